@@ -1,0 +1,3 @@
+"""newsdesk: a self-hostable, multilingual news-monitoring engine."""
+
+__version__ = "0.1.0"

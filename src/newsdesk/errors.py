@@ -1,0 +1,25 @@
+"""Exceptions raised by newsdesk, each with a message a user can act on."""
+
+
+class NewsdeskError(Exception):
+    """Base class: the CLI prints these as a one-line error without a traceback."""
+
+
+class InputError(NewsdeskError):
+    """A path or input given by the user cannot be used (missing file, unknown format)."""
+
+
+class ReadError(NewsdeskError):
+    """One record cannot be read or parsed; it goes to the quarantine with this message as reason."""
+
+
+class PipelineError(NewsdeskError):
+    """Steps are chained wrongly: one needs a field that no earlier step adds."""
+
+
+class StoreError(NewsdeskError):
+    """The store cannot be opened or written."""
+
+
+class ModelError(NewsdeskError):
+    """A language model is missing or cannot be loaded."""
