@@ -10,6 +10,7 @@ text, name, entity_id, role, country, government_of, source ("model" or "rule").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -141,26 +142,31 @@ class Recogniser:
         keys = [norm(doc[j].text) for j in range(a, b)]
         i = 0
         role = None
+        person = item.label == "PER"
         while i < len(keys):
             tok = doc[a + i]
             key = keys[i]
             lower = tok.text[:1].islower()
-            if key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b)):
+            if tok.text in rules.honorifics:
+                i += 1
+                item.label, person = "PER", True
+            elif (hit := rules.titles.match(keys, i)) is not None and (lower or person) and hit[0] < len(keys):
+                if not person:
+                    return None  # "ministre des Finances" is a role, not an organisation
+                role = doc.text[tok.idx : _tok_end(doc, a + hit[0])]
+                i = hit[0]
+                if keys[i] in rules.complements and doc[a + i].text[:1].islower() and self._role_complement(doc, a + i, b):
+                    return None  # "Président des États-Unis": a role, the place inside is found by the rules
+            elif person and (key in rules.particles) and i + 1 < len(keys):
+                break  # "de Gaulle", "van Vleuten"
+            elif key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b)):
                 i += 1
             elif key in rules.complements and lower:
                 i += 1
             elif tok.text in ("l", "d") and i + 1 < len(keys) and doc[a + i + 1].text in ("'", "’"):
                 i += 2
-            elif tok.is_punct or tok.is_space:
+            elif tok.is_punct or tok.is_space or _invisible(tok.text):
                 i += 1
-            elif tok.text in rules.honorifics:
-                i += 1
-                item.label = "PER"
-            elif lower and (hit := rules.titles.match(keys, i)) is not None:
-                if item.label != "PER":
-                    return None  # "ministre des Finances" is a role, not an organisation
-                role = doc.text[tok.idx : _tok_end(doc, a + hit[0])]
-                i = hit[0]
             else:
                 break
         j = len(keys)
@@ -170,8 +176,16 @@ class Recogniser:
             j -= 1
         if j <= i:
             return None
-        item.start = doc[a + i].idx
+        start = a + i
+        if person and i == 0 and start > 0:
+            prev = doc[start - 1]
+            # a capitalised particle the model left out: "De Gendt", "Van Rompuy"
+            if norm(prev.text) in rules.particles and prev.text[:1].isupper() and prev.whitespace_ == " ":
+                start -= 1
+        item.start = doc[start].idx
         item.end = _tok_end(doc, a + j)
+        written = doc.text[item.start : item.end]
+        item.end = item.start + len(written.rstrip("".join(c for c in written if _invisible(c)) or None))
         if "\n" in doc.text[item.start : item.end]:
             # a span never runs across a line break ("Paris\n\nGroupe D")
             item.end = item.start + doc.text[item.start : item.end].index("\n")
@@ -181,6 +195,14 @@ class Recogniser:
         if role:
             item.attrs["role"] = role
         return item
+
+    def _role_complement(self, doc: Doc, j: int, b: int) -> bool:
+        """True when tokens j..b-1 ("des États-Unis", "de la République") complete a title, not a name."""
+        rules = self.rules
+        while j < b and (norm(doc[j].text) in rules.complements or norm(doc[j].text) in rules.determiners):
+            j += 1
+        rest = doc[j:b].text if j < b else ""
+        return not rest or rest in rules.stopnames or self._place_follows(doc, j, b) or norm(rest) in rules.domain
 
     def _place_follows(self, doc: Doc, j: int, b: int) -> bool:
         """True when tokens j..b-1 are a known place ("La [France]"; but "Le Figaro" keeps its article)."""
@@ -408,6 +430,11 @@ class EntityStep:
                     stats.count(f"spans.{span.label}")
                     stats.count(f"source.{span.attrs['source']}")
         yield from batch
+
+
+def _invisible(text: str) -> bool:
+    """True for format characters (zero-width marks, bidi controls) that are never part of a name."""
+    return bool(text) and all(unicodedata.category(c) == "Cf" for c in text)
 
 
 def _tok_end(doc: Doc, j: int) -> int:
