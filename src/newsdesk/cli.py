@@ -179,7 +179,9 @@ def stats(ctx: click.Context, quarantine: bool, limit: int, fmt: str) -> None:
 @click.option("--since", default=None, help="Only articles since: 24h, 7d or a date.")
 @click.option("--lang", default=None, help="Only articles in this language.")
 @click.option("--ids", default=None, help="Comma-separated article ids.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default stdout).")
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default stdout)."
+)
 @click.pass_context
 def export(ctx: click.Context, since: str | None, lang: str | None, ids: str | None, output: Any) -> None:
     """Export articles as JSON Lines with every field and span (read back by `ingest`)."""

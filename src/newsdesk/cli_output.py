@@ -27,7 +27,9 @@ def output_options(func: F) -> F:
     return func
 
 
-def emit(rows: Sequence[dict[str, Any]], *, fmt: str, columns: Sequence[str] | None = None, title: str | None = None) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]], *, fmt: str, columns: Sequence[str] | None = None, title: str | None = None
+) -> None:
     """Print rows as a rich table, JSON (a list of objects) or CSV."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import fields as dataclass_fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -16,6 +17,7 @@ from ..article import Article, make_id
 from .base import MAX_RECORD_BYTES, Rejected, open_binary
 
 _TEXT_FIELDS = ("url", "title", "lang", "dateline", "agency", "byline", "source")
+_ARTICLE_FIELDS = {f.name for f in dataclass_fields(Article)}
 
 
 def read_jsonl(path: Path | str | BinaryIO, *, name: str | None = None) -> Iterator[Article | Rejected]:
@@ -63,10 +65,16 @@ def article_from_record(record: Any, *, source: str) -> Article:
     article_id = record.get("id")
     if article_id is not None and not isinstance(article_id, (str, int)):
         raise ValueError("field 'id' must be a string or a number")
-    article_id = str(article_id) if article_id is not None else make_id(url=fields.get("url"), text=text)
-    known = set(_TEXT_FIELDS) | {"id", "text", "published", "date_source"}
-    meta = {k: v for k, v in record.items() if k not in known}
-    return Article(id=article_id, text=text, meta=meta, **fields)
+    fields["id"] = str(article_id) if article_id is not None else make_id(url=fields.get("url"), text=text)
+    fields["text"] = text
+    # Any other Article field (an export read back: spans, captions, lang_score...) is kept as is.
+    extra = {k: v for k, v in record.items() if k in _ARTICLE_FIELDS and k not in fields and k != "published"}
+    meta = {k: v for k, v in record.items() if k not in _ARTICLE_FIELDS}
+    meta.update(record.get("meta") or {})
+    try:
+        return Article.from_dict(extra | fields | {"meta": meta})
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"record has a malformed Article field: {exc}") from exc
 
 
 def parse_iso_datetime(value: Any) -> datetime:

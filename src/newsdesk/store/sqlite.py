@@ -47,10 +47,12 @@ MIGRATIONS: list[tuple[str, str]] = [
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
         END;
         CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         CREATE TABLE spans (
@@ -248,7 +250,8 @@ class SQLiteStore:
         with self.transaction():
             for r in records:
                 cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO quarantine (source, reason, step, raw, at, run_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO quarantine (source, reason, step, raw, at, run_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
                     (r.source, r.reason, r.step, r.raw, utc_iso(r.at), run_id),
                 )
                 added += cur.rowcount
