@@ -155,13 +155,17 @@ class Recogniser:
                     return None  # "ministre des Finances" is a role, not an organisation
                 role = doc.text[tok.idx : _tok_end(doc, a + hit[0])]
                 i = hit[0]
-                if keys[i] in rules.complements and doc[a + i].text[:1].islower() and self._role_complement(doc, a + i, b):
+                if (
+                    keys[i] in rules.complements
+                    and doc[a + i].text[:1].islower()
+                    and self._role_complement(doc, a + i, b)
+                ):
                     return None  # "Président des États-Unis": a role, the place inside is found by the rules
             elif person and (key in rules.particles) and i + 1 < len(keys):
                 break  # "de Gaulle", "van Vleuten"
-            elif key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b)):
-                i += 1
-            elif key in rules.complements and lower:
+            elif (key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b))) or (
+                key in rules.complements and lower
+            ):
                 i += 1
             elif tok.text in ("l", "d") and i + 1 < len(keys) and doc[a + i + 1].text in ("'", "’"):
                 i += 2
@@ -170,7 +174,11 @@ class Recogniser:
             else:
                 break
         j = len(keys)
-        while j > i and (doc[a + j - 1].is_punct or doc[a + j - 1].is_space) and doc[a + j - 1].text != ".":
+        while j > i and (
+            (doc[a + j - 1].is_punct or doc[a + j - 1].is_space)
+            and doc[a + j - 1].text != "."
+            or doc[a + j - 1].text in ("'s", "’s", "'", "’")
+        ):
             j -= 1
         if j > i and doc[a + j - 1].text == "." and len(doc[a + j - 1].text) == 1:
             j -= 1
@@ -229,8 +237,11 @@ class Recogniser:
                 if all(cand.start <= e.start and e.end <= cand.end for e in overlapping):
                     for e in overlapping:
                         ents.remove(e)
-                    source = "model" if any(e.label == "ORG" and (e.start, e.end) == (cand.start, cand.end)
-                                            for e in overlapping) else "rule"
+                    source = (
+                        "model"
+                        if any(e.label == "ORG" and (e.start, e.end) == (cand.start, cand.end) for e in overlapping)
+                        else "rule"
+                    )
                     ents.append(_Ent(start=cand.start, end=cand.end, label="ORG", source=source))
             elif cand.rule == "institution":
                 continue
@@ -387,10 +398,7 @@ class EntityStep:
     def recogniser(self, lang: str) -> Recogniser:
         """The recogniser for `lang`, built on first use (this is when a model is loaded)."""
         if lang not in self._recognisers:
-            if isinstance(self._models, Mapping):
-                nlp = self._models.get(lang)
-            else:
-                nlp = self._models(lang)
+            nlp = self._models.get(lang) if isinstance(self._models, Mapping) else self._models(lang)
             self._recognisers[lang] = Recogniser(lang, nlp, fixes=self.fixes, same_name=self.same_name)
         return self._recognisers[lang]
 
@@ -422,7 +430,7 @@ class EntityStep:
                 continue
             if rec.nlp is None:
                 stats.count("rules_only", len(group))
-            for article, doc in zip(group, rec.docs((a.text for a in group), batch_size=self.batch_size)):
+            for article, doc in zip(group, rec.docs((a.text for a in group), batch_size=self.batch_size), strict=True):
                 spans = rec.spans(doc)
                 article.add_spans(GROUP, spans)
                 stats.count("articles")

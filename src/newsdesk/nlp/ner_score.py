@@ -85,11 +85,7 @@ def flatten(spans: Iterable[Triple]) -> set[Triple]:
     """Keep only spans not strictly contained in another span of the set (outermost of each nest)."""
     spans = set(spans)
     extents = {(s[0], s[1]) for s in spans}
-    return {
-        s
-        for s in spans
-        if not any(a <= s[0] and s[1] <= b and (a, b) != (s[0], s[1]) for a, b in extents)
-    }
+    return {s for s in spans if not any(a <= s[0] and s[1] <= b and (a, b) != (s[0], s[1]) for a, b in extents)}
 
 
 def map_gold(
@@ -123,7 +119,7 @@ def score(
         gold = {s for s in gold if s[2] in labels}
         pred = {s for s in pred if s[2] in labels}
         text = texts.get(doc_id, "") if texts else ""
-        for start, end, label in gold & pred:
+        for _start, _end, label in gold & pred:
             report.per_label[label].tp += 1
         for start, end, label in pred - gold:
             report.per_label[label].fp += 1

@@ -155,7 +155,7 @@ def _cldr_countries(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _name_variants(name: str) -> list[str]:
-    """"Myanmar (Birmanie)" → ["Myanmar", "Birmanie"]; "Congo - Kinshasa" → ["Congo-Kinshasa"]."""
+    """ "Myanmar (Birmanie)" → ["Myanmar", "Birmanie"]; "Congo - Kinshasa" → ["Congo-Kinshasa"]."""
     name = name.replace(" - ", "-")
     match = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
     if match:

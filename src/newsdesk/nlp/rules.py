@@ -85,7 +85,7 @@ class Rules:
         self.titles = PhraseIndex(tokenize, ((p, k) for p, k, *_ in titles if k == "title"))
         self.honorifics = frozenset(p for p, k, *_ in titles if k == "honorific")
         self.honorific_keys = frozenset(norm(p) for p in self.honorifics)
-        self.org_heads = frozenset(norm(p) for p, k, *_ in titles if k == "org_head")
+        self.org_heads = frozenset(p for p, k, *_ in titles if k == "org_head")
         self.institutions = frozenset(norm(p) for p, k, *_ in titles if k == "institution")
         self.domain = frozenset(norm(p) for p, k, *_ in titles if k == "domain")
         self.credits = tuple(p for p, k, *_ in titles if k == "credit")
@@ -94,7 +94,9 @@ class Rules:
         self.particles = frozenset(norm(w) for w, k, *_ in grammar if k == "particle")
         self.locatives = frozenset(norm(w) for w, k, *_ in grammar if k == "locative")
         self.places: PhraseIndex[Place] = PhraseIndex(tokenize, self.gazetteer.names())
-        self.known_orgs: PhraseIndex[str] = PhraseIndex(tokenize, ((row[0], "ORG") for row in lexicons.rows("orgs", lang)))
+        self.known_orgs: PhraseIndex[str] = PhraseIndex(
+            tokenize, ((row[0], "ORG") for row in lexicons.rows("orgs", lang))
+        )
         self.stopnames = frozenset(row[0] for row in lexicons.rows("stopnames", lang, "txt"))
         self.has_lexicons = bool(titles)
         self._credit_re = _credit_pattern(self.credits) if self.credits else None
@@ -239,7 +241,12 @@ class Rules:
                 end = self.name_run(doc, keys, k + 1)
                 if end > k + 1 and end - (k + 1) >= 2:
                     return k + 1, k + 1, end, country or self._country_in(keys, j, k + 1)
-            if not tok.text[:1].isupper() and not tok.is_alpha and tok.text not in ("'", "’", "-") and "'" not in tok.text:
+            if (
+                not tok.text[:1].isupper()
+                and not tok.is_alpha
+                and tok.text not in ("'", "’", "-")
+                and "'" not in tok.text
+            ):
                 return None
             k += 1
         return None
@@ -266,7 +273,7 @@ class Rules:
         n = len(doc)
         for i, tok in enumerate(doc):
             key = keys[i]
-            if key in self.org_heads and tok.text[:1].islower():
+            if tok.text in self.org_heads:  # as listed: "groupe" in French, "Söldnergruppe" in German
                 end = self.name_run(doc, keys, i + 1)
                 if end > i + 1 and not self.places.match(keys, i + 1):
                     out.append(Candidate(start=doc[i + 1].idx, end=_end(doc, end), label="ORG", rule="org_head"))
@@ -275,7 +282,11 @@ class Rules:
                 if code and doc[i + 1].text[:1].islower():
                     out.append(
                         Candidate(
-                            start=tok.idx, end=_end(doc, i + 2), label="ORG", rule="institution", attrs={"country": code}
+                            start=tok.idx,
+                            end=_end(doc, i + 2),
+                            label="ORG",
+                            rule="institution",
+                            attrs={"country": code},
                         )
                     )
         return out
@@ -290,7 +301,12 @@ class Rules:
                 continue
             end, phrase, _label = hit
             written = doc.text[doc[i].idx : _end(doc, end)]
-            if (phrase.isupper() and written != phrase) or not (written[:1].isupper() or phrase[:1].islower()):
+            continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
+            if (
+                (phrase.isupper() and written != phrase)
+                or not (written[:1].isupper() or phrase[:1].islower())
+                or continues  # "Consejo de Seguridad Nacional" is another body than "Consejo de Seguridad"
+            ):
                 i += 1
                 continue
             out.append(Candidate(start=doc[i].idx, end=_end(doc, end), label="ORG", rule="known_org"))
