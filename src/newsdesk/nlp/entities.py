@@ -102,17 +102,18 @@ class Recogniser:
 
     def spans(self, doc: Doc) -> list[Span]:
         """Entity spans of one doc, following the span contract."""
-        ents = self._model_entities(doc) if self.nlp is not None else []
+        text = doc.text  # computed by spaCy on each access: read it once
+        ents = self._model_entities(doc, text) if self.nlp is not None else []
         families = RULE_FAMILIES if self.nlp is None else self.fixes & RULE_FAMILIES
         if families:
-            ents = self._merge(ents, self.rules.find(doc, families=families))
-        ents = self._place_attrs(doc.text, ents)
-        ents = self._resolve(doc.text, ents)
-        return [self._to_span(doc.text, e) for e in sorted(ents, key=lambda e: (e.start, e.end))]
+            ents = self._merge(ents, self.rules.find(doc, families=families, text=text))
+        ents = self._place_attrs(text, ents)
+        ents = self._resolve(text, ents)
+        return [self._to_span(text, e) for e in sorted(ents, key=lambda e: (e.start, e.end))]
 
     # -- model output and its fixes -------------------------------------------------------------
 
-    def _model_entities(self, doc: Doc) -> list[_Ent]:
+    def _model_entities(self, doc: Doc, full_text: str) -> list[_Ent]:
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
@@ -120,10 +121,10 @@ class Recogniser:
                 continue
             item = _Ent(start=ent.start_char, end=ent.end_char, label=label, source="model")
             if "trim" in self.fixes:
-                item = self._trim(doc, ent.start, ent.end, item)
+                item = self._trim(doc, full_text, ent.start, ent.end, item)
                 if item is None:
                     continue
-            text = doc.text[item.start : item.end]
+            text = full_text[item.start : item.end]
             if "lowercase" in self.fixes and not any(c.isupper() for c in text):
                 continue
             if "stoplist" in self.fixes and (text in self.rules.stopnames or sum(c.isalpha() for c in text) < 2):
@@ -136,7 +137,7 @@ class Recogniser:
             out.append(item)
         return out
 
-    def _trim(self, doc: Doc, a: int, b: int, item: _Ent) -> _Ent | None:
+    def _trim(self, doc: Doc, text: str, a: int, b: int, item: _Ent) -> _Ent | None:
         """Move span edges off articles, prepositions, courtesy titles, titles and punctuation."""
         rules = self.rules
         keys = [norm(doc[j].text) for j in range(a, b)]
@@ -153,7 +154,7 @@ class Recogniser:
             elif (hit := rules.titles.match(keys, i)) is not None and (lower or person) and hit[0] < len(keys):
                 if not person:
                     return None  # "ministre des Finances" is a role, not an organisation
-                role = doc.text[tok.idx : _tok_end(doc, a + hit[0])]
+                role = text[tok.idx : _tok_end(doc, a + hit[0])]
                 i = hit[0]
                 if (
                     keys[i] in rules.complements
@@ -192,12 +193,12 @@ class Recogniser:
                 start -= 1
         item.start = doc[start].idx
         item.end = _tok_end(doc, a + j)
-        written = doc.text[item.start : item.end]
+        written = text[item.start : item.end]
         item.end = item.start + len(written.rstrip("".join(c for c in written if _invisible(c)) or None))
-        if "\n" in doc.text[item.start : item.end]:
+        if "\n" in text[item.start : item.end]:
             # a span never runs across a line break ("Paris\n\nGroupe D")
-            item.end = item.start + doc.text[item.start : item.end].index("\n")
-            item.end = item.start + len(doc.text[item.start : item.end].rstrip(" ,.;:"))
+            item.end = item.start + text[item.start : item.end].index("\n")
+            item.end = item.start + len(text[item.start : item.end].rstrip(" ,.;:"))
             if item.end <= item.start:
                 return None
         if role:

@@ -58,16 +58,19 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, tokenize: Callable[[str], list[str]], items: Iterable[tuple[str, T]]) -> None:
         self.phrases: dict[tuple[str, ...], tuple[str, T]] = {}
-        self.max_len = 0
+        self.first: dict[str, int] = {}  # first token -> longest phrase starting with it
         for phrase, value in items:
             key = tuple(norm(t) for t in tokenize(phrase) if t.strip())
             if key and key not in self.phrases:
                 self.phrases[key] = (phrase, value)
-                self.max_len = max(self.max_len, len(key))
+                self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
     def match(self, keys: list[str], i: int) -> tuple[int, str, T] | None:
         """(end index, phrase as listed, value) of the longest phrase starting at token `i`."""
-        for length in range(min(self.max_len, len(keys) - i), 0, -1):
+        longest = self.first.get(keys[i])
+        if longest is None:
+            return None
+        for length in range(min(longest, len(keys) - i), 0, -1):
             hit = self.phrases.get(tuple(keys[i : i + length]))
             if hit is not None:
                 return i + length, hit[0], hit[1]
@@ -150,8 +153,9 @@ class Rules:
 
     # -- rules ------------------------------------------------------------------------------------
 
-    def find(self, doc: Doc, *, families: frozenset[str] = RULE_FAMILIES) -> list[Candidate]:
-        """Every candidate the rule `families` find in `doc`, in text order."""
+    def find(self, doc: Doc, *, families: frozenset[str] = RULE_FAMILIES, text: str | None = None) -> list[Candidate]:
+        """Every candidate the rule `families` find in `doc` (whose text is `text`), in text order."""
+        text = doc.text if text is None else text
         keys = [norm(t.text) for t in doc]
         out: list[Candidate] = []
         if "title" in families:
@@ -161,11 +165,11 @@ class Rules:
         if "org_head" in families or "institution" in families:
             out += [c for c in self._organisations(doc, keys) if c.rule in families]
         if "known_org" in families:
-            out += self._known_orgs(doc, keys)
+            out += self._known_orgs(doc, keys, text)
         if "place" in families:
-            out += self._places(doc, keys)
+            out += self._places(doc, keys, text)
         if "credit" in families:
-            out += self._credits(doc.text)
+            out += self._credits(text)
         out.sort(key=lambda c: (c.start, -c.end))
         return out
 
@@ -291,7 +295,7 @@ class Rules:
                     )
         return out
 
-    def _known_orgs(self, doc: Doc, keys: list[str]) -> list[Candidate]:
+    def _known_orgs(self, doc: Doc, keys: list[str], text: str) -> list[Candidate]:
         out = []
         i = 0
         while i < len(doc):
@@ -300,7 +304,7 @@ class Rules:
                 i += 1
                 continue
             end, phrase, _label = hit
-            written = doc.text[doc[i].idx : _end(doc, end)]
+            written = text[doc[i].idx : _end(doc, end)]
             continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
             if (
                 (phrase.isupper() and written != phrase)
@@ -313,7 +317,7 @@ class Rules:
             i = end
         return out
 
-    def _places(self, doc: Doc, keys: list[str]) -> list[Candidate]:
+    def _places(self, doc: Doc, keys: list[str], text: str) -> list[Candidate]:
         out = []
         i = 0
         n = len(doc)
@@ -323,7 +327,7 @@ class Rules:
                 i += 1
                 continue
             end, phrase, place = hit
-            written = doc.text[doc[i].idx : _end(doc, end)]
+            written = text[doc[i].idx : _end(doc, end)]
             if not written[:1].isupper() or (phrase.isupper() and written != phrase):
                 i += 1
                 continue
