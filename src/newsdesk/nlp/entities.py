@@ -44,11 +44,14 @@ MODEL_LABELS = {
 }
 """Model label → newsdesk label (French WikiNER labels and English OntoNotes labels); others are dropped."""
 
-POST_RULES = frozenset({"trim", "demonym", "lowercase", "stoplist", "seat_org", "country_loc", "surname"})
+POST_RULES = frozenset(
+    {"trim", "demonym", "lowercase", "stoplist", "org_word", "seat_org", "country_loc", "surname"}
+)
 """Fixes applied to model output: trim (articles, prepositions, courtesy titles, titles, punctuation
 and line breaks at span edges), demonym (a lone nationality word is MISC with its country),
 lowercase (drop spans without a capital), stoplist (drop lone words of lexicons/stopnames and
-single letters), seat_org (seats of government are ORG), country_loc (country names are LOC),
+single letters), org_word (a multi-word name starting with an institution word, "Cour d'appel",
+is ORG), seat_org (seats of government are ORG), country_loc (country names are LOC),
 surname (a lone surname of a person named in the article is that person)."""
 
 FIXES = POST_RULES | RULE_FAMILIES
@@ -129,6 +132,9 @@ class Recogniser:
                 continue
             if "stoplist" in self.fixes and (text in self.rules.stopnames or sum(c.isalpha() for c in text) < 2):
                 continue
+            if "org_word" in self.fixes and item.label in ("LOC", "MISC", "PER") and " " in text:
+                if norm(text.split(" ", 1)[0]) in self.rules.org_words:
+                    item.label = "ORG"
             if "demonym" in self.fixes and label in ("LOC", "PER", "MISC", "ORG"):
                 code = self.rules.demonym(text)
                 if code:
@@ -263,17 +269,15 @@ class Recogniser:
 
     def _merge_name(self, ents: list[_Ent], cand: Candidate, overlapping: list[_Ent]) -> None:
         """A person or organisation found by a trigger: it fixes the label and, if needed, the extent."""
-        inside = all(cand.start <= e.start and e.end <= cand.end for e in overlapping)
-        same_label = [e for e in overlapping if e.label == cand.label]
-        if len(overlapping) == 1 and same_label and inside:
-            target = overlapping[0]  # the model found the name, perhaps a shorter form: keep its extent
-        elif inside:
-            for e in overlapping:
-                ents.remove(e)
-            target = _Ent(start=cand.start, end=cand.end, label=cand.label, source="rule")
-            ents.append(target)
-        elif all(e.start >= cand.start for e in overlapping) or cand.rule in ("title", "honorific"):
-            # the model span runs into the role or beyond the name: the rule's extent wins
+        first = overlapping[0]
+        if len(overlapping) == 1 and (first.start, first.end) == (cand.start, cand.end):
+            target = first
+        elif len(overlapping) == 1 and first.start == cand.start and first.end > cand.end:
+            target = first  # the model saw a longer name ("Médecins du monde", "Jean-Yves Le Drian")
+        elif len(overlapping) == 1 and cand.start < first.start < cand.end < first.end:
+            return  # the model's span starts inside the name and runs on: no safe fix
+        elif all(e.start >= cand.start for e in overlapping) or cand.rule in ("title", "honorific", "org_head"):
+            # the model found part of the name, or its span runs into the role or head noun: the rule's extent wins
             for e in overlapping:
                 ents.remove(e)
             target = _Ent(start=cand.start, end=cand.end, label=cand.label, source="rule")

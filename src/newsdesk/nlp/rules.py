@@ -91,6 +91,7 @@ class Rules:
         self.org_heads = frozenset(p for p, k, *_ in titles if k == "org_head")
         self.institutions = frozenset(norm(p) for p, k, *_ in titles if k == "institution")
         self.domain = frozenset(norm(p) for p, k, *_ in titles if k == "domain")
+        self.org_words = frozenset(norm(p) for p, k, *_ in titles if k == "org_word")
         self.credits = tuple(p for p, k, *_ in titles if k == "credit")
         self.determiners = frozenset(norm(w) for w, k, *_ in grammar if k == "determiner")
         self.complements = frozenset(norm(w) for w, k, *_ in grammar if k == "complement")
