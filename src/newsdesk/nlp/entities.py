@@ -45,19 +45,21 @@ MODEL_LABELS = {
 """Model label → newsdesk label (French WikiNER labels and English OntoNotes labels); others are dropped."""
 
 POST_RULES = frozenset(
-    {"trim", "demonym", "lowercase", "stoplist", "org_word", "seat_org", "country_loc", "surname"}
+    {"trim", "demonym", "lowercase", "stoplist", "org_word", "acronym", "seat_org", "country_loc", "surname"}
 )
 """Fixes applied to model output: trim (articles, prepositions, courtesy titles, titles, punctuation
 and line breaks at span edges), demonym (a lone nationality word is MISC with its country),
 lowercase (drop spans without a capital), stoplist (drop lone words of lexicons/stopnames and
 single letters), org_word (a multi-word name starting with an institution word, "Cour d'appel",
-is ORG), seat_org (seats of government are ORG), country_loc (country names are LOC),
+is ORG), acronym (an all-capitals word that is not a known place, "NWTC", is ORG), seat_org (seats of government are ORG), country_loc (country names are LOC),
 surname (a lone surname of a person named in the article is that person)."""
 
 FIXES = POST_RULES | RULE_FAMILIES
 """Everything the recogniser applies by default; each item is measured in bench/reports/ner_quality.md."""
 
 _PUNCT_EDGE = re.compile(r"^[\s\"'«»“”‘’()\[\],.;:!?–—-]+|[\s\"'«»“”‘’()\[\],;:!?–—-]+$")
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 NameMatcher = Callable[[str, str], bool]
 """`same(mention, full_name)`: True when a short mention spells the surname of `full_name` differently."""
@@ -134,6 +136,9 @@ class Recogniser:
                 continue
             if "org_word" in self.fixes and item.label in ("LOC", "MISC", "PER") and " " in text:
                 if norm(text.split(" ", 1)[0]) in self.rules.org_words:
+                    item.label = "ORG"
+            if "acronym" in self.fixes and item.label in ("LOC", "PER") and _ACRONYM.fullmatch(text):
+                if self.rules.gazetteer.lookup(text) is None:
                     item.label = "ORG"
             if "demonym" in self.fixes and label in ("LOC", "PER", "MISC", "ORG"):
                 code = self.rules.demonym(text)
