@@ -45,14 +45,36 @@ MODEL_LABELS = {
 """Model label → newsdesk label (French WikiNER labels and English OntoNotes labels); others are dropped."""
 
 POST_RULES = frozenset(
-    {"trim", "demonym", "lowercase", "stoplist", "org_word", "acronym", "seat_org", "country_loc", "surname"}
+    {
+        "trim",
+        "demonym",
+        "lowercase",
+        "stoplist",
+        "org_word",
+        "acronym",
+        "seat_org",
+        "country_loc",
+        "surname",
+        "locative",
+        "split",
+        "head_noun",
+    }
 )
-"""Fixes applied to model output: trim (articles, prepositions, courtesy titles, titles, punctuation
-and line breaks at span edges), demonym (a lone nationality word is MISC with its country),
-lowercase (drop spans without a capital), stoplist (drop lone words of lexicons/stopnames and
-single letters), org_word (a multi-word name starting with an institution word, "Cour d'appel",
-is ORG), acronym (an all-capitals word that is not a known place, "NWTC", is ORG), seat_org (seats of government are ORG), country_loc (country names are LOC),
-surname (a lone surname of a person named in the article is that person)."""
+"""Fixes applied to model output, each measured in bench/reports/ner_quality.md:
+
+- trim: articles, prepositions, courtesy titles, titles, punctuation and line breaks off span edges
+- demonym: a lone nationality word is MISC with its country
+- lowercase: drop spans without a capital letter
+- stoplist: drop lone words of lexicons/stopnames and single letters
+- org_word: a multi-word name starting with an institution word ("Cour d'appel") is ORG
+- acronym: an all-capitals word that is not a known place ("NWTC") is ORG
+- seat_org: seats of government are ORG; country_loc: country names are LOC
+- surname: a lone surname of a person named in the article is that person
+- locative: a lone word tagged PER right after a locative preposition ("à Amirabad") that names
+  no person of the article is a place
+- split: a span joining names with a spaced dash ("Pologne - Irlande du Nord") is split
+- head_noun: a place loses a leading common noun ("district de Karada" → "Karada")
+"""
 
 FIXES = POST_RULES | RULE_FAMILIES
 """Everything the recogniser applies by default; each item is measured in bench/reports/ner_quality.md."""
@@ -124,29 +146,47 @@ class Recogniser:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            item = _Ent(start=ent.start_char, end=ent.end_char, label=label, source="model")
-            if "trim" in self.fixes:
-                item = self._trim(doc, full_text, ent.start, ent.end, item)
-                if item is None:
-                    continue
-            text = full_text[item.start : item.end]
-            if "lowercase" in self.fixes and not any(c.isupper() for c in text):
-                continue
-            if "stoplist" in self.fixes and (text in self.rules.stopnames or sum(c.isalpha() for c in text) < 2):
-                continue
-            if "org_word" in self.fixes and item.label in ("LOC", "MISC", "PER") and " " in text:
-                if norm(text.split(" ", 1)[0]) in self.rules.org_words:
-                    item.label = "ORG"
-            if "acronym" in self.fixes and item.label in ("LOC", "PER") and _ACRONYM.fullmatch(text):
-                if self.rules.gazetteer.lookup(text) is None:
-                    item.label = "ORG"
-            if "demonym" in self.fixes and label in ("LOC", "PER", "MISC", "ORG"):
-                code = self.rules.demonym(text)
-                if code:
-                    item.label = "MISC"
-                    item.attrs["country"] = code
-            out.append(item)
+            for a, b in self._segments(doc, ent.start, ent.end):
+                item = _Ent(start=doc[a].idx, end=_tok_end(doc, b), label=label, source="model")
+                if "trim" in self.fixes:
+                    item = self._trim(doc, full_text, a, b, item)
+                    if item is None:
+                        continue
+                if self._keep(full_text, item):
+                    out.append(item)
         return out
+
+    def _segments(self, doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+        """Token ranges of a model span, split at spaced dashes when "split" is on."""
+        if "split" not in self.fixes:
+            return [(a, b)]
+        cuts = [
+            k
+            for k in range(a + 1, b - 1)
+            if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_
+        ]
+        bounds = [a, *cuts, b]
+        return [(bounds[0], bounds[1])] + [(x + 1, y) for x, y in zip(bounds[1:-1], bounds[2:], strict=True)]
+
+    def _keep(self, full_text: str, item: _Ent) -> bool:
+        """Apply the label fixes to a trimmed model span; False when it is no entity."""
+        text = full_text[item.start : item.end]
+        if "lowercase" in self.fixes and not any(c.isupper() for c in text):
+            return False
+        if "stoplist" in self.fixes and (text in self.rules.stopnames or sum(c.isalpha() for c in text) < 2):
+            return False
+        multiword_org = " " in text and norm(text.split(" ", 1)[0]) in self.rules.org_words
+        if "org_word" in self.fixes and item.label in ("LOC", "MISC", "PER") and multiword_org:
+            item.label = "ORG"
+        acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
+        if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
+            item.label = "ORG"
+        if "demonym" in self.fixes:
+            code = self.rules.demonym(text)
+            if code:
+                item.label = "MISC"
+                item.attrs["country"] = code
+        return True
 
     def _trim(self, doc: Doc, text: str, a: int, b: int, item: _Ent) -> _Ent | None:
         """Move span edges off articles, prepositions, courtesy titles, titles and punctuation."""
@@ -162,17 +202,31 @@ class Recogniser:
             if tok.text in rules.honorifics:
                 i += 1
                 item.label, person = "PER", True
-            elif (hit := rules.titles.match(keys, i)) is not None and (lower or person) and hit[0] < len(keys):
+            elif (hit := rules.titles.match(keys, i)) is not None and hit[0] < len(keys):
+                after = hit[0]
+                role_like = (
+                    keys[after] in rules.complements
+                    and doc[a + after].text[:1].islower()
+                    and self._role_complement(doc, a + after, b)
+                )
+                if role_like:
+                    return None  # "Président des États-Unis": a role; the place inside is found by the rules
                 if not person:
-                    return None  # "ministre des Finances" is a role, not an organisation
-                role = text[tok.idx : _tok_end(doc, a + hit[0])]
-                i = hit[0]
-                if (
-                    keys[i] in rules.complements
-                    and doc[a + i].text[:1].islower()
-                    and self._role_complement(doc, a + i, b)
-                ):
-                    return None  # "Président des États-Unis": a role, the place inside is found by the rules
+                    if lower:
+                        return None  # "ministre des Finances" is a role, not an organisation
+                    break
+                role = text[tok.idx : _tok_end(doc, a + after)]
+                i = after
+            elif (
+                "head_noun" in self.fixes
+                and item.label == "LOC"
+                and lower
+                and tok.is_alpha
+                and i + 2 < len(keys)
+                and keys[i + 1] in rules.complements
+                and doc[a + i + 2].text[:1].isupper()
+            ):
+                i += 2  # "district de Karada", "île de Guadeloupe": the name without its common noun
             elif person and (key in rules.particles) and i + 1 < len(keys):
                 break  # "de Gaulle", "van Vleuten"
             elif (key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b))) or (
@@ -328,7 +382,24 @@ class Recogniser:
             name = _clean_name(text[e.start : e.end])
             tokens = _name_tokens(name)
             e.attrs["name"] = self._full_name(e.start, tokens, name, full) if len(tokens) == 1 else name
+            if (
+                "locative" in self.fixes
+                and len(tokens) == 1
+                and e.attrs["name"] == name
+                and e.source == "model"
+                and not e.attrs.get("role")
+                and self._after_locative(text, e.start)
+            ):
+                e.label = "LOC"
+                e.source = "rule"
+                del e.attrs["name"]
         return ents
+
+    def _after_locative(self, text: str, start: int) -> bool:
+        """True when the word before `start` is a locative preposition ("à", "in")."""
+        before = text[max(0, start - 12) : start].rstrip()
+        word = re.split(r"[\s'’]", before)[-1] if before else ""
+        return norm(word) in self.rules.locatives
 
     def _full_name(self, pos: int, tokens: tuple[str, ...], name: str, full: list) -> str:
         earlier = [f for f in full if f[0] < pos]
