@@ -161,10 +161,15 @@ class Rules:
         out: list[Candidate] = []
         if "title" in families:
             out += self._persons(doc, keys)
+        persons = [(c.start, c.end) for c in out]
         if "honorific" in families:
             out += self._honorific_names(doc, keys)
         if "org_head" in families or "institution" in families:
-            out += [c for c in self._organisations(doc, keys) if c.rule in families]
+            out += [
+                c
+                for c in self._organisations(doc, keys)
+                if c.rule in families and not any(a < c.end and c.start < b for a, b in persons)
+            ]
         if "known_org" in families:
             out += self._known_orgs(doc, keys, text)
         if "place" in families:
@@ -238,6 +243,11 @@ class Rules:
                 return None
             if tok.is_punct and tok.text not in ("'", "’", "-"):
                 return None
+            if k > j and tok.is_lower and tok.is_alpha and keys[k] not in self.complements and k + 1 < n:
+                # a name right after the complement's last word: "chef de l'organisation Ayman al-Zawahiri"
+                end = self.name_run(doc, keys, k + 1)
+                if end - (k + 1) >= 2:
+                    return k + 1, k + 1, end, country or self._country_in(keys, j, k + 1)
             closed = keys[k] in self.domain or (
                 tok.text[:1].isupper() and k > j and (keys[k - 1] in self.complements or keys[k - 1] in self.domain)
             )
