@@ -27,6 +27,8 @@ from newsdesk.nlp.ner_score import GUM_LABELS, WINER_LABELS, flatten, map_gold, 
 from newsdesk.nlp.places import gazetteer, norm  # noqa: E402
 
 REPORTS = ROOT / "bench" / "reports"
+THROUGHPUT = "## Throughput"
+"""Heading of the section bench/entities_speed.py adds to the same report."""
 
 GUM_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "in", "on", "at", "&", "'s", "’s", "-", "du", "la", "le", "des"}
 
@@ -275,7 +277,12 @@ def main() -> None:
         print(f"{title}: micro-F1 {micro['f1']:.3f} (model alone {base['f1']:.3f})")
     REPORTS.mkdir(parents=True, exist_ok=True)
     if not args.limit and not args.only:
-        (REPORTS / "ner_quality.md").write_text(render(out), encoding="utf-8")
+        report = REPORTS / "ner_quality.md"
+        text = render(out)
+        old = report.read_text(encoding="utf-8") if report.exists() else ""
+        if THROUGHPUT in old:  # keep the section bench/entities_speed.py wrote, whichever ran first
+            text = text.rstrip() + "\n\n" + THROUGHPUT + old.split(THROUGHPUT, 1)[1]
+        report.write_text(text, encoding="utf-8")
         slim = {
             c: {k: v for k, v in r.items() if k not in ("tables", "error_sample")} for c, r in out["corpora"].items()
         }
