@@ -23,3 +23,7 @@ class StoreError(NewsdeskError):
 
 class ModelError(NewsdeskError):
     """A language model is missing or cannot be loaded."""
+
+
+class DedupError(NewsdeskError):
+    """The near-duplicate index cannot be read, written or extended (wrong parameters, corrupt file)."""
