@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 
@@ -137,7 +137,7 @@ def main() -> None:
     lines = [
         "# Near-duplicate quality",
         "",
-        f"Run: {datetime.now().strftime('%Y-%m-%d %H:%M')} UTC. Gold: `bench/data/neardup_gold.jsonl`, made by "
+        f"Run: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M')} UTC. Gold: `bench/data/neardup_gold.jsonl`, made by "
         "`bench/make_neardup_gold.py` from English Wikinews (SemEval-2015 timelines, four same-topic sets), "
         "French Wikinews and Global Voices (CC BY; attribution per record).",
         f"{res['originals']} originals, {res['copies']} syndicated copies ({len(gold)} articles, {n_words:,} words); "
