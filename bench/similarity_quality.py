@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import nnls
 from scipy.stats import pearsonr, spearmanr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,13 @@ RIDGE = 0.1
 FOLDS = 10
 
 
+def nonnegative(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least squares with non-negative feature weights (the intercept may be negative)."""
+    z = np.c_[-np.ones(len(x)), np.ones(len(x)), x]
+    w, _ = nnls(z, y)
+    return np.r_[w[1] - w[0], w[2:]]
+
+
 def ridge(x: np.ndarray, y: np.ndarray, lam: float = RIDGE) -> np.ndarray:
     z = np.c_[np.ones(len(x)), x]
     reg = np.eye(z.shape[1]) * lam
@@ -42,13 +50,13 @@ def ridge(x: np.ndarray, y: np.ndarray, lam: float = RIDGE) -> np.ndarray:
     return np.linalg.solve(z.T @ z + reg, z.T @ y)
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def cross_validated(x: np.ndarray, y: np.ndarray, fit=nonnegative) -> np.ndarray:
     idx = np.random.RandomState(0).permutation(len(y))
     pred = np.zeros(len(y))
     for f in range(FOLDS):
         test = idx[f::FOLDS]
         train = np.setdiff1d(idx, test)
-        w = ridge(x[train], y[train])
+        w = fit(x[train], y[train])
         pred[test] = np.clip(np.c_[np.ones(len(test)), x[test]] @ w, 0.0, 1.0)
     return pred
 
@@ -91,9 +99,10 @@ def main() -> None:
     keys = list(feats[0])
     x = np.array([[f[k] for k in keys] for f in feats])
     cv = cross_validated(x, y)
+    cv_free = cross_validated(x, y, fit=ridge)
 
     if args.fit:
-        w = ridge(x, y)
+        w = nonnegative(x, y)
         print(json.dumps(dict(zip(["intercept", *keys], np.round(w, 3).tolist(), strict=True)), indent=4))
 
     groups = ["all", *sorted(set(lang_pairs))]
@@ -111,19 +120,21 @@ def main() -> None:
         "7-character stems, document frequencies from the 1,968 texts); `names`, `numbers`, `years` = set cosine "
         "of capitalised words (anyascii-folded), numbers and years.",
         "",
-        f"**Combined, 10-fold cross-validated (ridge {RIDGE}, refitted per fold): Pearson {r(cv, y):.4f}** "
+        f"**Combined, 10-fold cross-validated (non-negative weights refitted per fold): Pearson {r(cv, y):.4f}** "
         f"(target >= 0.80, not reached). Shipped weights scored on the same pairs they were fitted on: "
-        f"Pearson {r(shipped, y):.4f}, Spearman {spearmanr(shipped, y)[0]:.4f}.",
+        f"Pearson {r(shipped, y):.4f}, Spearman {spearmanr(shipped, y)[0]:.4f}. With weights free to be negative "
+        f"(ridge {RIDGE}), cross-validated Pearson is {r(cv_free, y):.4f}, but such a score can drop when a signal "
+        "rises (e.g. a translation, with high sentence alignment, then scores lower), so it is not shipped.",
         "",
         "## Pearson by language pair",
         "",
-        "| pairs | n | combined (CV) | combined (shipped) | " + " | ".join(keys) + " |",
-        "|---|---|---|---|" + "---|" * len(keys),
+        "| pairs | n | combined (CV) | combined (shipped) | free weights (CV) | " + " | ".join(keys) + " |",
+        "|---|---|---|---|---|" + "---|" * len(keys),
     ]
     for g in groups:
         m = np.ones(len(y), bool) if g == "all" else lang_pairs == g
         cells = [f"{r(x[m, i], y[m]):.3f}" for i in range(len(keys))]
-        lines.append(f"| {g} | {int(m.sum())} | {r(cv[m], y[m]):.3f} | {r(shipped[m], y[m]):.3f} | " +
+        lines.append(f"| {g} | {int(m.sum())} | {r(cv[m], y[m]):.3f} | {r(shipped[m], y[m]):.3f} | {r(cv_free[m], y[m]):.3f} | " +
                      " | ".join(cells) + " |")
     lines += [
         "",
