@@ -57,7 +57,7 @@ def to_articles(gold: list[dict], *, seed: int = 7) -> list[Article]:
 def run(articles: list[Article], **options) -> tuple[dict[str, str | None], float]:
     step = NearDuplicateStep(**options)
     t0 = time.perf_counter()
-    out = list(step(articles, StepStats(name="near_duplicates")))
+    out = list(step(articles, StepStats(name="near-dedup")))
     return {a.id: a.duplicate_of for a in out}, time.perf_counter() - t0
 
 

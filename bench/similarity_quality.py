@@ -134,8 +134,8 @@ def main() -> None:
     for g in groups:
         m = np.ones(len(y), bool) if g == "all" else lang_pairs == g
         cells = [f"{r(x[m, i], y[m]):.3f}" for i in range(len(keys))]
-        lines.append(f"| {g} | {int(m.sum())} | {r(cv[m], y[m]):.3f} | {r(shipped[m], y[m]):.3f} | {r(cv_free[m], y[m]):.3f} | " +
-                     " | ".join(cells) + " |")
+        head = [str(int(m.sum())), *(f"{r(v[m], y[m]):.3f}" for v in (cv, shipped, cv_free))]
+        lines.append(f"| {g} | " + " | ".join(head + cells) + " |")
     lines += [
         "",
         "## Shipped weights",

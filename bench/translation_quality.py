@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _shared import shared_data  # noqa: E402
-
 from newsdesk.article import Article  # noqa: E402
 from newsdesk.embeddings import DocumentEncoder, load_encoder  # noqa: E402
 from newsdesk.pipeline import StepStats  # noqa: E402
@@ -50,7 +49,8 @@ def main() -> None:
         score = translation_score(translation_features(prof[a], prof[b]))
         (pos if frozenset((a, b)) in positives else neg).append((score, f"{a} / {b}"))
 
-    rows = [json.loads(line) for line in (shared_data() / "pairs" / "semeval2022-task8-dev.jsonl").open(encoding="utf-8")]
+    with (shared_data() / "pairs" / "semeval2022-task8-dev.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
     rows = [r for r in rows if r["lang_pair"] == "de-en"]
     t0 = time.perf_counter()
     p1 = profiles([Article(id=str(i), source="s", text=r["text1"], lang=r["lang1"]) for i, r in enumerate(rows)],
@@ -58,8 +58,10 @@ def main() -> None:
     p2 = profiles([Article(id=str(i), source="s", text=r["text2"], lang=r["lang2"]) for i, r in enumerate(rows)],
                   encoder=encoder)
     seconds = time.perf_counter() - t0
-    semeval = [(translation_score(translation_features(a, b)), f"SemEval {r['pair_id']} (overall {r['gold']['overall']:.1f})")
-               for a, b, r in zip(p1, p2, rows, strict=True)]
+    semeval = [
+        (translation_score(translation_features(a, b)), f"SemEval {r['pair_id']} (overall {r['gold']['overall']:.1f})")
+        for a, b, r in zip(p1, p2, rows, strict=True)
+    ]
     negatives = neg + semeval
     lo_pos, hi_neg = min(pos)[0], max(negatives)[0]
     tuned = (lo_pos + hi_neg) / 2

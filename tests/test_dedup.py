@@ -190,3 +190,25 @@ def test_adding_an_article_twice_is_refused():
     index.add("a", sig, 10)
     with pytest.raises(DedupError):
         index.add("a", sig, 10)
+
+
+def test_signatures_persist_in_the_sqlite_store(sqlite_store):
+    assert "0003_minhash_signatures" in sqlite_store.applied_migrations()
+    first = NearDuplicateStep(signatures=sqlite_store)
+    run(first, [art("port_strike_en", id="wire", hours=0), art("library_reopens", hours=1)])
+    assert [row[0] for row in sqlite_store.load_signatures()] == ["library_reopens", "wire"]
+
+    later = NearDuplicateStep(signatures=sqlite_store)  # a new run: index rebuilt from the store
+    assert len(later.index) == 2
+    links, _ = run(later, [art("port_strike_en", id="copy-boilerplate", text=with_boilerplate(), hours=4)])
+    assert links == {"copy-boilerplate": "wire"}
+    assert dict((r[0], r[3]) for r in sqlite_store.load_signatures())["copy-boilerplate"] == "wire"
+
+
+def test_an_indexed_article_whose_text_changed_is_matched_again():
+    step = NearDuplicateStep()
+    run(step, [art("port_strike_en", id="wire", hours=0), art("library_reopens", id="page", hours=1)])
+    # the page now carries the wire story (an updated URL reusing an id)
+    links, stats = run(step, [art("port_strike_en", id="page", text=with_boilerplate(), hours=2)])
+    assert links == {"page": "wire"}
+    assert stats.counters["changed"] == 1

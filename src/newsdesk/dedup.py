@@ -1,4 +1,7 @@
-"""Duplicate detection: near-duplicate copies (MinHash LSH) and their canonical original.
+"""Duplicate handling: skip what is already stored, link exact copies and near-duplicate copies to their original.
+
+`SkipUnchangedStep` drops articles stored before with the same content; `ExactDuplicateStep` links an
+article whose normalised content equals an earlier one's. Near-duplicates are handled below.
 
 A syndicated wire is republished with other boilerplate, trimmed paragraphs, small edits or a
 cut-off ending. `NearDuplicateStep` finds such copies with MinHash LSH (datasketch) over word
@@ -29,14 +32,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .article import Article
+from .article import Article, content_hash
 from .errors import DedupError
 from .pipeline import StepStats
+from .store.base import Store
 
 NUM_PERM = 128
 SHINGLE_WORDS = 4
@@ -48,6 +52,76 @@ SEED = 1
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+BATCH = 256
+
+
+class SkipUnchangedStep:
+    """Fingerprint each article as read, and drop those already stored with the same content.
+
+    This is what makes a re-run cheap and idempotent: an unchanged input is counted as
+    "unchanged" and never re-processed; a changed one goes through and replaces the old copy.
+    """
+
+    name = "skip-unchanged"
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ("content_hash",)
+
+    def __init__(self, *, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        batch: list[Article] = []
+        for article in articles:
+            article.content_hash = article.content_hash or content_hash(article.text)
+            batch.append(article)
+            if len(batch) >= BATCH:
+                yield from self._filter(batch, stats)
+                batch = []
+        yield from self._filter(batch, stats)
+
+    def _filter(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
+        known = self.store.fingerprints(a.id for a in batch)
+        for article in batch:
+            if known.get(article.id) == article.content_hash:
+                stats.drop("unchanged")
+            else:
+                yield article
+
+
+class ExactDuplicateStep:
+    """Link an article whose normalised content equals an earlier one's (`duplicate_of`).
+
+    Copies are kept, not dropped, so a story can say how many copies it has; later heavy
+    steps skip them. An article repeated under the same id within one run is dropped.
+    """
+
+    name = "exact-dedup"
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ("content_hash", "duplicate_of")
+
+    def __init__(self, *, store: Store | None = None) -> None:
+        self.store = store
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        first_by_hash: dict[str, str] = {}
+        seen_ids: set[str] = set()
+        for article in articles:
+            if article.id in seen_ids:
+                stats.drop("repeated-id")
+                continue
+            seen_ids.add(article.id)
+            digest = article.content_hash = article.content_hash or content_hash(article.text)
+            original = first_by_hash.get(digest)
+            if original is None and self.store is not None:
+                stored = self.store.find_by_hash(digest)
+                original = stored if stored != article.id else None
+            if original is not None and original != article.id:
+                article.duplicate_of = original
+                stats.count("exact-duplicate")
+            else:
+                first_by_hash.setdefault(digest, article.id)
+            yield article
 
 
 def normalize_words(text: str) -> list[str]:
@@ -141,6 +215,14 @@ class MinHashIndex:
             self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
         self._new.append(article_id)
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article (its copies keep pointing at it)."""
+        entry = self._entries.pop(article_id)
+        if entry.size:
+            self._lsh.remove(article_id)
+        if article_id in self._new:
+            self._new.remove(article_id)
+
     def candidates(self, sig: np.ndarray) -> list[str]:
         """Ids whose signature collides with `sig` in at least one LSH band, sorted."""
         return sorted(self._lsh.query(self._minhash(sig)))
@@ -208,6 +290,16 @@ class MinHashIndex:
         return index
 
 
+class SignatureStore(Protocol):
+    """Where a `MinHashIndex` is kept between runs (`SQLiteStore` is one)."""
+
+    def load_signatures(self) -> Iterable[tuple[str, bytes, int, str]]: ...
+
+    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str]]) -> int: ...
+
+    def delete_signatures(self, ids: Iterable[str]) -> None: ...
+
+
 @dataclass(slots=True, kw_only=True)
 class Match:
     """A verified near-duplicate pair."""
@@ -220,12 +312,15 @@ class Match:
 class NearDuplicateStep:
     """Link near-duplicate copies to their original (`duplicate_of`), keeping every article.
 
-    `index` is the persistent `MinHashIndex` (a fresh one when omitted). Articles are read in
-    chunks of `chunk_size`; inside a chunk the original is chosen as described in the module doc,
-    and each chunk is yielded in input order once decided.
+    `index` is the `MinHashIndex` (a fresh one when omitted); with `signatures` (a store such as
+    `SQLiteStore`), the index is loaded from it when not given, and each chunk's new signatures are
+    written to it, so later runs link to what earlier runs saw. Articles are read in chunks of
+    `chunk_size`; inside a chunk the original is chosen as described in the module doc, and each
+    chunk is yielded in input order once decided. An article already indexed keeps its role, unless
+    its text changed, in which case it is matched again.
     """
 
-    name = "near_duplicates"
+    name = "near-dedup"
     needs = ("text",)
     adds = ("duplicate_of",)
 
@@ -233,12 +328,16 @@ class NearDuplicateStep:
         self,
         *,
         index: MinHashIndex | None = None,
+        signatures: SignatureStore | None = None,
         containment: float = CONTAINMENT,
         min_shared: int = MIN_SHARED,
         chunk_size: int = 1000,
         simultaneous: timedelta = timedelta(hours=1),
     ) -> None:
-        self.index = index if index is not None else MinHashIndex()
+        if index is None:
+            index = MinHashIndex.from_rows(signatures.load_signatures()) if signatures else MinHashIndex()
+        self.index = index
+        self.signatures = signatures
         self.containment = containment
         self.min_shared = min_shared
         self.chunk_size = chunk_size
@@ -287,21 +386,24 @@ class NearDuplicateStep:
     def _process(self, chunk: list[Article], stats: StepStats) -> Iterator[Article]:
         todo: list[tuple[tuple, Article, np.ndarray, int]] = []
         for article in chunk:
-            if article.id in self.index:
-                canonical = self.index.canonical(article.id)
-                article.duplicate_of = canonical if canonical != article.id else None
-                stats.count("already_indexed")
-                continue
-            if article.is_copy:
+            if article.is_copy and article.id not in self.index:
                 # an exact copy found upstream: point it at its original's original
                 article.duplicate_of = self.index.canonical(article.duplicate_of) or article.duplicate_of
                 stats.count("exact_copies")
                 continue
             sig, size = self.fingerprint(article)
+            known = self.index.entry(article.id)
+            if known is not None:
+                if known.size == size and np.array_equal(known.signature, sig):
+                    article.duplicate_of = known.canonical if known.canonical != article.id else None
+                    stats.count("already_indexed")
+                    continue
+                self.index.remove(article.id)
+                stats.count("changed")
             todo.append((self.priority(article, size), article, sig, size))
         todo.sort(key=lambda t: t[0])
         for _, article, sig, size in todo:
-            found = self.matches(sig, size) if size else []
+            found = [m for m in self.matches(sig, size) if m.other != article.id] if size else []
             canonical = self.index.canonical(found[0].other) if found else None
             self.index.add(article.id, sig, size, canonical=canonical)
             article.duplicate_of = canonical
@@ -313,4 +415,8 @@ class NearDuplicateStep:
                 stats.count("near_duplicates")
             else:
                 stats.count("originals")
+        if self.signatures is not None:
+            new = self.index.take_new()
+            if new:
+                self.signatures.save_signatures(self.index.rows(new))
         yield from chunk
