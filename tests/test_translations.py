@@ -85,3 +85,20 @@ def test_translation_score_is_recorded(encoder):
     out = list(step([art("library_reopens"), art("library_reopens_fr", hours=1)], StepStats(name="t")))
     assert out[1].meta["translation"]["of"] == "library_reopens"
     assert step.threshold <= out[1].meta["translation"]["score"] <= 1.0
+
+
+def test_warmed_index_links_a_new_translation_to_an_article_from_an_earlier_run(encoder):
+    step = TranslationStep(encoder=encoder)
+    assert step.warm([art("port_strike_en"), art("library_reopens", hours=1)]) == 2
+    links, _ = run(step, [art("port_strike_fr", hours=5)])
+    assert links == {"port_strike_fr": "port_strike_en"}
+
+
+def test_index_stays_bounded(encoder):
+    from newsdesk.translations import TranslationIndex
+
+    step = TranslationStep(encoder=encoder, index=TranslationIndex(max_entries=4))
+    keys = ["port_strike_en", "port_strike_followup", "library_reopens", "wildfire_en", "central_bank_en"]
+    step.warm([art(k, hours=i) for i, k in enumerate(keys)])
+    assert len(step.index) <= 4
+    assert "central_bank_en" in step.index and "port_strike_en" not in step.index

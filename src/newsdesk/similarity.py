@@ -19,6 +19,7 @@ Usage::
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import unicodedata
@@ -26,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
@@ -60,15 +62,22 @@ WEIGHTS: dict[str, float] = {
 
 @lru_cache(maxsize=64)
 def stop_words(lang: str | None) -> frozenset[str]:
-    """spaCy's stop-word list for a language (empty when spaCy has none)."""
-    if not lang:
-        return frozenset()
-    try:
-        import importlib
+    """spaCy's stop-word list for a language (empty when spaCy has none).
 
-        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    except ImportError:
+    The list file (`spacy/lang/<lang>/stop_words.py`, plain data without imports) is loaded on its
+    own, so the spaCy package itself is not imported just for it.
+    """
+    if not lang or not lang.isalpha():
         return frozenset()
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    module_spec = importlib.util.spec_from_file_location(f"_newsdesk_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
     return frozenset(w.casefold() for w in module.STOP_WORDS)
 
 

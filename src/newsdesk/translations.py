@@ -76,7 +76,7 @@ class TranslationIndex:
         self.max_entries = max_entries
         self._entries: list[_Entry] = []
         self._by_id: dict[str, _Entry] = {}
-        self._matrix = np.zeros((0, DIM), dtype=np.float32)
+        self._buffer = np.zeros((64, DIM), dtype=np.float32)  # rows [0, len) are the entries' vectors
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -89,21 +89,24 @@ class TranslationIndex:
         return entry.original if entry else None
 
     def add(self, entry: _Entry) -> None:
+        n = len(self._entries)
+        if n == len(self._buffer):
+            self._buffer = np.vstack([self._buffer, np.zeros_like(self._buffer)])
+        self._buffer[n] = entry.profile.vector
         self._entries.append(entry)
         self._by_id[entry.id] = entry
-        self._matrix = np.vstack([self._matrix, entry.profile.vector[None, :]])
-        if len(self._entries) > self.max_entries:
-            drop = len(self._entries) - self.max_entries
+        if len(self._entries) > self.max_entries:  # forget the oldest quarter at once
+            drop = len(self._entries) - self.max_entries + self.max_entries // 4
             for old in self._entries[:drop]:
                 del self._by_id[old.id]
             self._entries = self._entries[drop:]
-            self._matrix = self._matrix[drop:]
+            self._buffer = self._buffer[drop:].copy()
 
     def nearest(self, vector: np.ndarray, *, min_cosine: float) -> list[tuple[_Entry, float]]:
         """Entries whose document cosine with `vector` reaches `min_cosine`, best first."""
         if not self._entries:
             return []
-        sims = self._matrix @ vector
+        sims = self._buffer[: len(self._entries)] @ vector
         idx = np.flatnonzero(sims >= min_cosine)
         return sorted(((self._entries[i], float(sims[i])) for i in idx), key=lambda t: (-t[1], t[0].id))
 
@@ -112,8 +115,9 @@ class TranslationStep:
     """Link translations to their original (`translation_of`), keeping every article.
 
     `encoder` embeds documents (default: the process-wide USE model, loaded on first use);
-    `index` keeps recent articles across chunks and runs; candidates are articles in another
-    language published within `window` of each other (undated articles match any date).
+    `index` keeps recent articles across chunks (bounded); `warm()` adds articles stored by earlier
+    runs. Candidates are articles in another language published within `window` of each other
+    (undated articles match any date).
     """
 
     name = "translations"
@@ -176,6 +180,25 @@ class TranslationStep:
         b = b if b.tzinfo else b.replace(tzinfo=UTC)
         return abs(a - b) <= self.window
 
+    def warm(self, articles: Iterable[Article]) -> int:
+        """Index articles stored by earlier runs (e.g. the last `window` of the store) without linking them.
+
+        Their own `translation_of` is kept as is. Returns how many were added.
+        """
+        batch = [a for a in articles if a.id not in self.index and not a.is_copy and a.text.strip()]
+        batch.sort(key=self.priority)
+        for article, prof in zip(batch, self._profiles(batch), strict=True):
+            self.index.add(_Entry(id=article.id, lang=article.lang, published=article.published, profile=prof,
+                                  original=article.translation_of))
+        return len(batch)
+
+    def _profiles(self, articles: list[Article]) -> list[Profile]:
+        profiles = [extract(a.text, lang=a.lang, title=a.title) for a in articles]
+        docs = self.encoder.encode([a.text for a in articles], titles=[a.title for a in articles])
+        for prof, vecs in zip(profiles, docs, strict=True):
+            prof.vector, prof.sentences = vecs.vector, vecs.sentences
+        return profiles
+
     def _process(self, chunk: list[Article], stats: StepStats) -> Iterator[Article]:
         todo: list[Article] = []
         for article in chunk:
@@ -187,11 +210,7 @@ class TranslationStep:
             else:
                 todo.append(article)
         todo.sort(key=self.priority)
-        profiles = [extract(a.text, lang=a.lang, title=a.title) for a in todo]
-        for prof, vecs in zip(profiles, self.encoder.encode([a.text for a in todo], titles=[a.title for a in todo]),
-                              strict=True):
-            prof.vector, prof.sentences = vecs.vector, vecs.sentences
-        for article, prof in zip(todo, profiles, strict=True):
+        for article, prof in zip(todo, self._profiles(todo), strict=True):
             found = None if article.translation_of else self.best_original(article, prof)
             if found:
                 article.translation_of = found[0]
