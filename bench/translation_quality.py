@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
+# One BLAS thread: the encoder limits its threads only when threadpoolctl is installed, and on a shared
+# two-core machine several BLAS threads are slower than one. Set before numpy is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))

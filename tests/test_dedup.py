@@ -212,3 +212,15 @@ def test_an_indexed_article_whose_text_changed_is_matched_again():
     links, stats = run(step, [art("port_strike_en", id="page", text=with_boilerplate(), hours=2)])
     assert links == {"page": "wire"}
     assert stats.counters["changed"] == 1
+
+
+def test_same_topic_wikinews_articles_are_never_linked(shared_data):
+    """The SemEval-2015 timeline topic sets: 120 different articles on four topics (Apple, Airbus/Boeing...)."""
+    path = shared_data / "corpora" / "wikinews-en-timelines.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    arts = [Article(id=r["id"], source="wikinews", text=r["text"], lang="en",
+                    published=datetime.fromisoformat(r["published"]).replace(tzinfo=UTC)) for r in records]
+    links, stats = run(NearDuplicateStep(), arts)
+    assert len(links) == 120
+    assert [k for k, v in links.items() if v] == []
+    assert stats.counters["originals"] == 120
