@@ -224,3 +224,22 @@ def test_same_topic_wikinews_articles_are_never_linked(shared_data):
     assert len(links) == 120
     assert [k for k, v in links.items() if v] == []
     assert stats.counters["originals"] == 120
+
+
+def test_overlap_estimates_track_exact_containment():
+    from newsdesk.dedup import estimate_overlap
+
+    full = shingles(original_text())
+    part = shingles(truncated())
+    exact = len(full & part) / min(len(full), len(part))
+    shared, cont = estimate_overlap(signature(part), len(part), signature(full), len(full))
+    assert exact > 0.9
+    assert cont == pytest.approx(exact, abs=0.1)
+    assert shared == pytest.approx(len(full & part), rel=0.15)
+    assert estimate_overlap(signature(part), 0, signature(full), len(full)) == (0.0, 0.0)
+
+
+def test_shingles_of_short_and_punctuated_text():
+    assert shingles("Hello, WORLD!") == {"hello world"}
+    assert shingles("") == set()
+    assert shingles("a b c d e", size=4) == {"a b c d", "b c d e"}

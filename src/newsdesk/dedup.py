@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -124,6 +125,12 @@ class ExactDuplicateStep:
             yield article
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The MinHash permutation parameters (generating them costs more than hashing a short text)."""
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
 def normalize_words(text: str) -> list[str]:
     """Words of `text` after NFKC and casefolding, punctuation and spacing dropped."""
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
@@ -139,7 +146,7 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
 
 def signature(shingle_set: Iterable[str], *, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature (uint32 array of `num_perm` values) of a set of shingles; deterministic."""
-    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(num_perm))
     mh.update_batch([s.encode("utf-8") for s in shingle_set])
     return mh.hashvalues.copy()
 
@@ -233,7 +240,7 @@ class MinHashIndex:
         return new
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(hashvalues=sig, seed=SEED, scheme=SCHEME)
+        return MinHash(hashvalues=sig, seed=SEED, scheme=SCHEME, permutations=_permutations(len(sig)))
 
     # ---- persistence -------------------------------------------------------------------------
 
