@@ -304,8 +304,6 @@ class SignatureStore(Protocol):
 
     def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str]]) -> int: ...
 
-    def delete_signatures(self, ids: Iterable[str]) -> None: ...
-
 
 @dataclass(slots=True, kw_only=True)
 class Match:
@@ -410,7 +408,7 @@ class NearDuplicateStep:
             todo.append((self.priority(article, size), article, sig, size))
         todo.sort(key=lambda t: t[0])
         for _, article, sig, size in todo:
-            found = [m for m in self.matches(sig, size) if m.other != article.id] if size else []
+            found = self.matches(sig, size, exclude=article.id) if size else []
             canonical = self.index.canonical(found[0].other) if found else None
             self.index.add(article.id, sig, size, canonical=canonical)
             article.duplicate_of = canonical

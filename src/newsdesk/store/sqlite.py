@@ -309,11 +309,6 @@ class SQLiteStore:
             self.conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?)", rows)
         return len(rows)
 
-    def delete_signatures(self, ids: Iterable[str]) -> None:
-        """Forget the MinHash rows of these articles."""
-        with self.transaction():
-            self.conn.executemany("DELETE FROM minhash_signatures WHERE article_id = ?", [(i,) for i in ids])
-
     def counts(self) -> dict[str, Any]:
         def grouped(column: str) -> dict[str, int]:
             sql = f"SELECT COALESCE({column}, '?') AS k, COUNT(*) AS n FROM articles GROUP BY k ORDER BY n DESC, k"
