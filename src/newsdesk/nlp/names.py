@@ -293,7 +293,7 @@ def _tier(dist: float, length: int) -> str | None:
 
 
 def _vowelless(text: str) -> str:
-    return "".join(ch for ch in text if ch not in VOWELS or ch == " ")
+    return _DOUBLE.sub(r"\1", "".join(ch for ch in text if ch not in VOWELS))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,81 @@
+"""Pipeline step: link entity spans to the entity registry (attrs["entity_id"])."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..article import Article, Span
+from ..pipeline import StepStats
+from .registry import LABELS, EntityRegistry, Mention
+
+
+class EntityLinkStep:
+    """Fill `attrs["entity_id"]` on every PER/ORG/LOC span and update the registry.
+
+    Names are grouped per article (spans of one name share an id). Names that match an entity on their
+    own are linked first; the rest are then matched with those entities as co-occurrence context, and
+    a new entity is created for names that still match nothing. The registry is saved at the end.
+    """
+
+    name = "entity_link"
+    needs = ("entities",)
+    adds = ("entity_ids",)
+
+    def __init__(self, *, registry: EntityRegistry, save: bool = True) -> None:
+        self.registry = registry
+        self.save = save
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        for article in articles:
+            if not article.is_copy and article.spans.get("entities"):
+                self.link_article(article, stats)
+            yield article
+        if self.save:
+            self.registry.save()
+
+    def link_article(self, article: Article, stats: StepStats | None = None) -> dict[str, str | None]:
+        """Link one article's entity spans; return the entity id of each name."""
+        groups: dict[tuple[str, str], list[Span]] = {}
+        for span in article.spans.get("entities", []):
+            if span.label not in LABELS:
+                span.attrs.setdefault("entity_id", None)
+                continue
+            name = (span.attrs.get("name") or span.attrs.get("text") or article.evidence(span)).strip()
+            if name:
+                groups.setdefault((span.label, name), []).append(span)
+        date = article.published.date().isoformat() if article.published else None
+        mentions = {
+            key: Mention(
+                text=key[1], label=key[0], lang=article.lang, date=date,
+                roles={s.attrs["role"] for s in spans if s.attrs.get("role")},
+                countries={s.attrs["country"] for s in spans if s.attrs.get("country")},
+            )
+            for key, spans in groups.items()
+        }  # fmt: skip
+        # longer names first, then in reading order
+        order = sorted(groups, key=lambda k: (-len(k[1].split()), groups[k][0].start))
+        ids: dict[tuple[str, str], str | None] = {}
+        for create in (False, True):
+            for key in order:
+                if key in ids:
+                    continue
+                cooc = {i: self.registry.entities[i].canonical for i in set(ids.values()) if i}
+                result = self.registry.link(mentions[key], cooc=cooc, create=create)
+                if result.entity_id is None:
+                    if create:
+                        ids[key] = None
+                        if stats:
+                            stats.count("ambiguous" if result.why.get("reason") == "ambiguous" else "unlinked")
+                    continue
+                self.registry.observe(result.entity_id, mentions[key], why=result.why)
+                ids[key] = result.entity_id
+                if stats:
+                    stats.count("entities_new" if result.created else "names_linked")
+        for key, spans in groups.items():
+            for span in spans:
+                span.attrs["entity_id"] = ids.get(key)
+        linked = [i for i in ids.values() if i]
+        self.registry.add_cooccurrence(linked)
+        if stats:
+            stats.count("spans_linked", sum(len(groups[k]) for k, i in ids.items() if i))
+        return {name: i for (_, name), i in ids.items()}
