@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,7 @@ class Rule:
     lang: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rule_files() -> tuple[str, ...]:
     folder = LEXICONS / "spelling"
     names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
@@ -85,7 +85,7 @@ def _rule_files() -> tuple[str, ...]:
     return tuple([n for n in names if n != "common"] + (["common"] if "common" in names else []))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(lang: str) -> tuple[Rule, ...]:
     """The spelling rules of one language file (empty when there is none)."""
     if lang not in _rule_files():
@@ -102,12 +102,12 @@ def load_rules(lang: str) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_scope_rules() -> tuple[Rule, ...]:
     return tuple(r for lang in _rule_files() for r in load_rules(lang) if r.scope == "all")
 
 
-@lru_cache(maxsize=None)
+@cache
 def particles() -> frozenset[str]:
     """Name particles ("de", "van", "bin" ...) that are neither given names nor surnames."""
     path = LEXICONS / "names" / "particles.txt"

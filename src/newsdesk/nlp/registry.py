@@ -127,8 +127,15 @@ class Entity:
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "variants": [
-                {"text": v.text, "lang": v.lang, "script": v.script, "key": v.key, "count": v.count,
-                 "first_seen": v.first_seen, "last_seen": v.last_seen}
+                {
+                    "text": v.text,
+                    "lang": v.lang,
+                    "script": v.script,
+                    "key": v.key,
+                    "count": v.count,
+                    "first_seen": v.first_seen,
+                    "last_seen": v.last_seen,
+                }
                 for v in sorted(self.variants.values(), key=lambda v: (-v.count, v.text))
             ],  # fmt: skip
             "roles": [
@@ -306,7 +313,9 @@ class EntityRegistry:
         if not create:
             return LinkResult(None, why={"reason": "no entity matches", "rejected": rejected})
         entity, created = self._create(mention.label, name)
-        why: dict[str, Any] = {"created": True} if created else {"override": "user decision", "matched": entity.canonical}
+        why: dict[str, Any] = (
+            {"created": True} if created else {"override": "user decision", "matched": entity.canonical}
+        )
         why["normalised"] = name.key
         if rejected:
             why["rejected"] = rejected[:5]
@@ -344,9 +353,7 @@ class EntityRegistry:
         for o in self.overrides:  # later decisions win
             if o.kind == "split" and norms & set(o.keys):
                 target = o.other
-            elif o.kind == "split" and norms & set(o.others):
-                target = o.entity
-            elif o.kind == "merge" and norms & set(o.keys):
+            elif o.kind == "split" and norms & set(o.others) or o.kind == "merge" and norms & set(o.keys):
                 target = o.entity
         return target
 
@@ -399,8 +406,8 @@ class EntityRegistry:
         self.overrides = [o for o in self.overrides if not (o.kind == "split" and {o.entity, o.other} == {a.id, b.id})]
         self.overrides.append(Override(kind="merge", entity=a.id, other=b.id, keys=keys, note=note))
         self._absorb(a, b)
-        a.merges.append({"variant": b.canonical, "lang": None, "at": _now(), "forced": True,
-                         "why": {"forced": "merged by user", "absorbed": b.id, "note": note, "keys": keys}})  # fmt: skip
+        why = {"forced": "merged by user", "absorbed": b.id, "note": note, "keys": keys}
+        a.merges.append({"variant": b.canonical, "lang": None, "at": _now(), "forced": True, "why": why})
         return a
 
     def split(self, entity_id: str, variant: str, *, note: str | None = None) -> Entity:
