@@ -62,8 +62,8 @@ SKELETON_CLOSE, SKELETON_FAR = 0.5, 1.0
 SUPPORT_NEEDED = {"identical": 0.0, "close": 1.0, "far": 2.0}
 """Context support a pair needs in each distance tier before it merges."""
 
-WEIGHTS = {"role": 1.0, "cooc": 1.0, "given": 1.0, "country": 0.5}
-"""Weight of each kind of supporting context."""
+WEIGHTS = {"role": 1.0, "cooc": 1.0, "given": 1.0, "country": 0.5, "place_country": 1.0}
+"""Weight of each kind of supporting context (a shared country says more about a place than a person)."""
 
 
 # --------------------------------------------------------------------------- rules
@@ -111,6 +111,14 @@ def _all_scope_rules() -> tuple[Rule, ...]:
 def particles() -> frozenset[str]:
     """Name particles ("de", "van", "bin" ...) that are neither given names nor surnames."""
     path = LEXICONS / "names" / "particles.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Generic words of organisation names ("group", "groupe" ...), in normalised form."""
+    path = LEXICONS / "names" / "org_words.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
@@ -210,8 +218,11 @@ class Name:
 
 
 @lru_cache(maxsize=65536)
-def normalise(text: str, *, lang: str | None = None) -> Name:
-    """Normalise a name as written in an article of language `lang` (ISO 639-1, or None)."""
+def normalise(text: str, *, lang: str | None = None, label: str | None = None) -> Name:
+    """Normalise a name as written in an article of language `lang` (ISO 639-1, or None).
+
+    For organisations (`label` "ORG"), generic words such as "group" are dropped.
+    """
     script = script_of(text)
     forms: list[NameForm] = []
     if script == "LATIN":
@@ -220,6 +231,9 @@ def normalise(text: str, *, lang: str | None = None) -> Name:
         variants = [(None, True), (None, False)]
     for use_lang, script_rules in variants:
         norm = _cascade(text, script=script, lang=use_lang, script_rules=script_rules)
+        if label == "ORG":
+            kept = [t for t in norm.split() if t not in org_words()]
+            norm = " ".join(kept) if kept else norm
         if norm and all(f.norm != norm for f in forms):
             forms.append(NameForm(norm))
     return Name(text=text.strip(), lang=lang, script=script, forms=tuple(forms))
@@ -318,8 +332,8 @@ def _given_status(a: list[str], b: list[str], *, skeletal: bool) -> str:
         return "match" if x[0] == y[0] else "conflict"
     if skeletal:
         x, y = skeleton(x), skeleton(y)
-    dist = weighted_distance(x, y)
-    return "match" if _tier(dist, max(len(x), len(y))) in ("identical", "close") else "conflict"
+    tier = _tier(weighted_distance(x, y), max(len(x), len(y)))
+    return "match" if tier in ("identical", "close") else "compatible" if tier == "far" else "conflict"
 
 
 def compare(a: Name, b: Name) -> Comparison:
@@ -411,7 +425,7 @@ class Decision:
         }
 
 
-def decide(comparison: Comparison, mention: Context, entity: Context) -> Decision:
+def decide(comparison: Comparison, mention: Context, entity: Context, *, label: str | None = None) -> Decision:
     """Merge when the names are identical after normalisation, or close enough and confirmed by context.
 
     A conflicting country or given name blocks a merge at any distance.
@@ -426,7 +440,7 @@ def decide(comparison: Comparison, mention: Context, entity: Context) -> Decisio
     if mention.countries and entity.countries:
         shared = mention.countries & entity.countries
         if shared:
-            d.support += WEIGHTS["country"]
+            d.support += WEIGHTS["place_country" if label == "LOC" else "country"]
             d.evidence.append(f"same country {', '.join(sorted(shared))}")
         else:
             d.conflicts.append(

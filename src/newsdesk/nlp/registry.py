@@ -97,7 +97,7 @@ class Entity:
         seen: dict[str, Name] = {}
         for v in sorted(self.variants.values(), key=lambda v: (-v.count, v.text)):
             if v.key not in seen:
-                seen[v.key] = normalise(v.text, lang=v.lang)
+                seen[v.key] = normalise(v.text, lang=v.lang, label=self.label)
         return list(seen.values())
 
     def keys(self) -> set[str]:
@@ -247,7 +247,7 @@ class EntityRegistry:
         ]  # fmt: skip
         if exact:
             return sorted(exact, key=lambda e: (-e.mentions, e.id))
-        name = normalise(query)
+        name = normalise(query, label=label)
         keys = {f.norm for f in name.forms}
         found = [e for e in self.entities.values() if (label is None or e.label == label) and keys & e.keys()]
         return sorted(found, key=lambda e: (-e.mentions, e.id))
@@ -277,7 +277,7 @@ class EntityRegistry:
         """Find the entity a mention belongs to, or create one (when `create`); does not count the mention."""
         if mention.label not in LABELS:
             return LinkResult(None, why={"reason": f"label {mention.label} is not linked"})
-        name = normalise(mention.text, lang=mention.lang)
+        name = normalise(mention.text, lang=mention.lang, label=mention.label)
         if not name.forms:
             return LinkResult(None, why={"reason": "no letters in the name"})
         ctx = Context(roles=set(mention.roles), countries=set(mention.countries), cooc=dict(cooc or {}))
@@ -291,7 +291,7 @@ class EntityRegistry:
                 rejected.append({"entity": entity.id, "reason": "split by user"})
                 continue
             decision = max(
-                (decide(compare(name, other), ctx, entity.context()) for other in entity.names()),
+                (decide(compare(name, other), ctx, entity.context(), label=entity.label) for other in entity.names()),
                 key=lambda d: (d.merge, -d.comparison.rank(), d.support, -d.comparison.distance),
             )
             if decision.merge:
@@ -360,7 +360,7 @@ class EntityRegistry:
     def observe(self, entity_id: str, mention: Mention, *, why: dict[str, Any] | None = None) -> Entity:
         """Count a mention for an entity: variant, roles, country, dates; keep `why` for a new variant."""
         entity = self.entities[entity_id]
-        name = normalise(mention.text, lang=mention.lang)
+        name = normalise(mention.text, lang=mention.lang, label=entity.label)
         vkey = (mention.lang or "", name.text)
         variant = entity.variants.get(vkey)
         is_new_key = name.key not in {v.key for v in entity.variants.values()}
@@ -413,7 +413,7 @@ class EntityRegistry:
     def split(self, entity_id: str, variant: str, *, note: str | None = None) -> Entity:
         """Take a variant (as written, or its normalised form) out of an entity into a new one, for good."""
         entity = self._one(entity_id)
-        name = normalise(variant)
+        name = normalise(variant, label=entity.label)
         wanted = {f.norm for f in name.forms}
         moving = [
             k for k, v in entity.variants.items() if v.text.casefold() == variant.strip().casefold() or v.key in wanted
