@@ -116,6 +116,7 @@ def write_report(result: dict[str, Any]) -> Path:
         f"| {result['pairs']} | {result['tp']} | {result['fp']} | {result['fn']} | {result['tn']} | "
         f"{result['precision']} | {result['recall']} | {result['f1']} | {result['accuracy']} | {result['seconds']} |",
         "",
+        *_heldout_lines(result.get("heldout")),
         "## By script pair",
         "",
         "| scripts | correct | pairs |",
@@ -141,9 +142,27 @@ def write_report(result: dict[str, Any]) -> Path:
     return path
 
 
+def _heldout_lines(h: dict[str, Any] | None) -> list[str]:
+    if not h:
+        return []
+    return [
+        f'Held-out part ({h["pairs"]} pairs marked `"set": "heldout"`, written after the spelling rules and'
+        " thresholds were set, and not used to tune them):",
+        "",
+        "| pairs | TP | FP | FN | TN | precision | recall | F1 |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {h['pairs']} | {h['tp']} | {h['fp']} | {h['fn']} | {h['tn']} | {h['precision']} | {h['recall']} | {h['f1']} |",
+        "",
+        "Held-out errors: " + ("; ".join(f"{e['a']} / {e['b']} ({e['expected']})" for e in h["errors"]) or "none"),
+        "",
+    ]
+
+
 def main() -> None:
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score(pairs)
+    heldout = [p for p in pairs if p.get("set") == "heldout"]
+    result["heldout"] = {k: v for k, v in score(heldout).items() if k != "merged_examples"} if heldout else None
     path = write_report(result)
     print(
         f"{result['pairs']} pairs: P={result['precision']} R={result['recall']} F1={result['f1']} "

@@ -319,6 +319,7 @@ class Comparison:
     forms: tuple[str, str]
     given: str  # "match" | "compatible" | "conflict"
     note: str = ""
+    same_surname: bool = False  # given names conflict although the surnames match
 
     def rank(self) -> int:
         return TIERS.index(self.tier) if self.tier in TIERS else len(TIERS)
@@ -353,23 +354,28 @@ def _compare_forms(fa: NameForm, fb: NameForm, *, skeletal: bool) -> Comparison:
     if not skeletal and fa.full == fb.full:
         return Comparison(tier="identical", distance=0.0, forms=forms, given="match" if fa.given else "compatible")
     given = _given_status(fa.given, fb.given, skeletal=skeletal)
-    if given == "conflict":
-        return Comparison(tier=None, distance=99.0, forms=forms, given=given, note="given names differ")
+    note = ""
     if skeletal:
         sa, sb = _vowelless(fa.surname), _vowelless(fb.surname)
         dist = weighted_distance(sa, sb)
         # without written vowels, an identical skeleton is at best a close match, and only a cheap
         # difference stays close
         tier = "close" if dist <= SKELETON_CLOSE else "far" if dist <= SKELETON_FAR else None
-        return Comparison(tier=tier, distance=dist, forms=forms, given=given, note="consonant skeletons compared")
-    dist = weighted_distance(fa.surname, fb.surname)
-    length = max(len(fa.surname), len(fb.surname))
-    if len(fa.tokens) != len(fb.tokens) and fa.given and fb.given:
-        # different token structure ("xi jinping" vs "xijinping"): compare the whole name too
-        full_dist = weighted_distance(fa.full, fb.full)
-        if full_dist < dist:
-            dist, length = full_dist, max(len(fa.full), len(fb.full))
-    return Comparison(tier=_tier(dist, length), distance=dist, forms=forms, given=given)
+        note = "consonant skeletons compared"
+    else:
+        dist = weighted_distance(fa.surname, fb.surname)
+        length = max(len(fa.surname), len(fb.surname))
+        if len(fa.tokens) != len(fb.tokens) and fa.given and fb.given:
+            # different token structure ("xi jinping" vs "xijinping"): compare the whole name too
+            full_dist = weighted_distance(fa.full, fb.full)
+            if full_dist < dist:
+                dist, length = full_dist, max(len(fa.full), len(fb.full))
+        tier = _tier(dist, length)
+    if given == "conflict":
+        return Comparison(
+            tier=None, distance=dist, forms=forms, given=given, note="given names differ", same_surname=tier is not None
+        )
+    return Comparison(tier=tier, distance=dist, forms=forms, given=given, note=note)
 
 
 # --------------------------------------------------------------------------- context and decision

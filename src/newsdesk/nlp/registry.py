@@ -151,7 +151,8 @@ class Entity:
 class Override:
     """A user decision kept across re-processing.
 
-    kind "merge": `other` was merged into `entity`; names with a key in `keys` go to `entity`.
+    kind "merge": `other` was merged into `entity`; names with a key in `keys` (the absorbed names) or
+    `others` (the kept names) go to `entity`.
     kind "split": names with a key in `keys` were taken out of `entity` into `other` and never go back;
     names with a key in `others` (what stayed) never join `other`.
     """
@@ -282,6 +283,10 @@ class EntityRegistry:
             return LinkResult(None, why={"reason": "no letters in the name"})
         ctx = Context(roles=set(mention.roles), countries=set(mention.countries), cooc=dict(cooc or {}))
         norms = {f.norm for f in name.forms}
+        target = self._override_target(norms)
+        if target and self._resolve(target) in self.entities:
+            entity = self.entities[self._resolve(target)]
+            return LinkResult(entity.id, why={"override": "user decision", "matched": entity.canonical})
         candidates: list[tuple[Decision, Entity]] = []
         rejected: list[dict[str, Any]] = []
         ids = set().union(*(self._block.get(k, set()) for k in blocking_keys(name, label=mention.label)))
@@ -290,10 +295,13 @@ class EntityRegistry:
             if self._forbidden(norms, entity.id):
                 rejected.append({"entity": entity.id, "reason": "split by user"})
                 continue
-            decision = max(
-                (decide(compare(name, other), ctx, entity.context(), label=entity.label) for other in entity.names()),
-                key=lambda d: (d.merge, -d.comparison.rank(), d.support, -d.comparison.distance),
-            )
+            decisions = [
+                decide(compare(name, other), ctx, entity.context(), label=entity.label) for other in entity.names()
+            ]
+            decision = max(decisions, key=lambda d: (d.merge, -d.comparison.rank(), d.support, -d.comparison.distance))
+            veto = next((d for d in decisions if d.comparison.same_surname), None) if name.has_given else None
+            if veto is not None:  # "Jane Kirby" never joins John Kirby through his surname-only variant "Kirby"
+                decision = veto
             if decision.merge:
                 candidates.append((decision, entity))
             else:
@@ -353,7 +361,7 @@ class EntityRegistry:
         for o in self.overrides:  # later decisions win
             if o.kind == "split" and norms & set(o.keys):
                 target = o.other
-            elif o.kind == "split" and norms & set(o.others) or o.kind == "merge" and norms & set(o.keys):
+            elif norms & set(o.others) or (o.kind == "merge" and norms & set(o.keys)):
                 target = o.entity
         return target
 
@@ -404,7 +412,8 @@ class EntityRegistry:
             raise EntityError(f"cannot merge a {a.label} ({a.canonical}) with a {b.label} ({b.canonical})")
         keys = sorted(b.keys())
         self.overrides = [o for o in self.overrides if not (o.kind == "split" and {o.entity, o.other} == {a.id, b.id})]
-        self.overrides.append(Override(kind="merge", entity=a.id, other=b.id, keys=keys, note=note))
+        others = sorted(a.keys() - set(keys))
+        self.overrides.append(Override(kind="merge", entity=a.id, other=b.id, keys=keys, others=others, note=note))
         self._absorb(a, b)
         why = {"forced": "merged by user", "absorbed": b.id, "note": note, "keys": keys}
         a.merges.append({"variant": b.canonical, "lang": None, "at": _now(), "forced": True, "why": why})
