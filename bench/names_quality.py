@@ -151,7 +151,8 @@ def _heldout_lines(h: dict[str, Any] | None) -> list[str]:
         "",
         "| pairs | TP | FP | FN | TN | precision | recall | F1 |",
         "|---|---|---|---|---|---|---|---|",
-        f"| {h['pairs']} | {h['tp']} | {h['fp']} | {h['fn']} | {h['tn']} | {h['precision']} | {h['recall']} | {h['f1']} |",
+        f"| {h['pairs']} | {h['tp']} | {h['fp']} | {h['fn']} | {h['tn']} | {h['precision']} | {h['recall']} "
+        f"| {h['f1']} |",
         "",
         "Held-out errors: " + ("; ".join(f"{e['a']} / {e['b']} ({e['expected']})" for e in h["errors"]) or "none"),
         "",
