@@ -239,3 +239,21 @@ def test_link_step_in_a_pipeline_fills_entity_ids_and_skips_copies():
     assert stats["entities_new"] == 2 and stats["names_linked"] == 1
     with pytest.raises(EntityError):
         registry.force_merge(xi.attrs["entity_id"], wagner.attrs["entity_id"])
+
+
+def test_country_names_in_every_language_are_one_entity_when_a_gazetteer_says_so():
+    countries = {"Corée du Nord": "PRK", "North Korea": "PRK", "Nordkorea": "PRK", "Russie": "RUS"}
+    registry = EntityRegistry()
+    step = EntityLinkStep(registry=registry, save=False, country_of=lambda name, lang: countries.get(name))
+    arts = [
+        article("a", "fr", ("Corée du Nord", "LOC", {"country": "PRK"}), ("Pyongyang", "LOC", {"country": "PRK"})),
+        article("b", "en", ("North Korea", "LOC", {"country": "PRK"})),
+        article("c", "de", ("Nordkorea", "LOC", {"country": "PRK"}), ("Russie", "LOC", {"country": "RUS"})),
+    ]
+    out = list(step(arts, StepStats(name="entity_link")))
+    prk = {ids_of(a)[0] for a in out}
+    assert prk == {make_entity_id("LOC", "country:PRK")}
+    assert ids_of(out[0])[1] != ids_of(out[0])[0]  # the capital is a place of its own
+    entity = registry.get(prk.pop())
+    assert entity.variants_by_lang() == {"fr": [("Corée du Nord", 1)], "en": [("North Korea", 1)],
+                                         "de": [("Nordkorea", 1)]}  # fmt: skip

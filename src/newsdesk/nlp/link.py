@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..article import Article, Span
 from ..pipeline import StepStats
@@ -21,9 +21,18 @@ class EntityLinkStep:
     needs = ("entities",)
     adds = ("entity_ids",)
 
-    def __init__(self, *, registry: EntityRegistry, save: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        registry: EntityRegistry,
+        save: bool = True,
+        country_of: Callable[[str, str | None], str | None] | None = None,
+    ) -> None:
+        """`country_of(name, lang)` returns the ISO 3166 alpha-3 code when a LOC name is a country's name
+        (e.g. from the place gazetteer), so country names in every language become one entity."""
         self.registry = registry
         self.save = save
+        self.country_of = country_of
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         for article in articles:
@@ -49,6 +58,7 @@ class EntityLinkStep:
                 text=key[1], label=key[0], lang=article.lang, date=date,
                 roles={s.attrs["role"] for s in spans if s.attrs.get("role")},
                 countries={s.attrs["country"] for s in spans if s.attrs.get("country")},
+                is_country=self.country_of(key[1], article.lang) if self.country_of and key[0] == "LOC" else None,
             )
             for key, spans in groups.items()
         }  # fmt: skip

@@ -176,6 +176,7 @@ class Mention:
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     date: str | None = None
+    is_country: str | None = None  # ISO 3166 alpha-3 when the name is a country's ("Corée du Nord" → PRK)
 
 
 @dataclass(slots=True)
@@ -281,6 +282,8 @@ class EntityRegistry:
         name = normalise(mention.text, lang=mention.lang, label=mention.label)
         if not name.forms:
             return LinkResult(None, why={"reason": "no letters in the name"})
+        if mention.is_country and mention.label == "LOC":
+            return self._link_country(mention.is_country, create=create)
         ctx = Context(roles=set(mention.roles), countries=set(mention.countries), cooc=dict(cooc or {}))
         norms = {f.norm for f in name.forms}
         target = self._override_target(norms)
@@ -328,6 +331,18 @@ class EntityRegistry:
         if rejected:
             why["rejected"] = rejected[:5]
         return LinkResult(entity.id, created=created, why=why)
+
+    def _link_country(self, iso3: str, *, create: bool) -> LinkResult:
+        """Country names in any language ("Corée du Nord", "North Korea", "Nordkorea") are one entity per code."""
+        entity_id = self._resolve(make_entity_id("LOC", f"country:{iso3}"))
+        why = {"country": iso3, "rule": "country name, linked by its ISO 3166 code"}
+        if entity_id in self.entities:
+            return LinkResult(entity_id, why=why)
+        if not create:
+            return LinkResult(None, why={"reason": "no entity matches"})
+        self.entities[entity_id] = Entity(id=entity_id, label="LOC")
+        self._removed.discard(entity_id)
+        return LinkResult(entity_id, created=True, why=why)
 
     def _forbidden(self, norms: set[str], entity_id: str) -> bool:
         for o in self.overrides:
