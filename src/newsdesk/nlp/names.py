@@ -55,8 +55,10 @@ _SUB_CLASSES: list[tuple[str, float]] = [
 _INDEL_COST = {"h": 0.3, **{v: 0.6 for v in "aeiou"}}
 
 TIERS = ("identical", "close", "far")
-CLOSE_MAX, CLOSE_NORM = 1.0, 0.25
+CLOSE_MAX, CLOSE_NORM = 1.0, 0.16
 FAR_MAX, FAR_NORM = 2.0, 0.34
+GIVEN_MATCH, GIVEN_MATCH_NORM = 1.0, 0.25
+"""Given names match within this distance; up to the far tier they are compatible, beyond it they conflict."""
 SKELETON_CLOSE, SKELETON_FAR = 0.5, 1.0
 """Tiers for names in scripts without written vowels, compared on consonants only."""
 SUPPORT_NEEDED = {"identical": 0.0, "close": 1.0, "far": 2.0}
@@ -144,6 +146,7 @@ def script_of(text: str) -> str:
     return max(counts, key=counts.get) if counts else "LATIN"
 
 
+_WORDS = re.compile(r"[A-Za-z]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _NON_LETTER = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
@@ -202,6 +205,13 @@ class Name:
     lang: str | None
     script: str
     forms: tuple[NameForm, ...]
+    label: str | None = None
+    acronyms: frozenset[str] = frozenset()  # tokens written in capitals ("BBC", "UNSA"): never spelling variants
+
+    @property
+    def person(self) -> bool:
+        """Persons have given names and a surname; other names are compared whole."""
+        return self.label in (None, "PER")
 
     @property
     def key(self) -> str:
@@ -236,7 +246,8 @@ def normalise(text: str, *, lang: str | None = None, label: str | None = None) -
             norm = " ".join(kept) if kept else norm
         if norm and all(f.norm != norm for f in forms):
             forms.append(NameForm(norm))
-    return Name(text=text.strip(), lang=lang, script=script, forms=tuple(forms))
+    acronyms = frozenset(w for w in _WORDS.findall(anyascii(text)) if 2 <= len(w) <= 6 and w.isupper())
+    return Name(text=text.strip(), lang=lang, script=script, forms=tuple(forms), label=label, acronyms=acronyms)
 
 
 # --------------------------------------------------------------------------- keys and distance
@@ -333,8 +344,10 @@ def _given_status(a: list[str], b: list[str], *, skeletal: bool) -> str:
         return "match" if x[0] == y[0] else "conflict"
     if skeletal:
         x, y = skeleton(x), skeleton(y)
-    tier = _tier(weighted_distance(x, y), max(len(x), len(y)))
-    return "match" if tier in ("identical", "close") else "compatible" if tier == "far" else "conflict"
+    dist = weighted_distance(x, y)
+    if dist <= GIVEN_MATCH and dist / max(len(x), len(y)) <= GIVEN_MATCH_NORM:
+        return "match"  # short given names vary more: "Joe" / "Jo", "Sergei" / "Serguei"
+    return "compatible" if _tier(dist, max(len(x), len(y))) else "conflict"
 
 
 def compare(a: Name, b: Name) -> Comparison:
@@ -343,16 +356,28 @@ def compare(a: Name, b: Name) -> Comparison:
     skeletal = not (a.vocalised and b.vocalised)
     for fa in a.forms:
         for fb in b.forms:
-            cmp = _compare_forms(fa, fb, skeletal=skeletal)
+            cmp = _compare_forms(fa, fb, skeletal=skeletal, person=a.person and b.person)
+            if cmp.tier not in (None, "identical") and (a.acronyms or b.acronyms) and a.acronyms != b.acronyms:
+                cmp = Comparison(tier=None, distance=cmp.distance, forms=cmp.forms, given=cmp.given,
+                                 note="acronyms differ: only an identical form matches")  # fmt: skip
             if best is None or (cmp.rank(), cmp.distance) < (best.rank(), best.distance):
                 best = cmp
     return best or Comparison(tier=None, distance=99.0, forms=("", ""), given="compatible", note="empty name")
 
 
-def _compare_forms(fa: NameForm, fb: NameForm, *, skeletal: bool) -> Comparison:
+def _compare_forms(fa: NameForm, fb: NameForm, *, skeletal: bool, person: bool = True) -> Comparison:
     forms = (fa.norm, fb.norm)
     if not skeletal and fa.full == fb.full:
-        return Comparison(tier="identical", distance=0.0, forms=forms, given="match" if fa.given else "compatible")
+        given = "match" if fa.given and person else "compatible"
+        return Comparison(tier="identical", distance=0.0, forms=forms, given=given)
+    if not person:  # organisations and places: the whole name counts, there is no surname
+        a, b = (_vowelless(fa.full), _vowelless(fb.full)) if skeletal else (fa.full, fb.full)
+        dist = weighted_distance(a, b)
+        if skeletal:
+            tier = "close" if dist <= SKELETON_CLOSE else "far" if dist <= SKELETON_FAR else None
+        else:
+            tier = _tier(dist, max(len(a), len(b)))
+        return Comparison(tier=tier, distance=dist, forms=forms, given="compatible", note="whole names compared")
     given = _given_status(fa.given, fb.given, skeletal=skeletal)
     note = ""
     if skeletal:

@@ -21,6 +21,10 @@ from typing import Any, Protocol
 from ..errors import EntityError
 from .names import Context, Decision, Name, blocking_keys, compare, decide, normalise
 
+HUB_MIN, HUB_SHARE = 20, 0.02
+"""An entity that co-occurs with at least max(HUB_MIN, HUB_SHARE × all entities) others ("France") is a hub:
+sharing it says nothing about who someone is, so it is not co-occurrence evidence."""
+
 LABELS = ("PER", "ORG", "LOC")
 """Labels the registry links; other labels (MISC) get no entity id."""
 
@@ -284,7 +288,9 @@ class EntityRegistry:
             return LinkResult(None, why={"reason": "no letters in the name"})
         if mention.is_country and mention.label == "LOC":
             return self._link_country(mention.is_country, create=create)
-        ctx = Context(roles=set(mention.roles), countries=set(mention.countries), cooc=dict(cooc or {}))
+        hub = max(HUB_MIN, HUB_SHARE * len(self.entities))
+        cooc = {i: n for i, n in (cooc or {}).items() if i in self.entities and len(self.entities[i].cooc) < hub}
+        ctx = Context(roles=set(mention.roles), countries=set(mention.countries), cooc=cooc)
         norms = {f.norm for f in name.forms}
         target = self._override_target(norms)
         if target and self._resolve(target) in self.entities:
