@@ -257,3 +257,44 @@ def test_country_names_in_every_language_are_one_entity_when_a_gazetteer_says_so
     entity = registry.get(prk.pop())
     assert entity.variants_by_lang() == {"fr": [("Corée du Nord", 1)], "en": [("North Korea", 1)],
                                          "de": [("Nordkorea", 1)]}  # fmt: skip
+
+
+def test_places_and_organisations_are_compared_whole_and_acronyms_exactly():
+    texas, houston = normalise("Texas", label="LOC"), normalise("Houston, Texas", label="LOC")
+    assert compare(texas, houston).tier is None  # no "surname" for places
+    abc, bbc = normalise("ABC News", label="ORG"), normalise("BBC News", label="ORG")
+    assert compare(abc, bbc).tier is None and "acronyms" in compare(abc, bbc).note
+    registry = EntityRegistry()
+    ctx = {"country": "GBR"}
+    arts = link(
+        registry,
+        article("a", "en", ("BBC", "ORG", ctx), ("Theresa May", "PER")),
+        article("b", "en", ("PCC", "ORG", ctx), ("Theresa May", "PER")),
+        article("c", "fr", ("groupe Wagner", "ORG"), ("Evgueni Prigojine", "PER")),
+        article("d", "en", ("Wagner Group", "ORG"), ("Yevgeny Prigozhin", "PER")),
+    )
+    assert ids_of(arts[0])[0] != ids_of(arts[1])[0]
+    assert ids_of(arts[2]) == ids_of(arts[3])
+
+
+def test_an_entity_everyone_co_occurs_with_is_no_evidence():
+    registry = EntityRegistry()
+    # "France" co-occurs with many people; two different names one vowel apart must not merge through it
+    people = "Hollande Valls Fillon Juppé Bayrou Mélenchon Hamon Cazeneuve Royal Hidalgo Taubira Sarkozy Macron Le Pen"
+    people = [*people.split(), *"Ayrault Fabius Montebourg Dati Bertrand Pécresse Wauquiez Estrosi".split()]
+    link(registry, *(article(f"p{i}", "fr", ("France", "LOC"), (p, "PER")) for i, p in enumerate(people)))
+    a, b = link(
+        registry,
+        article("a", "fr", ("Brel", "PER"), ("France", "LOC")),
+        article("b", "fr", ("Borel", "PER"), ("France", "LOC")),
+    )
+    assert ids_of(a)[1] == ids_of(b)[1]  # France
+    assert ids_of(a)[0] != ids_of(b)[0]
+
+    # a partner only these two share is evidence
+    c, d = link(
+        registry,
+        article("c", "fr", ("Gwen Jorgensen", "PER"), ("Flora Duffy", "PER")),
+        article("d", "fr", ("Jorgenson", "PER"), ("Flora Duffy", "PER")),
+    )
+    assert ids_of(c)[0] == ids_of(d)[0]

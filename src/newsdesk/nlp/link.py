@@ -65,11 +65,13 @@ class EntityLinkStep:
         # longer names first, then in reading order
         order = sorted(groups, key=lambda k: (-len(k[1].split()), groups[k][0].start))
         ids: dict[tuple[str, str], str | None] = {}
+        names: dict[str, str] = {}
         for create in (False, True):
             for key in order:
                 if key in ids:
                     continue
-                cooc = {i: self.registry.entities[i].canonical for i in set(ids.values()) if i}
+                cooc = {i: names[i] if i in names else names.setdefault(i, self.registry.entities[i].canonical)
+                        for i in set(ids.values()) if i and i in self.registry.entities}  # fmt: skip
                 result = self.registry.link(mentions[key], cooc=cooc, create=create)
                 if result.entity_id is None:
                     if create:

@@ -297,24 +297,22 @@ class EntityRegistry:
             entity = self.entities[self._resolve(target)]
             return LinkResult(entity.id, why={"override": "user decision", "matched": entity.canonical})
         candidates: list[tuple[Decision, Entity]] = []
-        rejected: list[dict[str, Any]] = []
+        rejected: list[tuple[Entity, Decision | None]] = []
         ids = set().union(*(self._block.get(k, set()) for k in blocking_keys(name, label=mention.label)))
         for entity_id in sorted(ids):
             entity = self.entities[entity_id]
             if self._forbidden(norms, entity.id):
-                rejected.append({"entity": entity.id, "reason": "split by user"})
+                rejected.append((entity, None))
                 continue
-            decisions = [
-                decide(compare(name, other), ctx, entity.context(), label=entity.label) for other in entity.names()
-            ]
-            decision = max(decisions, key=lambda d: (d.merge, -d.comparison.rank(), d.support, -d.comparison.distance))
-            veto = next((d for d in decisions if d.comparison.same_surname), None) if name.has_given else None
-            if veto is not None:  # "Jane Kirby" never joins John Kirby through his surname-only variant "Kirby"
-                decision = veto
+            comparisons = [compare(name, other) for other in entity.names()]
+            best_cmp = min(comparisons, key=lambda c: (c.rank(), c.given != "match", c.distance))
+            if name.has_given:  # "Jane Kirby" never joins John Kirby through his surname-only variant "Kirby"
+                best_cmp = next((c for c in comparisons if c.same_surname), best_cmp)
+            decision = decide(best_cmp, ctx, entity.context(), label=entity.label)
             if decision.merge:
                 candidates.append((decision, entity))
             else:
-                rejected.append({"entity": entity.id, "canonical": entity.canonical, **decision.why})
+                rejected.append((entity, decision))
         if candidates:
             candidates.sort(key=lambda c: (c[0].comparison.rank(), -c[0].support, c[0].comparison.distance,
                                            -c[1].mentions, c[1].id))  # fmt: skip
@@ -328,14 +326,14 @@ class EntityRegistry:
                 return LinkResult(None, why={"reason": "ambiguous", "candidates": names})
             return LinkResult(best.id, why={"matched": best.canonical, **best_decision.why})
         if not create:
-            return LinkResult(None, why={"reason": "no entity matches", "rejected": rejected})
+            return LinkResult(None, why={"reason": "no entity matches", "rejected": _rejected(rejected)})
         entity, created = self._create(mention.label, name)
         why: dict[str, Any] = (
             {"created": True} if created else {"override": "user decision", "matched": entity.canonical}
         )
         why["normalised"] = name.key
         if rejected:
-            why["rejected"] = rejected[:5]
+            why["rejected"] = _rejected(rejected[:5])
         return LinkResult(entity.id, created=created, why=why)
 
     def _link_country(self, iso3: str, *, create: bool) -> LinkResult:
@@ -526,6 +524,12 @@ class EntityRegistry:
         self._removed.add(b.id)
         self._dirty.discard(b.id)
         self._dirty.add(a.id)
+
+
+def _rejected(rejected: list[tuple[Entity, Decision | None]]) -> list[dict[str, Any]]:
+    return [
+        {"entity": e.id, "canonical": e.canonical, **(d.why if d else {"reason": "split by user"})} for e, d in rejected
+    ]
 
 
 def _span(first: str | None, last: str | None, date: str | None) -> tuple[str | None, str | None]:
