@@ -281,7 +281,8 @@ def test_an_entity_everyone_co_occurs_with_is_no_evidence():
     registry = EntityRegistry()
     # "France" co-occurs with many people; two different names one vowel apart must not merge through it
     people = "Hollande Valls Fillon Juppé Bayrou Mélenchon Hamon Cazeneuve Royal Hidalgo Taubira Sarkozy Macron Le Pen"
-    people = [*people.split(), *"Ayrault Fabius Montebourg Dati Bertrand Pécresse Wauquiez Estrosi".split()]
+    people += " Ayrault Fabius Montebourg Dati Bertrand Pécresse Wauquiez Estrosi"
+    people = people.split()
     link(registry, *(article(f"p{i}", "fr", ("France", "LOC"), (p, "PER")) for i, p in enumerate(people)))
     a, b = link(
         registry,
