@@ -299,3 +299,24 @@ def test_an_entity_everyone_co_occurs_with_is_no_evidence():
         article("d", "fr", ("Jorgenson", "PER"), ("Flora Duffy", "PER")),
     )
     assert ids_of(c)[0] == ids_of(d)[0]
+
+
+def test_entities_that_later_context_confirms_are_consolidated(sqlite_store):
+    registry = open_registry(sqlite_store)
+    role = {"role": "secrétaire d'État", "country": "USA"}
+    a, b = link(registry, article("a", "fr", ("Antony Blinken", "PER", role)), article("b", "fr", ("Blinkin", "PER")))
+    assert ids_of(a) != ids_of(b)  # nothing said who Blinkin was
+    step = EntityLinkStep(registry=registry, save=False)
+    stats = StepStats(name="entity_link")
+    (c,) = step([article("c", "fr", ("Blinkin", "PER", role))], stats)
+    assert stats.counters["entities_consolidated"] == 1
+    entity = registry.get(ids_of(a)[0])
+    assert {v.text for v in entity.variants.values()} == {"Antony Blinken", "Blinkin"}
+    assert entity.canonical == "Antony Blinken" and entity.mentions == 3
+    assert entity.merges[-1]["why"]["consolidated"] and "same country USA" in entity.merges[-1]["why"]["evidence"]
+    assert registry.get(ids_of(b)[0]) is entity and registry.get(ids_of(c)[0]) is entity  # absorbed ids resolve
+    assert registry.find(ids_of(a)[0]) == registry.find(ids_of(b)[0]) == [entity]
+    registry.save()
+    again = open_registry(sqlite_store)
+    assert again.get(ids_of(b)[0]).id == again.get(ids_of(a)[0]).id == entity.id
+    assert len(again.entities) == 1

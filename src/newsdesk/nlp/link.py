@@ -14,7 +14,8 @@ class EntityLinkStep:
 
     Names are grouped per article (spans of one name share an id). Names that match an entity on their
     own are linked first; the rest are then matched with those entities as co-occurrence context, and
-    a new entity is created for names that still match nothing. The registry is saved at the end.
+    a new entity is created for names that still match nothing. At the end of the stream, entities that
+    the context gathered since shows to be one are merged (`consolidate`), and the registry is saved.
     """
 
     name = "entity_link"
@@ -26,12 +27,14 @@ class EntityLinkStep:
         *,
         registry: EntityRegistry,
         save: bool = True,
+        consolidate: bool = True,
         country_of: Callable[[str, str | None], str | None] | None = None,
     ) -> None:
         """`country_of(name, lang)` returns the ISO 3166 alpha-3 code when a LOC name is a country's name
         (e.g. from the place gazetteer), so country names in every language become one entity."""
         self.registry = registry
         self.save = save
+        self.consolidate = consolidate
         self.country_of = country_of
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
@@ -39,6 +42,8 @@ class EntityLinkStep:
             if not article.is_copy and article.spans.get("entities"):
                 self.link_article(article, stats)
             yield article
+        if self.consolidate:
+            stats.count("entities_consolidated", len(self.registry.consolidate()))
         if self.save:
             self.registry.save()
 

@@ -77,6 +77,7 @@ class Entity:
     first_seen: str | None = None
     last_seen: str | None = None
     merges: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # ids of entities merged into this one
 
     @property
     def canonical(self) -> str:
@@ -148,6 +149,7 @@ class Entity:
             ],
             "cooc": dict(self.cooc.most_common(20)),
             "merges": list(self.merges),
+            "aliases": list(self.aliases),
         }
 
 
@@ -210,6 +212,7 @@ class EntityRegistry:
         self.entities: dict[str, Entity] = {}
         self.overrides: list[Override] = []
         self._block: dict[str, set[str]] = {}
+        self._aliases: dict[str, str] = {}
         self._dirty: set[str] = set()
         self._removed: set[str] = set()
         if backend is not None:
@@ -218,6 +221,7 @@ class EntityRegistry:
             for entity in entities:
                 self.entities[entity.id] = entity
                 self._index(entity)
+                self._aliases.update(dict.fromkeys(entity.aliases, entity.id))
 
     # -- persistence ---------------------------------------------------------------------------
 
@@ -235,6 +239,7 @@ class EntityRegistry:
         self._removed.update(self.entities)
         self.entities.clear()
         self._block.clear()
+        self._aliases.clear()
         self._dirty.clear()
 
     # -- lookup --------------------------------------------------------------------------------
@@ -244,8 +249,8 @@ class EntityRegistry:
 
     def find(self, query: str, *, label: str | None = None) -> list[Entity]:
         """Entities by id, by a variant as written, or by normalised name (best first)."""
-        if query in self.entities:
-            return [self.entities[query]]
+        if self._resolve(query) in self.entities:
+            return [self.entities[self._resolve(query)]]
         folded = query.casefold()
         exact = [
             e for e in self.entities.values()
@@ -263,6 +268,7 @@ class EntityRegistry:
         while entity_id not in seen:
             seen.add(entity_id)
             target = next((o.entity for o in self.overrides if o.kind == "merge" and o.other == entity_id), None)
+            target = target or self._aliases.get(entity_id)
             if target is None:
                 break
             entity_id = target
@@ -411,6 +417,49 @@ class EntityRegistry:
         self._dirty.add(entity.id)
         return entity
 
+    def consolidate(self, *, only: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """Merge entities that context gathered since their creation now confirms are one (Blinkin → Blinken).
+
+        Each pair of entities sharing a blocking key is compared like a mention would be, with the context
+        of both entities; the smaller entity joins the larger, with its why. User splits are respected.
+        Only entities changed since the last save are looked at (or those in `only`).
+        Returns (kept id, absorbed id) pairs.
+        """
+        merged: list[tuple[str, str]] = []
+        hub = max(HUB_MIN, HUB_SHARE * len(self.entities))
+        todo = [i for i in (self._dirty if only is None else set(only)) if i in self.entities]
+        for entity_id in sorted(todo, key=lambda i: (self.entities[i].mentions, i)):
+            entity = self.entities.get(entity_id)
+            if entity is None:
+                continue
+            best: tuple[Decision, Entity] | None = None
+            names = entity.names()
+            ids = set().union(*(self._block.get(k, set()) for n in names for k in blocking_keys(n, label=entity.label)))
+            ctx = entity.context()
+            ctx.cooc = {i: "" for i in ctx.cooc if i in self.entities and len(self.entities[i].cooc) < hub}
+            for other_id in sorted(ids - {entity_id}):
+                other = self.entities[other_id]
+                if (other.mentions, other.id) < (entity.mentions, entity.id) and other_id in todo:
+                    continue  # the smaller one joins the larger one (it is looked at on its own turn)
+                if any(self._forbidden({f.norm for f in n.forms}, other.id) for n in names):
+                    continue
+                comparisons = [compare(a, b) for a in names for b in other.names()]
+                cmp = min(comparisons, key=lambda c: (c.rank(), c.given != "match", c.distance))
+                if any(c.same_surname for c in comparisons):
+                    continue
+                if cmp.tier == "identical" or entity.id in other.cooc:
+                    continue  # kept apart on purpose when created (conflict), or two people in one article
+                decision = decide(cmp, ctx, other.context(), label=entity.label)
+                if decision.merge and (best is None or decision.support > best[0].support):
+                    best = (decision, other)
+            if best is not None:
+                decision, other = best
+                why = {"consolidated": True, "matched": other.canonical, **decision.why}
+                self._absorb(other, entity)
+                other.merges.append({"variant": entity.canonical, "lang": None, "at": None, "why": why})
+                merged.append((other.id, entity.id))
+        return merged
+
     def add_cooccurrence(self, entity_ids: Iterable[str]) -> None:
         """Record that these entities were mentioned together (one article)."""
         ids = sorted(set(entity_ids))
@@ -487,7 +536,7 @@ class EntityRegistry:
         found = self.find(query)
         if not found:
             raise EntityError(f"no entity matches {query!r} (try `newsdesk entities`)")
-        if len(found) > 1 and query not in self.entities:
+        if len(found) > 1 and self._resolve(query) not in self.entities:
             options = ", ".join(f"{e.id} ({e.canonical})" for e in found[:5])
             raise EntityError(f"{query!r} matches several entities: {options}; give an id")
         return found[0]
@@ -512,6 +561,8 @@ class EntityRegistry:
         a.first_seen, a.last_seen = _span(a.first_seen, a.last_seen, b.first_seen)
         a.first_seen, a.last_seen = _span(a.first_seen, a.last_seen, b.last_seen)
         a.merges.extend(b.merges)
+        a.aliases = sorted({*a.aliases, *b.aliases, b.id})
+        self._aliases.update(dict.fromkeys(a.aliases, a.id))
         for other in self.entities.values():
             if b.id in other.cooc:
                 other.cooc[a.id] += other.cooc.pop(b.id)

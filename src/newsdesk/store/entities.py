@@ -90,7 +90,7 @@ class SQLiteRegistryBackend:
             entities[row["id"]] = Entity(
                 id=row["id"], label=row["label"], mentions=row["mentions"], first_seen=row["first_seen"],
                 last_seen=row["last_seen"], countries=Counter(data.get("countries") or {}),
-                cooc=Counter(data.get("cooc") or {}),
+                cooc=Counter(data.get("cooc") or {}), aliases=list(data.get("aliases") or []),
             )  # fmt: skip
         for row in conn.execute("SELECT * FROM entity_variants ORDER BY entity_id, lang, text"):
             lang = row["lang"] or None
@@ -121,7 +121,9 @@ class SQLiteRegistryBackend:
                 conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
             for e in entities:
                 conn.execute("DELETE FROM entities WHERE id = ?", (e.id,))
-                data = json.dumps({"countries": dict(e.countries), "cooc": dict(e.cooc)}, sort_keys=True)
+                data = json.dumps(
+                    {"countries": dict(e.countries), "cooc": dict(e.cooc), "aliases": e.aliases}, sort_keys=True
+                )
                 conn.execute(
                     "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (e.id, e.label, e.canonical, e.country, e.mentions, e.first_seen, e.last_seen, data),
