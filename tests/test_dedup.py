@@ -193,16 +193,38 @@ def test_adding_an_article_twice_is_refused():
 
 
 def test_signatures_persist_in_the_sqlite_store(sqlite_store):
-    assert "0003_minhash_signatures" in sqlite_store.applied_migrations()
-    first = NearDuplicateStep(signatures=sqlite_store)
-    run(first, [art("port_strike_en", id="wire", hours=0), art("library_reopens", hours=1)])
-    assert [row[0] for row in sqlite_store.load_signatures()] == ["library_reopens", "wire"]
+    from newsdesk.store.signatures import SQLiteSignatureBackend
 
-    later = NearDuplicateStep(signatures=sqlite_store)  # a new run: index rebuilt from the store
+    backend = SQLiteSignatureBackend(sqlite_store)
+    assert "0200_minhash_signatures" in sqlite_store.applied_migrations()
+    first = NearDuplicateStep(signatures=backend)
+    run(first, [art("port_strike_en", id="wire", hours=0), art("library_reopens", hours=1)])
+    assert [row[0] for row in backend.load_signatures()] == ["library_reopens", "wire"]
+
+    later = NearDuplicateStep(signatures=SQLiteSignatureBackend(sqlite_store))  # a new run: rebuilt from the store
     assert len(later.index) == 2
     links, _ = run(later, [art("port_strike_en", id="copy-boilerplate", text=with_boilerplate(), hours=4)])
     assert links == {"copy-boilerplate": "wire"}
-    assert dict((r[0], r[3]) for r in sqlite_store.load_signatures())["copy-boilerplate"] == "wire"
+    assert dict((r[0], r[3]) for r in backend.load_signatures())["copy-boilerplate"] == "wire"
+
+
+def test_ingest_links_copies_across_runs(sqlite_store, tmp_path):
+    from newsdesk.runner import run_ingest
+
+    def write(name: str, records: list[dict]) -> Path:
+        path = tmp_path / name
+        path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+        return path
+
+    first = write("wire.jsonl", [{"id": "wire", "lang": "en", "title": DATA["port_strike_en"]["title"],
+                                  "text": original_text(), "published": "2026-03-14T09:00:00+00:00"}])
+    second = write("copies.jsonl", [{"id": "copy", "lang": "en", "title": "Rotterdam dockers strike",
+                                     "text": with_boilerplate(), "published": "2026-03-14T15:00:00+00:00"}])
+    run_ingest(store=sqlite_store, paths=[first], analyse=False)
+    result, _ = run_ingest(store=sqlite_store, paths=[second], analyse=False)
+    assert sqlite_store.get_article("copy").duplicate_of == "wire"
+    assert sqlite_store.get_article("wire").duplicate_of is None
+    assert {s.name: s.counters["near_duplicates"] for s in result.steps}["near-dedup"] == 1
 
 
 def test_an_indexed_article_whose_text_changed_is_matched_again():

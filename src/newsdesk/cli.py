@@ -220,3 +220,12 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.progress.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def _register_extensions() -> None:
+    from .cli_entities import register as register_entities
+
+    register_entities(main)
+
+
+_register_extensions()

@@ -25,5 +25,9 @@ class ModelError(NewsdeskError):
     """A language model is missing or cannot be loaded."""
 
 
+class EntityError(NewsdeskError):
+    """An entity cannot be found, merged or split as asked."""
+
+
 class DedupError(NewsdeskError):
     """The near-duplicate index cannot be read, written or extended (wrong parameters, corrupt file)."""

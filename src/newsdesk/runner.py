@@ -8,10 +8,12 @@ from pathlib import Path
 from .article import Article
 from .clean.normalize import NormalizeStep
 from .dedup import ExactDuplicateStep, NearDuplicateStep, SkipUnchangedStep
+from .errors import StoreError
 from .ingest import IngestStep
 from .langid import LangIdStep
 from .pipeline import Pipeline, RunResult, Step
 from .store.base import Store
+from .store.signatures import SQLiteSignatureBackend
 from .store.writer import StoreWriter
 
 
@@ -31,12 +33,19 @@ def build_pipeline(
         LangIdStep(languages=languages),
         ExactDuplicateStep(store=store),
     ]
-    if hasattr(store, "load_signatures"):
-        steps.append(NearDuplicateStep(signatures=store))
+    steps.append(near_duplicate_step(store=store))
     if analyse:
         steps.extend(analysis_steps(store=store))
     steps.append(StoreWriter(store=store))
     return Pipeline(steps)
+
+
+def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
+    """Near-duplicate linking whose index persists in the store (SQLite), else lives for one run."""
+    try:
+        return NearDuplicateStep(signatures=SQLiteSignatureBackend(store))
+    except StoreError:
+        return NearDuplicateStep()
 
 
 def analysis_steps(*, store: Store) -> list[Step]:

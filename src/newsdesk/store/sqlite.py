@@ -90,18 +90,6 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
-    (
-        "0003_minhash_signatures",
-        """
-        CREATE TABLE minhash_signatures (
-            article_id TEXT PRIMARY KEY,
-            signature BLOB NOT NULL,
-            shingles INTEGER NOT NULL,
-            canonical TEXT NOT NULL
-        );
-        CREATE INDEX minhash_signatures_canonical ON minhash_signatures(canonical);
-        """,
-    ),
 ]
 """Schema changes in order; each runs once, in a transaction, and is recorded by name."""
 
@@ -293,21 +281,6 @@ class SQLiteStore:
              **{k: v for k, v in json.loads(r["stats"]).items() if k not in ("started", "seconds")}}
             for r in rows
         ]  # fmt: skip
-
-    # -- near-duplicate signatures (see dedup.MinHashIndex) --------------------------------------
-
-    def load_signatures(self) -> Iterator[tuple[str, bytes, int, str]]:
-        """Stored MinHash rows: (article id, signature bytes, shingle count, canonical id), by id."""
-        sql = "SELECT article_id, signature, shingles, canonical FROM minhash_signatures ORDER BY article_id"
-        for row in self.conn.execute(sql):
-            yield row[0], bytes(row[1]), row[2], row[3]
-
-    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str]]) -> int:
-        """Insert or replace MinHash rows in one transaction; return how many were written."""
-        rows = list(rows)
-        with self.transaction():
-            self.conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?)", rows)
-        return len(rows)
 
     def counts(self) -> dict[str, Any]:
         def grouped(column: str) -> dict[str, int]:
