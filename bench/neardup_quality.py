@@ -24,7 +24,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from _shared import shared_data  # noqa: E402
 from newsdesk.article import Article  # noqa: E402
 from newsdesk.dedup import (  # noqa: E402
     CONTAINMENT,
@@ -32,6 +34,7 @@ from newsdesk.dedup import (  # noqa: E402
     MIN_SHARED,
     NUM_PERM,
     SHINGLE_WORDS,
+    WINDOW,
     MinHashIndex,
     NearDuplicateStep,
 )
@@ -54,6 +57,18 @@ def to_articles(gold: list[dict], *, seed: int = 7) -> list[Article]:
     ]
     random.Random(seed).shuffle(arts)  # arrival order is not publication order
     return arts
+
+
+def real_corpus() -> list[Article]:
+    records = []
+    for name in ("wikinews-fr.jsonl", "globalvoices-en.jsonl", "wikinews-en-timelines.jsonl", "wikinews-en-gum.jsonl"):
+        with (shared_data() / "corpora" / name).open(encoding="utf-8") as fh:
+            records += [json.loads(line) for line in fh]
+    return [
+        Article(id=r["id"], source="corpus", text=r["text"], lang=r["lang"], title=r["title"],
+                published=datetime.fromisoformat(r["published"][:19]))
+        for r in records
+    ]
 
 
 def run(articles: list[Article], **options) -> tuple[dict[str, str | None], float]:
@@ -139,11 +154,17 @@ def main() -> None:
     # scale: an index already holding 20,000 other articles (random signatures: unrelated texts rarely collide)
     rng = np.random.default_rng(0)
     rows = [(f"stored-{i}", rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype("<u4").tobytes(), 300,
-             f"stored-{i}") for i in range(20_000)]
+             f"stored-{i}", None) for i in range(20_000)]
     t0 = time.perf_counter()
     big = MinHashIndex.from_rows(rows)
     load_seconds = time.perf_counter() - t0
     _, big_seconds = run(to_articles(gold), index=big)
+
+    # real corpora, no synthetic copies: every link found is a candidate false link (templated series...)
+    corpus = real_corpus()
+    real_links, _ = run(corpus)
+    real_found = sorted((k, v) for k, v in real_links.items() if v)
+    titles = {a.id: (a.title or "")[:70] for a in corpus}
 
     lines = [
         "# Near-duplicate quality",
@@ -156,7 +177,7 @@ def main() -> None:
         "",
         f"Settings: MinHash {NUM_PERM} permutations, {SHINGLE_WORDS}-word shingles of the normalised body, "
         f"LSH threshold {LSH_THRESHOLD}, copy when estimated containment >= {CONTAINMENT} "
-        f"and >= {MIN_SHARED} shared shingles.",
+        f"and >= {MIN_SHARED} shared shingles, published within {WINDOW.days} days of each other.",
         "",
         "## Scores",
         "",
@@ -190,6 +211,27 @@ def main() -> None:
     if missed:
         lines += ["", "## Copies not linked to their original", ""]
         lines += [f"- {g['id']} ({g['variant']}): linked to {links[g['id']]}" for g in missed[:20]]
+    lines += [
+        "",
+        "## Real corpora without synthetic copies",
+        "",
+        f"All {len(corpus)} articles of the four bundleable corpora (French Wikinews, Global Voices, English Wikinews "
+        f"timelines and GUM news), read from ../shared/data, go through the step; they contain no syndicated copies, "
+        f"so each link is a false link unless the texts really are copies. Links found: {len(real_found)}.",
+        "",
+    ]
+    lines += [f"- {k} ({titles[k]}) -> {v} ({titles[v]})" for k, v in real_found]
+    if real_found:
+        lines += [
+            "",
+            "Templated series (stage-by-stage race results, contest semi-finals) are short articles written from one "
+            "template that share a block of related headlines, so over half of their word 4-grams are the same. "
+            "The publication window removes the instalments more than a week apart (without it, this run found 18 "
+            "links, e.g. the 2017 Eurovision pages linked to the 2016 ones); those of consecutive days remain. "
+            "The synthetic set has no such series, which is why its precision is 1.0. Not handled yet: a check "
+            "that linked articles also share their names and numbers would separate most of them (the template "
+            "keeps the words but changes the riders, places and results).",
+        ]
     lines += [
         "",
         "## Throughput",

@@ -265,3 +265,18 @@ def test_shingles_of_short_and_punctuated_text():
     assert shingles("Hello, WORLD!") == {"hello world"}
     assert shingles("") == set()
     assert shingles("a b c d e", size=4) == {"a b c d", "b c d e"}
+
+
+def test_copies_published_more_than_a_week_apart_are_not_linked(tmp_path):
+    step = NearDuplicateStep()
+    links, _ = run(step, [art("port_strike_en", id="wire", hours=0),
+                          art("port_strike_en", id="month-later", text=with_boilerplate(), hours=24 * 30),
+                          art("port_strike_en", id="undated", text=truncated(), hours=None)])
+    assert links["wire"] is None and links["month-later"] is None
+    assert links["undated"] in {"wire", "month-later"}  # an undated copy matches across any time
+    # the publication time is kept with the index
+    path = tmp_path / "index.npz"
+    step.index.save(path)
+    reloaded = NearDuplicateStep(index=MinHashIndex.load(path))
+    links, _ = run(reloaded, [art("port_strike_en", id="next-day", text=edited(), hours=24)])
+    assert links == {"next-day": "wire"}

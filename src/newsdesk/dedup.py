@@ -11,7 +11,8 @@ shingles of the normalised body text and links each copy to its group's original
 Matching. LSH proposes candidates whose estimated Jaccard similarity is around `lsh_threshold`
 or more; a candidate is a copy when the estimated *containment* of the smaller shingle set in the
 larger one reaches `containment` and they share at least `min_shared` shingles. Containment
-rather than Jaccard is what makes truncated copies and copies with long boilerplate match.
+rather than Jaccard is what makes truncated copies and copies with long boilerplate match. Dated
+articles published more than `window` apart (a week by default) are never copies of each other.
 
 Which copy is the original. Among articles processed together, the original is the earliest
 published (publication times are compared by `simultaneous` buckets, one hour by default); among
@@ -26,6 +27,7 @@ is rebuilt on load, so the index grows incrementally across runs.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -48,6 +50,8 @@ SHINGLE_WORDS = 4
 LSH_THRESHOLD = 0.2
 CONTAINMENT = 0.5
 MIN_SHARED = 10
+WINDOW = timedelta(days=7)
+"""Copies are published within this time of each other (both dated); templated series a week apart are not copies."""
 SCHEME = "affine32"
 SEED = 1
 
@@ -165,6 +169,21 @@ def estimate_overlap(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> 
     return shared, min(1.0, shared / min(size_a, size_b))
 
 
+SignatureRow = tuple[str, bytes, int, str, float | None]
+"""How an index entry is stored: article id, signature bytes, shingle count, canonical id, published epoch."""
+
+
+def _nan(value: float | None) -> float:
+    return float("nan") if value is None else value
+
+
+def epoch(published: datetime | None) -> float | None:
+    """Seconds since the epoch (UTC; a naive datetime is taken as UTC), None for no date."""
+    if published is None:
+        return None
+    return (published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp()
+
+
 @dataclass(slots=True)
 class IndexEntry:
     """What the index keeps for one article."""
@@ -172,6 +191,7 @@ class IndexEntry:
     signature: np.ndarray
     size: int
     canonical: str
+    published: float | None = None  # seconds since the epoch (UTC), None when undated
 
 
 class MinHashIndex:
@@ -210,14 +230,24 @@ class MinHashIndex:
         """Ids of the indexed copies whose original is `article_id`, sorted."""
         return sorted(k for k, e in self._entries.items() if e.canonical == article_id and k != article_id)
 
-    def add(self, article_id: str, sig: np.ndarray, size: int, *, canonical: str | None = None) -> None:
-        """Index one article; `canonical` defaults to itself (an original)."""
+    def add(
+        self,
+        article_id: str,
+        sig: np.ndarray,
+        size: int,
+        *,
+        canonical: str | None = None,
+        published: float | None = None,
+    ) -> None:
+        """Index one article; `canonical` defaults to itself (an original); `published` in epoch seconds."""
         if article_id in self._entries:
             raise DedupError(f"article {article_id} is already in the near-duplicate index")
         if len(sig) != self.num_perm:
             raise DedupError(f"signature has {len(sig)} values, the index uses {self.num_perm}")
         sig = np.asarray(sig, dtype=np.uint32)
-        self._entries[article_id] = IndexEntry(signature=sig, size=int(size), canonical=canonical or article_id)
+        self._entries[article_id] = IndexEntry(
+            signature=sig, size=int(size), canonical=canonical or article_id, published=published
+        )
         if size:
             self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
         self._new.append(article_id)
@@ -247,18 +277,19 @@ class MinHashIndex:
     def params(self) -> dict[str, Any]:
         return {"num_perm": self.num_perm, "shingle_size": self.shingle_size, "lsh_threshold": self.lsh_threshold}
 
-    def rows(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, bytes, int, str]]:
-        """(article_id, signature bytes, shingle count, canonical id) per entry, for a row store."""
+    def rows(self, ids: Iterable[str] | None = None) -> Iterator[SignatureRow]:
+        """(article_id, signature bytes, shingle count, canonical id, published epoch or None) per entry."""
         for key in sorted(self._entries) if ids is None else ids:
             e = self._entries[key]
-            yield key, e.signature.astype("<u4").tobytes(), e.size, e.canonical
+            yield key, e.signature.astype("<u4").tobytes(), e.size, e.canonical, e.published
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, bytes, int, str]], **params: Any) -> MinHashIndex:
+    def from_rows(cls, rows: Iterable[SignatureRow], **params: Any) -> MinHashIndex:
         """Rebuild an index (and its LSH) from `rows()` output."""
         index = cls(**params)
-        for key, blob, size, canonical in rows:
-            index.add(key, np.frombuffer(blob, dtype="<u4").astype(np.uint32), size, canonical=canonical)
+        for key, blob, size, canonical, published in rows:
+            sig = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+            index.add(key, sig, size, canonical=canonical, published=published)
         index.take_new()
         return index
 
@@ -274,6 +305,7 @@ class MinHashIndex:
                 ids=np.array(keys, dtype=str),
                 signatures=sigs.astype(np.uint32),
                 sizes=np.array([self._entries[k].size for k in keys], dtype=np.int64),
+                published=np.array([_nan(self._entries[k].published) for k in keys], dtype=np.float64),
                 canonical=np.array([self._entries[k].canonical for k in keys], dtype=str),
                 params=np.array([self.num_perm, self.shingle_size, self.lsh_threshold], dtype=np.float64),
             )
@@ -287,10 +319,11 @@ class MinHashIndex:
             with np.load(path, allow_pickle=False) as z:
                 num_perm, shingle_size, lsh_threshold = z["params"].tolist()
                 index = cls(num_perm=int(num_perm), shingle_size=int(shingle_size), lsh_threshold=lsh_threshold)
-                for key, sig, size, canonical in zip(
-                    z["ids"].tolist(), z["signatures"], z["sizes"].tolist(), z["canonical"].tolist(), strict=True
-                ):
-                    index.add(key, sig, size, canonical=canonical)
+                columns = (z["ids"].tolist(), z["signatures"], z["sizes"].tolist(), z["canonical"].tolist(),
+                           z["published"].tolist())
+                for key, sig, size, canonical, published in zip(*columns, strict=True):
+                    when = None if math.isnan(published) else published
+                    index.add(key, sig, size, canonical=canonical, published=when)
         except (OSError, KeyError, ValueError) as exc:
             raise DedupError(f"cannot read near-duplicate index {path}: {exc}") from exc
         index.take_new()
@@ -300,9 +333,9 @@ class MinHashIndex:
 class SignatureStore(Protocol):
     """Where a `MinHashIndex` is kept between runs (`SQLiteStore` is one)."""
 
-    def load_signatures(self) -> Iterable[tuple[str, bytes, int, str]]: ...
+    def load_signatures(self) -> Iterable[SignatureRow]: ...
 
-    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str]]) -> int: ...
+    def save_signatures(self, rows: Iterable[SignatureRow]) -> int: ...
 
 
 @dataclass(slots=True, kw_only=True)
@@ -338,6 +371,7 @@ class NearDuplicateStep:
         min_shared: int = MIN_SHARED,
         chunk_size: int = 1000,
         simultaneous: timedelta = timedelta(hours=1),
+        window: timedelta | None = WINDOW,
     ) -> None:
         if index is None:
             index = MinHashIndex.from_rows(signatures.load_signatures()) if signatures else MinHashIndex()
@@ -347,6 +381,7 @@ class NearDuplicateStep:
         self.min_shared = min_shared
         self.chunk_size = chunk_size
         self.simultaneous = simultaneous
+        self.window = window.total_seconds() if window is not None else None
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         chunk: list[Article] = []
@@ -358,14 +393,19 @@ class NearDuplicateStep:
         if chunk:
             yield from self._process(chunk, stats)
 
-    def matches(self, sig: np.ndarray, size: int, *, exclude: str | None = None) -> list[Match]:
-        """Indexed articles that `sig`/`size` is a near-duplicate of, best first."""
+    def matches(
+        self, sig: np.ndarray, size: int, *, exclude: str | None = None, published: float | None = None
+    ) -> list[Match]:
+        """Indexed articles that `sig`/`size` (published at `published`) is a near-duplicate of, best first."""
         found = []
         for other in self.index.candidates(sig):
             if other == exclude:
                 continue
             entry = self.index.entry(other)
             assert entry is not None
+            if (self.window is not None and published is not None and entry.published is not None
+                    and abs(published - entry.published) > self.window):
+                continue
             shared, cont = estimate_overlap(sig, size, entry.signature, entry.size)
             if cont >= self.containment and shared >= self.min_shared:
                 found.append(Match(other=other, shared=shared, containment=cont))
@@ -408,9 +448,10 @@ class NearDuplicateStep:
             todo.append((self.priority(article, size), article, sig, size))
         todo.sort(key=lambda t: t[0])
         for _, article, sig, size in todo:
-            found = self.matches(sig, size, exclude=article.id) if size else []
+            when = epoch(article.published)
+            found = self.matches(sig, size, exclude=article.id, published=when) if size else []
             canonical = self.index.canonical(found[0].other) if found else None
-            self.index.add(article.id, sig, size, canonical=canonical)
+            self.index.add(article.id, sig, size, canonical=canonical, published=when)
             article.duplicate_of = canonical
             if canonical:
                 article.meta["near_duplicate"] = {

@@ -15,7 +15,8 @@ SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
             article_id TEXT PRIMARY KEY,
             signature BLOB NOT NULL,
             shingles INTEGER NOT NULL,
-            canonical TEXT NOT NULL
+            canonical TEXT NOT NULL,
+            published REAL
         );
         CREATE INDEX minhash_signatures_canonical ON minhash_signatures(canonical);
         """,
@@ -33,15 +34,15 @@ class SQLiteSignatureBackend:
         self.store = store
         store.migrate(SIGNATURE_MIGRATIONS)
 
-    def load_signatures(self) -> Iterator[tuple[str, bytes, int, str]]:
-        """Stored rows: (article id, signature bytes, shingle count, canonical id), by id."""
-        sql = "SELECT article_id, signature, shingles, canonical FROM minhash_signatures ORDER BY article_id"
+    def load_signatures(self) -> Iterator[tuple[str, bytes, int, str, float | None]]:
+        """Stored rows: (article id, signature bytes, shingle count, canonical id, published epoch), by id."""
+        sql = "SELECT article_id, signature, shingles, canonical, published FROM minhash_signatures ORDER BY article_id"
         for row in self.store.conn.execute(sql):
-            yield row[0], bytes(row[1]), row[2], row[3]
+            yield row[0], bytes(row[1]), row[2], row[3], row[4]
 
-    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str]]) -> int:
+    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str, float | None]]) -> int:
         """Insert or replace rows in one transaction; return how many were written."""
         rows = list(rows)
         with self.store.transaction() as conn:
-            conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?, ?)", rows)
         return len(rows)
