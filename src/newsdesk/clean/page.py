@@ -1,0 +1,280 @@
+"""Recover the structure of a raw text page: related headlines, title, captions, dateline, body, date.
+
+A page saved as text from a news site typically reads, top to bottom:
+
+1. a block of related headlines, each followed by its date, where the date is glued to the next
+   headline because the link and date elements lost their separator ("May 16, 2023Taille et…");
+   the last headline of the block, which no date follows, is the article's own title (sites list
+   the current article in its own related block, so the title often repeats a related headline);
+2. header lines: photo captions ending with a credit ("(Photo AP/Evan Vucci)"), a byline ("By …"),
+   a printed publication date ("Published July 27, 2023");
+3. the body, whose first paragraph may open with a dateline: "WASHINGTON (AP) — ".
+
+The publication date is taken, in order of trust, from a printed publication date or the
+dateline ("stated"); else from a weekday in the lead resolved against a caption date, which the
+story cannot precede ("inferred": the caption says Wednesday 26 July and the lead says "jeudi",
+so the story is from Thursday 27 July; ``date_source="body"`` and ``meta["date_evidence"]``
+names the anchor); else from the caption date alone ("weak", ``date_source="caption"``).
+Related-headline dates are never the article's date. With no evidence, `published` stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..article import Article, Caption, Related
+from ..pipeline import StepStats
+from .cues import Cues, load_cues
+from .dates import find_dates, find_relative, match_date_prefix, resolve
+
+MAX_HEADLINE_CHARS = 200
+LEAD_CHARS = 400
+"""How far into the first paragraph a weekday counts as the lead's news day."""
+HEADER_LINES = 8
+"""How many lines after the title may hold captions, byline and dateline before the body starts."""
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_DASH = r"(?:\.?\s*[—–]+|\s+-{1,2}|\.-|:)"
+
+
+@dataclass(slots=True, kw_only=True)
+class PageStructure:
+    """What `parse_page` recovered from a text page."""
+
+    title: str | None = None
+    related: list[Related] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    dateline: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    published: date | None = None
+    date_source: str | None = None
+    date_reliability: str | None = None
+    date_evidence: dict[str, Any] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(slots=True)
+class _Dateline:
+    place: str
+    agency: str | None
+    date_text: str | None
+    end: int  # where the body text starts in the line
+
+
+def _is_headline(line: str) -> bool:
+    if not 3 <= len(line) <= MAX_HEADLINE_CHARS or len(line.split()) > 30:
+        return False
+    return not line.endswith((".", ",", ";", ":")) or line.endswith("...")
+
+
+class _Patterns:
+    def __init__(self, cues: Cues) -> None:
+        credit = cues.alternation("credit")
+        agencies = "|".join(re.escape(a) for a in sorted(cues.agencies, key=len, reverse=True))
+        self.caption = re.compile(
+            rf"^(?P<text>.+?)\s*(?:\((?P<credit>(?:{credit})\b\s*[:/]?\s*[^()]{{1,80}}|(?:{agencies})/[^()]{{1,60}})\)"
+            rf"|(?P<credit2>(?:{credit})\s*:\s*[^.()]{{1,60}}))\s*$"
+        )
+        self.byline = re.compile(rf"^(?:{cues.alternation('byline')})\s+(?P<name>[^\d.!?]{{3,80}})$")
+        self.published = re.compile(rf"^(?:{cues.alternation('published')})\b\s*:?\s*(?P<rest>.{{6,80}})$", re.I)
+        self.updated = re.compile(rf"^(?:{cues.alternation('updated')})\b\s*:?\s*(?P<rest>.{{6,80}})$", re.I)
+        place = rf"[{_UPPER}][\w'’.\-]*(?:[ \-][{_UPPER}][\w'’.\-]*){{0,3}}"
+        self.dateline = re.compile(
+            rf"^(?P<place>{place})(?:,\s*(?P<date>[^()—–]{{3,40}}?))?\s*\((?P<agency>[^()]{{1,40}})\){_DASH}\s*"
+        )
+        caps_place = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ \-][{_UPPER}][{_UPPER}'’.\-]*){{0,3}}"
+        self.bare_dateline = re.compile(rf"^(?P<place>{caps_place})(?:,\s*(?P<date>[^—–]{{3,40}}?))?\s*[—–]+\s*")
+
+
+def _match_dateline(line: str, patterns: _Patterns, cues: Cues) -> _Dateline | None:
+    match = patterns.dateline.match(line)
+    if match:
+        place, agency = match.group("place"), match.group("agency").strip()
+        known = cues.agency(agency)
+        if known or (place.isupper() and len(agency) <= 12):
+            return _Dateline(place, known or agency, match.group("date"), match.end())
+    match = patterns.bare_dateline.match(line)
+    if match and match.group("place").isupper() and len(match.group("place")) >= 3:
+        return _Dateline(match.group("place"), None, match.group("date"), match.end())
+    return None
+
+
+def _related_block(lines: list[str], *, lang: str | None) -> tuple[list[Related], str | None, int]:
+    """Related (headline, date) pairs at the top; the undated headline closing the block; lines used."""
+    items: list[Related] = []
+    pending: str | None = None
+    glued = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        mention = match_date_prefix(line, lang=lang)
+        if mention is not None:
+            if pending is None:
+                break
+            items.append(Related(headline=pending, date=mention.value))
+            rest = line[mention.end :].strip(" \t-–—|·•:")
+            glued = glued or (bool(rest) and mention.end < len(line) and not line[mention.end].isspace())
+            pending = rest if rest and _is_headline(rest) else None
+            if rest and pending is None:
+                break  # the date opens a paragraph, not a headline
+            i += 1
+        elif pending is None and _is_headline(line) and (i == 0 or items):
+            pending = line
+            i += 1
+        else:
+            break
+    if len(items) >= 2 or (items and glued):
+        return items, pending, i
+    return [], None, 0
+
+
+def parse_page(text: str, *, lang: str | None = None, has_title: bool = False, cues: Cues | None = None) -> PageStructure:
+    """Recover the structure of a text page (see the module doc). `has_title`: the title is known already."""
+    cues = cues or load_cues()
+    patterns = _patterns(cues)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    page = PageStructure()
+    page.related, page.title, start = _related_block(lines, lang=lang)
+    if page.title is None and not has_title and start < len(lines) and _is_headline(lines[start]):
+        if not _match_dateline(lines[start], patterns, cues) and not patterns.caption.match(lines[start]):
+            page.title = lines[start]
+            start += 1
+    printed: tuple[date, str, str] | None = None  # date, text, kind of line
+    body_lines: list[str] = []
+    dateline_found = False
+    for index, line in enumerate(lines[start:]):
+        in_header = index < HEADER_LINES and not dateline_found
+        caption = patterns.caption.match(line)
+        if caption:
+            credit = (caption.group("credit") or caption.group("credit2") or "").strip()
+            page.captions.append(Caption(text=caption.group("text").strip(), credit=credit or None))
+            continue
+        if in_header:
+            byline = patterns.byline.match(line)
+            if byline and page.byline is None:
+                page.byline = byline.group("name").strip()
+                continue
+            published = patterns.published.match(line)
+            if published and printed is None:
+                found = find_dates(published.group("rest"), lang=lang)
+                if found:
+                    printed = (found[0].value, line, "published line")
+                    continue
+            if patterns.updated.match(line) and find_dates(line, lang=lang):
+                continue
+            only_date = match_date_prefix(line, lang=lang)
+            if only_date is not None and only_date.end == len(line) and printed is None:
+                printed = (only_date.value, line, "date line")
+                continue
+            dateline = _match_dateline(line, patterns, cues)
+            if dateline is not None:
+                page.dateline, page.agency = dateline.place, dateline.agency
+                dateline_found = True
+                if dateline.date_text:
+                    found = find_dates(dateline.date_text, lang=lang)
+                    if found and printed is None:
+                        printed = (found[0].value, line[: dateline.end].strip(), "dateline")
+                line = line[dateline.end :].strip()
+                if not line:
+                    continue
+        body_lines.append(line)
+    page.paragraphs = body_lines
+    _date_page(page, printed, lang=lang)
+    return page
+
+
+def _date_page(page: PageStructure, printed: tuple[date, str, str] | None, *, lang: str | None) -> None:
+    if printed is not None:
+        value, evidence, kind = printed
+        page.published, page.date_reliability = value, "stated"
+        page.date_source = "dateline" if kind == "dateline" else "metadata"
+        page.date_evidence = {"text": evidence, "from": kind}
+        return
+    anchor = None
+    for caption in page.captions:
+        found = find_dates(caption.text, lang=lang)
+        if found:
+            anchor = found[0]
+            break
+    lead = page.paragraphs[0][:LEAD_CHARS] if page.paragraphs else ""
+    weekdays = [m for m in find_relative(lead, lang=lang) if m.weekday is not None and m.direction is None]
+    if anchor is not None and weekdays:
+        day = resolve(weekdays[0], anchor=anchor.value, kind="lower_bound")
+        page.published, page.date_source, page.date_reliability = day, "body", "inferred"
+        page.date_evidence = {
+            "relative": weekdays[0].text,
+            "anchor": anchor.value.isoformat(),
+            "anchor_source": "caption",
+            "anchor_text": anchor.text,
+            "rule": "first such weekday on or after the caption date (a photo precedes its story)",
+        }
+    elif anchor is not None:
+        page.published, page.date_source, page.date_reliability = anchor.value, "caption", "weak"
+        page.date_evidence = {"anchor_text": anchor.text, "rule": "date of the photo caption"}
+    elif weekdays:
+        page.date_evidence = {"relative": weekdays[0].text, "unresolved": "no anchor date on the page"}
+
+
+_PATTERNS: dict[int, _Patterns] = {}
+
+
+def _patterns(cues: Cues) -> _Patterns:
+    key = id(cues)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = _Patterns(cues)
+    return _PATTERNS[key]
+
+
+def _as_datetime(value: date) -> datetime:
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+class PageStructureStep:
+    """Recover page structure from article text; fill only fields the input did not give.
+
+    A raw page (no title, no spans, not marked ``meta["structured"]``) has its text rewritten to
+    the body. An article whose reader gave a title (JSONL, HTML, feeds) keeps its text and given
+    fields; only empty fields (dateline, agency, byline, captions, published) are filled.
+    """
+
+    name = "page"
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ("title", "related", "captions", "dateline", "agency", "byline", "published",
+                             "date_source")
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        for article in articles:
+            raw = article.title is None and not article.spans and not article.meta.get("structured")
+            page = parse_page(article.text, lang=article.lang, has_title=not raw)
+            if raw and page.paragraphs:
+                article.text = page.body
+                article.title = page.title
+                article.related = article.related or page.related
+                stats.count("rewritten")
+            for name in ("dateline", "agency", "byline"):
+                if getattr(article, name) is None and getattr(page, name) is not None:
+                    setattr(article, name, getattr(page, name))
+                    stats.count(name)
+            if not article.captions and page.captions:
+                article.captions = page.captions
+            if article.published is None and page.published is not None:
+                article.published = _as_datetime(page.published)
+                article.date_source = page.date_source
+                article.meta["date_reliability"] = page.date_reliability
+                article.meta["date_precision"] = "day"
+                article.meta["date_evidence"] = page.date_evidence
+                stats.count(f"date:{page.date_source}")
+            elif article.published is None:
+                stats.count("date:none")
+                if page.date_evidence:
+                    article.meta["date_evidence"] = page.date_evidence
+            yield article
