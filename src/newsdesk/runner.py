@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .article import Article
 from .clean.normalize import NormalizeStep
+from .clean.page import PageStructureStep
 from .dedup import ExactDuplicateStep, SkipUnchangedStep
 from .ingest import IngestStep
 from .langid import LangIdStep
@@ -23,11 +24,12 @@ def build_pipeline(
     languages: Iterable[str] | None = None,
     analyse: bool = True,
 ) -> Pipeline:
-    """read → skip unchanged → normalise → langid → exact dedup → (analysis steps) → store."""
+    """read → skip unchanged → normalise → page structure → langid → exact dedup → (analysis steps) → store."""
     steps: list[Step] = [
         IngestStep(paths, fmt=fmt),
         SkipUnchangedStep(store=store),
         NormalizeStep(),
+        PageStructureStep(),
         LangIdStep(languages=languages),
         ExactDuplicateStep(store=store),
     ]

@@ -125,7 +125,8 @@ def _absolute_pattern(lang: str) -> re.Pattern[str] | None:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th|º|\.)?"
     year = r"(?:19|20)\d\d"
     forms = [
-        rf"{weekday}{day}\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{year}",  # 26 juillet 2023, 27. Juli 2023, 27 de julio de 2023
+        # 26 juillet 2023, 27. Juli 2023, 27 de julio de 2023
+        rf"{weekday}{day}\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{year}",
         rf"{weekday}{month}\s+{day},?\s+{year}",  # May 16, 2023 / Thursday, July 27, 2023
     ]
     # Glued forms like "May 16, 2023Taille" are common on scraped pages: no \b after the year.

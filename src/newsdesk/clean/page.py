@@ -82,7 +82,8 @@ class _Patterns:
         agencies = "|".join(re.escape(a) for a in sorted(cues.agencies, key=len, reverse=True))
         self.caption = re.compile(
             rf"^(?P<text>.+?)\s*(?:\((?P<credit>(?:{credit})\b\s*[:/]?\s*[^()]{{1,80}}|(?:{agencies})/[^()]{{1,60}})\)"
-            rf"|(?P<credit2>(?:{credit})\s*:\s*[^.()]{{1,60}}))\s*$"
+            rf"|(?P<credit2>(?:{credit})\s*:\s*[^.()]{{1,60}})"
+            rf"|(?<=\.)\s+(?P<credit3>(?:{agencies})/[^./()]{{1,60}}))\s*$"
         )
         self.byline = re.compile(rf"^(?:{cues.alternation('byline')})\s+(?P<name>[^\d.!?]{{3,80}})$")
         self.published = re.compile(rf"^(?:{cues.alternation('published')})\b\s*:?\s*(?P<rest>.{{6,80}})$", re.I)
@@ -101,11 +102,18 @@ def _match_dateline(line: str, patterns: _Patterns, cues: Cues) -> _Dateline | N
         place, agency = match.group("place"), match.group("agency").strip()
         known = cues.agency(agency)
         if known or (place.isupper() and len(agency) <= 12):
-            return _Dateline(place, known or agency, match.group("date"), match.end())
+            return _dateline(place, match.group("date"), known or agency, match.end())
     match = patterns.bare_dateline.match(line)
     if match and match.group("place").isupper() and len(match.group("place")) >= 3:
-        return _Dateline(match.group("place"), None, match.group("date"), match.end())
+        return _dateline(match.group("place"), match.group("date"), None, match.end())
     return None
+
+
+def _dateline(place: str, extra: str | None, agency: str | None, end: int) -> _Dateline:
+    """A dateline whose part after the comma is a date ("6. März 2024") or belongs to the place ("Vt.")."""
+    if extra and not find_dates(extra) and not any(ch.isdigit() for ch in extra):
+        return _Dateline(f"{place}, {extra.strip()}", agency, None, end)
+    return _Dateline(place, agency, extra, end)
 
 
 def _related_block(lines: list[str], *, lang: str | None) -> tuple[list[Related], str | None, int]:
@@ -137,17 +145,25 @@ def _related_block(lines: list[str], *, lang: str | None) -> tuple[list[Related]
     return [], None, 0
 
 
-def parse_page(text: str, *, lang: str | None = None, has_title: bool = False, cues: Cues | None = None) -> PageStructure:
+def parse_page(
+    text: str, *, lang: str | None = None, has_title: bool = False, cues: Cues | None = None
+) -> PageStructure:
     """Recover the structure of a text page (see the module doc). `has_title`: the title is known already."""
     cues = cues or load_cues()
     patterns = _patterns(cues)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     page = PageStructure()
     page.related, page.title, start = _related_block(lines, lang=lang)
-    if page.title is None and not has_title and start < len(lines) and _is_headline(lines[start]):
-        if not _match_dateline(lines[start], patterns, cues) and not patterns.caption.match(lines[start]):
-            page.title = lines[start]
-            start += 1
+    first = lines[start] if start < len(lines) else ""
+    if (
+        page.title is None
+        and not has_title
+        and _is_headline(first)
+        and not _match_dateline(first, patterns, cues)
+        and not patterns.caption.match(first)
+    ):
+        page.title = first
+        start += 1
     printed: tuple[date, str, str] | None = None  # date, text, kind of line
     body_lines: list[str] = []
     dateline_found = False
@@ -155,7 +171,7 @@ def parse_page(text: str, *, lang: str | None = None, has_title: bool = False, c
         in_header = index < HEADER_LINES and not dateline_found
         caption = patterns.caption.match(line)
         if caption:
-            credit = (caption.group("credit") or caption.group("credit2") or "").strip()
+            credit = (caption.group("credit") or caption.group("credit2") or caption.group("credit3") or "").strip()
             page.captions.append(Caption(text=caption.group("text").strip(), credit=credit or None))
             continue
         if in_header:
