@@ -116,6 +116,16 @@ def _dateline(place: str, extra: str | None, agency: str | None, end: int) -> _D
     return _Dateline(place, agency, extra, end)
 
 
+def split_caption(text: str, *, cues: Cues | None = None) -> Caption:
+    """A caption with its credit split off ("… à Washington. (Photo AP/Evan Vucci)")."""
+    text = " ".join(text.split())
+    match = _patterns(cues or load_cues()).caption.match(text)
+    if not match:
+        return Caption(text=text)
+    credit = (match.group("credit") or match.group("credit2") or match.group("credit3") or "").strip()
+    return Caption(text=match.group("text").strip(), credit=credit or None)
+
+
 def _related_block(lines: list[str], *, lang: str | None) -> tuple[list[Related], str | None, int]:
     """Related (headline, date) pairs at the top; the undated headline closing the block; lines used."""
     items: list[Related] = []
@@ -146,9 +156,18 @@ def _related_block(lines: list[str], *, lang: str | None) -> tuple[list[Related]
 
 
 def parse_page(
-    text: str, *, lang: str | None = None, has_title: bool = False, cues: Cues | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    has_title: bool = False,
+    captions: Iterable[Caption] = (),
+    cues: Cues | None = None,
 ) -> PageStructure:
-    """Recover the structure of a text page (see the module doc). `has_title`: the title is known already."""
+    """Recover the structure of a text page (see the module doc).
+
+    `has_title`: the title is known already (do not take the first line as one); `captions`: captions
+    the reader found outside the text (HTML figcaptions), used as date anchors like the page's own.
+    """
     cues = cues or load_cues()
     patterns = _patterns(cues)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -169,10 +188,8 @@ def parse_page(
     dateline_found = False
     for index, line in enumerate(lines[start:]):
         in_header = index < HEADER_LINES and not dateline_found
-        caption = patterns.caption.match(line)
-        if caption:
-            credit = (caption.group("credit") or caption.group("credit2") or caption.group("credit3") or "").strip()
-            page.captions.append(Caption(text=caption.group("text").strip(), credit=credit or None))
+        if patterns.caption.match(line):
+            page.captions.append(split_caption(line, cues=cues))
             continue
         if in_header:
             byline = patterns.byline.match(line)
@@ -204,11 +221,13 @@ def parse_page(
                     continue
         body_lines.append(line)
     page.paragraphs = body_lines
-    _date_page(page, printed, lang=lang)
+    _date_page(page, printed, lang=lang, extra_captions=list(captions))
     return page
 
 
-def _date_page(page: PageStructure, printed: tuple[date, str, str] | None, *, lang: str | None) -> None:
+def _date_page(
+    page: PageStructure, printed: tuple[date, str, str] | None, *, lang: str | None, extra_captions: list[Caption]
+) -> None:
     if printed is not None:
         value, evidence, kind = printed
         page.published, page.date_reliability = value, "stated"
@@ -216,7 +235,7 @@ def _date_page(page: PageStructure, printed: tuple[date, str, str] | None, *, la
         page.date_evidence = {"text": evidence, "from": kind}
         return
     anchor = None
-    for caption in page.captions:
+    for caption in [*page.captions, *extra_captions]:
         found = find_dates(caption.text, lang=lang)
         if found:
             anchor = found[0]
@@ -270,7 +289,7 @@ class PageStructureStep:
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         for article in articles:
             raw = article.title is None and not article.spans and not article.meta.get("structured")
-            page = parse_page(article.text, lang=article.lang, has_title=not raw)
+            page = parse_page(article.text, lang=article.lang, has_title=not raw, captions=article.captions)
             if raw and page.paragraphs:
                 article.text = page.body
                 article.title = page.title
