@@ -11,12 +11,18 @@ from ..article import Article
 from ..errors import InputError
 from ..pipeline import StepStats
 from .base import Reader, Rejected
+from .feeds import read_feed
+from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text
+from .warc import read_warc
 
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "text": read_text,
+    "html": read_html,
+    "feed": read_feed,
+    "warc": read_warc,
 }
 """Format name -> reader function."""
 
@@ -25,6 +31,14 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
 }
 """File suffix -> format name; content sniffing decides for anything else."""
 
@@ -40,10 +54,29 @@ def detect_format(path: Path, head: bytes = b"") -> str:
 
 def sniff_format(head: bytes) -> str:
     """Guess a format from the first bytes of a file."""
-    stripped = head.lstrip()
+    if head.startswith(b"\x1f\x8b"):
+        head = _gunzip_head(head)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = stripped[:512].lower()
+    if stripped.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
     if stripped.startswith(b"{"):
-        return "jsonl"
+        return "feed" if b"jsonfeed.org" in lower else "jsonl"
+    if b"<rss" in lower or b"<feed" in lower or b"<rdf:rdf" in lower:
+        return "feed"
+    if lower.startswith((b"<!doctype html", b"<html")) or (lower.startswith(b"<") and b"<html" in lower):
+        return "html"
     return "text"
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    """The first decompressed bytes of a gzip file (a .warc.gz member), or b"" if they do not inflate."""
+    import zlib
+
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    except zlib.error:
+        return b""
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -25,6 +25,8 @@ from .htmlmeta import PageMeta, extract_page_meta, parse_tree
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+MIN_TEXT_CHARS = 40
+"""Less main text than this is navigation or boilerplate, not an article."""
 RAW_KEEP = 4096
 """Bytes of a rejected page kept for the quarantine."""
 
@@ -74,8 +76,9 @@ def html_to_article(
         lines = body.split("\n\n")
         if lines[0].strip() == title.strip():
             body = "\n\n".join(lines[1:])
-    if not body.strip():
-        return Rejected(source, "no main text found in the HTML (only navigation or boilerplate)", data[:RAW_KEEP])
+    if len(body.strip()) < MIN_TEXT_CHARS:
+        return Rejected(source, f"no main text found in the HTML ({len(body.strip())} characters of text outside "
+                        "navigation and boilerplate)", data[:RAW_KEEP])
     return _article(meta, body=body, title=title, source=source, url=meta.url or url, crawled=crawled,
                     tree=tree, encoding=encoding, note=note)
 

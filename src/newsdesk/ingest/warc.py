@@ -1,0 +1,75 @@
+"""WARC and ARC archives (gzip or plain), as in Common Crawl's CC-NEWS, read with warcio.
+
+Streaming: one record at a time, each body read up to the size limit, so memory stays constant
+on a multi-GB archive. Only successful (2xx) HTML responses are articles; requests, metadata,
+redirects, error pages and non-HTML bodies are crawl bookkeeping and are passed over. The
+record's target URI becomes the article URL and its WARC-Date the `crawled` date: a crawl date
+is never taken as the publication date.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..article import Article
+from .base import MAX_RECORD_BYTES, Rejected, open_binary
+from .html import html_to_article
+from .htmlmeta import parse_datetime
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _content_type(value: str | None) -> tuple[str, str | None]:
+    if not value:
+        return "", None
+    parts = [p.strip() for p in value.split(";")]
+    charset = next((p.split("=", 1)[1].strip(" \"'") for p in parts[1:] if p.lower().startswith("charset=")), None)
+    return parts[0].lower(), charset
+
+
+def read_warc(
+    path: Path | str | BinaryIO, *, name: str | None = None, max_bytes: int = MAX_RECORD_BYTES
+) -> Iterator[Article | Rejected]:
+    """Yield an Article per HTML response record; a bad record or a truncated archive is `Rejected`."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = name or str(path)
+    stream = open_binary(path) if isinstance(path, (str, Path)) else path
+    records = 0
+    with stream:
+        iterator = ArchiveIterator(stream, arc2warc=True)
+        offset = 0
+        try:
+            for record in iterator:
+                offset = iterator.get_record_offset()
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{source}@{offset}" + (f" {uri}" if uri else "")
+                http = record.http_headers
+                if http is not None:
+                    status = http.get_statuscode() or ""
+                    mime, charset = _content_type(http.get_header("Content-Type"))
+                else:
+                    status = "200"
+                    mime, charset = _content_type(record.rec_headers.get_header("Content-Type"))
+                if not status.startswith("2") or mime not in HTML_TYPES:
+                    continue
+                records += 1
+                data = record.content_stream().read(max_bytes + 1)
+                crawled = parse_datetime(record.rec_headers.get_header("WARC-Date"))
+                item = html_to_article(data, source=where, url=uri, crawled=crawled, charset=charset,
+                                       max_bytes=max_bytes)
+                if isinstance(item, Article):
+                    item.source = source
+                    item.meta["warc_offset"] = offset
+                    item.meta["format"] = "warc"
+                yield item
+        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+            reason = str(exc).strip() or type(exc).__name__
+            yield Rejected(f"{source}@{offset}", f"archive is truncated or corrupt after {records} HTML records: "
+                           f"{reason}", b"")
