@@ -15,7 +15,7 @@ from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text
-from .warc import read_warc
+from .warc import gunzip_head, read_warc
 
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
@@ -55,7 +55,7 @@ def detect_format(path: Path, head: bytes = b"") -> str:
 def sniff_format(head: bytes) -> str:
     """Guess a format from the first bytes of a file."""
     if head.startswith(b"\x1f\x8b"):
-        head = _gunzip_head(head)
+        head = gunzip_head(head)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = stripped[:512].lower()
     if stripped.startswith((b"WARC/", b"filedesc://")):
@@ -68,15 +68,6 @@ def sniff_format(head: bytes) -> str:
         return "html"
     return "text"
 
-
-def _gunzip_head(head: bytes) -> bytes:
-    """The first decompressed bytes of a gzip file (a .warc.gz member), or b"" if they do not inflate."""
-    import zlib
-
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
-    except zlib.error:
-        return b""
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

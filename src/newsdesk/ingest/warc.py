@@ -9,6 +9,7 @@ is never taken as the publication date.
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,14 @@ from .html import html_to_article
 from .htmlmeta import parse_datetime
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def gunzip_head(head: bytes) -> bytes:
+    """The first decompressed bytes of a gzip file (a .warc.gz member), or b"" if they do not inflate."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    except zlib.error:
+        return b""
 
 
 def _content_type(value: str | None) -> tuple[str, str | None]:
@@ -41,15 +50,21 @@ def read_warc(
     stream = open_binary(path) if isinstance(path, (str, Path)) else path
     records = 0
     with stream:
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+        head = buffered.peek(512)[:512]
+        if head.startswith(b"\x1f\x8b"):
+            head = gunzip_head(head)
+        if not head.lstrip().startswith((b"WARC/", b"filedesc://")):
+            yield Rejected(source, "not a WARC or ARC archive (no WARC/ or filedesc:// header)", head[:4096])
+            return
+        stream = buffered
         iterator = ArchiveIterator(stream, arc2warc=True)
         offset = 0
         try:
             for record in iterator:
-                offset = iterator.get_record_offset()
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{source}@{offset}" + (f" {uri}" if uri else "")
                 http = record.http_headers
                 if http is not None:
                     status = http.get_statuscode() or ""
@@ -61,6 +76,13 @@ def read_warc(
                     continue
                 records += 1
                 data = record.content_stream().read(max_bytes + 1)
+                missing = getattr(record.raw_stream, "limit", 0) if len(data) <= max_bytes else 0
+                offset = iterator.get_record_offset()  # only valid once the body has been read
+                where = f"{source}@{offset}" + (f" {uri}" if uri else "")
+                if missing:
+                    yield Rejected(where, f"archive is truncated: this record ends {missing} bytes short of its "
+                                   f"declared length, after {records - 1} complete HTML records", data[:4096])
+                    return
                 crawled = parse_datetime(record.rec_headers.get_header("WARC-Date"))
                 item = html_to_article(data, source=where, url=uri, crawled=crawled, charset=charset,
                                        max_bytes=max_bytes)
