@@ -220,3 +220,12 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.progress.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def _register_commands() -> None:
+    from .cli_watch import watch
+
+    main.add_command(watch)
+
+
+_register_commands()
