@@ -146,7 +146,16 @@ def _languages(lang: str | None) -> tuple[str, ...]:
 
 
 def parse_date(text: str, *, lang: str | None = None) -> date | None:
-    """Parse one absolute date string in the given language (other common languages as fallback)."""
+    """Parse one absolute date string in the given language (other common languages as fallback).
+
+    Results are cached: a crawl repeats the same few date strings on thousands of pages, and
+    dateparser takes milliseconds per call.
+    """
+    return _parse_date(" ".join(text.split()), lang)
+
+
+@lru_cache(maxsize=8192)
+def _parse_date(text: str, lang: str | None) -> date | None:
     import dateparser
 
     langs = [lang] if lang else list(DEFAULT_LANGUAGES)
@@ -156,7 +165,7 @@ def parse_date(text: str, *, lang: str | None = None) -> date | None:
     except Exception:  # dateparser raises assorted errors on odd input
         parsed = None
     if parsed is None and lang:
-        return parse_date(text, lang=None)
+        return _parse_date(text, None)
     return parsed.date() if parsed else None
 
 
@@ -191,10 +200,18 @@ def find_dates(text: str, *, lang: str | None = None) -> list[DateMention]:
 
 def match_date_prefix(text: str, *, lang: str | None = None) -> DateMention | None:
     """The date at the very start of `text` ("Aug 22, 2023La Maison…"), if there is one."""
-    for mention in find_dates(text[:60], lang=lang):
-        if mention.start == 0:
-            return mention
-        break
+    head = text[:60]
+    for code in _languages(lang):
+        pattern = _absolute_pattern(code)
+        match = pattern.match(head) if pattern is not None else None
+        if match:
+            value = parse_date(match.group(0), lang=code)
+            if value is not None:
+                return DateMention(0, match.end(), match.group(0), value, code)
+    if _NUMERIC.match(head):
+        found = find_dates(head, lang=lang)
+        if found and found[0].start == 0:
+            return found[0]
     return None
 
 
