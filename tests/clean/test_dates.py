@@ -78,3 +78,21 @@ def test_unknown_anchor_kind_is_an_error() -> None:
     (mention,) = find_relative("Monday", lang="en")
     with pytest.raises(ValueError, match="anchor kind"):
         resolve(mention, anchor=THURSDAY, kind="crawl")
+
+
+def test_article_anchor_prefers_a_reliable_publication_date() -> None:
+    from datetime import datetime, timezone
+
+    from newsdesk.article import Article, Caption
+    from newsdesk.clean.dates import article_anchor, resolve_in_article
+
+    caption = Caption(text="Le ministre à Paris, le mercredi 26 juillet 2023.", credit="Photo AFP")
+    published = Article(id="a", source="s", lang="fr", published=datetime(2023, 8, 3, 9, tzinfo=timezone.utc),
+                        date_source="metadata", captions=[caption])
+    assert article_anchor(published) == (date(2023, 8, 3), "publication", "metadata")
+    assert resolve_in_article(published, "mardi dernier") == date(2023, 8, 1)
+    crawled_only = Article(id="b", source="s", lang="fr", published=datetime(2023, 8, 9, tzinfo=timezone.utc),
+                           date_source="crawl", captions=[caption])
+    assert article_anchor(crawled_only) == (date(2023, 7, 26), "lower_bound", "caption")
+    assert resolve_in_article(crawled_only, "jeudi") == THURSDAY
+    assert resolve_in_article(Article(id="c", source="s"), "yesterday") is None

@@ -100,3 +100,18 @@ def test_http_charset_overrides_nothing_when_bytes_say_otherwise() -> None:
 def test_page_without_main_text_is_rejected() -> None:
     item = html_to_article(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", source="nav.html")
     assert isinstance(item, Rejected) and "no main text" in item.reason
+
+
+def test_undated_html_dated_from_figcaption_and_lead() -> None:
+    data = ("<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+            "<figure><img src='b.jpg'><figcaption>Cars cross the bridge on Tuesday, May 7, 2024. "
+            "(Photo: Jan Novak)</figcaption></figure>"
+            "<p>The river bridge reopened to traffic on Wednesday after eight months of repairs to its deck.</p>"
+            "<p>Engineers said the structure would be inspected again in the autumn.</p></article></body></html>")
+    item = html_to_article(data.encode(), source="x")
+    (article,) = PageStructureStep()([item], StepStats(name="page"))
+    assert article.captions == [Caption(text="Cars cross the bridge on Tuesday, May 7, 2024.",
+                                        credit="Photo: Jan Novak")]
+    assert article.text.startswith("The river bridge reopened")
+    assert article.published == datetime(2024, 5, 8, tzinfo=timezone.utc)
+    assert (article.date_source, article.meta["date_reliability"]) == ("body", "inferred")

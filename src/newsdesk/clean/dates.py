@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
 """Languages whose month and weekday names are recognised when the article's language is unknown."""
@@ -283,3 +284,30 @@ def resolve_text(expression: str, *, anchor: date | datetime, lang: str | None =
         return resolve(relative[0], anchor=anchor, kind=kind)
     absolute = find_dates(expression, lang=lang)
     return absolute[0].value if absolute else None
+
+
+RELIABLE_SOURCES = ("metadata", "dateline", "input", "body")
+"""Date sources trusted as an article's publication date when resolving its relative dates."""
+
+
+def article_anchor(article: Any) -> tuple[date, str, str] | None:
+    """The nearest reliable anchor for an article's relative dates: (date, anchor kind, where from).
+
+    Its publication date when it comes from a reliable source (an "inferred" body date counts: it is
+    itself anchored), else the first dated photo caption as a lower bound; None when there is neither.
+    """
+    if article.published is not None and article.date_source in RELIABLE_SOURCES:
+        return article.published.date(), "publication", article.date_source
+    for caption in article.captions:
+        found = find_dates(caption.text, lang=article.lang)
+        if found:
+            return found[0].value, "lower_bound", "caption"
+    return None
+
+
+def resolve_in_article(article: Any, text: str) -> date | None:
+    """Resolve a relative expression found in an article ("mardi dernier") against its anchor; None without one."""
+    anchor = article_anchor(article)
+    if anchor is None:
+        return None
+    return resolve_text(text, anchor=anchor[0], lang=article.lang, kind=anchor[1])

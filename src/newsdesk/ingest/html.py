@@ -70,6 +70,8 @@ def html_to_article(
     except ValueError as exc:
         return Rejected(source, str(exc), data[:RAW_KEEP])
     meta = extract_page_meta(tree, url=url)
+    for node in tree.xpath("//figcaption"):  # kept as captions (meta.captions), not as body text
+        node.drop_tree()
     body = main_text(tree, url=meta.url or url)
     title = meta.title or _fallback_title(tree)
     if body and title:
