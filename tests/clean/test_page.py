@@ -147,3 +147,15 @@ def test_no_title_invented_from_a_body_line(first_line: str) -> None:
     page = parse_page(first_line + "\nSecond paragraph of the story.")
     assert page.title is None
     assert page.paragraphs[0].startswith(first_line.split("— ")[-1])
+
+
+def test_no_dateline_or_caption_taken_from_the_body() -> None:
+    text = (
+        "Stadtrat beschließt neuen Radweg\n"
+        "Kreuz aus Kirche gestohlen (Foto!)\n"
+        "Der Stadtrat hat am Montag mit großer Mehrheit den Bau eines neuen Radwegs beschlossen.\n"
+        "BERLIN — Eine ganz andere Meldung, die weiter unten auf der Seite steht.\n"
+    )
+    page = parse_page(text, lang="de")
+    assert page.dateline is None and page.captions == []
+    assert page.paragraphs[-1].startswith("BERLIN — Eine ganz andere Meldung")

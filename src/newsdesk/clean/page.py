@@ -81,7 +81,7 @@ class _Patterns:
         credit = cues.alternation("credit")
         agencies = "|".join(re.escape(a) for a in sorted(cues.agencies, key=len, reverse=True))
         self.caption = re.compile(
-            rf"^(?P<text>.+?)\s*(?:\((?P<credit>(?:{credit})\b\s*[:/]?\s*[^()]{{1,80}}|(?:{agencies})/[^()]{{1,60}})\)"
+            rf"^(?P<text>.+?)\s*(?:\((?P<credit>(?:{credit})\b\s*[:/]?\s*\w[^()]{{0,79}}|(?:{agencies})/[^()]{{1,60}})\)"
             rf"|(?P<credit2>(?:{credit})\s*:\s*[^.()]{{1,60}})"
             rf"|(?<=\.)\s+(?P<credit3>(?:{agencies})/[^./()]{{1,60}}))\s*$"
         )
@@ -185,9 +185,9 @@ def parse_page(
         start += 1
     printed: tuple[date, str, str] | None = None  # date, text, kind of line
     body_lines: list[str] = []
-    dateline_found = False
+    dateline_found = body_started = False
     for index, line in enumerate(lines[start:]):
-        in_header = index < HEADER_LINES and not dateline_found
+        in_header = index < HEADER_LINES and not dateline_found and not body_started
         if patterns.caption.match(line):
             page.captions.append(split_caption(line, cues=cues))
             continue
@@ -219,6 +219,7 @@ def parse_page(
                 line = line[dateline.end :].strip()
                 if not line:
                     continue
+            body_started = body_started or not _is_headline(line)  # a paragraph: the header is over
         body_lines.append(line)
     page.paragraphs = body_lines
     _date_page(page, printed, lang=lang, extra_captions=list(captions))
