@@ -85,3 +85,14 @@ def test_not_a_feed() -> None:
 def test_html_fragment_text_keeps_paragraphs_drops_scripts() -> None:
     text = html_fragment_text("<p>One <b>bold</b> line.</p><script>alert(1)</script><ul><li>a</li><li>b</li></ul>")
     assert text == "One bold line.\n\na\n\nb"
+
+
+def test_ingest_of_an_opml_file_says_to_use_watch(tmp_path: Path) -> None:
+    from newsdesk.ingest import READERS, detect_format
+
+    path = tmp_path / "list"
+    path.write_bytes((FEEDS / "feeds.opml").read_bytes())
+    fmt = detect_format(path, path.read_bytes()[:512])
+    assert fmt == "opml"
+    (item,) = READERS[fmt](path)
+    assert isinstance(item, Rejected) and "newsdesk watch" in item.reason

@@ -11,7 +11,7 @@ from ..article import Article
 from ..errors import InputError
 from ..pipeline import StepStats
 from .base import Reader, Rejected
-from .feeds import read_feed
+from .feeds import read_feed, read_opml_as_articles
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text
@@ -23,6 +23,7 @@ READERS: dict[str, Reader] = {
     "html": read_html,
     "feed": read_feed,
     "warc": read_warc,
+    "opml": read_opml_as_articles,
 }
 """Format name -> reader function."""
 
@@ -39,6 +40,7 @@ EXTENSIONS: dict[str, str] = {
     ".rdf": "feed",
     ".warc": "warc",
     ".arc": "warc",
+    ".opml": "opml",
 }
 """File suffix -> format name; content sniffing decides for anything else."""
 
@@ -62,6 +64,8 @@ def sniff_format(head: bytes) -> str:
         return "warc"
     if stripped.startswith(b"{"):
         return "feed" if b"jsonfeed.org" in lower else "jsonl"
+    if b"<opml" in lower:
+        return "opml"
     if b"<rss" in lower or b"<feed" in lower or b"<rdf:rdf" in lower:
         return "feed"
     if lower.startswith((b"<!doctype html", b"<html")) or (lower.startswith(b"<") and b"<html" in lower):

@@ -204,6 +204,15 @@ def read_feed(path: Path | str | BinaryIO, *, name: str | None = None) -> Iterat
         yield item_article(item, source=source, feed_url=feed.link)
 
 
+def read_opml_as_articles(path: Path | str | BinaryIO, *, name: str | None = None) -> Iterator[Article | Rejected]:
+    """The reader for an OPML file met by `newsdesk ingest`: it lists feeds, not articles, so it is `Rejected`."""
+    source = name or str(path)
+    stream = open_binary(path) if isinstance(path, (str, Path)) else path
+    with stream:
+        head = stream.read(4096)
+    yield Rejected(source, "an OPML list of feeds, not articles: use `newsdesk watch` on it", head)
+
+
 def read_opml(data: bytes | str | Path) -> list[FeedSource]:
     """The feeds listed in an OPML file (nested outlines included), in order, without repeats."""
     from lxml import etree

@@ -32,14 +32,14 @@ RAW_KEEP = 4096
 
 
 def read_html(
-    path: Path | str | BinaryIO, *, name: str | None = None, url: str | None = None
+    path: Path | str | BinaryIO, *, name: str | None = None, url: str | None = None, fast: bool = False
 ) -> Iterator[Article | Rejected]:
     """Yield one `Article` for an HTML file, or a `Rejected` saying why it cannot be used."""
     source = name or str(path)
     stream = open_binary(path) if isinstance(path, (str, Path)) else path
     with stream:
         data = stream.read(MAX_RECORD_BYTES + 1)
-    yield html_to_article(data, source=source, url=url)
+    yield html_to_article(data, source=source, url=url, fast=fast)
 
 
 def html_to_article(
@@ -50,10 +50,13 @@ def html_to_article(
     crawled: datetime | None = None,
     charset: str | None = None,
     max_bytes: int = MAX_RECORD_BYTES,
+    fast: bool = False,
 ) -> Article | Rejected:
     """Build an Article from HTML bytes (a file, a WARC record, a fetched page), or say why not.
 
-    `charset` is the one an HTTP header declared, if any; `crawled` is when the page was fetched.
+    `charset` is the one an HTTP header declared, if any; `crawled` is when the page was fetched;
+    `fast` skips trafilatura's second opinion (jusText/readability): about 3x faster, slightly
+    less precise (see bench/reports/readers_speed.md).
     """
     if len(data) > max_bytes:
         return Rejected(source, f"page is over the {max_bytes}-byte size limit", data[:RAW_KEEP])
@@ -72,7 +75,7 @@ def html_to_article(
     meta = extract_page_meta(tree, url=url)
     for node in tree.xpath("//figcaption"):  # kept as captions (meta.captions), not as body text
         node.drop_tree()
-    body = main_text(tree, url=meta.url or url)
+    body = main_text(tree, url=meta.url or url, fast=fast)
     title = meta.title or _fallback_title(tree)
     if body and title:
         lines = body.split("\n\n")
@@ -130,12 +133,12 @@ def _codec_name(name: str | None) -> str | None:
         return None
 
 
-def main_text(tree: Any, *, url: str | None = None) -> str:
+def main_text(tree: Any, *, url: str | None = None, fast: bool = False) -> str:
     """The article's main text by trafilatura (no comments, no tables), paragraphs separated by blank lines."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=False, with_metadata=False
+        tree, url=url, include_comments=False, include_tables=False, with_metadata=False, fast=fast
     )
     text = getattr(document, "text", None) or ""
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -40,9 +40,12 @@ def _content_type(value: str | None) -> tuple[str, str | None]:
 
 
 def read_warc(
-    path: Path | str | BinaryIO, *, name: str | None = None, max_bytes: int = MAX_RECORD_BYTES
+    path: Path | str | BinaryIO, *, name: str | None = None, max_bytes: int = MAX_RECORD_BYTES, fast: bool = False
 ) -> Iterator[Article | Rejected]:
-    """Yield an Article per HTML response record; a bad record or a truncated archive is `Rejected`."""
+    """Yield an Article per HTML response record; a bad record or a truncated archive is `Rejected`.
+
+    `fast`: trafilatura's fast mode for the main text (see `html_to_article`).
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -85,7 +88,7 @@ def read_warc(
                     return
                 crawled = parse_datetime(record.rec_headers.get_header("WARC-Date"))
                 item = html_to_article(data, source=where, url=uri, crawled=crawled, charset=charset,
-                                       max_bytes=max_bytes)
+                                       max_bytes=max_bytes, fast=fast)
                 if isinstance(item, Article):
                     item.source = source
                     item.meta["warc_offset"] = offset
