@@ -115,3 +115,10 @@ def test_undated_html_dated_from_figcaption_and_lead() -> None:
     assert article.text.startswith("The river bridge reopened")
     assert article.published == datetime(2024, 5, 8, tzinfo=timezone.utc)
     assert (article.date_source, article.meta["date_reliability"]) == ("body", "inferred")
+
+
+def test_utf16_page_with_bom_is_not_binary() -> None:
+    page = ("<html><head><title>Überschwemmung</title></head><body><article><p>Die Pegel steigen weiter, "
+            "und die Feuerwehr verstärkt die Dämme entlang des Flusses.</p></article></body></html>")
+    article = html_to_article(page.encode("utf-16"), source="x")
+    assert isinstance(article, Article) and article.text.startswith("Die Pegel steigen weiter")

@@ -62,6 +62,11 @@ def html_to_article(
         return Rejected(source, f"page is over the {max_bytes}-byte size limit", data[:RAW_KEEP])
     if not data.strip():
         return Rejected(source, "empty page", data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark: NUL bytes are normal
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            return Rejected(source, f"cannot decode the UTF-16 page: {exc.reason}", data[:RAW_KEEP])
     if looks_binary(data):
         return Rejected(source, "binary content, not an HTML page", data[:RAW_KEEP])
     try:
