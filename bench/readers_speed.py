@@ -1,10 +1,13 @@
 """Pages per second for each reader on this machine → bench/reports/readers_speed.md.
 
-Inputs are built from the Global Voices posts in ../shared/data/corpora (read in place; their
+Inputs are built from the Global Voices posts in ../shared/data/corpora (read in place): their
 HTML wrapped into full news pages with JSON-LD metadata, a navigation bar, a related-links aside
-and comments), plus the raw text page fixtures. Each reader runs over the same pages:
+and comments; and their text laid out as raw text pages in the style of the seed page (a block of
+related headlines with glued dates, the title, a dated photo caption, a dateline). Each reader
+runs over the same posts:
 
-- text: `read_text` alone, and `read_text` + `PageStructureStep` (titles, related, captions, dates);
+- text: `read_text` alone, and `read_text` + `PageStructureStep` (titles, related, captions, dates),
+  with the date cache emptied before each run;
 - html: `read_html` (trafilatura main text + page metadata);
 - feed: `read_feed` over an RSS 2.0 file with one item per post;
 - warc: `read_warc` over a gzip WARC with one response record per page (HTML extraction included),
@@ -49,7 +52,6 @@ from newsdesk.pipeline import StepStats  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 POSTS = SHARED / "corpora" / "globalvoices-en.jsonl"
-PAGES = ROOT / "tests" / "fixtures" / "pages"
 REPORT = ROOT / "bench" / "reports" / "readers_speed.md"
 
 TEMPLATE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Global Voices</title>
@@ -73,6 +75,25 @@ def html_page(post: dict) -> bytes:
                          "author": {"@type": "Person", "name": post.get("author") or "Global Voices"}})
     return TEMPLATE.format(title=html_lib.escape(post["title"]), jsonld=jsonld, author=post.get("author") or "",
                            body=body).encode("utf-8")
+
+
+def raw_page(post: dict, others: list[dict]) -> str:
+    """A raw text page: related block (dates glued to the next headline), title, caption, dateline, body."""
+    from datetime import datetime
+
+    def day(p: dict) -> str:
+        return datetime.fromisoformat(p["published"].replace("Z", "+00:00")).strftime("%b %d, %Y")
+
+    published = datetime.fromisoformat(post["published"].replace("Z", "+00:00"))
+    lines = [others[0]["title"]]
+    lines += [f"{day(prev)}{nxt['title']}" for prev, nxt in zip(others, others[1:], strict=False)]
+    lines.append(f"{day(others[-1])}{post['title']}")
+    lines.append(f"People gather in the square on {published:%A, %B} {published.day}, {published.year}. "
+                 "(AP Photo/Staff Photographer)")
+    paragraphs = [p for p in post["text"].split("\n\n") if p.strip()] or [post["text"]]
+    lines.append("LONDON (AP) — " + paragraphs[0])
+    lines.extend(paragraphs[1:])
+    return "\n".join(lines)
 
 
 def rss(posts: list[dict]) -> bytes:
@@ -140,11 +161,7 @@ def main() -> None:
     args = parser.parse_args()
     posts = load_posts()
     pages = [(p["url"], html_page(p)) for p in posts]
-    raw_pages = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt"))]
-    seed = SHARED / "seed" / "seed-page-fr.txt"
-    if seed.exists():
-        raw_pages.append(seed.read_text(encoding="utf-8"))
-    texts = [raw_pages[i % len(raw_pages)] for i in range(400)]
+    texts = [raw_page(post, [posts[(i + k) % len(posts)] for k in (7, 19, 31, 43)]) for i, post in enumerate(posts)]
     # Warm up imports and lazily built patterns so they do not count.
     list(PageStructureStep()(read_text(BytesIO(texts[0].encode()), name="w"), StepStats(name="w")))
     list(read_html(BytesIO(pages[0][1]), name="w"))
@@ -184,7 +201,7 @@ def main() -> None:
                 yield from read_html(path, fast=True)
 
         measures = [
-            ("text (read only)", text_only, f"{len(text_files)} raw text pages (fixtures + seed page, cycled)"),
+            ("text (read only)", text_only, f"{len(text_files)} raw text pages (Global Voices posts, page layout)"),
             ("text + page structure", text_structured, "same pages, with titles, related, captions, dates"),
             ("html", html_all, f"{len(html_files)} Global Voices posts as full HTML pages"),
             ("feed (RSS 2.0)", lambda: read_feed(feed), f"one RSS file, {len(posts)} items"),
