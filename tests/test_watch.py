@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import Counter
@@ -138,6 +139,12 @@ def test_watch_once_stores_new_items_and_skips_them_next_time(tmp_path: Path, se
     assert "1 not modified" in second.output and "0 new items" in second.output
     assert server.conditional["/feed.xml"] == 1
     assert server.hits["/page/1"] == 1  # pages of seen items are not fetched again
+
+    listing = CliRunner().invoke(main, ["--db", db, "feeds", "--json"])
+    assert listing.exit_code == 0, listing.output
+    states = {row["url"].rsplit("/", 1)[-1]: row for row in json.loads(listing.output)}
+    assert (states["feed.xml"]["status"], states["feed.xml"]["items"]) == (304, 3)
+    assert states["error.xml"]["status"] == 500 and "HTTP 500" in states["error.xml"]["error"]
 
 
 def test_private_addresses_are_refused_without_the_flag(server: Server) -> None:

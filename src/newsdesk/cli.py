@@ -223,9 +223,10 @@ class _progress:
 
 
 def _register_commands() -> None:
-    from .cli_watch import watch
+    from .cli_watch import feeds, watch
 
     main.add_command(watch)
+    main.add_command(feeds)
 
 
 _register_commands()

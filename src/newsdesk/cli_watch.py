@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_output import emit, output_options
 from .errors import InputError
 
 
@@ -84,3 +85,19 @@ def watch(
         click.echo("stopped", err=True)
     finally:
         fetcher.close()
+
+
+@click.command()
+@output_options
+@click.pass_context
+def feeds(ctx: click.Context, fmt: str) -> None:
+    """The feeds `watch` has polled: last check, HTTP status, last error, items seen."""
+    from .cli import get_store
+    from .store.feeds import FeedState
+
+    rows = [
+        {"url": s.url, "checked": s.last_checked, "status": s.last_status, "items": s.items_seen,
+         "error": s.last_error or ""}
+        for s in FeedState(get_store(ctx)).all()
+    ]  # fmt: skip
+    emit(rows, fmt=fmt, columns=["url", "checked", "status", "items", "error"], title=f"{len(rows)} feeds")
