@@ -56,6 +56,7 @@ class PageStructure:
     date_reliability: str | None = None
     date_evidence: dict[str, Any] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
+    printed: tuple[date, str, str] | None = None  # a date printed on the page: value, line, kind of line
 
     @property
     def body(self) -> str:
@@ -161,18 +162,24 @@ def parse_page(
     lang: str | None = None,
     has_title: bool = False,
     captions: Iterable[Caption] = (),
+    dates: bool = True,
     cues: Cues | None = None,
 ) -> PageStructure:
     """Recover the structure of a text page (see the module doc).
 
-    `has_title`: the title is known already (do not take the first line as one); `captions`: captions
-    the reader found outside the text (HTML figcaptions), used as date anchors like the page's own.
+    `has_title`: the reader gave the title and text (JSONL, HTML, feeds): no related block or title
+    is looked for, only header parts; `captions`: captions the reader found outside the text (HTML
+    figcaptions), used as date anchors like the page's own; `dates=False`: the publication date is
+    known, so no date is looked for (dates are the slow part).
     """
     cues = cues or load_cues()
     patterns = _patterns(cues)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     page = PageStructure()
-    page.related, page.title, start = _related_block(lines, lang=lang)
+    if not has_title:
+        page.related, page.title, start = _related_block(lines, lang=lang)
+    else:
+        start = 0
     first = lines[start] if start < len(lines) else ""
     if (
         page.title is None
@@ -183,7 +190,6 @@ def parse_page(
     ):
         page.title = first
         start += 1
-    printed: tuple[date, str, str] | None = None  # date, text, kind of line
     body_lines: list[str] = []
     dateline_found = body_started = False
     for index, line in enumerate(lines[start:]):
@@ -196,41 +202,47 @@ def parse_page(
             if byline and page.byline is None:
                 page.byline = byline.group("name").strip()
                 continue
-            published = patterns.published.match(line)
-            if published and printed is None:
-                found = find_dates(published.group("rest"), lang=lang)
-                if found:
-                    printed = (found[0].value, line, "published line")
-                    continue
-            if patterns.updated.match(line) and find_dates(line, lang=lang):
-                continue
-            only_date = match_date_prefix(line, lang=lang)
-            if only_date is not None and only_date.end == len(line) and printed is None:
-                printed = (only_date.value, line, "date line")
+            if dates and _printed_date(line, patterns, lang=lang, page=page):
                 continue
             dateline = _match_dateline(line, patterns, cues)
             if dateline is not None:
                 page.dateline, page.agency = dateline.place, dateline.agency
                 dateline_found = True
-                if dateline.date_text:
+                if dateline.date_text and dates:
                     found = find_dates(dateline.date_text, lang=lang)
-                    if found and printed is None:
-                        printed = (found[0].value, line[: dateline.end].strip(), "dateline")
+                    if found and page.printed is None:
+                        page.printed = (found[0].value, line[: dateline.end].strip(), "dateline")
                 line = line[dateline.end :].strip()
                 if not line:
                     continue
             body_started = body_started or not _is_headline(line)  # a paragraph: the header is over
         body_lines.append(line)
     page.paragraphs = body_lines
-    _date_page(page, printed, lang=lang, extra_captions=list(captions))
+    if dates:
+        _date_page(page, lang=lang, extra_captions=list(captions))
     return page
 
 
-def _date_page(
-    page: PageStructure, printed: tuple[date, str, str] | None, *, lang: str | None, extra_captions: list[Caption]
-) -> None:
-    if printed is not None:
-        value, evidence, kind = printed
+def _printed_date(line: str, patterns: _Patterns, *, lang: str | None, page: PageStructure) -> bool:
+    """Whether `line` is a printed publication/update date line (kept in `page.printed`, left out of the body)."""
+    published = patterns.published.match(line)
+    if published and page.printed is None:
+        found = find_dates(published.group("rest"), lang=lang)
+        if found:
+            page.printed = (found[0].value, line, "published line")
+            return True
+    if patterns.updated.match(line) and find_dates(line, lang=lang):
+        return True
+    only_date = match_date_prefix(line, lang=lang)
+    if only_date is not None and only_date.end == len(line) and page.printed is None:
+        page.printed = (only_date.value, line, "date line")
+        return True
+    return False
+
+
+def _date_page(page: PageStructure, *, lang: str | None, extra_captions: list[Caption]) -> None:
+    if page.printed is not None:
+        value, evidence, kind = page.printed
         page.published, page.date_reliability = value, "stated"
         page.date_source = "dateline" if kind == "dateline" else "metadata"
         page.date_evidence = {"text": evidence, "from": kind}
@@ -290,7 +302,8 @@ class PageStructureStep:
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         for article in articles:
             raw = article.title is None and not article.spans and not article.meta.get("structured")
-            page = parse_page(article.text, lang=article.lang, has_title=not raw, captions=article.captions)
+            page = parse_page(article.text, lang=article.lang, has_title=not raw, captions=article.captions,
+                              dates=article.published is None)
             if raw and page.paragraphs:
                 article.text = page.body
                 article.title = page.title
