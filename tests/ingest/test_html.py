@@ -122,3 +122,14 @@ def test_utf16_page_with_bom_is_not_binary() -> None:
             "und die Feuerwehr verstärkt die Dämme entlang des Flusses.</p></article></body></html>")
     article = html_to_article(page.encode("utf-16"), source="x")
     assert isinstance(article, Article) and article.text.startswith("Die Pegel steigen weiter")
+
+
+def test_json_ld_webpage_date_when_no_article_object() -> None:
+    data = (b'<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+            b'"name": "Hafen wird ausgebaut", "datePublished": "2024-04-02"}</script></head><body><article>'
+            b"<p>Der Hafen wird in den kommenden drei Jahren ausgebaut, teilte die Stadt am Dienstag mit.</p>"
+            b"</article></body></html>")
+    article = html_to_article(data, source="x")
+    assert isinstance(article, Article)
+    assert (article.title, article.published) == ("Hafen wird ausgebaut", datetime(2024, 4, 2, tzinfo=timezone.utc))
+    assert article.meta["date_evidence"]["from"] == "JSON-LD datePublished"

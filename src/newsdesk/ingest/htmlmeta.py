@@ -111,7 +111,10 @@ def extract_page_meta(tree: Any, *, url: str | None = None) -> PageMeta:
     """Read a parsed page's own metadata: JSON-LD article first, then meta tags, `<time>`, its URL."""
     meta = PageMeta()
     tags = _meta_content(tree)
-    article = next((o for o in _json_ld_objects(tree) if _types(o) & ARTICLE_TYPES), None)
+    objects = _json_ld_objects(tree)
+    article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
+    if article is None:  # some sites describe only the WebPage; its dates are still the page's own
+        article = next((o for o in objects if _types(o) & {"WebPage", "ItemPage"} and o.get("datePublished")), None)
     if article is not None:
         meta.title = _first_str(article.get("headline"), article.get("name"))
         meta.authors = _names(article.get("author"))
