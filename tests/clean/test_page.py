@@ -159,3 +159,22 @@ def test_no_dateline_or_caption_taken_from_the_body() -> None:
     page = parse_page(text, lang="de")
     assert page.dateline is None and page.captions == []
     assert page.paragraphs[-1].startswith("BERLIN — Eine ganz andere Meldung")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "crawled", "expected"),
+    [
+        ("LONDON, July 27 (Reuters) - ", date(2023, 8, 1), date(2023, 7, 27)),
+        ("NEW YORK, Dec 30 (Reuters) - ", date(2024, 1, 5), date(2023, 12, 30)),
+        ("MADRID, 13 mar (EFE).- ", date(2024, 3, 20), date(2024, 3, 13)),
+    ],
+)
+def test_dateline_day_without_year_takes_the_year_from_the_crawl(dateline: str, crawled: date, expected: date) -> None:
+    text = f"Markets steady after the announcement\n{dateline}Shares were little changed on the day, traders said.\n"
+    article = run_step(Article(id="r", source="cc-news.warc.gz", text=text,
+                               crawled=datetime(crawled.year, crawled.month, crawled.day, 6, tzinfo=timezone.utc)))
+    assert (article.published.date(), article.date_source) == (expected, "dateline")
+    assert article.meta["date_reliability"] == "inferred"
+    assert article.meta["date_evidence"]["year_from"].startswith(f"crawl date {crawled.isoformat()}")
+    # Without a crawl date, the day alone is not enough: no date rather than a guess.
+    assert run_step(Article(id="s", source="page.txt", text=text)).published is None

@@ -170,6 +170,29 @@ def _parse_date(text: str, lang: str | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+def parse_day_month(text: str, *, lang: str | None, before: date | datetime) -> date | None:
+    """A date written without its year ("July 27", "13 mar"): the latest such day on or before `before`.
+
+    `before` is a date the article cannot postdate, such as when it was crawled. Parsed by
+    dateparser in the article's language; None if `text` holds no day and month.
+    """
+    import dateparser
+
+    if not any(ch.isdigit() for ch in text):
+        return None
+    base = before if isinstance(before, datetime) else datetime(before.year, before.month, before.day)
+    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+                "REQUIRE_PARTS": ["day", "month"]}
+    try:
+        parsed = dateparser.parse(text.strip(), languages=[lang] if lang else list(DEFAULT_LANGUAGES),
+                                  settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if parsed is None or parsed.date() > base.date():
+        return None
+    return parsed.date()
+
+
 def find_dates(text: str, *, lang: str | None = None) -> list[DateMention]:
     """Every absolute date written in `text`, in order, each parsed in the language that matched."""
     found: list[DateMention] = []

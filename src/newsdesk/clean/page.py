@@ -11,10 +11,11 @@ A page saved as text from a news site typically reads, top to bottom:
 3. the body, whose first paragraph may open with a dateline: "WASHINGTON (AP) — ".
 
 The publication date is taken, in order of trust, from a printed publication date or the
-dateline ("stated"); else from a weekday in the lead resolved against a caption date, which the
-story cannot precede ("inferred": the caption says Wednesday 26 July and the lead says "jeudi",
-so the story is from Thursday 27 July; ``date_source="body"`` and ``meta["date_evidence"]``
-names the anchor); else from the caption date alone ("weak", ``date_source="caption"``).
+dateline ("stated"); else from a dateline day without a year ("LONDON, July 27 (Reuters) -") and
+the crawl date, which gives the year ("inferred"); else from a weekday in the lead resolved
+against a caption date, which the story cannot precede ("inferred": the caption says Wednesday
+26 July and the lead says "jeudi", so the story is from Thursday 27 July; ``date_source="body"``
+and ``meta["date_evidence"]`` names the anchor); else from the caption date alone ("weak", ``date_source="caption"``).
 Related-headline dates are never the article's date. With no evidence, `published` stays None.
 """
 
@@ -29,7 +30,7 @@ from typing import Any
 from ..article import Article, Caption, Related
 from ..pipeline import StepStats
 from .cues import Cues, load_cues
-from .dates import find_dates, find_relative, match_date_prefix, resolve
+from .dates import find_dates, find_relative, match_date_prefix, parse_day_month, resolve
 
 MAX_HEADLINE_CHARS = 200
 LEAD_CHARS = 400
@@ -57,6 +58,7 @@ class PageStructure:
     date_evidence: dict[str, Any] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     printed: tuple[date, str, str] | None = None  # a date printed on the page: value, line, kind of line
+    dateline_day: str | None = None  # a dateline date without its year ("July 27"), kept for `crawled`
 
     @property
     def body(self) -> str:
@@ -163,6 +165,7 @@ def parse_page(
     has_title: bool = False,
     captions: Iterable[Caption] = (),
     dates: bool = True,
+    crawled: date | None = None,
     cues: Cues | None = None,
 ) -> PageStructure:
     """Recover the structure of a text page (see the module doc).
@@ -170,7 +173,8 @@ def parse_page(
     `has_title`: the reader gave the title and text (JSONL, HTML, feeds): no related block or title
     is looked for, only header parts; `captions`: captions the reader found outside the text (HTML
     figcaptions), used as date anchors like the page's own; `dates=False`: the publication date is
-    known, so no date is looked for (dates are the slow part).
+    known, so no date is looked for (dates are the slow part); `crawled`: when the page was fetched,
+    which gives the year of a dateline date written without one ("LONDON, July 27 (Reuters) -").
     """
     cues = cues or load_cues()
     patterns = _patterns(cues)
@@ -212,6 +216,8 @@ def parse_page(
                     found = find_dates(dateline.date_text, lang=lang)
                     if found and page.printed is None:
                         page.printed = (found[0].value, line[: dateline.end].strip(), "dateline")
+                    elif not found:
+                        page.dateline_day = dateline.date_text.strip()
                 line = line[dateline.end :].strip()
                 if not line:
                     continue
@@ -219,7 +225,7 @@ def parse_page(
         body_lines.append(line)
     page.paragraphs = body_lines
     if dates:
-        _date_page(page, lang=lang, extra_captions=list(captions))
+        _date_page(page, lang=lang, extra_captions=list(captions), crawled=crawled)
     return page
 
 
@@ -240,13 +246,22 @@ def _printed_date(line: str, patterns: _Patterns, *, lang: str | None, page: Pag
     return False
 
 
-def _date_page(page: PageStructure, *, lang: str | None, extra_captions: list[Caption]) -> None:
+def _date_page(
+    page: PageStructure, *, lang: str | None, extra_captions: list[Caption], crawled: date | None
+) -> None:
     if page.printed is not None:
         value, evidence, kind = page.printed
         page.published, page.date_reliability = value, "stated"
         page.date_source = "dateline" if kind == "dateline" else "metadata"
         page.date_evidence = {"text": evidence, "from": kind}
         return
+    if page.dateline_day and crawled is not None:
+        value = parse_day_month(page.dateline_day, lang=lang, before=crawled)
+        if value is not None:
+            page.published, page.date_source, page.date_reliability = value, "dateline", "inferred"
+            page.date_evidence = {"text": page.dateline_day, "from": "dateline",
+                                  "year_from": f"crawl date {crawled.isoformat()} (latest such day before it)"}
+            return
     anchor = None
     for caption in [*page.captions, *extra_captions]:
         found = find_dates(caption.text, lang=lang)
@@ -303,7 +318,8 @@ class PageStructureStep:
         for article in articles:
             raw = article.title is None and not article.spans and not article.meta.get("structured")
             page = parse_page(article.text, lang=article.lang, has_title=not raw, captions=article.captions,
-                              dates=article.published is None)
+                              dates=article.published is None,
+                              crawled=article.crawled.date() if article.crawled else None)
             if raw and page.paragraphs:
                 article.text = page.body
                 article.title = page.title
