@@ -26,7 +26,8 @@ PAGE = """<html><head><title>{title}</title>{head}</head><body><article><h1>{tit
 class Server:
     """A feed site on 127.0.0.1: a feed with ETag, item pages, a 500, a hang, an oversized feed."""
 
-    def __init__(self) -> None:
+    def __init__(self, robots: bytes | None = None) -> None:
+        self.robots = robots
         self.hits: Counter[str] = Counter()
         self.conditional: Counter[str] = Counter()
         server = self
@@ -82,6 +83,8 @@ class Server:
         if path == "/page/2":
             lead = "The city park reopened to visitors after the winter storm damage was finally cleared."
             return 200, html, PAGE.format(title="Park reopens", head="", lead=lead).encode()
+        if path == "/robots.txt" and self.robots is not None:
+            return 200, {"Content-Type": "text/plain"}, self.robots
         if path == "/error.xml":
             return 500, {}, b"internal error"
         if path == "/hang.xml":
@@ -198,3 +201,45 @@ def test_politeness_delay_per_host() -> None:
 def test_missing_opml_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "watch", str(tmp_path / "none.opml"), "--once"])
     assert result.exit_code != 0 and "no such OPML file" in result.output and "Traceback" not in result.output
+
+
+def test_robots_txt_is_obeyed_for_item_pages(tmp_path: Path) -> None:
+    srv = Server(robots=b"User-agent: *\nDisallow: /page/2\n")
+    try:
+        feeds = tmp_path / "one.opml"
+        feeds.write_text(f'<opml version="2.0"><body><outline xmlUrl="{srv.base}/feed.xml"/></body></opml>',
+                         encoding="utf-8")
+        base = ["watch", str(feeds), "--once", "--allow-private", "--delay", "0", "--no-analysis"]
+        result = CliRunner().invoke(main, ["--db", str(tmp_path / "a.db"), *base])
+        assert result.exit_code == 0, result.output
+        with SQLiteStore(tmp_path / "a.db") as store:
+            titles = {a.title for a in store.iter_articles()}
+            reasons = [q.reason for q in store.list_quarantine()]
+        assert "Park reopens" not in titles and "Bridge repairs begin" in titles
+        assert any("disallowed by" in r and "robots.txt" in r for r in reasons)
+        assert srv.hits["/page/2"] == 0 and srv.hits["/robots.txt"] == 1
+        ignored = CliRunner().invoke(main, ["--db", str(tmp_path / "b.db"), *base, "--ignore-robots"])
+        assert ignored.exit_code == 0 and srv.hits["/page/2"] == 1
+    finally:
+        srv.close()
+
+
+def test_crawl_delay_from_robots_txt_lengthens_the_host_delay() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, content=b"User-agent: newsdesk\nCrawl-delay: 5\n")
+        return httpx.Response(200, content=b"page")
+
+    fetcher = Fetcher(WatchOptions(allow_private=True, delay=1.0), clock=lambda: now[0], sleep=sleep,
+                      transport=httpx.MockTransport(handler))
+    fetcher.check_robots("http://slow.example/a")
+    fetcher.get("http://slow.example/a")
+    assert slept == [pytest.approx(5.0)]
+    fetcher.close()

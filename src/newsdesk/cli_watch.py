@@ -43,12 +43,14 @@ def feed_sources(targets: tuple[str, ...]) -> list:
 @click.option("--delay", default=2.0, show_default=True, help="Seconds between two requests to the same host.")
 @click.option("--max-items", default=100, show_default=True, help="New items processed per feed and poll.")
 @click.option("--no-pages", is_flag=True, help="Do not fetch item pages; use the text the feed carries.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch item pages even where robots.txt disallows them.")
 @click.option("--lang", "languages", multiple=True, help="Restrict language identification to these codes.")
 @click.option("--no-analysis", is_flag=True, help="Only read, clean and store.")
 @click.pass_context
 def watch(
     ctx: click.Context, feeds: tuple[str, ...], interval: int, once: bool, allow_private: bool, timeout: float,
-    max_bytes: int, delay: float, max_items: int, no_pages: bool, languages: tuple[str, ...], no_analysis: bool,
+    max_bytes: int, delay: float, max_items: int, no_pages: bool, ignore_robots: bool, languages: tuple[str, ...],
+    no_analysis: bool,
 ) -> None:  # fmt: skip
     """Poll FEEDS (OPML files or feed URLs); fetch and store each new item's page. Ctrl-C stops."""
     from .cli import get_store
@@ -59,7 +61,8 @@ def watch(
     sources = feed_sources(feeds)
     store = get_store(ctx)
     options = WatchOptions(allow_private=allow_private, timeout=timeout, deadline=max(timeout * 4, 60.0),
-                           max_bytes=max_bytes, delay=delay, fetch_pages=not no_pages, max_items=max_items)
+                           max_bytes=max_bytes, delay=delay, fetch_pages=not no_pages, max_items=max_items,
+                           robots=not ignore_robots)
     fetcher = Fetcher(options)
     watcher = Watcher(sources, state=FeedState(store), fetcher=fetcher)
     click.echo(f"watching {len(sources)} feeds" + ("" if once else f", every {interval}s (Ctrl-C stops)"), err=True)

@@ -4,6 +4,7 @@ Polite and safe by default: conditional GET (ETag / Last-Modified, so an unchang
 304), a delay between two requests to the same host, connect/read timeouts and an overall deadline
 per download, a size cap, and no requests to private, loopback, link-local or otherwise
 non-public addresses unless `allow_private` is set (checked on every redirect too).
+Item pages are fetched only where the site's robots.txt allows it (with its Crawl-delay).
 Only items not seen before are processed; what was seen is kept in the store (`FeedState`) and
 recorded only once a poll has gone through the whole pipeline, so an interrupted poll is redone.
 """
@@ -28,7 +29,9 @@ from .pipeline import StepStats
 from .store.feeds import FeedState, FeedStatus
 
 USER_AGENT = f"newsdesk/{__version__} (feed reader)"
+ROBOTS_AGENT = "newsdesk"
 MAX_REDIRECTS = 5
+MAX_ROBOTS_BYTES = 512 * 1024
 
 
 @dataclass(slots=True, kw_only=True)
@@ -42,6 +45,7 @@ class WatchOptions:
     delay: float = 2.0  # seconds between two requests to the same host
     fetch_pages: bool = True  # fetch each new item's page (else use the text the feed carries)
     max_items: int = 100  # new items processed per feed and poll
+    robots: bool = True  # obey robots.txt (Disallow, Crawl-delay) when fetching item pages
 
 
 class FetchError(Exception):
@@ -110,6 +114,8 @@ class Fetcher:
         self.options = options
         self.clock, self.sleep, self.resolver = clock, sleep, resolver
         self.last_request: dict[str, float] = {}
+        self.host_delay: dict[str, float] = {}  # Crawl-delay from robots.txt, when longer than `delay`
+        self.robots: dict[str, Any] = {}  # "scheme://host" -> RobotFileParser, or None when unreachable
         timeout = httpx.Timeout(options.timeout)
         self.client = httpx.Client(timeout=timeout, follow_redirects=False, transport=transport,
                                    headers={"User-Agent": USER_AGENT})
@@ -120,7 +126,7 @@ class Fetcher:
     def _wait_for(self, host: str) -> None:
         last = self.last_request.get(host)
         if last is not None:
-            wait = self.options.delay - (self.clock() - last)
+            wait = max(self.options.delay, self.host_delay.get(host, 0.0)) - (self.clock() - last)
             if wait > 0:
                 self.sleep(wait)
         self.last_request[host] = self.clock()
@@ -152,6 +158,41 @@ class Fetcher:
                                  fetched.status == 429, status=fetched.status)
             return fetched
         raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
+
+    def check_robots(self, url: str) -> None:
+        """Raise `FetchError` when the site's robots.txt disallows `url` for newsdesk (fetched once per site).
+
+        A missing robots.txt (4xx) allows everything; one that cannot be fetched (5xx, timeout)
+        disallows the site until the next poll, as RFC 9309 asks.
+        """
+        from urllib.robotparser import RobotFileParser
+
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        if site not in self.robots:
+            parser: RobotFileParser | None = RobotFileParser()
+            try:
+                fetched = self.get(f"{site}/robots.txt")
+                parser.parse(fetched.content[:MAX_ROBOTS_BYTES].decode("utf-8", "replace").splitlines())
+            except FetchError as exc:
+                if exc.status is not None and 400 <= exc.status < 500:
+                    parser.parse([])
+                else:
+                    parser = None
+            self.robots[site] = parser
+            delay = parser.crawl_delay(ROBOTS_AGENT) if parser is not None else None
+            if delay:
+                self.host_delay[parts.hostname or ""] = float(delay)
+        parser = self.robots[site]
+        if parser is None:
+            raise FetchError(f"robots.txt of {site} cannot be fetched: not fetching its pages for now", transient=True)
+        if not parser.can_fetch(ROBOTS_AGENT, url):
+            raise FetchError(f"{url} is disallowed by {site}/robots.txt")
+
+    def forget_robots(self) -> None:
+        """Read robots.txt files again at the next page fetch (called between polls)."""
+        self.robots.clear()
+        self.host_delay.clear()
 
     def _download(self, url: str, headers: dict[str, str]) -> Fetched:
         start = self.clock()
@@ -185,6 +226,7 @@ class Watcher:
     def poll(self, stats: StepStats | None = None) -> Iterator[Article | Rejected]:
         """Fetch every feed once and yield its new items; call `commit()` once they are stored."""
         stats = stats or StepStats(name="watch")
+        self.fetcher.forget_robots()
         for feed in self.feeds:
             yield from self._poll_feed(feed, stats)
 
@@ -238,6 +280,8 @@ class Watcher:
                 return Rejected(f"{feed.url}#{item.key}", "feed item has no text and no page to fetch"), False
             return from_feed, False
         try:
+            if self.fetcher.options.robots:
+                self.fetcher.check_robots(item.url)
             page = self.fetcher.get(item.url)
         except FetchError as exc:
             reason, transient = f"page fetch failed: {exc}", exc.transient
