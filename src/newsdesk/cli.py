@@ -222,11 +222,12 @@ class _progress:
         self.progress.__exit__(*exc)  # type: ignore[arg-type]
 
 
-def _register_commands() -> None:
-    from .cli_watch import feeds, watch
+def _register_extensions() -> None:
+    from .cli_entities import register as register_entities
+    from .cli_watch import register as register_watch
 
-    main.add_command(watch)
-    main.add_command(feeds)
+    register_entities(main)
+    register_watch(main)
 
 
-_register_commands()
+_register_extensions()

@@ -104,3 +104,9 @@ def feeds(ctx: click.Context, fmt: str) -> None:
         for s in FeedState(get_store(ctx)).all()
     ]  # fmt: skip
     emit(rows, fmt=fmt, columns=["url", "checked", "status", "items", "error"], title=f"{len(rows)} feeds")
+
+
+def register(group: click.Group) -> None:
+    """Add `watch` and `feeds` to the `newsdesk` command group."""
+    group.add_command(watch)
+    group.add_command(feeds)

@@ -23,3 +23,7 @@ class StoreError(NewsdeskError):
 
 class ModelError(NewsdeskError):
     """A language model is missing or cannot be loaded."""
+
+
+class EntityError(NewsdeskError):
+    """An entity cannot be found, merged or split as asked."""
