@@ -73,7 +73,6 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named or found in folders (recursively, sorted, hidden files skipped); `-` is stdin."""
     for raw in paths:
