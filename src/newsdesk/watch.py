@@ -167,6 +167,8 @@ class Fetcher:
         """
         from urllib.robotparser import RobotFileParser
 
+        if not self.options.allow_private:
+            check_public(url, resolver=self.resolver)  # say so, rather than "robots.txt cannot be fetched"
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         if site not in self.robots:
