@@ -78,8 +78,12 @@ def html_to_article(
     except ValueError as exc:
         return Rejected(source, str(exc), data[:RAW_KEEP])
     meta = extract_page_meta(tree, url=url)
-    for node in tree.xpath("//figcaption"):  # kept as captions (meta.captions), not as body text
-        node.drop_tree()
+    byline = _byline(tree, meta)
+    # Captions (meta.captions) and the byline are metadata, not body text; a large "byline" element
+    # is a wrapper around more than the byline and stays.
+    for node in tree.xpath('//figcaption | //*[contains(@class, "byline")] | //*[@rel="author"]'):
+        if node.tag == "figcaption" or len(node.text_content()) <= 200:
+            node.drop_tree()
     body = main_text(tree, url=meta.url or url, fast=fast)
     title = meta.title or _fallback_title(tree)
     if body and title:
@@ -90,7 +94,7 @@ def html_to_article(
         return Rejected(source, f"no main text found in the HTML ({len(body.strip())} characters of text outside "
                         "navigation and boilerplate)", data[:RAW_KEEP])
     return _article(meta, body=body, title=title, source=source, url=meta.url or url, crawled=crawled,
-                    tree=tree, encoding=encoding, note=note)
+                    byline=byline, encoding=encoding, note=note)
 
 
 def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, str | None]:
@@ -184,9 +188,8 @@ def _agency(byline: str | None) -> str | None:
 
 def _article(
     meta: PageMeta, *, body: str, title: str | None, source: str, url: str | None, crawled: datetime | None,
-    tree: Any, encoding: str, note: str | None,
+    byline: str | None, encoding: str, note: str | None,
 ) -> Article:  # fmt: skip
-    byline = _byline(tree, meta)
     captions: list[Caption] = [split_caption(text) for text in meta.captions]
     info: dict[str, Any] = {"format": "html", "structured": True, "encoding": encoding}
     if note:
