@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .article import Article
 from .clean.normalize import NormalizeStep
+from .clean.page import PageStructureStep
 from .dedup import ExactDuplicateStep, NearDuplicateStep, SkipUnchangedStep
 from .errors import StoreError
 from .ingest import IngestStep
@@ -20,16 +21,21 @@ from .store.writer import StoreWriter
 def build_pipeline(
     *,
     store: Store,
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] = (),
     fmt: str | None = None,
     languages: Iterable[str] | None = None,
     analyse: bool = True,
+    source: Step | None = None,
 ) -> Pipeline:
-    """read → skip unchanged → normalise → langid → exact dedup → near-dup → (analysis steps) → store."""
+    """read → skip unchanged → normalise → page structure → langid → exact/near dedup → (analysis) → store.
+
+    `source` replaces the file reader as the first step (`newsdesk watch` passes its feed watcher).
+    """
     steps: list[Step] = [
-        IngestStep(paths, fmt=fmt),
+        source if source is not None else IngestStep(paths, fmt=fmt),
         SkipUnchangedStep(store=store),
         NormalizeStep(),
+        PageStructureStep(),
         LangIdStep(languages=languages),
         ExactDuplicateStep(store=store),
     ]
@@ -56,15 +62,16 @@ def analysis_steps(*, store: Store) -> list[Step]:
 def run_ingest(
     *,
     store: Store,
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] = (),
     fmt: str | None = None,
     languages: Iterable[str] | None = None,
     analyse: bool = True,
     command: str = "ingest",
     on_article: Callable[[Article], None] | None = None,
+    source: Step | None = None,
 ) -> tuple[RunResult, int]:
     """Run the ingest pipeline; store its stats and quarantine; return the result and the run id."""
-    pipeline = build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse)
+    pipeline = build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse, source=source)
     result = pipeline.run(on_article=on_article)
     run_id = store.record_run(result, command=command)
     store.add_quarantine(result.quarantined, run_id=run_id)
