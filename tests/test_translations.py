@@ -102,3 +102,10 @@ def test_index_stays_bounded(encoder):
     step.warm([art(k, hours=i) for i, k in enumerate(keys)])
     assert len(step.index) <= 4
     assert "central_bank_en" in step.index and "port_strike_en" not in step.index
+
+
+def test_articles_without_a_language_are_left_alone(encoder):
+    unknown = art("wildfire_fr", hours=1)
+    unknown.lang = None
+    links, stats = run(TranslationStep(encoder=encoder), [art("wildfire_en"), unknown])
+    assert links["wildfire_fr"] is None and stats.counters["skipped_no_language"] == 1

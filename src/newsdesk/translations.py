@@ -185,7 +185,7 @@ class TranslationStep:
 
         Their own `translation_of` is kept as is. Returns how many were added.
         """
-        batch = [a for a in articles if a.id not in self.index and not a.is_copy and a.text.strip()]
+        batch = [a for a in articles if a.id not in self.index and not a.is_copy and a.lang and a.text.strip()]
         batch.sort(key=self.priority)
         for article, prof in zip(batch, self._profiles(batch), strict=True):
             self.index.add(_Entry(id=article.id, lang=article.lang, published=article.published, profile=prof,
@@ -205,8 +205,10 @@ class TranslationStep:
             if article.id in self.index:
                 article.translation_of = self.index.original(article.id)
                 stats.count("already_indexed")
-            elif article.is_copy or not article.text.strip():
-                stats.count("skipped_copies" if article.is_copy else "skipped_empty")
+            elif article.is_copy:
+                stats.count("skipped_copies")
+            elif not article.lang or not article.text.strip():
+                stats.count("skipped_no_language" if article.text.strip() else "skipped_empty")
             else:
                 todo.append(article)
         todo.sort(key=self.priority)
