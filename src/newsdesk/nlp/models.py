@@ -1,10 +1,13 @@
 """The one place that loads spaCy models.
 
 `load(lang)` returns a pipeline for named-entity recognition, loaded once per process and
-with only the components NER needs (for the packaged French and English models, the `ner`
+with only the components NER needs. In the packaged French and English models the `ner`
 component carries its own embedding layer, so tagger, parser, lemmatiser and the shared
-`tok2vec` are left out: about 2x faster, with identical entities). Languages without a model
-return None; `blank(lang)` gives a tokenizer-only pipeline for rule-based recognition.
+`tok2vec` are left out: about 3x faster than the full pipeline. Entities are the same as with
+`tok2vec` + `ner`; against the full pipeline a few differ, because there the parser's sentence
+boundaries also constrain them (bench/reports/ner_quality.md compares both on the corpora).
+Languages without a model return None; `blank(lang)` gives a tokenizer-only pipeline for
+rule-based recognition.
 Nothing is downloaded: a missing package raises `ModelError` saying what to install.
 """
 
