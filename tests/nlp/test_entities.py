@@ -83,9 +83,30 @@ def test_seed_short_mentions_resolve_to_the_full_name(seed_page: str, seed_spans
     # "M. Poutine": the courtesy title is not part of the name
     start = seed_page.index("M. Poutine") + 3
     assert any(s.start == start and s.attrs["name"] == "Vladimir Poutine" for s in putin)
-    # a transliteration variant is still a person; merging spellings belongs to the entity registry
+    # a French transliteration of the same surname: "Choïgou" normalises to "shoigu" like "Shoigu"
     choigou = find(seed_spans, "Choïgou")
-    assert choigou and choigou[0].label == "PER"
+    assert len(choigou) == 1 and choigou[0].label == "PER"
+    assert choigou[0].attrs["name"] == "Sergei Shoigu"
+
+
+def test_spelling_variants_within_an_article_need_identical_normalised_names() -> None:
+    from newsdesk.nlp.entities import same_surname
+
+    assert same_surname("Choïgou", "Sergei Shoigu", "fr")
+    assert same_surname("Poutine", "Vladimir Putin", "fr")
+    assert not same_surname("Blinkin", "Antony Blinken", "fr")  # close is not enough without context
+    assert not same_surname("Marcon", "Emmanuel Macron", "fr")
+
+
+def test_variant_matching_can_be_turned_off() -> None:
+    text = "Le ministre russe de la Défense, Sergei Shoigu, est arrivé. M. Choïgou a parlé."
+    names = {}
+    for same_name in (None, "default"):
+        rec = Recogniser("fr", None) if same_name else Recogniser("fr", None, same_name=None)
+        spans = rec.spans(next(rec.docs([text])))
+        check_offsets(text, spans)
+        names[same_name] = [s.attrs["name"] for s in spans if s.attrs["text"] == "Choïgou"]
+    assert names == {None: ["Choïgou"], "default": ["Sergei Shoigu"]}
 
 
 def test_seed_organisations_and_places(seed_page: str, seed_spans: list[Span]) -> None:

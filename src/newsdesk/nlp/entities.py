@@ -83,8 +83,23 @@ _PUNCT_EDGE = re.compile(r"^[\s\"'«»“”‘’()\[\],.;:!?–—-]+|[\s\"'«
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
-NameMatcher = Callable[[str, str], bool]
-"""`same(mention, full_name)`: True when a short mention spells the surname of `full_name` differently."""
+NameMatcher = Callable[[str, str, str], bool]
+"""`same(mention, full_name, lang)`: True when a one-word mention spells the surname of `full_name` differently."""
+
+
+def same_surname(mention: str, full_name: str, lang: str) -> bool:
+    """True when a one-word mention and a full name of the same article normalise to the same surname.
+
+    Uses the JRC-Names-style cascade of `nlp.names` (transliteration, the article language's
+    spelling rules): in a French article "Choïgou" and "Sergei Shoigu" both give "shoigu". Only
+    identical normalised forms count: near misses ("Blinkin") need the context checks of the
+    entity registry, not a within-article guess.
+    """
+    from . import names
+
+    a = names.normalise(mention, lang=lang, label="PER")
+    b = names.normalise(full_name, lang=lang, label="PER")
+    return names.compare(a, b).tier == "identical"
 
 
 @dataclass(slots=True)
@@ -105,7 +120,7 @@ class Recogniser:
         nlp: Language | None,
         *,
         fixes: frozenset[str] = FIXES,
-        same_name: NameMatcher | None = None,
+        same_name: NameMatcher | None = same_surname,
     ) -> None:
         self.lang = lang
         self.nlp = nlp
@@ -411,7 +426,7 @@ class Recogniser:
         if self.same_name is not None:
             for group in (reversed(earlier), later):
                 for _pos, _ftoks, fname in group:
-                    if self.same_name(name, fname):
+                    if self.same_name(name, fname, self.lang):
                         return fname
         return name
 
@@ -452,8 +467,9 @@ class EntityStep:
     """Pipeline step: entity spans for every article with a language that has a model or lexicons.
 
     `models` maps a language to its spaCy pipeline (or None for rules only), or is a loader
-    called once per language; by default `newsdesk.nlp.models.load`. Duplicates (`is_copy`) are
-    passed through untouched.
+    called once per language; by default `newsdesk.nlp.models.load`. `same_name` decides whether
+    a one-word mention is a spelling variant of a full name in the same article ("Choïgou" for
+    "Sergei Shoigu"); None turns that off. Duplicates (`is_copy`) are passed through untouched.
     """
 
     name = "entities"
@@ -466,7 +482,7 @@ class EntityStep:
         models: Mapping[str, Language | None] | Callable[[str], Language | None] | None = None,
         batch_size: int = 32,
         fixes: frozenset[str] = FIXES,
-        same_name: NameMatcher | None = None,
+        same_name: NameMatcher | None = same_surname,
     ) -> None:
         if models is None:
             models = model_loader.load
