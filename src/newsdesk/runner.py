@@ -55,8 +55,18 @@ def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
 
 
 def analysis_steps(*, store: Store) -> list[Step]:
-    """The annotation steps run after language identification (entities, quotes, events, stories)."""
-    return []
+    """The annotation steps run after deduplication: entities, their registry links, quotes, stories."""
+    from .nlp.entities import EntityStep
+    from .nlp.link import EntityLinkStep
+    from .nlp.places import country_code
+    from .store.entities import open_registry
+
+    steps: list[Step] = [EntityStep()]
+    try:
+        steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
+    except StoreError:
+        pass  # the entity registry needs the SQLite store; spans keep entity_id None elsewhere
+    return steps
 
 
 def run_ingest(
