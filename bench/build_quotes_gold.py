@@ -47,12 +47,14 @@ def _find(text: str, needle: str, *, nth: int = 0, near: int | None = None) -> i
 def build(lang: str) -> list[dict]:
     articles: dict[str, dict] = {}
     for name in SOURCES[lang]:
-        for line in (CORPORA / name).read_text(encoding="utf-8").splitlines():
+        for line in (CORPORA / name).read_text(encoding="utf-8").split("\n"):
+            if not line.strip():
+                continue
             rec = json.loads(line)
             articles[rec["id"]] = rec
     out = []
     ann_path = ROOT / "bench" / "quotes_gold" / f"annotations_{lang}.jsonl"
-    for line in ann_path.read_text(encoding="utf-8").splitlines():
+    for line in ann_path.read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
         ann = json.loads(line)

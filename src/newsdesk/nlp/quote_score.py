@@ -58,7 +58,7 @@ class GoldDoc:
 def read_gold(path: str | Path, *, kinds: Sequence[str] | None = None) -> list[GoldDoc]:
     """Read a gold JSONL file; raise ValueError when a quote's offsets do not match its text."""
     docs = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for line in Path(path).read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
         rec = json.loads(line)
