@@ -27,6 +27,9 @@ class QuoteLexicon:
     feminine: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)  # longest first
     title_cues: set[str] = field(default_factory=set)
+    not_source: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    org_nouns: set[str] = field(default_factory=set)
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -75,6 +78,12 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             roles.append(value)
         elif kind == "title_cue":
             lex.title_cues.add(value.lower())
+        elif kind == "not_source":
+            lex.not_source.add(value.lower())
+        elif kind == "document":
+            lex.documents.add(value.lower())
+        elif kind == "org_noun":
+            lex.org_nouns.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

@@ -79,7 +79,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         words = n_words(text[q.start : q.end])
         if att.is_title(q) and (a is None or a.how == "before"):
             continue
-        if a is not None and a.how == "before" and words <= 4 and not att.standalone(q):
+        if a is not None and a.how == "before" and words <= 4 and not att.introduced(q, a):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         if a is None:
             cont = _continues(last, q, text, resolver)

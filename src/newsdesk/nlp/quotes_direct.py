@@ -112,6 +112,20 @@ def subject_of(verb: Any) -> Any:
     return None
 
 
+def speaker_verb(verb: Any) -> Any:
+    """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
+    tok = verb
+    for _ in range(4):
+        subj = subject_of(tok)
+        if subj is not None:
+            return subj
+        if tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
 def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
     cut = {t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree}
@@ -131,6 +145,9 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
         run.pop(0)
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
+    commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
+    if commas:
+        run = run[commas[-1] + 1 :]
     if not run:
         return token.idx, token.idx + len(token)
     return run[0].idx, run[-1].idx + len(run[-1])
@@ -146,6 +163,14 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
         if t.idx >= hi:
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
+            while (
+                t.head is not t
+                and t.head.i > verb.i
+                and t.head.idx < hi
+                and t.head.pos_ in ("NOUN", "PROPN")
+                and t.dep_ in ("compound", "flat", "flat:name", "nmod", "amod", "nn")
+            ):
+                t = t.head
             return t
         if t.pos_ not in ("ADV", "DET", "ADJ", "NUM") and not (t.is_punct and t.text == "-"):
             if t.pos_ in ("VERB", "AUX") or t.is_punct:
@@ -240,6 +265,15 @@ class DirectAttributor:
         if words and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues):
             return True
         return False
+
+    def introduced(self, q: Quoted, a: Attribution) -> bool:
+        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
+        if a.verb is None:
+            return True
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
+        words = [w for w in words if not w.startswith("-")]
+        return not words
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .quote_lexicon import QuoteLexicon
-from .quotes_direct import QUOTE_CHARS, is_negated, phrase_span, sentence_end, sentence_start, speech_verb, subject_of
+from .quotes_direct import (
+    QUOTE_CHARS,
+    is_negated,
+    phrase_span,
+    sentence_end,
+    sentence_start,
+    speaker_verb,
+    speech_verb,
+    subject_of,
+)
 
 MIN_WORDS = 3
 
@@ -88,42 +97,81 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     return kept
 
 
-def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
-    comps = [c for c in t.children if c.dep_ == "ccomp"]
+NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
+
+
+def _passive(t: Any) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children)
+
+
+def _question(text: str, t: Any) -> bool:
+    end = sentence_end(text, t.idx)
+    return text[max(t.idx, end - 2) : end].strip().endswith("?")
+
+
+def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
+    """The head of the reported clause: a "que"/"that" clause, a bare clause, or (French) an infinitive."""
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    marked = [c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)]
+    if marked:
+        return marked[0]
+    if after:
+        return after[0]
     if lex.lang == "fr":
-        comps += [
+        inf = [
             c
             for c in t.children
-            if c.dep_ == "xcomp"
+            if c.dep_ in ("xcomp", "obj", "ccomp")
             and c.i > t.i
+            and c.pos_ in ("VERB", "AUX")
             and _infinitive(c)
             and not any(g.dep_ in ("mark", "case") for g in c.children)
         ]
-    if not comps:
+        if inf:
+            return inf[0]
+    # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 9)]:
+        if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
+            break
+        if x.lower_ in ("that", "que", "qu'", "qu’") and x.dep_ == "mark" and x.head.i > x.i:
+            return x.head
+    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
+    return before[0] if before else None
+
+
+def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
+    comp = _complement_token(t, lex)
+    if comp is None:
         return None
     if "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG"):
-        if subject_of(t) is None:
+        if subject_of(t) is None and speaker_verb(t) is None:
             return None  # "il faut rappeler que", "refused to say that": nobody is reported
-    comp = comps[0]
-    left, right = comp.left_edge, comp.right_edge
+    if _passive(t) or _question(text, t):
+        return None
+    sent_start = sentence_start(text, t.idx)
     if comp.i > t.i:
-        start = left.idx
-        # a complement clause that starts with a quote mark belongs to the direct quote
-    else:
-        start = left.idx
-    end = right.idx + len(right)
-    if comp.i < t.i:
-        end = min(end, t.left_edge.idx if t.left_edge.i > comp.i else end)
-    start = max(start, sentence_start(text, min(t.idx, comp.idx)))
-    if comp.i > t.i:
+        start = comp.left_edge.idx if comp.left_edge.i > t.i else comp.idx
+        mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
+        if mark:
+            start = min(start, mark[0].idx)
         end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
     else:
-        end = min(end, sentence_end(text, comp.idx))
+        # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
+        # the clause comes first, then a comma, then the speaker and the verb.
+        left = t.left_edge
+        comma = next((x for x in reversed(list(t.doc[comp.i : left.i])) if x.text == ","), None)
+        if comma is None or comma.i < comp.i:
+            return None
+        start, end = max(sent_start, comp.left_edge.idx), comma.idx
+    start = max(start, sent_start)
     start, end = _trim(text, start, end)
-    subj = subject_of(t)
+    subj = speaker_verb(t)
     speaker = None
+    if subj is not None and subj.lower_ in NON_SPEAKERS:
+        return None
     if subj is not None and not (start <= subj.idx < end):
-        speaker = phrase_span(subj, 0, len(text))
+        speaker = phrase_span(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
             speaker = (subj.idx, subj.idx + len(subj))
     return Reported(
@@ -198,6 +246,11 @@ def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | No
     return None
 
 
+def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    return bool(words) and any(w in lex.not_source for w in words[:3])
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -214,6 +267,7 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             nl = text.find("\n", m.end(), s_end)
             s_end = nl if nl != -1 else s_end
             # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
+            s_end = min(s_end, sentence_end(text, m.end()))
             rest = text[m.end() : s_end]
             seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
             sp_start = m.end() + len(seg) - len(seg.lstrip())
@@ -227,7 +281,7 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 start, end = _trim(text, sp_end, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
-            if sp_end <= sp_start:
+            if sp_end <= sp_start or _not_a_source(text[sp_start:sp_end], lex):
                 continue
             head = doc.char_span(sp_start, sp_end, alignment_mode="expand")
             out.append(

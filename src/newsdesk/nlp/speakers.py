@@ -21,6 +21,7 @@ ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$")
+PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el", "ter"}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,6 +60,21 @@ class Speaker:
         }
 
 
+def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
+    """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
+    runs: list[tuple[int, int, str]] = []
+    cur: list[Any] = []
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+            cur.append(t)
+            continue
+        if cur:
+            s, e = cur[0].idx, cur[-1].idx + len(cur[-1])
+            runs.append((s, e, doc.text[s:e]))
+        cur = []
+    return runs
+
+
 def strip_determiner(text: str) -> str:
     return DETERMINER.sub("", text.strip(" ,;:.")).strip()
 
@@ -69,6 +85,8 @@ class SpeakerResolver:
     def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
         self.text = text
         self.lex = lex
+        self.doc = doc
+        self.runs = _propn_runs(doc)
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
 
@@ -108,7 +126,13 @@ class SpeakerResolver:
             )
             if label is None:
                 continue
-            start, end = ent.start_char, ent.end_char
+            toks = list(ent)
+            if label == "PER":
+                while len(toks) > 1 and toks[0].pos_ != "PROPN" and toks[0].lower_ not in PARTICLES:
+                    toks = toks[1:]
+                while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
+                    toks = toks[:-1]
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             text = self.text[start:end]
             name = POSSESSIVE.sub("", text).strip()
             for title in sorted(self.lex.titles, key=len, reverse=True):
@@ -223,7 +247,10 @@ class SpeakerResolver:
         persons = [m for m in inside if m.label == "PER"]
         if persons:
             if head is not None and start <= head.idx < end:
-                holder = [m for m in persons if m.start <= head.idx < m.end]
+                titled = head.text in self.lex.titles
+                holder = [
+                    m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25
+                ]
                 if holder:
                     return self._fill(speaker, holder[0])
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and head.lower_ not in self.lex.pronouns:
@@ -233,7 +260,25 @@ class SpeakerResolver:
         low = written.strip().lower().lstrip("-")
         if low in self.lex.pronouns:
             return self._pronoun(speaker, low, start, exclude)
+        head_low = head.lemma_.lower() if head is not None else ""
+        if head_low in self.lex.documents:
+            inner = [m for m in inside if m.label in ("ORG", "PER")]
+            if inner:
+                return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
+        if head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.IGNORECASE):
+            orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
+            if orgs:
+                return self._named(speaker, orgs[-1].text)
         role = self.lex.role_match(written)
+        name_run = self._name_in(start, end, head)
+        if name_run is not None:
+            full = self._surname_to_full(name_run, start)
+            if full is not None:
+                holder = next((m for m in self.mentions if m.label == "PER" and m.name == full), None)
+                if holder is not None:
+                    return self._fill(speaker, holder)
+                speaker.name = full
+                return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
             holder = self._role_holder(role.group(0), start)
             if holder:
@@ -245,12 +290,61 @@ class SpeakerResolver:
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
-        name = strip_determiner(written)
+        name = self._group_name(written, start, head)
         if name and (head_pos in (None, "PROPN", "NOUN") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _named(self, speaker: Speaker, text: str) -> Speaker:
+        speaker.name = strip_determiner(POSSESSIVE.sub("", text))
+        return speaker
+
+    def _group_name(self, written: str, start: int, head: Any) -> str:
+        """An organisation or group as written, without determiner or apposition ("Bank of America, the ...")."""
+        if head is not None and "," in written:
+            comma = start + written.index(",")
+            if head.idx < comma:
+                written = written[: comma - start]
+        return strip_determiner(POSSESSIVE.sub("", written.strip()))
+
+    def _name_in(self, start: int, end: int, head: Any) -> str | None:
+        """A person-like name (proper-noun run) inside the speaker phrase, when NER found none."""
+        runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
+        if not runs:
+            return None
+        if head is not None:
+            for r in runs:
+                if r[0] <= head.idx < r[1] and head.pos_ == "PROPN":
+                    return r[2] if self._personlike(r[2]) else None
+        comma = self.text.rfind(",", start, end)
+        after = [r for r in runs if r[0] > comma] if comma != -1 else []
+        if after and self._personlike(after[-1][2]):
+            return after[-1][2]
+        return None
+
+    def _personlike(self, name: str) -> bool:
+        """A proper-noun run that is a known person's name or surname, or looks like "First Last"."""
+        words = name.split()
+        for m in self.mentions:
+            if m.label == "PER" and m.name.split()[-len(words) :] == words:
+                return True
+        if any(m.label in ("ORG", "LOC") and m.text == name for m in self.mentions):
+            return False
+        return len(words) >= 2
+
+    def _surname_to_full(self, name: str, pos: int) -> str | None:
+        words = name.split()
+        cands = [m.name for m in self.mentions if m.label == "PER"] + [r[2] for r in self.runs if len(r[2].split()) > 1]
+        best = None
+        for cand in cands:
+            cw = cand.split()
+            if len(cw) > len(words) and cw[-len(words) :] == words and (best is None or len(cw) > len(best.split())):
+                best = cand
+        if best is not None:
+            return best
+        return name if len(words) >= 2 or self._personlike(name) else None
 
     def _fill(self, speaker: Speaker, m: Mention) -> Speaker:
         speaker.name = m.name
