@@ -30,6 +30,7 @@ class QuoteLexicon:
     not_source: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    source_nouns: set[str] = field(default_factory=set)
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -84,6 +85,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.documents.add(value.lower())
         elif kind == "org_noun":
             lex.org_nouns.add(value.lower())
+        elif kind == "source_noun":
+            lex.source_nouns.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

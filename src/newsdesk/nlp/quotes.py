@@ -52,27 +52,33 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     resolver = SpeakerResolver(text, doc, lex, entities=entities)
     att = DirectAttributor(doc, lex)
     quoted_all = find_quoted(text)
-    quoted_ranges = [(q.start, q.end) for q in quoted_all]
+    ranges = [(q.start, q.end) for q in quoted_all]
 
-    directs: list[tuple[Quoted, Attribution | None]] = []
+    directs: list[list[Any]] = []  # [quoted, attribution]
     for q in quoted_all:
         a = att.attribute(q)
-        q = _unwrap(q, a)
-        directs.append((q, a))
+        directs.append([_unwrap(q, a), a])
 
-    reported = find_reported(doc, lex, quoted_ranges)
-    spans: list[Span] = []
+    items: list[tuple[int, str, Any, Any]] = []  # (start, kind, payload, attribution)
     absorbed: set[int] = set()
-    for r in reported:
+    for r in find_reported(doc, lex, ranges):
         inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
-        quoted_chars = sum(min(q.end, r.end) - max(q.start, r.start) for q, _ in (directs[i] for i in inside))
+        quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
         if inside and quoted_chars >= 0.7 * (r.end - r.start):
-            continue  # the complement is a direct quote: attributed below
-        kind = "mixed" if inside else "indirect"
+            for i in inside:  # the report is a direct quote: "selon X, « … »", "« … », selon X"
+                if directs[i][1] is None:
+                    directs[i][1] = Attribution(
+                        verb=r.verb,
+                        verb_text=r.verb_text,
+                        verb_span=r.verb_span,
+                        speaker=r.speaker,
+                        speaker_head=r.speaker_head,
+                        how="report",
+                    )
+            continue
         absorbed.update(inside)
-        spans.append(_reported_span(r, kind, text, resolver, lex, quoted_ranges))
+        items.append((r.start, "mixed" if inside else "indirect", r, None))
 
-    last: tuple[int, dict[str, Any]] | None = None
     for i, (q, a) in enumerate(directs):
         if i in absorbed:
             continue
@@ -81,24 +87,35 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             continue
         if a is not None and a.how == "before" and words <= 4 and not att.introduced(q, a):
             a = None  # a short fragment inside a sentence: a term, not a quotation
-        if a is None:
+        if a is not None and words <= 2 and a.how == "before":
+            continue
+        items.append((q.start, "direct", q, a))
+
+    items.sort(key=lambda item: item[0])
+    spans: list[Span] = []
+    last: tuple[int, dict[str, Any]] | None = None
+    for _, kind, payload, a in items:
+        if kind != "direct":
+            span = _reported_span(payload, kind, text, resolver, lex, ranges)
+        elif a is not None:
+            span = _direct_span(payload, a, text, resolver, lex, ranges)
+        else:
+            q = payload
+            words = n_words(text[q.start : q.end])
             cont = _continues(last, q, text, resolver)
             if cont is not None and att.standalone(q) and words >= 3:
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
                 span.attrs["continued"] = True
-                spans.append(span)
-                last = (q.end, span.attrs)
+            elif words >= MIN_UNATTRIBUTED_WORDS and att.standalone(q):
+                span = Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed())
+            else:
                 continue
-            if words < MIN_UNATTRIBUTED_WORDS or not att.standalone(q):
-                continue
-            spans.append(Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed()))
-            continue
-        if words <= 2 and a.how == "before":
-            continue
-        span = _direct_span(q, a, text, resolver, lex, quoted_ranges)
         spans.append(span)
-        last = (q.end, span.attrs)
+        if kind == "direct" or span.attrs.get("speaker_name"):
+            last = (span.end, span.attrs)
+        if span.attrs.get("speaker_name"):
+            resolver.spoke(span.attrs, span.start)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 
@@ -157,12 +174,9 @@ def _direct_span(
     q: Quoted, a: Attribution, text: str, resolver: SpeakerResolver, lex: QuoteLexicon, ranges: Sequence[tuple[int, int]]
 ) -> Span:
     sp = _speaker(a.speaker, a.speaker_head, text, resolver, ranges)
-    attrs: dict[str, Any] = {
-        "kind": "direct",
-        "verb": verb_lemma(a.verb, lex) if a.verb is not None else None,
-        "verb_span": [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None,
-        **sp.attrs(),
-    }
+    verb = a.verb_text or (verb_lemma(a.verb, lex) if a.verb is not None else None)
+    verb_span = list(a.verb_span) if a.verb_span else [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None
+    attrs: dict[str, Any] = {"kind": "direct", "verb": verb, "verb_span": verb_span, **sp.attrs()}
     return Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
 
 

@@ -26,6 +26,8 @@ class Attribution:
     """Where a quote's speech verb and speaker are written."""
 
     verb: Any = None  # spaCy token
+    verb_text: str | None = None  # an introducer ("selon") when there is no verb token
+    verb_span: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
     speaker_head: Any = None
     how: str = ""  # "inside", "after", "before", "colon", "continued"

@@ -60,6 +60,16 @@ class Speaker:
         }
 
 
+DEMONYM = re.compile(r"(?:aise?|iens?|iennes?|aine?s?|oise?s?|ans?|ese|ish|ique)$")
+
+
+def _not_name(tok: Any) -> bool:
+    """A leading word of a PER entity that is not part of the name ("vice-procureur", "Française")."""
+    if tok.pos_ == "PROPN" or tok.lower_ in PARTICLES:
+        return False
+    return tok.text[:1].islower() or bool(DEMONYM.search(tok.text))
+
+
 def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
     runs: list[tuple[int, int, str]] = []
@@ -89,6 +99,17 @@ class SpeakerResolver:
         self.runs = _propn_runs(doc)
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
+        self.last_person: tuple[int, Mention] | None = None
+        self.groups: list[str] = []
+
+    def spoke(self, attrs: dict[str, Any], pos: int) -> None:
+        """Remember who spoke last (pronouns in later attributions usually refer to them)."""
+        name = attrs.get("speaker_name")
+        person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
+        if person is not None:
+            self.last_person = (pos, person)
+        elif name and name not in self.groups:
+            self.groups.append(name)
 
     # -- building mentions -------------------------------------------------------------------------------
     def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
@@ -128,7 +149,7 @@ class SpeakerResolver:
                 continue
             toks = list(ent)
             if label == "PER":
-                while len(toks) > 1 and toks[0].pos_ != "PROPN" and toks[0].lower_ not in PARTICLES:
+                while len(toks) > 1 and _not_name(toks[0]):
                     toks = toks[1:]
                 while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
                     toks = toks[:-1]
@@ -245,6 +266,16 @@ class SpeakerResolver:
         head_pos = head.pos_ if head is not None else None
         inside = [m for m in self.mentions if m.start < end and m.end > start]
         persons = [m for m in inside if m.label == "PER"]
+        if not persons:
+            # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name right after the phrase
+            nxt = [m for m in self.mentions if m.label == "PER" and 0 <= m.start - end <= 2]
+            if nxt and self.lex.role_match(written):
+                return self._fill(speaker, nxt[0])
+            # "Mario Joseph, l'un de ses avocats, qui précise": the name the phrase is apposed to
+            before = self.text[max(0, start - 3) : start]
+            prev = [m for m in self.mentions if m.label == "PER" and 0 <= start - m.end <= 3]
+            if prev and "," in before:
+                return self._fill(speaker, prev[-1])
         if persons:
             if head is not None and start <= head.idx < end:
                 titled = head.text in self.lex.titles
@@ -253,7 +284,7 @@ class SpeakerResolver:
                 ]
                 if holder:
                     return self._fill(speaker, holder[0])
-                if head_pos == "NOUN" and not self.lex.role_match(head.text) and head.lower_ not in self.lex.pronouns:
+                if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
                     speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
                     return speaker
             return self._fill(speaker, persons[0])
@@ -261,10 +292,16 @@ class SpeakerResolver:
         if low in self.lex.pronouns:
             return self._pronoun(speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
+        if self._indefinite_person(written, head) and not persons:
+            speaker.reason = "unnamed speaker"
+            return speaker
         if head_low in self.lex.documents:
             inner = [m for m in inside if m.label in ("ORG", "PER")]
             if inner:
                 return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
+        named = [r for r in self.runs if r[0] >= start and r[1] <= end and (head is None or r[0] > head.idx)]
+        if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
+            return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         if head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.IGNORECASE):
             orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
             if orgs:
@@ -291,11 +328,32 @@ class SpeakerResolver:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
         name = self._group_name(written, start, head)
+        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
+        if longer:
+            name = longer[-1]
         if name and (head_pos in (None, "PROPN", "NOUN") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _group_of(self, person: Mention, head: Any) -> bool:
+        """"l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
+        between = self.text[head.idx + len(head) : person.start].strip().lower()
+        if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of")):
+            return True
+        if self.text[person.end : person.end + 2] in ("'s", "’s"):
+            return True
+        return len(person.text.split()) == 1 and not between and head.text[:1].islower()
+
+    def _indefinite_person(self, written: str, head: Any) -> bool:
+        """"un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
+        low = written.strip().lower()
+        if not re.match(r"(?:un|une|a|an|l['’]un|l['’]une|one)\s", low):
+            return False
+        if head is not None and head.lemma_.lower() in self.lex.source_nouns:
+            return False
+        return head is None or head.pos_ != "PROPN"
 
     def _named(self, speaker: Speaker, text: str) -> Speaker:
         speaker.name = strip_determiner(POSSESSIVE.sub("", text))
@@ -362,6 +420,10 @@ class SpeakerResolver:
             if number == "p" or low == "on":
                 speaker.reason = f"pronoun '{low}' without a named antecedent"
                 return speaker
+        if self.last_person is not None and pos - self.last_person[0] <= 600:
+            m = self.last_person[1]
+            if gender not in ("m", "f") or m.gender in ("x", gender):
+                return self._fill(speaker, m)
         for m in reversed(self.persons_before(pos, exclude=exclude)):
             if gender in ("m", "f") and m.gender not in ("x", gender):
                 continue
