@@ -50,9 +50,9 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     """Quote spans of one text parsed as `doc` (a spaCy Doc of exactly `text`)."""
     lex = load_lexicon(lang)
     resolver = SpeakerResolver(text, doc, lex, entities=entities)
-    att = DirectAttributor(doc, lex)
     quoted_all = find_quoted(text)
     ranges = [(q.start, q.end) for q in quoted_all]
+    att = DirectAttributor(doc, lex, ranges)
 
     directs: list[list[Any]] = []  # [quoted, attribution]
     for q in quoted_all:

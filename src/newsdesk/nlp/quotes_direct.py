@@ -114,6 +114,11 @@ def subject_of(verb: Any) -> Any:
     return None
 
 
+def passive(t: Any) -> bool:
+    """"Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children)
+
+
 def speaker_verb(verb: Any) -> Any:
     """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
     tok = verb
@@ -121,7 +126,12 @@ def speaker_verb(verb: Any) -> Any:
         subj = subject_of(tok)
         if subj is not None:
             return subj
-        if tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod") and tok.head is not tok:
+        if (
+            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod")
+            and tok.head is not tok
+            and tok.head.i < verb.i
+            and sentence_start(tok.doc.text, tok.head.idx) == sentence_start(tok.doc.text, verb.idx)
+        ):
             tok = tok.head
             continue
         break
@@ -183,10 +193,11 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
 class DirectAttributor:
     """Finds the verb and speaker of each quoted span of one parsed article."""
 
-    def __init__(self, doc: Any, lex: QuoteLexicon) -> None:
+    def __init__(self, doc: Any, lex: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
+        self.quoted = quoted or []
 
     def tokens_between(self, lo: int, hi: int) -> list[Any]:
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
@@ -219,24 +230,46 @@ class DirectAttributor:
             return Attribution(verb=t, speaker=span, speaker_head=subj, how="inside")
         return None
 
+    def _subject(self, t: Any, lo: int, hi: int) -> Any:
+        """The speaker token of verb `t`: its subject (outside any quote), else an inverted subject in [lo, hi)."""
+        subj = speaker_verb(t)
+        if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+            subj = None
+        if subj is None:
+            subj = _inverted_subject(t, hi)
+            if subj is not None and (self._quoted(subj.idx) or subj.idx < lo):
+                subj = None
+        return subj
+
+    def _quoted(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
     def _after(self, q: Quoted) -> Attribution | None:
         end = self.clause_end(q.end)
         toks = self.tokens_between(q.end, end)
         for k, t in enumerate(toks[:12]):
             if speech_verb(t, self.lex):
-                if is_negated(t, self.lex):
+                if is_negated(t, self.lex) or passive(t):
                     return None
                 between = toks[:k]
                 if any(x.pos_ == "VERB" for x in between):
                     return None
-                subj = subject_of(t)
-                if subj is None or not (q.end <= subj.idx < end):
-                    subj = _inverted_subject(t, end)
+                subj = self._subject(t, q.end, end)
                 span = phrase_span(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:
                 return None
-        return None
+        return self._dash(q)
+
+    def _dash(self, q: Quoted) -> Attribution | None:
+        """"« … »\n\n— Stéphanie, témoin": a signature line after the quote."""
+        m = re.match(r"\s*[—–-]\s*([^\n,]{2,60})", self.text[q.end : q.end + 80])
+        if not m:
+            return None
+        span = self.doc.char_span(q.end + m.start(1), q.end + m.end(1), alignment_mode="contract")
+        if span is None:
+            return None
+        return Attribution(verb=None, speaker=(span.start_char, span.end_char), speaker_head=span.root, how="after")
 
     def _before(self, q: Quoted) -> Attribution | None:
         start = self.clause_start(q.start)
@@ -245,19 +278,29 @@ class DirectAttributor:
             return None
         colon = toks[-1].text == ":"
         for t in reversed(toks):
-            if speech_verb(t, self.lex) and not is_negated(t, self.lex):
+            if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
-                subj = subject_of(t)
-                span = phrase_span(subj, start, q.start) if subj is not None and subj.idx < t.idx else None
+                subj = self._subject(t, start, q.start)
+                span = phrase_span(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
-        if colon and not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
+        if not colon:
+            return None
+        if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
             head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
             lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
             if hi > lo:
                 return Attribution(verb=None, speaker=(lo, hi), speaker_head=head, how="colon")
-        return None
+            return None
+        # "Robtel Pailey reflects on the verdict: “…”": the subject of the introducing clause speaks
+        root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
+        if root is None:
+            root = next((x for x in toks if x.pos_ == "VERB"), None)
+        subj = subject_of(root) if root is not None else None
+        if subj is None or subj.idx < start or self._quoted(subj.idx):
+            return None
+        return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""

@@ -17,7 +17,9 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quotes_direct import (
     QUOTE_CHARS,
+    _inverted_subject,
     is_negated,
+    passive,
     phrase_span,
     sentence_end,
     sentence_start,
@@ -100,10 +102,6 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
 NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
 
 
-def _passive(t: Any) -> bool:
-    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children)
-
-
 def _question(text: str, t: Any) -> bool:
     end = sentence_end(text, t.idx)
     return text[max(t.idx, end - 2) : end].strip().endswith("?")
@@ -147,7 +145,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG"):
         if subject_of(t) is None and speaker_verb(t) is None:
             return None  # "il faut rappeler que", "refused to say that": nobody is reported
-    if _passive(t) or _question(text, t):
+    if passive(t) or _question(text, t):
         return None
     sent_start = sentence_start(text, t.idx)
     if comp.i > t.i:
@@ -160,13 +158,18 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
         # the clause comes first, then a comma, then the speaker and the verb.
         left = t.left_edge
-        comma = next((x for x in reversed(list(t.doc[comp.i : left.i])) if x.text == ","), None)
+        comma = next((x for x in reversed(list(t.doc[comp.i : left.i + 1])) if x.text == ","), None)
         if comma is None or comma.i < comp.i:
             return None
+        subj = speaker_verb(t)
+        if subj is not None and subj.i < comma.i:
+            return None  # "Le champion, qualifié pour Rio, a annoncé son forfait": not an incise
         start, end = max(sent_start, comp.left_edge.idx), comma.idx
     start = max(start, sent_start)
     start, end = _trim(text, start, end)
     subj = speaker_verb(t)
+    if subj is None and comp.i < t.i:
+        subj = _inverted_subject(t, sentence_end(text, t.idx))
     speaker = None
     if subj is not None and subj.lower_ in NON_SPEAKERS:
         return None
@@ -271,19 +274,24 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             rest = text[m.end() : s_end]
             seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
             sp_start = m.end() + len(seg) - len(seg.lstrip())
-            sp_end = m.end() + len(seg.rstrip())
-            after = text[sp_end:s_end]
-            app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", after)
+            seg_end = m.end() + len(seg.rstrip())
+            full_end = seg_end
+            app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
             if app and app.group(1).strip():
-                sp_end = sp_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+                full_end = seg_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
             if not lead:
-                start, end = _trim(text, sp_end, s_end)
+                start, end = _trim(text, full_end, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
-            if sp_end <= sp_start or _not_a_source(text[sp_start:sp_end], lex):
+            if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
-            head = doc.char_span(sp_start, sp_end, alignment_mode="expand")
+            head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
+            sp_end = seg_end
+            if head is not None and len(head) > 1:
+                sp_start, sp_end = phrase_span(head.root, sp_start, seg_end)
+            if full_end > seg_end and sp_end >= seg_end - 1:
+                sp_end = full_end
             out.append(
                 Reported(
                     start=start,
