@@ -122,12 +122,14 @@ def passive(t: Any) -> bool:
 def speaker_verb(verb: Any) -> Any:
     """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
     tok = verb
+    text = verb.doc.text
+    here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
         if subj is not None:
-            return subj
+            return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
         if (
-            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod")
+            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp")
             and tok.head is not tok
             and tok.head.i < verb.i
             and sentence_start(tok.doc.text, tok.head.idx) == sentence_start(tok.doc.text, verb.idx)
@@ -135,6 +137,17 @@ def speaker_verb(verb: Any) -> Any:
             tok = tok.head
             continue
         break
+    return None
+
+
+def _left_subject(verb: Any, here: int) -> Any:
+    """The noun right before the verb in its own sentence, when the parser took a subject elsewhere."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("-t", "has", "have", "had")):
+        k -= 1
+    if k >= 0 and doc[k].idx >= here and doc[k].pos_ in ("PROPN", "NOUN"):
+        return doc[k]
     return None
 
 

@@ -143,7 +143,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp is None:
         return None
     if "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG"):
-        if subject_of(t) is None and speaker_verb(t) is None:
+        if subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
             return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None

@@ -101,6 +101,7 @@ class SpeakerResolver:
         self.mentions.sort(key=lambda m: m.start)
         self.last_person: tuple[int, Mention] | None = None
         self.groups: list[str] = []
+        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
 
     def spoke(self, attrs: dict[str, Any], pos: int) -> None:
         """Remember who spoke last (pronouns in later attributions usually refer to them)."""
@@ -264,6 +265,15 @@ class SpeakerResolver:
         written = self.text[start:end]
         speaker = Speaker(text=written, span=(start, end))
         head_pos = head.pos_ if head is not None else None
+        apposed = self._role_and_name(start, end)
+        if apposed is not None:
+            full = self._surname_to_full(apposed, start) or apposed
+            holder = next((m for m in self.mentions if m.label == "PER" and m.name == full), None)
+            if holder is not None:
+                return self._fill(speaker, holder)
+            speaker.name = full
+            speaker.role = self._role_near(start, end)
+            return speaker
         inside = [m for m in self.mentions if m.start < end and m.end > start]
         persons = [m for m in inside if m.label == "PER"]
         if not persons:
@@ -303,6 +313,9 @@ class SpeakerResolver:
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
             return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         if head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.IGNORECASE):
+            if self.groups:
+                speaker.name = self.groups[-1]
+                return speaker
             orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
             if orgs:
                 return self._named(speaker, orgs[-1].text)
@@ -329,13 +342,42 @@ class SpeakerResolver:
                 return speaker
         name = self._group_name(written, start, head)
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
-        if longer:
-            name = longer[-1]
+        longer += [
+            m.text for m in self.mentions if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+        ]
+        if longer and len(name.split()) == 1:
+            name = max(longer, key=len)
         if name and (head_pos in (None, "PROPN", "NOUN") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _role_and_name(self, start: int, end: int) -> str | None:
+        """"Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
+        written = self.text[start:end]
+        role = self.lex.role_match(written)
+        if role is None:
+            return None
+        runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
+        comma = self.text.rfind(",", start, end)
+        for r in reversed(runs):
+            name = self._drop_role(r[2])
+            if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
+                continue
+            between = self.text[start + role.end() : r[0]]
+            if r[0] > comma >= start + role.end() or not between.strip() or name != r[2]:
+                return name
+        return None
+
+    def _drop_role(self, name: str) -> str:
+        """"Ford Motor Company CEO Alan Mulally" -> "Alan Mulally"."""
+        words = name.split()
+        last = -1
+        for k, w in enumerate(words[:-1]):
+            if w.lower() in self._role_words:
+                last = k
+        return " ".join(words[last + 1 :])
 
     def _group_of(self, person: Mention, head: Any) -> bool:
         """"l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
@@ -388,13 +430,19 @@ class SpeakerResolver:
         for m in self.mentions:
             if m.label == "PER" and m.name.split()[-len(words) :] == words:
                 return True
+        for r in self.runs:
+            cand = self._drop_role(r[2]).split()
+            if len(cand) > len(words) and cand[-len(words) :] == words and len(r[2].split()) > len(cand):
+                return True  # "Spokeswoman Sandy Angers" ... "said Angers"
         if any(m.label in ("ORG", "LOC") and m.text == name for m in self.mentions):
             return False
         return len(words) >= 2
 
     def _surname_to_full(self, name: str, pos: int) -> str | None:
         words = name.split()
-        cands = [m.name for m in self.mentions if m.label == "PER"] + [r[2] for r in self.runs if len(r[2].split()) > 1]
+        cands = [m.name for m in self.mentions if m.label == "PER"] + [
+            self._drop_role(r[2]) for r in self.runs if len(r[2].split()) > 1
+        ]
         best = None
         for cand in cands:
             cw = cand.split()
