@@ -121,7 +121,10 @@ def test_titles_scare_quotes_and_negation_are_not_quotes(nlp_fr, nlp_en) -> None
         "La ministre n'a pas dit que le texte serait retiré. Le projet est jugé « trop coûteux »."
     )
     assert quotes_of(fr, nlp_fr, "fr") == []
-    en = 'The newspaper "The Guardian" ran a story on the so-called "reform". The minister did not say that taxes would rise.'
+    en = (
+        'The newspaper "The Guardian" ran a story on the so-called "reform". '
+        "The minister did not say that taxes would rise."
+    )
     assert quotes_of(en, nlp_en, "en") == []
 
 
@@ -141,7 +144,10 @@ def test_multi_paragraph_quote_with_repeated_opening_mark(nlp_fr) -> None:
 
 
 def test_unmatched_marks_never_swallow_the_article(nlp_fr, nlp_en) -> None:
-    text = "Il a dit « bonjour et il est parti.\n\nLe lendemain, tout était calme. La police a déclaré que l'enquête continuait."
+    text = (
+        "Il a dit « bonjour et il est parti.\n\n"
+        "Le lendemain, tout était calme. La police a déclaré que l'enquête continuait."
+    )
     spans = quotes_of(text, nlp_fr, "fr")
     assert all(s.end - s.start < 80 for s in spans)
     assert any(text[s.start : s.end] == "que l'enquête continuait" for s in spans)
@@ -153,7 +159,7 @@ def test_unmatched_marks_never_swallow_the_article(nlp_fr, nlp_en) -> None:
 
 
 def test_quote_marks_styles() -> None:
-    text = '„Das ist ‚gut‘“, sagte er. “It’s John’s,” she said. «\u00a0Bonjour\u00a0», dit-il.'
+    text = "„Das ist ‚gut‘“, sagte er. “It’s John’s,” she said. «\u00a0Bonjour\u00a0», dit-il."
     found = [text[q.start : q.end] for q in find_quoted(text)]
     assert found == ["„Das ist ‚gut‘“", "“It’s John’s,”", "«\u00a0Bonjour\u00a0»"]
     nested = find_quoted('«"C\'est un exemple", a déclaré Kirby.»')
@@ -176,7 +182,9 @@ def test_split_quote_around_speaker_and_pronoun(nlp_fr, nlp_en) -> None:
 def test_step_uses_entity_layer_and_skips_copies(nlp_fr) -> None:
     from newsdesk.article import Span
 
-    text = "« Nous tiendrons », a déclaré le porte-parole. Le porte-parole du gouvernement, Maud Bregeon, était à Paris."
+    text = (
+        "« Nous tiendrons », a déclaré le porte-parole. Le porte-parole du gouvernement, Maud Bregeon, était à Paris."
+    )
     ents = [
         Span(
             start=text.index("Maud Bregeon"),

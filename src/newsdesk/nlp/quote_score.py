@@ -247,14 +247,15 @@ def format_report(report: dict, *, title: str) -> str:
     lines += ["| overlap | kind | precision | recall | F1 | gold | predicted |", "|---|---|---|---|---|---|---|"]
     for r, by_kind in report["spans"].items():
         for k, v in by_kind.items():
-            lines.append(
-                f"| {r} | {k} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['gold']} | {v['predicted']} |"
-            )
+            scores = f"{v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f}"
+            lines.append(f"| {r} | {k} | {scores} | {v['gold']} | {v['predicted']} |")
     for name in ("verb_accuracy", "speaker_accuracy"):
         if report[name]:
-            lines += ["", f"{name.replace('_', ' ')}: " + ", ".join(
-                f"{k} {v['accuracy']:.3f} (n={v['n']})" for k, v in report[name].items()
-            )]
+            lines += [
+                "",
+                f"{name.replace('_', ' ')}: "
+                + ", ".join(f"{k} {v['accuracy']:.3f} (n={v['n']})" for k, v in report[name].items()),
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -171,11 +171,18 @@ def _speaker(
 
 
 def _direct_span(
-    q: Quoted, a: Attribution, text: str, resolver: SpeakerResolver, lex: QuoteLexicon, ranges: Sequence[tuple[int, int]]
+    q: Quoted,
+    a: Attribution,
+    text: str,
+    resolver: SpeakerResolver,
+    lex: QuoteLexicon,
+    ranges: Sequence[tuple[int, int]],
 ) -> Span:
     sp = _speaker(a.speaker, a.speaker_head, text, resolver, ranges)
     verb = a.verb_text or (verb_lemma(a.verb, lex) if a.verb is not None else None)
-    verb_span = list(a.verb_span) if a.verb_span else [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None
+    verb_span = (
+        list(a.verb_span) if a.verb_span else [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None
+    )
     attrs: dict[str, Any] = {"kind": "direct", "verb": verb, "verb_span": verb_span, **sp.attrs()}
     return Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
 
@@ -270,4 +277,4 @@ class QuoteStep:
 
 def clean_quote_text(text: str) -> str:
     """A quote's text without its outer marks and spaces, for display and search."""
-    return re.sub(r"\s+", " ", text.strip().strip("«»“”„‚‘’‹›\"").strip())
+    return re.sub(r"\s+", " ", text.strip().strip('«»“”„‚‘’‹›"').strip())

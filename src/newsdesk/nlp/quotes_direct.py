@@ -18,7 +18,7 @@ from .quote_marks import Quoted
 
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
-QUOTE_CHARS = "«»“”„‚‘’‹›\""
+QUOTE_CHARS = '«»“”„‚‘’‹›"'
 
 
 @dataclass(slots=True, kw_only=True)
@@ -115,7 +115,7 @@ def subject_of(verb: Any) -> Any:
 
 
 def passive(t: Any) -> bool:
-    """"Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
+    """ "Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
     return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children)
 
 
@@ -153,7 +153,9 @@ def _left_subject(verb: Any, here: int) -> Any:
 
 def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
-    cut = {t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree}
+    cut = {
+        t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree
+    }
     toks = [t for t in token.subtree if t.i not in cut and lo <= t.idx and t.idx + len(t) <= hi]
     # keep the contiguous run around the head
     idxs = sorted(t.i for t in toks)
@@ -197,9 +199,9 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
             ):
                 t = t.head
             return t
-        if t.pos_ not in ("ADV", "DET", "ADJ", "NUM") and not (t.is_punct and t.text == "-"):
-            if t.pos_ in ("VERB", "AUX") or t.is_punct:
-                break
+        skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
+        if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
+            break
     return subj
 
 
@@ -275,7 +277,7 @@ class DirectAttributor:
         return self._dash(q)
 
     def _dash(self, q: Quoted) -> Attribution | None:
-        """"« … »\n\n— Stéphanie, témoin": a signature line after the quote."""
+        """ "« … »\n\n— Stéphanie, témoin": a signature line after the quote."""
         m = re.match(r"\s*[—–-]\s*([^\n,]{2,60})", self.text[q.end : q.end + 80])
         if not m:
             return None
@@ -320,9 +322,7 @@ class DirectAttributor:
         before = self.text[max(0, q.start - 40) : q.start].lower()
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
-        if words and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues):
-            return True
-        return False
+        return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""

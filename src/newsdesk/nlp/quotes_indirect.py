@@ -48,7 +48,9 @@ class Reported:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-" + "»”\"" and _unbalanced(text, start, end)):
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",;:.—–-" + '»”"' and _unbalanced(text, start, end)
+    ):
         end -= 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
         end -= 1
@@ -110,7 +112,9 @@ def _question(text: str, t: Any) -> bool:
 def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     """The head of the reported clause: a "que"/"that" clause, a bare clause, or (French) an infinitive."""
     after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
-    marked = [c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)]
+    marked = [
+        c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
+    ]
     if marked:
         return marked[0]
     if after:
@@ -142,9 +146,9 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     comp = _complement_token(t, lex)
     if comp is None:
         return None
-    if "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG"):
-        if subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
-            return None  # "il faut rappeler que", "refused to say that": nobody is reported
+    non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
+    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
+        return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None
     sent_start = sentence_start(text, t.idx)
@@ -189,14 +193,14 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
 
 
 def _infinitive(tok: Any) -> bool:
-    """"avoir recueilli", "vouloir": an infinitive clause (possibly with an infinitive auxiliary)."""
+    """ "avoir recueilli", "vouloir": an infinitive clause (possibly with an infinitive auxiliary)."""
     if "Inf" in tok.morph.get("VerbForm"):
         return True
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
 
 
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
-    """"Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
+    """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
     if not (t.dep_ == "parataxis" and t.head.i < t.i or t.dep_ == "ROOT"):
         return None
     doc = t.doc

@@ -21,7 +21,25 @@ ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$")
-PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el", "ter"}
+PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "di",
+    "da",
+    "del",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ter",
+}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -191,9 +209,9 @@ class SpeakerResolver:
             ow = other.name.split()
             if len(ow) <= len(words) or len(ow) <= len(best.split()):
                 continue
-            if ow[-len(words) :] == words or (len(words) == 1 and words[0] in ow[1:]):
-                if other.start < m.start or best == m.name:
-                    best = other.name
+            matches = ow[-len(words) :] == words or (len(words) == 1 and words[0] in ow[1:])
+            if matches and (other.start < m.start or best == m.name):
+                best = other.name
         return best
 
     def _role_near(self, start: int, end: int) -> str | None:
@@ -212,7 +230,7 @@ class SpeakerResolver:
             return None
         seg = seg_m.group(1)
         rm = None
-        for rm_ in (self.lex.role_re.finditer(seg) if self.lex.role_re else []):
+        for rm_ in self.lex.role_re.finditer(seg) if self.lex.role_re else []:
             rm = rm_
             break
         if not rm:
@@ -255,9 +273,7 @@ class SpeakerResolver:
             if m.label == "PER" and m.end <= pos and not any(s <= m.start < e for s, e in exclude)
         ]
 
-    def resolve(
-        self, start: int, end: int, *, head: Any = None, exclude: Sequence[tuple[int, int]] = ()
-    ) -> Speaker:
+    def resolve(self, start: int, end: int, *, head: Any = None, exclude: Sequence[tuple[int, int]] = ()) -> Speaker:
         """Resolve the speaker written at `text[start:end]` (`head`: its head token, if parsed).
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
@@ -289,9 +305,7 @@ class SpeakerResolver:
         if persons:
             if head is not None and start <= head.idx < end:
                 titled = head.text in self.lex.titles
-                holder = [
-                    m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25
-                ]
+                holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self._fill(speaker, holder[0])
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
@@ -354,7 +368,7 @@ class SpeakerResolver:
         return speaker
 
     def _role_and_name(self, start: int, end: int) -> str | None:
-        """"Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
+        """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
         written = self.text[start:end]
         role = self.lex.role_match(written)
         if role is None:
@@ -371,7 +385,7 @@ class SpeakerResolver:
         return None
 
     def _drop_role(self, name: str) -> str:
-        """"Ford Motor Company CEO Alan Mulally" -> "Alan Mulally"."""
+        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally"."""
         words = name.split()
         last = -1
         for k, w in enumerate(words[:-1]):
@@ -380,7 +394,7 @@ class SpeakerResolver:
         return " ".join(words[last + 1 :])
 
     def _group_of(self, person: Mention, head: Any) -> bool:
-        """"l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
+        """ "l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
         between = self.text[head.idx + len(head) : person.start].strip().lower()
         if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of")):
             return True
@@ -389,7 +403,7 @@ class SpeakerResolver:
         return len(person.text.split()) == 1 and not between and head.text[:1].islower()
 
     def _indefinite_person(self, written: str, head: Any) -> bool:
-        """"un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
+        """ "un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
         low = written.strip().lower()
         if not re.match(r"(?:un|une|a|an|l['’]un|l['’]une|one)\s", low):
             return False

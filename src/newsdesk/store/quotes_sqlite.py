@@ -1,0 +1,166 @@
+"""Quotes in the SQLite store: a `quotes` table with full-text search, kept in step with the spans.
+
+The table is filled by triggers on `spans` (group "quotes"), so storing an article stores its quotes
+and re-storing it replaces them; the migration also copies quotes already stored. Queries: by speaker
+(`by`), about a person or thing named in the quote (`about`), by story, and free text over the quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import StoreError
+from .sqlite import SQLiteStore, fts_query
+
+QUOTE_COLUMNS = """
+    json_extract(new.attrs, '$.kind'), json_extract(new.attrs, '$.verb'), json_extract(new.attrs, '$.speaker'),
+    json_extract(new.attrs, '$.speaker_name'), json_extract(new.attrs, '$.speaker_id'),
+    json_extract(new.attrs, '$.speaker_role')"""
+
+QUOTE_MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0100_quotes",
+        f"""
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT,
+            verb TEXT,
+            speaker TEXT,
+            speaker_name TEXT,
+            speaker_id TEXT,
+            speaker_role TEXT
+        );
+        CREATE INDEX quotes_article ON quotes(article_id);
+        CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
+        CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, speaker_name, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.id, new.text, new.speaker_name);
+        END;
+        CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+                VALUES ('delete', old.id, old.text, old.speaker_name);
+        END;
+        CREATE TRIGGER spans_quotes_ai AFTER INSERT ON spans WHEN new.grp = 'quotes' BEGIN
+            INSERT INTO quotes (article_id, start, end, text, kind, verb, speaker, speaker_name, speaker_id,
+                                speaker_role)
+                VALUES (new.article_id, new.start, new.end, new.evidence, {QUOTE_COLUMNS});
+        END;
+        CREATE TRIGGER spans_quotes_ad AFTER DELETE ON spans WHEN old.grp = 'quotes' BEGIN
+            DELETE FROM quotes WHERE article_id = old.article_id AND start = old.start AND end = old.end;
+        END;
+        INSERT INTO quotes (article_id, start, end, text, kind, verb, speaker, speaker_name, speaker_id, speaker_role)
+            SELECT new.article_id, new.start, new.end, new.evidence, {QUOTE_COLUMNS}
+            FROM spans AS new WHERE new.grp = 'quotes';
+        """,
+    ),
+]
+"""Named migrations for the quotes table; `SQLiteStore.migrate` applies each once."""
+
+
+@dataclass(slots=True, kw_only=True)
+class QuoteHit:
+    """One stored quote with its article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    verb: str | None
+    speaker: str | None
+    speaker_name: str | None
+    speaker_id: str | None
+    speaker_role: str | None
+    title: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+def ensure_quotes_schema(store: Any) -> None:
+    """Apply the quotes migration to a SQLite store (a no-op once applied)."""
+    if not isinstance(store, SQLiteStore):
+        raise StoreError("quote search needs the SQLite store (PostgreSQL support is not there yet)")
+    store.migrate(QUOTE_MIGRATIONS)
+
+
+def search_quotes(
+    store: SQLiteStore,
+    *,
+    text: str | None = None,
+    by: str | None = None,
+    about: str | None = None,
+    story: str | None = None,
+    lang: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+) -> list[QuoteHit]:
+    """Quotes matching every given filter, newest articles first.
+
+    `by`: speaker full name, name as written, or entity id (case-insensitive, part of a name matches);
+    `about`: a name mentioned in the quote (full name or its last word); `text`: FTS words over quotes.
+    """
+    ensure_quotes_schema(store)
+    clauses: list[str] = []
+    params: list[Any] = []
+    if by:
+        clauses.append("(q.speaker_name LIKE ? COLLATE NOCASE OR q.speaker LIKE ? COLLATE NOCASE OR q.speaker_id = ?)")
+        params += [f"%{by}%", f"%{by}%", by]
+    match: list[str] = []
+    if text:
+        match.append(f"text : ({fts_query(text)})")
+    if about:
+        words = about.split()
+        names = {about, words[-1]} if words else {about}
+        match.append("text : (" + " OR ".join(f'"{n.replace(chr(34), "")}"' for n in names) + ")")
+    if match:
+        clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(" AND ".join(match))
+    if story:
+        clauses.append("a.story_id = ?")
+        params.append(story)
+    if lang:
+        clauses.append("a.lang = ?")
+        params.append(lang)
+    if kind:
+        clauses.append("q.kind = ?")
+        params.append(kind)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT q.*, a.title, a.published, a.lang, a.story_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"{where} ORDER BY COALESCE(a.published, a.first_stored) DESC, q.article_id, q.start LIMIT ?"
+    )
+    try:
+        rows = store.conn.execute(sql, (*params, limit)).fetchall()
+    except Exception as exc:  # sqlite3.OperationalError on a malformed FTS query
+        raise StoreError(f"cannot search quotes: {exc}") from exc
+    return [
+        QuoteHit(
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            kind=r["kind"],
+            verb=r["verb"],
+            speaker=r["speaker"],
+            speaker_name=r["speaker_name"],
+            speaker_id=r["speaker_id"],
+            speaker_role=r["speaker_role"],
+            title=r["title"],
+            published=r["published"],
+            lang=r["lang"],
+            story_id=r["story_id"],
+        )  # fmt: skip
+        for r in rows
+    ]
