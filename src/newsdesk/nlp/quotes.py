@@ -111,6 +111,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed())
             else:
                 continue
+        if span.attrs.get("reason") == "speech verb without a subject":
+            _share_speaker(span, last, text, resolver)
         spans.append(span)
         if kind == "direct" or span.attrs.get("speaker_name"):
             last = (span.end, span.attrs)
@@ -128,6 +130,17 @@ def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:
     if child.start - q.start <= 2 and a.verb is not None and a.verb.idx >= child.end:
         return child
     return q
+
+
+def _share_speaker(span: Span, last: tuple[int, dict[str, Any]] | None, text: str, resolver: SpeakerResolver) -> None:
+    """"X a précisé que « … » , et ajouté que « … »": a verb without subject shares the previous speaker."""
+    if last is None or not last[1].get("speaker_name") or span.start - last[0] > 300:
+        return
+    if re.search(r"[.!?](?:\s|$)", text[last[0] : span.start].strip()):
+        return
+    for key in ("speaker_name", "speaker_id", "speaker_role"):
+        span.attrs[key] = last[1].get(key)
+    span.attrs["reason"] = None
 
 
 def _unattributed() -> dict[str, Any]:

@@ -116,7 +116,7 @@ def subject_of(verb: Any) -> Any:
 
 def passive(t: Any) -> bool:
     """ "Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
-    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children)
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in t.children)
 
 
 def speaker_verb(verb: Any) -> Any:
@@ -137,6 +137,10 @@ def speaker_verb(verb: Any) -> Any:
             tok = tok.head
             continue
         break
+    if tok is not verb and tok.pos_ == "VERB":
+        inv = _inverted_subject(tok, sentence_end(text, tok.idx))
+        if inv is not None and inv.i > tok.i:
+            return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
     return None
 
 
@@ -168,7 +172,7 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
         right += 1
     doc = token.doc
     run = [doc[i] for i in idxs[left : right + 1]]
-    while run and (run[0].is_punct or run[0].text in QUOTE_CHARS):
+    while run and (run[0].is_punct or run[0].text in QUOTE_CHARS or run[0].pos_ == "CCONJ"):
         run.pop(0)
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
@@ -198,6 +202,8 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
                 and t.dep_ in ("compound", "flat", "flat:name", "nmod", "amod", "nn")
             ):
                 t = t.head
+            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
+                return subj  # "déclarant au magazine People": a complement, not the speaker
             return t
         skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
@@ -267,7 +273,10 @@ class DirectAttributor:
                 if is_negated(t, self.lex) or passive(t):
                     return None
                 between = toks[:k]
-                if any(x.pos_ == "VERB" for x in between):
+                if any(x.pos_ == "VERB" or x.pos_ == "CCONJ" for x in between):
+                    return None  # "« … » , et ajouté que « … »": the verb introduces what follows
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
                     return None
                 subj = self._subject(t, q.end, end)
                 span = phrase_span(subj, q.end, end) if subj is not None else None

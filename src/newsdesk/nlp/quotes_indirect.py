@@ -131,9 +131,12 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         ]
         if inf:
             return inf[0]
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
+            return nxt  # "a annoncé privilégier les départs volontaires"
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
-    for x in doc[t.i + 1 : min(len(doc), t.i + 9)]:
+    for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
         if x.lower_ in ("that", "que", "qu'", "qu’") and x.dep_ == "mark" and x.head.i > x.i:
@@ -201,14 +204,22 @@ def _infinitive(tok: Any) -> bool:
 
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
-    if not (t.dep_ == "parataxis" and t.head.i < t.i or t.dep_ == "ROOT"):
+    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT"):
         return None
+    early = subject_of(t)
+    if early is not None and early.i < t.i and early.lower_ not in ("-t", "-il", "-elle", "-on", "-ils", "-elles"):
+        return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
     k = t.i - 1
     while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")):
         k -= 1
-    if k < 0 or doc[k].text != ",":
+    if k < 0:
         return None
+    if doc[k].text != ",":
+        # "… lors d'une compétition a révélé le Comité": an inversion without the comma
+        if t.dep_ != "advcl" or k == t.i - 1 or _inverted_subject(t, sentence_end(text, t.idx)) is None:
+            return None
+        k += 1
     comma = doc[k]
     sent_start = sentence_start(text, comma.idx)
     start = max(sent_start, t.head.left_edge.idx) if t.dep_ == "parataxis" else sent_start

@@ -255,10 +255,11 @@ class SpeakerResolver:
             last = words[-1]
             if last in self.lex.titles:
                 return self.lex.titles[last]
-        seg = before.rsplit(",", 1)[0] if before.rstrip().endswith(",") else before
-        for word in re.findall(r"[\w'’-]+", seg.lower())[-6:]:
-            if word in self.lex.feminine:
-                return "f"
+        seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
+        words = re.findall(r"[\w'’-]+", seg.lower())
+        for k, word in enumerate(words[:-1]):
+            if word in self.lex.feminine and self.lex.role_match(words[k + 1]):
+                return "f"  # "la ministre de la Culture, Rachida Dati"
         if role:
             first = role.split()[0].lower()
             if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
@@ -486,12 +487,31 @@ class SpeakerResolver:
             m = self.last_person[1]
             if gender not in ("m", "f") or m.gender in ("x", gender):
                 return self._fill(speaker, m)
-        for m in reversed(self.persons_before(pos, exclude=exclude)):
-            if gender in ("m", "f") and m.gender not in ("x", gender):
-                continue
-            return self._fill(speaker, m)
+        compatible = [
+            m
+            for m in self.persons_before(pos, exclude=exclude)
+            if not (gender in ("m", "f") and m.gender not in ("x", gender))
+        ]
+        if compatible:
+            near = [m for m in compatible if pos - m.end <= 400]
+            subjects = [m for m in near if self._is_subject(m)]
+            return self._fill(speaker, (subjects or compatible)[-1])
         speaker.reason = f"no earlier person for pronoun '{low}'"
         return speaker
+
+    def _is_subject(self, m: Mention) -> bool:
+        """The mention is (in) the subject of its clause: pronouns prefer earlier subjects."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
+        if span is None:
+            return False
+        tok = span.root
+        for _ in range(3):
+            if tok.dep_.startswith("nsubj"):
+                return True
+            if tok.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
 
     def _role_holder(self, role: str, pos: int) -> Mention | None:
         role = role.lower()
