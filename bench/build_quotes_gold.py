@@ -44,7 +44,7 @@ def _find(text: str, needle: str, *, nth: int = 0, near: int | None = None) -> i
     return hits[nth]
 
 
-def build(lang: str) -> list[dict]:
+def build(lang: str, *, part: str = "annotations") -> list[dict]:
     articles: dict[str, dict] = {}
     for name in SOURCES[lang]:
         for line in (CORPORA / name).read_text(encoding="utf-8").split("\n"):
@@ -53,7 +53,7 @@ def build(lang: str) -> list[dict]:
             rec = json.loads(line)
             articles[rec["id"]] = rec
     out = []
-    ann_path = ROOT / "bench" / "quotes_gold" / f"annotations_{lang}.jsonl"
+    ann_path = ROOT / "bench" / "quotes_gold" / f"{part}_{lang}.jsonl"
     for line in ann_path.read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
@@ -104,12 +104,13 @@ def build(lang: str) -> list[dict]:
 
 
 def main() -> int:
-    for lang in ("fr", "en"):
-        ann = ROOT / "bench" / "quotes_gold" / f"annotations_{lang}.jsonl"
+    for lang, part in (("fr", "annotations"), ("en", "annotations"), ("fr", "heldout"), ("en", "heldout")):
+        ann = ROOT / "bench" / "quotes_gold" / f"{part}_{lang}.jsonl"
         if not ann.exists():
             continue
-        records = build(lang)
-        path = ROOT / "tests" / "data" / f"quotes_gold_{lang}.jsonl"
+        records = build(lang, part=part)
+        name = f"quotes_gold_{lang}.jsonl" if part == "annotations" else f"quotes_gold_{lang}_heldout.jsonl"
+        path = ROOT / "tests" / "data" / name
         with path.open("w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
