@@ -139,7 +139,7 @@ def speaker_verb(verb: Any) -> Any:
         break
     if tok is not verb and tok.pos_ == "VERB":
         inv = _inverted_subject(tok, sentence_end(text, tok.idx))
-        if inv is not None and inv.i > tok.i:
+        if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
     return None
 

@@ -132,14 +132,14 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         if inf:
             return inf[0]
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
+        if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
-        if x.lower_ in ("that", "que", "qu'", "qu’") and x.dep_ == "mark" and x.head.i > x.i:
+        if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or x.head.pos_ == "VERB"):
             return x.head
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
     return before[0] if before else None
@@ -195,6 +195,20 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     )
 
 
+def _looks_infinitive(tok: Any) -> bool:
+    """An infinitive, even when the tagger missed it ("a annoncé privilégier")."""
+    if tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm"):
+        return True
+    low = tok.lower_
+    return (
+        tok.pos_ in ("ADJ", "NOUN", "VERB")
+        and tok.lemma_.lower() == low
+        and low.endswith(("er", "ir", "re"))
+        and len(low) > 5
+        and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
+    )
+
+
 def _infinitive(tok: Any) -> bool:
     """ "avoir recueilli", "vouloir": an infinitive clause (possibly with an infinitive auxiliary)."""
     if "Inf" in tok.morph.get("VerbForm"):
@@ -211,7 +225,9 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
     k = t.i - 1
-    while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")):
+    while k >= 0 and (
+        doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+    ):
         k -= 1
     if k < 0:
         return None
