@@ -103,7 +103,11 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             q = payload
             words = n_words(text[q.start : q.end])
             cont = _continues(last, q, text, resolver)
-            if cont is not None and att.standalone(q) and words >= 3:
+            prev = att.previous(q) if cont is None and words >= 3 else None
+            if prev is not None:
+                span = _direct_span(q, prev, text, resolver, lex, ranges)
+                span.attrs["continued"] = True
+            elif cont is not None and att.standalone(q) and words >= 3:
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
                 span.attrs["continued"] = True

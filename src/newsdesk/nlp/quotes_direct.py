@@ -326,6 +326,25 @@ class DirectAttributor:
             return None
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
+    def previous(self, q: Quoted) -> Attribution | None:
+        """"Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
+        sentence just before a quote that stands alone."""
+        lead = self.text[sentence_start(self.text, q.start) : q.start].strip(" \t—–-")
+        if lead:
+            return None
+        prev_end = sentence_start(self.text, q.start)
+        prev_start = sentence_start(self.text, max(0, prev_end - 2))
+        if prev_end - prev_start < 5 or not self.text[prev_start:prev_end].rstrip().endswith((".", ":")):
+            return None
+        for t in self.tokens_between(prev_start, prev_end):
+            if self._quoted(t.idx) or not speech_verb(t, self.lex) or is_negated(t, self.lex) or passive(t):
+                continue
+            subj = self._subject(t, prev_start, prev_end)
+            if subj is not None:
+                span = phrase_span(subj, prev_start, prev_end)
+                return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
+        return None
+
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
         before = self.text[max(0, q.start - 40) : q.start].lower()

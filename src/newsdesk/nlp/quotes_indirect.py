@@ -139,7 +139,8 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
-        if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or x.head.pos_ == "VERB"):
+        loose = lex.lang == "fr" and x.head.pos_ == "VERB"  # "qu'" mistagged as a relative pronoun
+        if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or loose):
             return x.head
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
     return before[0] if before else None
