@@ -265,22 +265,46 @@ class QuoteStep:
         return True
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        batch: list[Article] = []
         for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch, stats)
+                batch = []
+        yield from self._run(batch, stats)
+
+    def _run(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
+        """Parse the batch's articles language by language (nlp.pipe), then annotate them in order."""
+        docs: dict[int, Any] = {}
+        todo: dict[str, list[int]] = {}
+        for k, article in enumerate(batch):
             if article.is_copy:
                 stats.count("skipped_copy")
-                yield article
-                continue
-            if not self.supports(article.lang) or not article.text.strip():
-                stats.count("skipped_lang" if article.text.strip() else "skipped_empty")
-                yield article
-                continue
-            yield self.annotate(article, stats)
+            elif not article.text.strip():
+                stats.count("skipped_empty")
+            elif not self.supports(article.lang):
+                stats.count("skipped_lang")
+            else:
+                todo.setdefault(article.lang or "", []).append(k)
+        for lang, idx in todo.items():
+            nlp = self.model(lang)
+            fits = [k for k in idx if len(batch[k].text) <= nlp.max_length]
+            stats.count("skipped_too_long", len(idx) - len(fits))
+            for k, doc in zip(fits, nlp.pipe([batch[k].text for k in fits]), strict=True):
+                docs[k] = doc
+        for k, article in enumerate(batch):
+            if k in docs:
+                try:
+                    self.annotate(article, stats, doc=docs[k])
+                except Exception as exc:  # a text the rules cannot handle must not stop the run
+                    stats.count(f"quote_error:{type(exc).__name__}")
+            yield article
 
-    def annotate(self, article: Article, stats: StepStats | None = None) -> Article:
-        """Add the "quotes" span group to one article."""
+    def annotate(self, article: Article, stats: StepStats | None = None, *, doc: Any = None) -> Article:
+        """Add the "quotes" span group to one article (`doc`: its parse, when already done)."""
         lang = article.lang or ""
-        nlp = self.model(lang)
-        doc = nlp(article.text)
+        if doc is None:
+            doc = self.model(lang)(article.text)
         spans = extract_quotes(article.text, doc, lang=lang, entities=article.spans.get("entities"))
         article.add_spans("quotes", spans)
         if stats is not None:
