@@ -214,3 +214,18 @@ class _Lang:
 
     def __call__(self, articles, stats: StepStats):
         yield from articles
+
+
+def test_random_marks_and_fragments_never_crash(nlp_fr) -> None:
+    import random
+
+    rng = random.Random(5)
+    pieces = ["«", "»", '"', "“", "”", "„", "‚", "‘", "’", "‹", "›", " ", "\n", "\n\n", "Il a dit ", " a déclaré Kirby",
+              "que ", "selon X, ", "Le ministre Jean Dupont", ", a-t-il ajouté, ", ". ", "mot ", "—", ":", "?"]  # fmt: skip
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+        for q in find_quoted(text):
+            assert 0 <= q.start < q.end <= len(text)
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        quotes_of(text, nlp_fr, "fr")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
+CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
 LOOKAHEAD = 800
 """How far past a line break an open quote may look for its closing mark."""
 
