@@ -220,7 +220,7 @@ def test_random_marks_and_fragments_never_crash(nlp_fr) -> None:
     import random
 
     rng = random.Random(5)
-    pieces = list("«»\"“”„‚‘’‹› —:?") + ["\n", "\n\n", "Il a dit ", " a déclaré Kirby", "que ", "selon X, "]
+    pieces = list('«»"“”„‚‘’‹› —:?') + ["\n", "\n\n", "Il a dit ", " a déclaré Kirby", "que ", "selon X, "]
     pieces += ["Le ministre Jean Dupont", ", a-t-il ajouté, ", ". ", "mot "]
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))

@@ -137,7 +137,7 @@ def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:
 
 
 def _share_speaker(span: Span, last: tuple[int, dict[str, Any]] | None, text: str, resolver: SpeakerResolver) -> None:
-    """"X a précisé que « … » , et ajouté que « … »": a verb without subject shares the previous speaker."""
+    """ "X a précisé que « … » , et ajouté que « … »": a verb without subject shares the previous speaker."""
     if last is None or not last[1].get("speaker_name") or span.start - last[0] > 300:
         return
     if re.search(r"[.!?](?:\s|$)", text[last[0] : span.start].strip()):

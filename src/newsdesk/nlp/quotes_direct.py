@@ -327,7 +327,7 @@ class DirectAttributor:
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
     def previous(self, q: Quoted) -> Attribution | None:
-        """"Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
+        """ "Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
         sentence just before a quote that stands alone."""
         lead = self.text[sentence_start(self.text, q.start) : q.start].strip(" \t—–-")
         if lead:
