@@ -62,9 +62,10 @@ def quality(models: dict) -> tuple[list[str], dict]:
 def throughput(models: dict, *, max_articles: int | None) -> tuple[list[str], dict]:
     lines = ["### Throughput (QuoteStep, spaCy parse included, one process)", ""]
     lines += [
-        "| corpus | lang | articles | characters | seconds | articles/s | chars/s | quotes |",
-        "|---|---|---|---|---|---|---|---|",
-    ]  # noqa: E501
+        "| corpus | lang | articles | characters | seconds | of which spaCy parse alone | articles/s | chars/s "
+        "| quotes | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     out = {}
     for name, lang in THROUGHPUT:
         path = SHARED / "corpora" / name
@@ -85,10 +86,16 @@ def throughput(models: dict, *, max_articles: int | None) -> tuple[list[str], di
         seconds = time.perf_counter() - t0
         chars = sum(len(a.text) for a in articles)
         n = stats.counters["quotes"]
+        errors = sum(v for k, v in stats.counters.items() if k.startswith("quote_error"))
+        t0 = time.perf_counter()
+        for _ in models[lang].pipe(a.text for a in articles):
+            pass
+        parse = time.perf_counter() - t0
         out[name] = {"articles": len(articles), "chars": chars, "seconds": round(seconds, 2), "quotes": n}
+        out[name] |= {"errors": errors, "parse_only_seconds": round(parse, 2)}
         lines.append(
-            f"| {name} | {lang} | {len(articles)} | {chars} | {seconds:.1f} | {len(articles) / seconds:.1f} "
-            f"| {chars / seconds:.0f} | {n} |"
+            f"| {name} | {lang} | {len(articles)} | {chars} | {seconds:.1f} | {parse:.1f} "
+            f"| {len(articles) / seconds:.1f} | {chars / seconds:.0f} | {n} | {errors} |"
         )
     return lines, out
 

@@ -362,7 +362,7 @@ class SpeakerResolver:
         ]
         if longer and len(name.split()) == 1:
             name = max(longer, key=len)
-        if name and (head_pos in (None, "PROPN", "NOUN") or inside):
+        if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
