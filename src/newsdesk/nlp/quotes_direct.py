@@ -148,7 +148,7 @@ def _left_subject(verb: Any, here: int) -> Any:
     """The noun right before the verb in its own sentence, when the parser took a subject elsewhere."""
     doc = verb.doc
     k = verb.i - 1
-    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("-t", "has", "have", "had")):
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("-t", "has", "have", "had", ",")):
         k -= 1
     if k >= 0 and doc[k].idx >= here and doc[k].pos_ in ("PROPN", "NOUN"):
         return doc[k]

@@ -165,6 +165,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     else:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
         # the clause comes first, then a comma, then the speaker and the verb.
+        if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
+            return None  # "…, having reported record profits": not an incise
         left = t.left_edge
         comma = next((x for x in reversed(list(t.doc[comp.i : left.i + 1])) if x.text == ","), None)
         if comma is None or comma.i < comp.i:

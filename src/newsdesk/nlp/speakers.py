@@ -88,6 +88,19 @@ def _not_name(tok: Any) -> bool:
     return tok.text[:1].islower() or bool(DEMONYM.search(tok.text))
 
 
+NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
+
+
+def _name_tail(text: str, end: int) -> int:
+    """Extend a name over "-Guerra" in "Jaime Perez-Guerra" and "' Leary" in "Michael O' Leary"."""
+    m = NAME_TAIL.match(text, end)
+    if m is None:
+        return end
+    if m.group(0)[1] == " " and not re.search(r"\b[A-Z]$", text[:end]):
+        return end
+    return m.end()
+
+
 def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
     runs: list[tuple[int, int, str]] = []
@@ -97,7 +110,7 @@ def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
             cur.append(t)
             continue
         if cur:
-            s, e = cur[0].idx, cur[-1].idx + len(cur[-1])
+            s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
             runs.append((s, e, doc.text[s:e]))
         cur = []
     return runs
@@ -173,6 +186,7 @@ class SpeakerResolver:
                 while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
                     toks = toks[:-1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            end = _name_tail(self.text, end)
             text = self.text[start:end]
             name = POSSESSIVE.sub("", text).strip()
             for title in sorted(self.lex.titles, key=len, reverse=True):
@@ -246,7 +260,7 @@ class SpeakerResolver:
                     break
             role = " ".join([*keep, role])
         role = strip_determiner(role)
-        return role if 2 < len(role) <= 120 else None
+        return role if 1 < len(role) <= 120 else None
 
     def _gender(self, start: int, end: int, role: str | None) -> str:
         before = self.text[max(0, start - 60) : start]
@@ -332,8 +346,10 @@ class SpeakerResolver:
                 speaker.name = self.groups[-1]
                 return speaker
             orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
-            if orgs:
-                return self._named(speaker, orgs[-1].text)
+            if orgs:  # "la compagnie": the organisation the article talks about most, the nearest on a tie
+                counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
+                best = max(reversed(orgs), key=lambda m: counts[m.name])
+                return self._named(speaker, best.text)
         role = self.lex.role_match(written)
         name_run = self._name_in(start, end, head)
         if name_run is not None:
