@@ -144,6 +144,20 @@ def speaker_verb(verb: Any) -> Any:
     return None
 
 
+def speaker_phrase(subj: Any, lo: int, hi: int) -> tuple[int, int]:
+    """The speaker's phrase; joins two subjects the parser split ("La ministre de l'Éducation" + "Najat …")."""
+    start, end = phrase_span(subj, lo, hi)
+    if subj.pos_ == "PRON" or subj.head is subj:
+        return start, end
+    for sib in subj.head.children:
+        if sib is subj or sib.dep_ != subj.dep_ or sib.pos_ == "PRON":
+            continue
+        s, e = phrase_span(sib, lo, hi)
+        if 0 <= s - end <= 1 or 0 <= start - e <= 1:
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
 def _left_subject(verb: Any, here: int) -> Any:
     """The noun right before the verb in its own sentence, when the parser took a subject elsewhere."""
     doc = verb.doc
@@ -279,7 +293,7 @@ class DirectAttributor:
                 if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
                     return None
                 subj = self._subject(t, q.end, end)
-                span = phrase_span(subj, q.end, end) if subj is not None else None
+                span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:
                 return None
@@ -307,7 +321,7 @@ class DirectAttributor:
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
-                span = phrase_span(subj, start, q.start) if subj is not None else None
+                span = speaker_phrase(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
             return None

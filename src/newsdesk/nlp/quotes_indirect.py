@@ -23,6 +23,7 @@ from .quotes_direct import (
     phrase_span,
     sentence_end,
     sentence_start,
+    speaker_phrase,
     speaker_verb,
     speech_verb,
     subject_of,
@@ -184,7 +185,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if subj is not None and subj.lower_ in NON_SPEAKERS:
         return None
     if subj is not None and not (start <= subj.idx < end):
-        speaker = phrase_span(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
+        speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
             speaker = (subj.idx, subj.idx + len(subj))
     return Reported(

@@ -399,6 +399,10 @@ class SpeakerResolver:
             between = self.text[start + role.end() : r[0]]
             if r[0] > comma >= start + role.end() or not between.strip() or name != r[2]:
                 return name
+            # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
+            complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
+            if r[1] >= end - 1 and not complement and self._personlike(name):
+                return name
         return None
 
     def _drop_role(self, name: str) -> str:
