@@ -62,6 +62,9 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     items: list[tuple[int, str, Any, Any]] = []  # (start, kind, payload, attribution)
     absorbed: set[int] = set()
     for r in find_reported(doc, lex, ranges):
+        for q, _ in directs:  # a report that stops inside a quote (a full stop in it) takes the whole quote
+            if r.start <= q.start < r.end < q.end:
+                r.end = q.end
         inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
         quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
         if inside and quoted_chars >= 0.7 * (r.end - r.start):

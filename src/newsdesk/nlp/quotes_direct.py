@@ -19,6 +19,10 @@ from .quote_marks import Quoted
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
+ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
+)
+"""Words ending with a full stop that does not end the sentence ("M. Poutine", "Apple Inc. said")."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -47,7 +51,7 @@ def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", wi
     lo = max(0, pos - window)
     best = -1
     for m in re.finditer(stops, text[lo:pos]):
-        if m.group(0) == "." and re.search(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt)$", text[lo : lo + m.start()]):
+        if m.group(0) == "." and ABBREV.search(text[lo : lo + m.start()]):
             continue  # "M. Poutine", "Mr. Putin", "J. Kirby"
         best = m.end()
     return lo + best if best != -1 else lo
@@ -56,7 +60,7 @@ def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", wi
 def sentence_end(text: str, pos: int, *, window: int = 1200) -> int:
     """Offset where the sentence containing `pos` ends (its final punctuation included)."""
     for m in re.finditer(r"[.!?…](?=\s|$)|\n", text[pos : pos + window]):
-        if m.group(0) == "." and re.search(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt)$", text[: pos + m.start()]):
+        if m.group(0) == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
             continue
         return pos + m.end()
     return min(len(text), pos + window)
@@ -255,7 +259,8 @@ class DirectAttributor:
         for t in self.tokens_between(lo, hi):
             if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex):
                 continue
-            left = [x for x in self.doc[max(0, t.i - 3) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in ("-t",)]
+            clitics = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+            left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
             if not left or left[-1].text not in (",", "»", "”", '"', "—", "–"):
                 continue
             subj = _inverted_subject(t, hi)

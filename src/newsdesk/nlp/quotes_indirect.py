@@ -30,6 +30,8 @@ from .quotes_direct import (
 )
 
 MIN_WORDS = 3
+CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or"}
+"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …")."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -314,9 +316,16 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
             if app and app.group(1).strip():
                 full_end = seg_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+            # "Selon Giovanna Tinetti, l'une des chercheuses du projet, « … »": skip the apposition
+            appos = re.match(r",\s*([^,.;«»\"“”\n]{3,90}),", text[full_end:s_end])
+            if appos and (lex.role_match(appos.group(1)) or re.match(r"(?:l['’]une?|one) ", appos.group(1))):
+                content_from = full_end + appos.end()
+            else:
+                content_from = full_end
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
-            if not lead:
-                start, end = _trim(text, full_end, s_end)
+            lead_words = re.findall(r"[\w'’]+", lead.lower())
+            if not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
+                start, end = _trim(text, content_from, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):

@@ -331,17 +331,31 @@ class SpeakerResolver:
         if low in self.lex.pronouns:
             return self._pronoun(speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
+        if head_low in self.lex.documents:
+            # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
+            inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
+            if inner:
+                return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
+            agent = re.match(r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]|the )?", self.text[end : end + 80])
+            if agent:
+                run = next((r for r in self.runs if r[0] == end + agent.end()), None)
+                if run is not None:
+                    return self._named(speaker, run[2])
         if self._indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
-        if head_low in self.lex.documents:
-            inner = [m for m in inside if m.label in ("ORG", "PER")]
-            if inner:
-                return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
-        named = [r for r in self.runs if r[0] >= start and r[1] <= end and (head is None or r[0] > head.idx)]
+        named = [
+            r
+            for r in self.runs
+            if r[0] >= start
+            and r[1] <= end
+            and (head is None or r[0] > head.idx)
+            and not re.search(r"\b(?:de|du|des|d['’]|of|la|le|les|the)\s*$", self.text[start : r[0]], re.IGNORECASE)
+        ]
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
             return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
-        if head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.IGNORECASE):
+        short = len(written.split()) <= 3
+        if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
@@ -372,6 +386,11 @@ class SpeakerResolver:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
         name = self._group_name(written, start, head)
+        if re.fullmatch(r"[A-Z]{2,5}", name):
+            for m in self.mentions:  # "GM" -> "General Motors"
+                if m.label == "ORG" and "".join(w[0] for w in m.text.split() if w[:1].isupper()) == name:
+                    name = m.text
+                    break
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
         longer += [
             m.text for m in self.mentions if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
