@@ -104,12 +104,13 @@ def build(lang: str, *, part: str = "annotations") -> list[dict]:
 
 
 def main() -> int:
-    for lang, part in (("fr", "annotations"), ("en", "annotations"), ("fr", "heldout"), ("en", "heldout")):
+    parts = ("annotations", "heldout", "heldout2")
+    for lang, part in ((lang, part) for part in parts for lang in ("fr", "en")):
         ann = ROOT / "bench" / "quotes_gold" / f"{part}_{lang}.jsonl"
         if not ann.exists():
             continue
         records = build(lang, part=part)
-        name = f"quotes_gold_{lang}.jsonl" if part == "annotations" else f"quotes_gold_{lang}_heldout.jsonl"
+        name = f"quotes_gold_{lang}.jsonl" if part == "annotations" else f"quotes_gold_{lang}_{part}.jsonl"
         path = ROOT / "tests" / "data" / name
         with path.open("w", encoding="utf-8") as fh:
             for rec in records:
