@@ -229,3 +229,16 @@ def test_random_marks_and_fragments_never_crash(nlp_fr) -> None:
     for _ in range(60):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         quotes_of(text, nlp_fr, "fr")
+
+
+def test_a_pipeline_without_parser_is_refused() -> None:
+    import spacy
+
+    from newsdesk.errors import ModelError
+
+    blank = spacy.blank("fr")
+    with pytest.raises(ModelError, match="dependency parse"):
+        extract_quotes("« Bonjour », a dit Paul.", blank("« Bonjour », a dit Paul."), lang="fr")
+    step = QuoteStep(models={"fr": blank})
+    with pytest.raises(ModelError, match="no parser"):
+        step.model("fr")

