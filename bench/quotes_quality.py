@@ -1,0 +1,143 @@
+"""Quotation quality and throughput: writes bench/reports/quotes_quality.md and .json.
+
+Quality: `newsdesk.nlp.quote_score` over the project's gold (tests/data/quotes_gold_*.jsonl: the
+development sets and the held-out sets, annotated by reading the articles), the 16 smoke cases and
+the GUM quotation spans (direct quotes only: GUM marks quotation-mark spans, not reported speech).
+Throughput: `QuoteStep` over the bundleable corpora in ../shared/data/corpora (parse included).
+
+    python bench/quotes_quality.py [--max-articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsdesk.article import Article  # noqa: E402
+from newsdesk.nlp.quote_score import evaluate, format_report, read_gold, spacy_predictor  # noqa: E402
+from newsdesk.nlp.quotes import QuoteStep, load_model  # noqa: E402
+from newsdesk.pipeline import StepStats  # noqa: E402
+
+SHARED = Path(os.environ.get("NEWSDESK_SHARED_DATA") or ROOT.parent / "shared" / "data")
+GOLD = ROOT / "tests" / "data"
+THROUGHPUT = [
+    ("wikinews-fr.jsonl", "fr"),
+    ("wikinews-en-gum.jsonl", "en"),
+    ("wikinews-en-timelines.jsonl", "en"),
+    ("globalvoices-en.jsonl", "en"),
+]
+
+
+def quality(models: dict) -> tuple[list[str], dict]:
+    predict = spacy_predictor(models=models)
+    sets = [
+        ("French development gold (42 Wikinews articles)", GOLD / "quotes_gold_fr.jsonl", None),
+        ("French held-out gold 1 (12 Wikinews articles; seen once, then used for development)",
+         GOLD / "quotes_gold_fr_heldout.jsonl", None),
+        ("French held-out gold 2 (10 Wikinews articles, never used for development)",
+         GOLD / "quotes_gold_fr_heldout2.jsonl", None),
+        ("English development gold (42 Wikinews/Global Voices articles)", GOLD / "quotes_gold_en.jsonl", None),
+        ("English held-out gold 1 (12 articles; seen once, then used for development)",
+         GOLD / "quotes_gold_en_heldout.jsonl", None),
+        ("English held-out gold 2 (10 Wikinews/Global Voices articles, never used for development)",
+         GOLD / "quotes_gold_en_heldout2.jsonl", None),
+        ("Smoke cases (16 sentences, fr/en)", SHARED / "quotes" / "smoke_cases_fr_en.jsonl", None),
+        ("GUM quotation spans, direct quotes only (24 English Wikinews articles)",
+         SHARED / "corpora" / "wikinews-en-gum.jsonl", ["direct"]),
+    ]  # fmt: skip
+    lines, out = [], {}
+    for title, path, kinds in sets:
+        if not path.exists():
+            lines.append(f"### {title}\n\nnot found: {path}\n")
+            continue
+        docs = read_gold(path, kinds=kinds)
+        report = evaluate(docs, predict, kinds=kinds)
+        out[title] = {k: v for k, v in report.items() if k != "errors"}
+        out[title]["n_errors"] = len(report["errors"])
+        lines.append(format_report(report, title=title))
+    return lines, out
+
+
+def throughput(models: dict, *, max_articles: int | None) -> tuple[list[str], dict]:
+    lines = ["### Throughput (QuoteStep, spaCy parse included, one process)", ""]
+    lines += [
+        "| corpus | lang | articles | characters | seconds | of which spaCy parse alone | articles/s | chars/s "
+        "| quotes | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    out = {}
+    for name, lang in THROUGHPUT:
+        path = SHARED / "corpora" / name
+        if not path.exists():
+            continue
+        articles = []
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                rec = json.loads(line)
+                articles.append(Article(id=rec["id"], source=name, text=rec["text"], lang=lang))
+        if max_articles:
+            articles = articles[:max_articles]
+        step = QuoteStep(models=models)
+        stats = StepStats(name="quotes")
+        t0 = time.perf_counter()
+        for _ in step(articles, stats):
+            pass
+        seconds = time.perf_counter() - t0
+        chars = sum(len(a.text) for a in articles)
+        n = stats.counters["quotes"]
+        errors = sum(v for k, v in stats.counters.items() if k.startswith("quote_error"))
+        t0 = time.perf_counter()
+        for _ in models[lang].pipe(a.text for a in articles):
+            pass
+        parse = time.perf_counter() - t0
+        out[name] = {"articles": len(articles), "chars": chars, "seconds": round(seconds, 2), "quotes": n}
+        out[name] |= {"errors": errors, "parse_only_seconds": round(parse, 2)}
+        lines.append(
+            f"| {name} | {lang} | {len(articles)} | {chars} | {seconds:.1f} | {parse:.1f} "
+            f"| {len(articles) / seconds:.1f} | {chars / seconds:.0f} | {n} | {errors} |"
+        )
+    return lines, out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-articles", type=int, default=None, help="limit articles per corpus for throughput")
+    args = parser.parse_args()
+    models = {"fr": load_model("fr"), "en": load_model("en")}
+    q_lines, q_out = quality(models)
+    t_lines, t_out = throughput(models, max_articles=args.max_articles)
+    header = [
+        "# Quotation extraction: quality and throughput",
+        "",
+        "Written by `bench/quotes_quality.py`. Span match: a gold quote is found when predicted spans cover at",
+        "least the given share of its characters, and a predicted quote is right when gold spans cover that",
+        "share of it. Verb and speaker accuracy are over gold quotes found at 0.3. Speaker accuracy compares",
+        "full names (case-insensitive, leading article ignored); a gold speaker left empty (nobody named)",
+        "is right only when no name is predicted. The development sets were used while writing the rules.",
+        "Held-out set 1 was annotated after the rules were written and first measured untouched (French: F1",
+        "0.804 at 0.3, speaker 0.500 on 12 quotes; English: F1 0.983, speaker 0.655 on 29 quotes); its errors",
+        "were then used for one more round of fixes, so its figures below are no longer unseen. Held-out set 2",
+        "was annotated after that and never used for development: it is the honest estimate (small samples).",
+        "GUM marks only some quotation-mark spans (several articles, e.g. GUM_news_warhol, have many quotes",
+        "left unmarked) and cuts quotes at sentence ends: its figures are a lower bound, not a target.",
+        "",
+    ]
+    reports = ROOT / "bench" / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "quotes_quality.md").write_text("\n".join(header + q_lines + t_lines) + "\n", encoding="utf-8")
+    (reports / "quotes_quality.json").write_text(
+        json.dumps({"quality": q_out, "throughput": t_out}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    print("\n".join(q_lines + t_lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

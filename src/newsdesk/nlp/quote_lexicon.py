@@ -1,0 +1,94 @@
+"""Per-language data for quotation extraction, read from `lexicons/speech_verbs/` and `lexicons/quote_cues/`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ModelError
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@dataclass(slots=True, kw_only=True)
+class QuoteLexicon:
+    """Speech verbs and cues for one language."""
+
+    lang: str
+    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "both" | "direct"
+    according: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    negation: set[str] = field(default_factory=set)
+    pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (gender, number)
+    titles: dict[str, str] = field(default_factory=dict)  # "Mme" -> "f"
+    feminine: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)  # longest first
+    title_cues: set[str] = field(default_factory=set)
+    not_source: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    org_nouns: set[str] = field(default_factory=set)
+    source_nouns: set[str] = field(default_factory=set)
+    role_re: re.Pattern[str] | None = None
+
+    def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
+        use = self.verbs.get(lemma.lower())
+        return use is not None and (use == "both" or not indirect)
+
+    def role_match(self, text: str) -> re.Match[str] | None:
+        """The first role noun found as a whole word in `text` (case-insensitive), or None."""
+        return self.role_re.search(text) if self.role_re else None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(lang: str) -> QuoteLexicon:
+    """The quotation lexicon of `lang`; raises `ModelError` when the language has none."""
+    verbs_path = LEXICON_DIR / "speech_verbs" / f"{lang}.tsv"
+    cues_path = LEXICON_DIR / "quote_cues" / f"{lang}.tsv"
+    if not verbs_path.exists() or not cues_path.exists():
+        raise ModelError(f"no quotation lexicon for language {lang!r} (add lexicons/speech_verbs/{lang}.tsv)")
+    lex = QuoteLexicon(lang=lang)
+    for row in _rows(verbs_path):
+        lex.verbs[row[0].strip().lower()] = row[1].strip() if len(row) > 1 else "both"
+    roles: list[str] = []
+    for row in _rows(cues_path):
+        kind, value = row[0].strip(), row[1].strip()
+        if kind == "according":
+            lex.according.append(value)
+        elif kind == "source":
+            lex.source.append(value)
+        elif kind == "negation":
+            lex.negation.add(value.lower())
+        elif kind == "pronoun":
+            lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
+        elif kind == "title":
+            lex.titles[value] = row[2].strip()
+        elif kind == "feminine":
+            lex.feminine.add(value.lower())
+        elif kind == "role":
+            roles.append(value)
+        elif kind == "title_cue":
+            lex.title_cues.add(value.lower())
+        elif kind == "not_source":
+            lex.not_source.add(value.lower())
+        elif kind == "document":
+            lex.documents.add(value.lower())
+        elif kind == "org_noun":
+            lex.org_nouns.add(value.lower())
+        elif kind == "source_noun":
+            lex.source_nouns.add(value.lower())
+    lex.roles = sorted(set(roles), key=len, reverse=True)
+    if lex.roles:
+        alternatives = "|".join(re.escape(r) for r in lex.roles)
+        lex.role_re = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    lex.according.sort(key=len, reverse=True)
+    return lex

@@ -1,0 +1,185 @@
+"""Find text between quotation marks, robustly.
+
+Handles « … » (with or without French spaces), “ … ”, „ … “, ‚ … ‘, ‹ … ›, ‘ … ’ and straight double
+quotes, nested quotes, and quotes running over several paragraphs (opening mark repeated at the start
+of each paragraph, closing mark omitted until the last one). An unmatched mark never raises and never
+swallows the rest of an article: an opening mark left open at the end of its paragraph is dropped,
+unless it opened the paragraph (then the quote ends with the paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
+LOOKAHEAD = 800
+"""How far past a line break an open quote may look for its closing mark."""
+
+
+@dataclass(slots=True)
+class Quoted:
+    """One span between quotation marks: `text[start:end]` includes both marks (or the open one)."""
+
+    start: int
+    end: int
+    mark: str
+    closed: bool = True
+    depth: int = 0
+    children: list[Quoted] = field(default_factory=list)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the content without the marks."""
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
+    """'open', 'close' or None (not a quotation mark here) for the mark at `text[i]`."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    top = stack[-1][0] if stack else None
+    if ch in "«‹„‚":
+        return "open"
+    if ch in "»›":
+        return "close" if top is not None and ch in CLOSERS[top] else None
+    if ch == "“":
+        if top == "„":
+            return "close"
+        if top == "“" and not prev.isspace() and (nxt.isspace() or not _is_word(nxt)):
+            return "close"  # “…“ typed with the same mark
+        return "open"
+    if ch == "”":
+        if top in ("“", "„", '"'):
+            return "close"
+        if (prev.isspace() or prev in "([—–-") and not nxt.isspace():
+            return "open"  # ”…” typed with the same mark
+        return None
+    if ch == "‘":
+        if top == "‚":
+            return "close"
+        return "open" if not _is_word(prev) and not nxt.isspace() else None
+    if ch == "’":
+        if top in ("‘", "‚") and not (_is_word(prev) and _is_word(nxt)):
+            return "close"
+        return None
+    if ch == '"':
+        if top == '"':
+            return "close"
+        opening = (prev.isspace() or not _is_word(prev)) and not nxt.isspace()
+        closing = not prev.isspace() and (nxt.isspace() or not _is_word(nxt))
+        if opening and not (closing and _is_word(prev)):
+            return "open"
+        return None
+    return None
+
+
+def _closes(mark: str, text: str, j: int, stack: list[tuple[str, int]]) -> bool:
+    return _classify(text, j, stack) == "close" and text[j] in CLOSERS[mark]
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Top-level quoted spans of `text`, in order, each with its nested quotes as `children`."""
+    stack: list[tuple[str, int]] = []
+    skip: set[int] = set()
+    found: list[Quoted] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and stack:
+            i = _at_line_break(text, i, stack, skip, found)
+            continue
+        if i in skip:
+            i += 1
+            continue
+        if ch in CLOSERS or ch in "»›”’":
+            kind = _classify(text, i, stack)
+            if kind == "open":
+                stack.append((ch, i))
+            elif kind == "close":
+                mark, start = stack.pop()
+                found.append(Quoted(start, i + 1, mark, True, len(stack)))
+        i += 1
+    if stack:
+        _close_at_paragraph_end(text, n, stack, found)
+    return _nest(found)
+
+
+def _at_line_break(text: str, i: int, stack: list[tuple[str, int]], skip: set[int], found: list[Quoted]) -> int:
+    """Decide what happens to quotes still open at the line break `text[i]`; return where to resume."""
+    mark, start = stack[0]
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    # Multi-paragraph quote: the next paragraph opens with the same mark and the quote has no closer yet.
+    if j < len(text) and text[j] == mark and len(stack) == 1:
+        skip.add(j)
+        return j + 1
+    # The quote goes on over a line break (one sentence per line): its closer comes soon, before a blank line.
+    limit = min(len(text), i + LOOKAHEAD)
+    blank = text.find("\n\n", i, limit)
+    end = blank if blank != -1 else limit
+    if mark == '"':
+        if _straight_closer_follows(text, i + 1, end):
+            del stack[1:]
+            return i + 1
+        _close_at_paragraph_end(text, i, stack, found)
+        return i + 1
+    probe = list(stack[:1])
+    for k in range(i + 1, end):
+        if text[k] == mark and mark != '"':
+            break
+        if text[k] in CLOSERS[mark] and _closes(mark, text, k, probe):
+            del stack[1:]
+            return i + 1
+    _close_at_paragraph_end(text, i, stack, found)
+    return i + 1
+
+
+def _straight_closer_follows(text: str, start: int, end: int) -> bool:
+    """True when a later line has an odd number of straight quotes (its first one closes ours)."""
+    pos = start
+    while pos < end:
+        line_end = text.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        count = text.count('"', pos, line_end)
+        if count:
+            return count % 2 == 1
+        pos = line_end + 1
+    return False
+
+
+def _close_at_paragraph_end(text: str, i: int, stack: list[tuple[str, int]], found: list[Quoted]) -> None:
+    """Close what is open at the end of a paragraph: keep a quote that opened the paragraph, drop stray marks."""
+    mark, start = stack[0]
+    para_start = text.rfind("\n", 0, start) + 1
+    lead = text[para_start:start].strip(" \t-—–")
+    if not lead:
+        end = i
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start > 1:
+            found.append(Quoted(start, end, mark, False, 0))
+    stack.clear()
+
+
+def _nest(found: list[Quoted]) -> list[Quoted]:
+    """Turn a flat list of spans into top-level spans with their nested children."""
+    found.sort(key=lambda q: (q.start, -q.end))
+    top: list[Quoted] = []
+    for q in found:
+        if top and q.start >= top[-1].start and q.end <= top[-1].end:
+            parent = top[-1]
+            q.depth = 1
+            parent.children.append(q)
+        elif top and q.start < top[-1].end:
+            continue  # overlapping leftovers of a stray mark
+        else:
+            q.depth = 0
+            top.append(q)
+    return top

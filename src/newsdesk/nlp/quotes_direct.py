@@ -1,0 +1,387 @@
+"""Direct quotations: text between quote marks, attributed to a speech verb and its speaker.
+
+Attribution is looked for, in order: an incise inside the quote ("« A, reconnaît X, B »"), an incise
+right after it ("« … », a déclaré Kirby", "“…,” Kirby said"), and an introduction before it
+("X a déclaré : « … »", "X said, “…”", "X : « … »"). A quote with none of these that follows an
+attributed quote closely (a quote-only paragraph or sentence) continues that speaker. Titles and names
+in quote marks, short scare quotes and quoted terms without attribution are not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .quote_lexicon import QuoteLexicon
+from .quote_marks import Quoted
+
+SENT_END = {".", "!", "?", ";", "…"}
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+QUOTE_CHARS = '«»“”„‚‘’‹›"'
+ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
+)
+"""Words ending with a full stop that does not end the sentence ("M. Poutine", "Apple Inc. said")."""
+
+
+@dataclass(slots=True, kw_only=True)
+class Attribution:
+    """Where a quote's speech verb and speaker are written."""
+
+    verb: Any = None  # spaCy token
+    verb_text: str | None = None  # an introducer ("selon") when there is no verb token
+    verb_span: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: Any = None
+    how: str = ""  # "inside", "after", "before", "colon", "continued"
+
+
+@dataclass(slots=True, kw_only=True)
+class DirectQuote:
+    quoted: Quoted
+    start: int
+    end: int
+    attribution: Attribution | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", window: int = 600) -> int:
+    """Offset where the sentence containing `pos` starts (after . ! ? or a line break)."""
+    lo = max(0, pos - window)
+    best = -1
+    for m in re.finditer(stops, text[lo:pos]):
+        if m.group(0) == "." and ABBREV.search(text[lo : lo + m.start()]):
+            continue  # "M. Poutine", "Mr. Putin", "J. Kirby"
+        best = m.end()
+    return lo + best if best != -1 else lo
+
+
+def sentence_end(text: str, pos: int, *, window: int = 1200) -> int:
+    """Offset where the sentence containing `pos` ends (its final punctuation included)."""
+    for m in re.finditer(r"[.!?…](?=\s|$)|\n", text[pos : pos + window]):
+        if m.group(0) == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
+            continue
+        return pos + m.end()
+    return min(len(text), pos + window)
+
+
+def n_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
+    """True for "n'a pas dit", "did not say", "never said"."""
+    for child in verb.children:
+        if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
+            return True
+    return False
+
+
+def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lemma_ in lex.verbs):
+        return False
+    lemma = token.lemma_.lower()
+    if lex.is_speech_verb(lemma, indirect=indirect):
+        return True
+    return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _fr_lemma_guess(form: str, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Catch participles and 3rd-person forms the lemmatiser misses ("estime", "reconnaît")."""
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and lex.is_speech_verb(form[: -len(suffix)] + repl, indirect=indirect):
+            return True
+    return False
+
+
+def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in lex.verbs:
+        return lemma
+    form = token.lower_
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and form[: -len(suffix)] + repl in lex.verbs:
+            return form[: -len(suffix)] + repl
+    return lemma
+
+
+def subject_of(verb: Any) -> Any:
+    """The subject token of a verb, following conjunctions and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
+            if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
+                return verb.head
+            return child
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def passive(t: Any) -> bool:
+    """ "Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in t.children)
+
+
+def speaker_verb(verb: Any) -> Any:
+    """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
+    tok = verb
+    text = verb.doc.text
+    here = sentence_start(text, verb.idx)
+    for _ in range(4):
+        subj = subject_of(tok)
+        if subj is not None:
+            return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
+        if (
+            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp")
+            and tok.head is not tok
+            and tok.head.i < verb.i
+            and sentence_start(tok.doc.text, tok.head.idx) == sentence_start(tok.doc.text, verb.idx)
+        ):
+            tok = tok.head
+            continue
+        break
+    if tok is not verb and tok.pos_ == "VERB":
+        inv = _inverted_subject(tok, sentence_end(text, tok.idx))
+        if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
+            return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
+    return None
+
+
+def speaker_phrase(subj: Any, lo: int, hi: int) -> tuple[int, int]:
+    """The speaker's phrase; joins two subjects the parser split ("La ministre de l'Éducation" + "Najat …")."""
+    start, end = phrase_span(subj, lo, hi)
+    if subj.pos_ == "PRON" or subj.head is subj:
+        return start, end
+    for sib in subj.head.children:
+        if sib is subj or sib.dep_ != subj.dep_ or sib.pos_ == "PRON":
+            continue
+        s, e = phrase_span(sib, lo, hi)
+        if 0 <= s - end <= 1 or 0 <= start - e <= 1:
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def _left_subject(verb: Any, here: int) -> Any:
+    """The noun right before the verb in its own sentence, when the parser took a subject elsewhere."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("-t", "has", "have", "had", ",")):
+        k -= 1
+    if k >= 0 and doc[k].idx >= here and doc[k].pos_ in ("PROPN", "NOUN"):
+        return doc[k]
+    return None
+
+
+def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
+    cut = {
+        t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree
+    }
+    toks = [t for t in token.subtree if t.i not in cut and lo <= t.idx and t.idx + len(t) <= hi]
+    # keep the contiguous run around the head
+    idxs = sorted(t.i for t in toks)
+    if token.i not in idxs:
+        return token.idx, token.idx + len(token)
+    left = right = idxs.index(token.i)
+    while left > 0 and idxs[left - 1] == idxs[left] - 1:
+        left -= 1
+    while right + 1 < len(idxs) and idxs[right + 1] == idxs[right] + 1:
+        right += 1
+    doc = token.doc
+    run = [doc[i] for i in idxs[left : right + 1]]
+    while run and (run[0].is_punct or run[0].text in QUOTE_CHARS or run[0].pos_ == "CCONJ"):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
+        run.pop()
+    commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
+    if commas:
+        run = run[commas[-1] + 1 :]
+    if not run:
+        return token.idx, token.idx + len(token)
+    return run[0].idx, run[-1].idx + len(run[-1])
+
+
+def _inverted_subject(verb: Any, hi: int) -> Any:
+    """The subject written after the verb ("a déclaré Kirby", "said Kirby", "a-t-il dit")."""
+    subj = subject_of(verb)
+    if subj is not None and subj.i > verb.i and subj.idx < hi:
+        return subj
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if t.idx >= hi:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
+            while (
+                t.head is not t
+                and t.head.i > verb.i
+                and t.head.idx < hi
+                and t.head.pos_ in ("NOUN", "PROPN")
+                and t.dep_ in ("compound", "flat", "flat:name", "nmod", "amod", "nn")
+            ):
+                t = t.head
+            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
+                return subj  # "déclarant au magazine People": a complement, not the speaker
+            return t
+        skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
+        if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
+            break
+    return subj
+
+
+class DirectAttributor:
+    """Finds the verb and speaker of each quoted span of one parsed article."""
+
+    def __init__(self, doc: Any, lex: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.quoted = quoted or []
+
+    def tokens_between(self, lo: int, hi: int) -> list[Any]:
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        return list(span) if span is not None else []
+
+    def clause_end(self, pos: int) -> int:
+        """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
+        m = re.search(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400])
+        return pos + (m.start() if m else min(400, len(self.text) - pos))
+
+    def clause_start(self, pos: int) -> int:
+        return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
+
+    def attribute(self, q: Quoted) -> Attribution | None:
+        return self._inside(q) or self._after(q) or self._before(q)
+
+    def _inside(self, q: Quoted) -> Attribution | None:
+        lo, hi = q.inner
+        nested = [(c.start, c.end) for c in q.children]
+        for t in self.tokens_between(lo, hi):
+            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex):
+                continue
+            clitics = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+            left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
+            if not left or left[-1].text not in (",", "»", "”", '"', "—", "–"):
+                continue
+            subj = _inverted_subject(t, hi)
+            if subj is None:
+                continue
+            span = phrase_span(subj, t.idx, hi)
+            return Attribution(verb=t, speaker=span, speaker_head=subj, how="inside")
+        return None
+
+    def _subject(self, t: Any, lo: int, hi: int) -> Any:
+        """The speaker token of verb `t`: its subject (outside any quote), else an inverted subject in [lo, hi)."""
+        subj = speaker_verb(t)
+        if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+            subj = None
+        if subj is None:
+            subj = _inverted_subject(t, hi)
+            if subj is not None and (self._quoted(subj.idx) or subj.idx < lo):
+                subj = None
+        return subj
+
+    def _quoted(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _after(self, q: Quoted) -> Attribution | None:
+        end = self.clause_end(q.end)
+        toks = self.tokens_between(q.end, end)
+        for k, t in enumerate(toks[:12]):
+            if speech_verb(t, self.lex):
+                if is_negated(t, self.lex) or passive(t):
+                    return None
+                between = toks[:k]
+                if any(x.pos_ == "VERB" or x.pos_ == "CCONJ" for x in between):
+                    return None  # "« … » , et ajouté que « … »": the verb introduces what follows
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
+                    return None
+                subj = self._subject(t, q.end, end)
+                span = speaker_phrase(subj, q.end, end) if subj is not None else None
+                return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
+            if t.pos_ == "VERB" and k > 0:
+                return None
+        return self._dash(q)
+
+    def _dash(self, q: Quoted) -> Attribution | None:
+        """ "« … »\n\n— Stéphanie, témoin": a signature line after the quote."""
+        m = re.match(r"\s*[—–-]\s*([^\n,]{2,60})", self.text[q.end : q.end + 80])
+        if not m:
+            return None
+        span = self.doc.char_span(q.end + m.start(1), q.end + m.end(1), alignment_mode="contract")
+        if span is None:
+            return None
+        return Attribution(verb=None, speaker=(span.start_char, span.end_char), speaker_head=span.root, how="after")
+
+    def _before(self, q: Quoted) -> Attribution | None:
+        start = self.clause_start(q.start)
+        toks = self.tokens_between(start, q.start)
+        if not toks:
+            return None
+        colon = toks[-1].text == ":"
+        for t in reversed(toks):
+            if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
+                between = [x for x in toks if x.i > t.i]
+                if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
+                    return None
+                subj = self._subject(t, start, q.start)
+                span = speaker_phrase(subj, start, q.start) if subj is not None else None
+                return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
+        if not colon:
+            return None
+        if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
+            head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
+            lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
+            if hi > lo:
+                return Attribution(verb=None, speaker=(lo, hi), speaker_head=head, how="colon")
+            return None
+        # "Robtel Pailey reflects on the verdict: “…”": the subject of the introducing clause speaks
+        root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
+        if root is None:
+            root = next((x for x in toks if x.pos_ == "VERB"), None)
+        subj = subject_of(root) if root is not None else None
+        if subj is None or subj.idx < start or self._quoted(subj.idx):
+            return None
+        return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def previous(self, q: Quoted) -> Attribution | None:
+        """ "Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
+        sentence just before a quote that stands alone."""
+        lead = self.text[sentence_start(self.text, q.start) : q.start].strip(" \t—–-")
+        if lead:
+            return None
+        prev_end = sentence_start(self.text, q.start)
+        prev_start = sentence_start(self.text, max(0, prev_end - 2))
+        if prev_end - prev_start < 5 or not self.text[prev_start:prev_end].rstrip().endswith((".", ":")):
+            return None
+        for t in self.tokens_between(prev_start, prev_end):
+            if self._quoted(t.idx) or not speech_verb(t, self.lex) or is_negated(t, self.lex) or passive(t):
+                continue
+            subj = self._subject(t, prev_start, prev_end)
+            if subj is not None:
+                span = phrase_span(subj, prev_start, prev_end)
+                return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
+        return None
+
+    def is_title(self, q: Quoted) -> bool:
+        """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
+        before = self.text[max(0, q.start - 40) : q.start].lower()
+        words = re.findall(r"[\w'’-]+", before)
+        words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
+        return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
+
+    def introduced(self, q: Quoted, a: Attribution) -> bool:
+        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
+        if a.verb is None:
+            return True
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
+        words = [w for w in words if not w.startswith("-")]
+        return not words
+
+    def standalone(self, q: Quoted) -> bool:
+        """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
+        start = self.clause_start(q.start)
+        lead = self.text[start : q.start].strip(" \t—–-")
+        return not lead or lead.endswith(":")

@@ -1,0 +1,350 @@
+"""Reported speech: "X a déclaré que …", "X said (that) …", "… , a déclaré X", "selon X, …", "according to X".
+
+Works on the dependency parse: a speech verb (lexicon, use "both") with a clausal complement gives the
+reported content (the complement's subtree, from "que"/"that") and the speaker (its subject); a speech
+verb in an inverted incise after a clause reports that clause. Introducers ("selon", "d'après",
+"according to") are matched in the text, their noun phrase is the speaker and the rest of the clause
+the content. Negated verbs ("n'a pas dit que", "did not say") report nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .quote_lexicon import QuoteLexicon
+from .quotes_direct import (
+    QUOTE_CHARS,
+    _inverted_subject,
+    is_negated,
+    passive,
+    phrase_span,
+    sentence_end,
+    sentence_start,
+    speaker_phrase,
+    speaker_verb,
+    speech_verb,
+    subject_of,
+)
+
+MIN_WORDS = 3
+CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or"}
+"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …")."""
+
+
+@dataclass(slots=True, kw_only=True)
+class Reported:
+    """One piece of reported speech."""
+
+    start: int
+    end: int
+    verb: Any = None  # spaCy token, or None for an introducer
+    verb_text: str | None = None  # lemma of the verb, or the introducer ("selon")
+    verb_span: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: Any = None
+    how: str = "complement"  # "complement", "incise", "introducer"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",;:.—–-" + '»”"' and _unbalanced(text, start, end)
+    ):
+        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+def _unbalanced(text: str, start: int, end: int) -> bool:
+    """True when the last char of text[start:end] is a closing mark without its opening mark inside."""
+    seg = text[start:end]
+    last = seg[-1:]
+    if last == "»":
+        return seg.count("«") < seg.count("»")
+    if last == "”":
+        return seg.count("“") < seg.count("”")
+    if last == '"':
+        return seg.count('"') % 2 == 1
+    return False
+
+
+def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """Every piece of reported speech in a parsed text; `quoted` are the direct-quote ranges."""
+    text = doc.text
+    found: list[Reported] = []
+    for t in doc:
+        if _inside(t.idx, quoted) or is_negated(t, lex):
+            continue
+        if lex.verbs.get(t.lemma_.lower()) == "source":
+            rep = _incise(t, lex, text, need_source=True)
+        elif speech_verb(t, lex, indirect=True):
+            rep = _complement(t, lex, text) or _incise(t, lex, text)
+        else:
+            continue
+        if rep is not None:
+            found.append(rep)
+    found.extend(_introducers(doc, lex, quoted))
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[Reported] = []
+    for r in found:
+        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS:
+            continue
+        if any(k.start <= r.start and r.end <= k.end for k in kept):
+            continue  # nested report ("X said that Y said that ...") is part of the outer one
+        kept.append(r)
+    return kept
+
+
+NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
+
+
+def _question(text: str, t: Any) -> bool:
+    end = sentence_end(text, t.idx)
+    return text[max(t.idx, end - 2) : end].strip().endswith("?")
+
+
+def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
+    """The head of the reported clause: a "que"/"that" clause, a bare clause, or (French) an infinitive."""
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    marked = [
+        c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
+    ]
+    if marked:
+        return marked[0]
+    if after:
+        return after[0]
+    if lex.lang == "fr":
+        inf = [
+            c
+            for c in t.children
+            if c.dep_ in ("xcomp", "obj", "ccomp")
+            and c.i > t.i
+            and c.pos_ in ("VERB", "AUX")
+            and _infinitive(c)
+            and not any(g.dep_ in ("mark", "case") for g in c.children)
+        ]
+        if inf:
+            return inf[0]
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and _looks_infinitive(nxt):
+            return nxt  # "a annoncé privilégier les départs volontaires"
+    # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
+        if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
+            break
+        loose = lex.lang == "fr" and x.head.pos_ == "VERB"  # "qu'" mistagged as a relative pronoun
+        if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or loose):
+            return x.head
+    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
+    return before[0] if before else None
+
+
+def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
+    comp = _complement_token(t, lex)
+    if comp is None:
+        return None
+    non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
+    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
+        return None  # "il faut rappeler que", "refused to say that": nobody is reported
+    if passive(t) or _question(text, t):
+        return None
+    sent_start = sentence_start(text, t.idx)
+    if comp.i > t.i:
+        start = comp.left_edge.idx if comp.left_edge.i > t.i else comp.idx
+        mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
+        if mark:
+            start = min(start, mark[0].idx)
+        end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
+    else:
+        # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
+        # the clause comes first, then a comma, then the speaker and the verb.
+        if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
+            return None  # "…, having reported record profits": not an incise
+        left = t.left_edge
+        comma = next((x for x in reversed(list(t.doc[comp.i : left.i + 1])) if x.text == ","), None)
+        if comma is None or comma.i < comp.i:
+            return None
+        subj = speaker_verb(t)
+        if subj is not None and subj.i < comma.i:
+            return None  # "Le champion, qualifié pour Rio, a annoncé son forfait": not an incise
+        start, end = max(sent_start, comp.left_edge.idx), comma.idx
+    start = max(start, sent_start)
+    start, end = _trim(text, start, end)
+    subj = speaker_verb(t)
+    if subj is None and comp.i < t.i:
+        subj = _inverted_subject(t, sentence_end(text, t.idx))
+    speaker = None
+    if subj is not None and subj.lower_ in NON_SPEAKERS:
+        return None
+    if subj is not None and not (start <= subj.idx < end):
+        speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
+        if speaker[0] < end and speaker[1] > start:
+            speaker = (subj.idx, subj.idx + len(subj))
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj if speaker else None,
+        how="complement",
+    )
+
+
+def _looks_infinitive(tok: Any) -> bool:
+    """An infinitive, even when the tagger missed it ("a annoncé privilégier")."""
+    if tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm"):
+        return True
+    low = tok.lower_
+    return (
+        tok.pos_ in ("ADJ", "NOUN", "VERB")
+        and tok.lemma_.lower() == low
+        and low.endswith(("er", "ir", "re"))
+        and len(low) > 5
+        and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
+    )
+
+
+def _infinitive(tok: Any) -> bool:
+    """ "avoir recueilli", "vouloir": an infinitive clause (possibly with an infinitive auxiliary)."""
+    if "Inf" in tok.morph.get("VerbForm"):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+
+
+def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
+    """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
+    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT"):
+        return None
+    early = subject_of(t)
+    if early is not None and early.i < t.i and early.lower_ not in ("-t", "-il", "-elle", "-on", "-ils", "-elles"):
+        return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and (
+        doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+    ):
+        k -= 1
+    if k < 0:
+        return None
+    if doc[k].text != ",":
+        # "… lors d'une compétition a révélé le Comité": an inversion without the comma
+        if t.dep_ != "advcl" or k == t.i - 1 or _inverted_subject(t, sentence_end(text, t.idx)) is None:
+            return None
+        k += 1
+    comma = doc[k]
+    sent_start = sentence_start(text, comma.idx)
+    start = max(sent_start, t.head.left_edge.idx) if t.dep_ == "parataxis" else sent_start
+    start, end = _trim(text, start, comma.idx)
+    source = _source_phrase(t, lex, text)
+    if need_source and source is None:
+        return None
+    subj = subject_of(t)
+    after = [x for x in doc[t.i + 1 : t.i + 4]]
+    if subj is None:
+        for x in after:
+            if x.pos_ in ("PROPN", "NOUN"):
+                subj = x
+                break
+    speaker = None
+    if source is not None:
+        speaker = source
+        src = doc.char_span(source[0], source[1], alignment_mode="expand")
+        subj = src.root if src is not None else None
+    elif subj is not None:
+        speaker = phrase_span(subj, t.idx, t.sent.end_char)
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj,
+        how="incise",
+    )
+
+
+def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | None:
+    """The noun phrase after "auprès de" in "a-t-on appris auprès de la préfecture"."""
+    tail = text[t.idx + len(t) : t.sent.end_char]
+    for cue in lex.source:
+        m = re.match(rf"\s*{re.escape(cue)}\s+", tail)
+        if m:
+            s = t.idx + len(t) + m.end()
+            e = s + len(re.split(r"[,.;\n]", text[s : t.sent.end_char])[0])
+            return (s, e) if e > s else None
+    return None
+
+
+def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    return bool(words) and any(w in lex.not_source for w in words[:3])
+
+
+def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    text = doc.text
+    out: list[Reported] = []
+    for intro in lex.according:
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w])", text, re.IGNORECASE):
+            if _inside(m.start(), quoted):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span[0].sent
+            s_start = max(sent.start_char, sentence_start(text, m.start()))
+            s_end = sent.end_char
+            nl = text.find("\n", m.end(), s_end)
+            s_end = nl if nl != -1 else s_end
+            # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
+            s_end = min(s_end, sentence_end(text, m.end()))
+            rest = text[m.end() : s_end]
+            seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
+            sp_start = m.end() + len(seg) - len(seg.lstrip())
+            seg_end = m.end() + len(seg.rstrip())
+            full_end = seg_end
+            app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
+            if app and app.group(1).strip():
+                full_end = seg_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+            # "Selon Giovanna Tinetti, l'une des chercheuses du projet, « … »": skip the apposition
+            appos = re.match(r",\s*([^,.;«»\"“”\n]{3,90}),", text[full_end:s_end])
+            if appos and (lex.role_match(appos.group(1)) or re.match(r"(?:l['’]une?|one) ", appos.group(1))):
+                content_from = full_end + appos.end()
+            else:
+                content_from = full_end
+            lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
+            lead_words = re.findall(r"[\w'’]+", lead.lower())
+            if not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
+                start, end = _trim(text, content_from, s_end)
+            else:
+                start, end = _trim(text, s_start, m.start())
+            if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
+                continue
+            head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
+            sp_end = seg_end
+            if head is not None and len(head) > 1:
+                sp_start, sp_end = phrase_span(head.root, sp_start, seg_end)
+            if full_end > seg_end and sp_end >= seg_end - 1:
+                sp_end = full_end
+            out.append(
+                Reported(
+                    start=start,
+                    end=end,
+                    verb_text=intro.lower().replace("’", "'"),
+                    verb_span=(m.start(), m.end()),
+                    speaker=(sp_start, sp_end),
+                    speaker_head=head.root if head is not None else None,
+                    how="introducer",
+                )
+            )
+    return out
