@@ -60,12 +60,14 @@ def analysis_steps(*, store: Store) -> list[Step]:
     from .nlp.entities import EntityStep
     from .nlp.link import EntityLinkStep
     from .nlp.places import country_code
+    from .nlp.quotes import QuoteStep
     from .store.entities import open_registry
 
     steps: list[Step] = [EntityStep()]
     # The entity registry needs the SQLite store; elsewhere spans keep entity_id None.
     with suppress(StoreError):
         steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
+    steps.append(QuoteStep())
     return steps
 
 

@@ -258,18 +258,17 @@ class QuoteStep:
             if isinstance(self._models, dict):
                 if lang not in self._models:
                     raise ModelError(f"no model given for language {lang!r}")
-                self._cache[lang] = self._models[lang]
+                nlp = self._models[lang]
             elif callable(self._models):
-                self._cache[lang] = self._models(lang)
-            nlp = self._cache[lang]
+                nlp = self._models(lang)
+            else:
+                nlp = load_model(lang)
             if nlp is None or "parser" not in nlp.pipe_names:
-                del self._cache[lang]
                 raise ModelError(
                     f"the {lang!r} model given to QuoteStep has no parser: pass the full pipeline "
                     "(QuoteStep() loads it, or models=lambda lang: models.load(lang, full=True))"
                 )
-            else:
-                self._cache[lang] = load_model(lang)
+            self._cache[lang] = nlp
         return self._cache[lang]
 
     def supports(self, lang: str | None) -> bool:

@@ -14,6 +14,7 @@ from ..article import Article, content_hash
 from ..errors import StoreError
 from ..pipeline import QuarantineRecord, RunResult
 from .base import ArticleQuery, SearchHit, UpsertResult
+from .quotes_schema import QUOTE_MIGRATIONS
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -92,6 +93,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 """Schema changes in order; each runs once, in a transaction, and is recorded by name."""
+
+MIGRATIONS += QUOTE_MIGRATIONS
 
 
 def utc_iso(value: datetime | None) -> str | None:
