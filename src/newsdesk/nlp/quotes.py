@@ -322,6 +322,7 @@ class QuoteStep:
         if doc is None:
             doc = self.model(lang)(article.text)
         spans = extract_quotes(article.text, doc, lang=lang, entities=article.spans.get("entities"))
+        fill_roles(spans, article.spans.get("entities") or [])
         article.add_spans("quotes", spans)
         if stats is not None:
             stats.count("quotes", len(spans))
@@ -330,6 +331,21 @@ class QuoteStep:
                 if not s.attrs.get("speaker_name"):
                     stats.count("quotes_without_speaker")
         return article
+
+
+def fill_roles(quotes: list[Span], entities: list[Span]) -> None:
+    """Give a speaker found by surname ("a déclaré Kirby") the role stated at another mention of them."""
+    roles: dict[str, str] = {}
+    for span in entities:
+        role, key = span.attrs.get("role"), span.attrs.get("entity_id") or span.attrs.get("name")
+        if role and key:
+            roles.setdefault(key, role)
+    for quote in quotes:
+        if quote.attrs.get("speaker_role"):
+            continue
+        key = quote.attrs.get("speaker_id") or quote.attrs.get("speaker_name")
+        if key in roles:
+            quote.attrs["speaker_role"] = roles[key]
 
 
 def clean_quote_text(text: str) -> str:
