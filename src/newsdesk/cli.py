@@ -30,7 +30,7 @@ class _Group(click.Group):
     default=None,
     envvar="NEWSDESK_DB",
     show_envvar=True,
-    help=f"SQLite file or postgresql:// URL [default: {default_db_path()}].",
+    help=f"SQLite database file [default: {default_db_path()}].",
 )
 @click.version_option(__version__, prog_name="newsdesk")
 @click.pass_context

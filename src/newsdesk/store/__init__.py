@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import StoreError
 from .base import ArticleQuery, SearchHit, Store, UpsertResult
 
 DEFAULT_DB = "data/newsdesk.db"
@@ -16,12 +17,10 @@ def default_db_path() -> str:
 
 
 def open_store(target: str | Path | None = None) -> Store:
-    """Open the store at `target`: a PostgreSQL URL (postgresql://…) or a SQLite file path."""
+    """Open the SQLite store at `target` (a file path; created when missing)."""
     target = str(target or default_db_path())
-    if target.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore  # noqa: PLC0415 - only when asked for
-
-        return PostgresStore(target)
+    if "://" in target:
+        raise StoreError(f"{target!r}: only SQLite file paths are supported as --db for now")
     from .sqlite import SQLiteStore
 
     return SQLiteStore(target)
