@@ -1,0 +1,1 @@
+"""Cleaning steps: text normalisation, page structure, dates."""
