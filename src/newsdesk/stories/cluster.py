@@ -59,6 +59,7 @@ class Member:
     source: str
     title: str
     is_copy: bool = False
+    copy_of: str | None = None
     score: float | None = None
 
 
@@ -195,24 +196,25 @@ class Clusterer:
             story = self._linked_story(link)
             if story is not None:
                 copy = feats.duplicate_of is not None
-                self._join(story, feats, when, copy=copy, score=None)
+                vec = None if copy else ArticleVector(feats, self.df)
+                self._join(story, feats, when, copy=copy, score=None, vec=vec)
                 return Assignment(article_id=feats.id, story_id=story.id, copy=copy, linked=True)
         vec = ArticleVector(feats, self.df)
         keys = self._index_keys(vec)
         candidates = self._candidates(vec, keys, when)
         best: tuple[float, str, Score] | None = None
         for sid in candidates:
-            s = score(vec, self._stories[sid], self.df, self.config.score)
+            s = score(vec, self._stories[sid], self.config.score)
             if s.passes(self.config.score) and (best is None or (s.total, best[1]) > (best[0], sid)):
                 best = (s.total, sid, s)
         if best is not None:
             story = self._stories[best[1]]
-            self._join(story, feats, when, copy=False, score=best[2], keys=keys)
+            self._join(story, feats, when, copy=False, score=best[2], keys=keys, vec=vec)
             result = Assignment(article_id=feats.id, story_id=story.id, score=best[2], candidates=len(candidates))
         else:
             story = StoryProfile(id=story_id_for(feats.id), first_seen=when, last_seen=when)
             self._stories[story.id] = story
-            self._join(story, feats, when, copy=False, score=None, keys=keys)
+            self._join(story, feats, when, copy=False, score=None, keys=keys, vec=vec)
             result = Assignment(article_id=feats.id, story_id=story.id, new=True, candidates=len(candidates))
         self.df.add(feats.keys)
         self._since_evict += 1
@@ -220,8 +222,9 @@ class Clusterer:
             self._evict()
         return result
 
-    def save(self) -> None:
-        """Write changed stories, new memberships, alerts and document frequencies to the repo."""
+    def save(self) -> int:
+        """Write changed stories, new memberships, alerts and document frequencies; return the alerts written."""
+        n_alerts = len(self._alerts)
         self.repo.save(
             stories=[self._stories[s] for s in sorted(self._dirty) if s in self._stories],
             members=self._members,
@@ -232,6 +235,7 @@ class Clusterer:
         self._members = []
         self._alerts = []
         self._pending.clear()
+        return n_alerts
 
     @property
     def live_stories(self) -> int:
@@ -314,13 +318,14 @@ class Clusterer:
         copy: bool,
         score: Score | None,
         keys: set[str] | None = None,
+        vec: ArticleVector | None = None,
     ) -> None:
         cfg = self.config
         story.touch(feats, when, keep_hours=2 * cfg.alerts.span_hours + 1)
         if copy:
             story.n_copies += 1
-        else:
-            story.absorb(feats, self.df, top_terms=cfg.top_terms, top_entities=cfg.top_entities)
+        elif vec is not None:
+            story.absorb(vec, top_terms=cfg.top_terms, top_entities=cfg.top_entities)
         for key in keys or ():
             if key not in story.index_keys:
                 story.index_keys.add(key)
@@ -337,6 +342,7 @@ class Clusterer:
                 source=feats.source,
                 title=feats.title,
                 is_copy=copy,
+                copy_of=feats.duplicate_of if copy else None,
                 score=None if score is None else round(score.total, 4),
             )
         )

@@ -117,7 +117,7 @@ class HashedDF:
     make each other look slightly less rare.
     """
 
-    def __init__(self, *, bits: int = 20, counts: np.ndarray | None = None, n_docs: int = 0) -> None:
+    def __init__(self, *, bits: int = 18, counts: np.ndarray | None = None, n_docs: int = 0) -> None:
         self.bits = bits
         self.counts = counts if counts is not None else np.zeros(1 << bits, dtype=np.int32)
         if len(self.counts) != 1 << bits:

@@ -110,26 +110,32 @@ class StoryProfile:
         for h in [h for h in self.hours if h <= newest - keep_hours]:
             del self.hours[h]
 
-    def absorb(self, feats: ArticleFeatures, df: HashedDF, *, top_terms: int, top_entities: int) -> None:
-        """Fold an original article's content into the centroids."""
+    def absorb(self, vec: ArticleVector, *, top_terms: int, top_entities: int) -> None:
+        """Fold an original article's unit TF-IDF vectors and embedding into the centroids.
+
+        Vectors are weighted with the document frequencies of the moment they are added, so a
+        centroid and its norm never need recomputing when frequencies move on.
+        """
+        feats = vec.feats
         bucket = self.terms.setdefault(feats.lang, {})
-        for term, w in feats.terms.items():
-            bucket[term] = bucket.get(term, 0.0) + w
+        if vec.term_norm:
+            for term, w in vec.terms.items():
+                bucket[term] = bucket.get(term, 0.0) + w / vec.term_norm
         if len(bucket) > top_terms:
             keep = sorted(bucket.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]
             bucket.clear()
             bucket.update(keep)
-        self.term_norms[feats.lang] = _norm(bucket, df, "t:")
+        self.term_norms[feats.lang] = math.sqrt(sum(v * v for v in bucket.values()))
         if feats.has_entities:
             self.n_annotated += 1
-            for key, w in feats.entities.items():
-                self.entities[key] = self.entities.get(key, 0.0) + w
+            for key, w in vec.entities.items():
+                self.entities[key] = self.entities.get(key, 0.0) + w / vec.entity_norm
                 self.entity_names.setdefault(key, feats.entity_names.get(key, key))
             if len(self.entities) > top_entities:
                 keep = sorted(self.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:top_entities]
                 self.entities = dict(keep)
                 self.entity_names = {k: self.entity_names[k] for k in self.entities}
-            self.entity_norm = _norm(self.entities, df, "e:")
+            self.entity_norm = math.sqrt(sum(v * v for v in self.entities.values()))
         if feats.embedding is not None:
             self.emb_sum = feats.embedding.copy() if self.emb_sum is None else self.emb_sum + feats.embedding
         self._retitle(feats)
@@ -204,10 +210,6 @@ def _vec(blob: bytes | None) -> np.ndarray | None:
     return None if blob is None else np.frombuffer(blob, dtype="<f8").astype(np.float64)
 
 
-def _norm(weights: dict[str, float], df: HashedDF, prefix: str) -> float:
-    return math.sqrt(sum((w * df.idf(prefix + k)) ** 2 for k, w in weights.items()))
-
-
 class ArticleVector:
     """IDF-weighted article vectors, computed once per article and reused for every candidate."""
 
@@ -224,7 +226,7 @@ class ArticleVector:
         return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def score(vec: ArticleVector, story: StoryProfile, df: HashedDF, config: ScoreConfig) -> Score:
+def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score:
     """How well an article fits a story (see the module doc)."""
     feats = vec.feats
     cross = feats.lang not in story.terms
@@ -233,13 +235,13 @@ def score(vec: ArticleVector, story: StoryProfile, df: HashedDF, config: ScoreCo
     if not cross:
         bucket = story.terms[feats.lang]
         denom = vec.term_norm * story.term_norms.get(feats.lang, 0.0)
-        dot = sum(a * bucket[t] * df.idf("t:" + t) for t, a in vec.terms.items() if t in bucket)
+        dot = sum(a * bucket[t] for t, a in vec.terms.items() if t in bucket)
         terms = dot / denom if denom else 0.0
         parts.append((config.w_terms, terms))
     entities = None
     if feats.has_entities and story.n_annotated:
         denom = vec.entity_norm * story.entity_norm
-        dot = sum(a * story.entities[e] * df.idf("e:" + e) for e, a in vec.entities.items() if e in story.entities)
+        dot = sum(a * story.entities[e] for e, a in vec.entities.items() if e in story.entities)
         entities = dot / denom if denom else 0.0
         parts.append((config.w_entities, entities))
     embedding = None

@@ -85,9 +85,7 @@ def is_breaking(g: Growth, *, n_sources: int, config: AlertConfig) -> bool:
     return g.recent >= config.min_recent and g.rate >= config.min_rate and n_sources >= config.min_sources
 
 
-def timeline(
-    members: Iterable[tuple[datetime, str]], *, unit: str = "hour"
-) -> list[tuple[datetime, dict[str, int]]]:
+def timeline(members: Iterable[tuple[datetime, str]], *, unit: str = "hour") -> list[tuple[datetime, dict[str, int]]]:
     """Articles per hour or day by language, from (time, lang) pairs, oldest first, gaps filled with zeros."""
     if unit not in ("hour", "day"):
         raise ValueError(f"timeline unit must be 'hour' or 'day', not {unit!r}")
