@@ -75,13 +75,13 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
     if as_json:
         click.echo(json.dumps(story.to_dict(with_members=True), ensure_ascii=False, indent=2))
         return
-    console = Console()
+    console = Console(soft_wrap=True)
     if unit is None:
         unit = "hour" if (story.last_seen - story.first_seen).total_seconds() <= 48 * 3600 else "day"
     console.print(Text(story.title, style="bold"))
     langs = sorted(story.languages)
     console.print(
-        f"{story.id} · {story.n_articles} articles ({story.n_copies} copies) · {story.n_sources} sources · "
+        f"{story.id} · {story.n_articles} articles ({_copies(story.n_copies)}) · {story.n_sources} sources · "
         f"{story.first_seen:%Y-%m-%d %H:%M} → {story.last_seen:%Y-%m-%d %H:%M} UTC · "
         f"growth x{story.growth.rate:.1f} ({story.growth.recent} recent)"
     )
@@ -113,9 +113,13 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
     for lang in langs:
         console.print(Text(f"\n{lang} ({story.languages[lang]})", style=f"bold {style[lang]}"))
         for m in by_lang.get(lang, []):
-            folded = f"  [{copies[m.article_id]} {'copy' if copies[m.article_id] == 1 else 'copies'}]"
+            folded = f"  [{_copies(copies[m.article_id])}]"
             line = f"  {m.time:%m-%d %H:%M}  {short(m.title, 70)} — {m.source}"
             console.print(line + (folded if copies.get(m.article_id) else "") + f"  ({m.article_id})", highlight=False)
+
+
+def _copies(n: int) -> str:
+    return f"{n} copy" if n == 1 else f"{n} copies"
 
 
 @click.command("alerts")
