@@ -37,7 +37,8 @@ def _ingest(store: SQLiteStore, articles, *, chunk: int) -> dict[str, str]:
     out = {}
     for i in range(0, len(articles), chunk):
         step = StoryStep(store=store, encoder=hashed_encoder, config=ALERTS)
-        result = Pipeline([_Langs(), step, StoreWriter(store=store)]).run(copy.deepcopy(articles[i : i + chunk]), keep=True)
+        pipeline = Pipeline([_Langs(), step, StoreWriter(store=store)])
+        result = pipeline.run(copy.deepcopy(articles[i : i + chunk]), keep=True)
         out.update({a.id: a.story_id for a in result.articles})
     return out
 
