@@ -93,7 +93,17 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
     scale = max(1.0, peak / 40)
     console.print(Text(f"\narticles per {unit}: ") + Text.assemble(*((f"█ {lang}  ", style[lang]) for lang in langs)))
     fmt_time = "%m-%d %H:00" if unit == "hour" else "%Y-%m-%d"
-    for start, counts in buckets:
+    empty_run = 0
+    for i, (start, counts) in enumerate(buckets):
+        if not counts:
+            empty_run += 1
+            following = buckets[i + 1][1] if i + 1 < len(buckets) else {"": 1}
+            if empty_run == 2 and not following:
+                console.print(f"{'⋮':>11} │")
+            if empty_run >= 2 and not following:
+                continue
+        else:
+            empty_run = 0
         line = Text(f"{start.strftime(fmt_time):>11} │")
         for lang in langs:
             n = counts.get(lang, 0)
