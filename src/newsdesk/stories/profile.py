@@ -9,7 +9,7 @@ and an hourly histogram of recent articles for growth alerts.
 - terms: TF-IDF cosine against the story's centroid in the article's own language;
 - entities: TF-IDF cosine of merged entity keys (only when both sides carry entity spans);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
-  rescaled so unrelated news (~0.15) scores near 0;
+  rescaled so that cosines below `embedding_floor` (same broad topic, other story) score 0;
 - time decay: multiplied in, `floor + (1 - floor) * exp(-gap / tau)` where gap is the distance
   from the article to the story's time span.
 An article in a language the story does not have yet is scored "cross-lingually": terms are left
@@ -34,12 +34,12 @@ class ScoreConfig:
     """Weights and thresholds of the article-to-story score."""
 
     w_terms: float = 0.45
-    w_entities: float = 0.2
-    w_embedding: float = 0.35
-    threshold: float = 0.3
+    w_entities: float = 0.1
+    w_embedding: float = 0.15
+    threshold: float = 0.28
     cross_threshold: float = 0.45
-    embedding_floor: float = 0.15
-    tau_hours: float = 36.0
+    embedding_floor: float = 0.35
+    tau_hours: float = 72.0
     decay_floor: float = 0.5
 
 
