@@ -1,7 +1,7 @@
 """Online story clustering: each new article joins the best story in its time window, or starts one.
 
 Bounded cost. The clusterer keeps in memory only the stories whose last article lies within
-`window` of the newest article seen (plus a margin), loaded from and written back to a
+`window` of the newest article seen (plus a margin of at most a day), loaded from and written back to a
 `StoryRepo`. For each article it scores at most `max_candidates` of them: those sharing the most
 entity keys or strongest terms with it (an inverted index over the cached stories) and the
 `embedding_candidates` nearest by embedding (one matrix product over the cached centroids). So the
@@ -281,7 +281,7 @@ class Clusterer:
         self._since_evict = 0
         if self.watermark is None or self._cache_lo is None:
             return
-        lo = self.watermark - 2 * self.config.window
+        lo = self.watermark - self.config.window - min(self.config.window, timedelta(days=1))
         if lo <= self._cache_lo:
             return
         self.save()
