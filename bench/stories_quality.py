@@ -26,12 +26,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from stories_gold import build  # noqa: E402
-
 from newsdesk.article import Span  # noqa: E402
 from newsdesk.cluster_score import bcubed, pairwise  # noqa: E402
 from newsdesk.stories import ClusterConfig, Clusterer, Featurizer, ScoreConfig, USEEncoder  # noqa: E402
 from newsdesk.stories.features import ArticleFeatures  # noqa: E402
+from stories_gold import build  # noqa: E402
 
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "MISC"}
 REPORTS = HERE / "reports"
@@ -88,7 +87,8 @@ def evaluate(assign: dict[str, str], gold_of: dict[str, str]) -> dict:
     for aid in assign:
         gold[gold_of[aid]].add(aid)
     pred = clusters(assign)
-    return {"bcubed": bcubed(pred, list(gold.values())).to_dict(), "pairwise": pairwise(pred, list(gold.values())).to_dict()}
+    ref = list(gold.values())
+    return {"bcubed": bcubed(pred, ref).to_dict(), "pairwise": pairwise(pred, ref).to_dict()}
 
 
 def config_with(**kw) -> ClusterConfig:
@@ -131,6 +131,9 @@ def main() -> None:
             "predicted": len(set(assign.values())), "ms_per_article": round(per_article * 1000, 3),
             "max_candidates": most,
         }  # fmt: skip
+    no_topics = [f for f in feats if not topic_of[f.id].startswith("timelines:")]
+    assign, _, _ = run(no_topics, config)
+    results["all_without_topic_sets"] = evaluate(assign, gold_of) | {"articles": len(no_topics)}
     default_assign, _, _ = run(test, ClusterConfig())
     results["test_default_config"] = evaluate(default_assign, gold_of)
 
@@ -169,8 +172,8 @@ def main() -> None:
     handmade = handmade_score(featurizer, config)
     report = {
         "date": datetime.now().isoformat(timespec="seconds"),
-        "gold": {"articles": len(gold), "stories": len(set(gold_of.values())),
-                 "kinds": dict(Counter(kind_of.values())), "topics": dict(Counter(g.topic for g in gold if g.kind == "seed"))},
+        "gold": {"articles": len(gold), "stories": len(set(gold_of.values())), "kinds": dict(Counter(kind_of.values())),
+                 "topics": dict(Counter(g.topic for g in gold if g.kind == "seed"))},
         "chosen_config": best, "grid_top5": grid[:5], "results": results, "ablations_test_bcubed": ablations,
         "recall_by_kind": kind_recall, "seed_merges": len(merged), "timeline_topic_merges": dict(timeline_merges),
         "seed_merge_examples": examples, "handmade_en_fr": handmade, "featurize_ms_per_article": round(featurize_ms, 1),
@@ -207,8 +210,8 @@ def markdown(r: dict) -> str:
         "",
         "## Gold",
         "",
-        f"{r['gold']['articles']} articles in {r['gold']['stories']} stories, built by `bench/stories_gold.py` from the "
-        "development corpora (read in place): every real article is a story seed; 0-5 generated articles "
+        f"{r['gold']['articles']} articles in {r['gold']['stories']} stories, built by `bench/stories_gold.py` from "
+        "the development corpora (read in place): every real article is a story seed; 0-5 generated articles "
         "(rewrites, briefs, follow-ups, verbatim copies with `duplicate_of`) are added to it; all seeds are spread "
         "over 14 days. Articles by kind: "
         + ", ".join(f"{k} {v}" for k, v in r["gold"]["kinds"].items())
@@ -235,6 +238,10 @@ def markdown(r: dict) -> str:
         row(f"dev half ({res['dev']['articles']} articles)", res["dev"]),
         row(f"all ({res['all']['articles']} articles)", res["all"]),
         row("test half, shipped defaults", res["test_default_config"]),
+        row(
+            f"all without the timeline topic sets ({res['all_without_topic_sets']['articles']} articles)",
+            res["all_without_topic_sets"],
+        ),
         row(f"hand-written en/fr set ({r['handmade_en_fr']['articles']} articles)", r["handmade_en_fr"]),
         "",
         f"Clustering time {res['all']['ms_per_article']} ms per article (features apart: "
@@ -245,7 +252,10 @@ def markdown(r: dict) -> str:
         "",
         "| signals | P | R | F1 |",
         "|---|---|---|---|",
-        *[f"| {k} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |" for k, v in r["ablations_test_bcubed"].items()],
+        *[
+            f"| {k} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
+            for k, v in r["ablations_test_bcubed"].items()
+        ],
         "",
         "### Recall by kind (whole set): share of generated articles placed in their seed's story",
         "",

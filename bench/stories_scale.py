@@ -33,9 +33,9 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from newsdesk.article import Article, Span  # noqa: E402
 from newsdesk.cluster_score import bcubed  # noqa: E402
 from newsdesk.pipeline import Pipeline, StepStats  # noqa: E402
-from newsdesk.stories.step import StoryStep  # noqa: E402
 from newsdesk.store.sqlite import SQLiteStore  # noqa: E402
 from newsdesk.store.writer import StoreWriter  # noqa: E402
+from newsdesk.stories.step import StoryStep  # noqa: E402
 
 CHECKPOINTS = (10_000, 25_000, 50_000, 100_000, 150_000, 200_000)
 VOCAB = 100_000

@@ -125,3 +125,27 @@ def test_articles_without_any_date_are_left_unclustered():
     article = Article(id="u", source="x", lang="en", text="No date on this one at all.")
     ((_, result),) = list(clusterer.add_articles([article]))
     assert result.story_id is None and article.story_id is None
+
+
+def test_streaming_equals_batch_with_eviction_and_late_articles():
+    config = ClusterConfig(window=timedelta(days=1), evict_every=25)
+    articles = _synthetic(n_days=10, per_day=30)
+    # a few articles arrive three days late, after their stories left memory
+    late = [a for i, a in enumerate(articles) if i % 37 == 5]
+    order = [a for a in articles if a not in late]
+    for a in late:
+        order.insert(min(len(order), order.index(next(x for x in order if x.published > a.published)) + 270), a)
+    featurizer = Featurizer(encoder=hashed_encoder)
+    repo = MemoryRepo()
+    streamed = {}
+    for i in range(0, len(order), 50):
+        clusterer = Clusterer(repo=repo, featurizer=featurizer, config=config)
+        streamed.update({a.id: r.story_id for a, r in clusterer.add_articles(copy.deepcopy(order[i : i + 50]))})
+        clusterer.save()
+    batch = recluster(copy.deepcopy(order), repo=MemoryRepo(), featurizer=featurizer, config=config)
+    assert streamed == {r.article_id: r.story_id for r in batch}
+    # the late articles still found their stories, reloaded from the repo
+    for a in late:
+        n = int(a.id[1:])
+        sibling = f"a{n - 1 if n % 4 else n + 1}"
+        assert streamed[a.id] == streamed[sibling], a.id
