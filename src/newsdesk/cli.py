@@ -190,7 +190,7 @@ def export(ctx: click.Context, since: str | None, lang: str | None, ids: str | N
     for article in get_store(ctx).iter_articles(query):
         output.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         n += 1
-    if output is not sys.stdout:
+    if getattr(output, "name", "-") not in ("-", "<stdout>"):
         click.echo(f"{n} articles written to {output.name}", err=True)
 
 
@@ -220,3 +220,14 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.progress.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def _register_extensions() -> None:
+    from .cli_entities import register as register_entities
+    from .cli_watch import register as register_watch
+
+    register_entities(main)
+    register_watch(main)
+
+
+_register_extensions()

@@ -23,3 +23,11 @@ class StoreError(NewsdeskError):
 
 class ModelError(NewsdeskError):
     """A language model is missing or cannot be loaded."""
+
+
+class EntityError(NewsdeskError):
+    """An entity cannot be found, merged or split as asked."""
+
+
+class DedupError(NewsdeskError):
+    """The near-duplicate index cannot be read, written or extended (wrong parameters, corrupt file)."""

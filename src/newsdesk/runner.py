@@ -7,53 +7,81 @@ from pathlib import Path
 
 from .article import Article
 from .clean.normalize import NormalizeStep
-from .dedup import ExactDuplicateStep, SkipUnchangedStep
+from .clean.page import PageStructureStep
+from .dedup import ExactDuplicateStep, NearDuplicateStep, SkipUnchangedStep
+from .errors import StoreError
 from .ingest import IngestStep
 from .langid import LangIdStep
 from .pipeline import Pipeline, RunResult, Step
 from .store.base import Store
+from .store.signatures import SQLiteSignatureBackend
 from .store.writer import StoreWriter
 
 
 def build_pipeline(
     *,
     store: Store,
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] = (),
     fmt: str | None = None,
     languages: Iterable[str] | None = None,
     analyse: bool = True,
+    source: Step | None = None,
 ) -> Pipeline:
-    """read → skip unchanged → normalise → langid → exact dedup → (analysis steps) → store."""
+    """read → skip unchanged → normalise → page structure → langid → exact/near dedup → (analysis) → store.
+
+    `source` replaces the file reader as the first step (`newsdesk watch` passes its feed watcher).
+    """
     steps: list[Step] = [
-        IngestStep(paths, fmt=fmt),
+        source if source is not None else IngestStep(paths, fmt=fmt),
         SkipUnchangedStep(store=store),
         NormalizeStep(),
+        PageStructureStep(),
         LangIdStep(languages=languages),
         ExactDuplicateStep(store=store),
     ]
+    steps.append(near_duplicate_step(store=store))
     if analyse:
         steps.extend(analysis_steps(store=store))
     steps.append(StoreWriter(store=store))
     return Pipeline(steps)
 
 
+def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
+    """Near-duplicate linking whose index persists in the store (SQLite), else lives for one run."""
+    try:
+        return NearDuplicateStep(signatures=SQLiteSignatureBackend(store))
+    except StoreError:
+        return NearDuplicateStep()
+
+
 def analysis_steps(*, store: Store) -> list[Step]:
-    """The annotation steps run after language identification (entities, quotes, events, stories)."""
-    return []
+    """The annotation steps run after deduplication: entities, their registry links, quotes, stories."""
+    from .nlp.entities import EntityStep
+    from .nlp.link import EntityLinkStep
+    from .nlp.places import country_code
+    from .store.entities import open_registry
+
+    steps: list[Step] = [EntityStep()]
+    try:
+        steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
+    except StoreError:
+        pass  # the entity registry needs the SQLite store; spans keep entity_id None elsewhere
+    return steps
 
 
 def run_ingest(
     *,
     store: Store,
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] = (),
     fmt: str | None = None,
     languages: Iterable[str] | None = None,
     analyse: bool = True,
     command: str = "ingest",
     on_article: Callable[[Article], None] | None = None,
+    source: Step | None = None,
 ) -> tuple[RunResult, int]:
     """Run the ingest pipeline; store its stats and quarantine; return the result and the run id."""
-    pipeline = build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse)
+    pipeline = build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse, source=source)
     result = pipeline.run(on_article=on_article)
     run_id = store.record_run(result, command=command)
     store.add_quarantine(result.quarantined, run_id=run_id)

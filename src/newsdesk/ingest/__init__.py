@@ -11,12 +11,19 @@ from ..article import Article
 from ..errors import InputError
 from ..pipeline import StepStats
 from .base import Reader, Rejected
+from .feeds import read_feed, read_opml_as_articles
+from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text
+from .warc import gunzip_head, read_warc
 
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "text": read_text,
+    "html": read_html,
+    "feed": read_feed,
+    "warc": read_warc,
+    "opml": read_opml_as_articles,
 }
 """Format name -> reader function."""
 
@@ -25,6 +32,15 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".opml": "opml",
 }
 """File suffix -> format name; content sniffing decides for anything else."""
 
@@ -40,9 +56,20 @@ def detect_format(path: Path, head: bytes = b"") -> str:
 
 def sniff_format(head: bytes) -> str:
     """Guess a format from the first bytes of a file."""
-    stripped = head.lstrip()
+    if head.startswith(b"\x1f\x8b"):
+        head = gunzip_head(head)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = stripped[:512].lower()
+    if stripped.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
     if stripped.startswith(b"{"):
-        return "jsonl"
+        return "feed" if b"jsonfeed.org" in lower else "jsonl"
+    if b"<opml" in lower:
+        return "opml"
+    if b"<rss" in lower or b"<feed" in lower or b"<rdf:rdf" in lower:
+        return "feed"
+    if lower.startswith((b"<!doctype html", b"<html")) or (lower.startswith(b"<") and b"<html" in lower):
+        return "html"
     return "text"
 
 

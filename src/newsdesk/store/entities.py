@@ -1,0 +1,157 @@
+"""The entity registry kept in the SQLite store: tables (a named migration) and a `RegistryBackend`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import StoreError
+from ..nlp.registry import Entity, EntityRegistry, Override, RoleSeen, Variant
+
+ENTITY_MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0100_entities",
+        """
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            country TEXT,
+            mentions INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX entities_label ON entities(label);
+        CREATE TABLE entity_variants (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            script TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (entity_id, lang, text)
+        );
+        CREATE INDEX entity_variants_text ON entity_variants(text);
+        CREATE INDEX entity_variants_norm ON entity_variants(norm);
+        CREATE TABLE entity_roles (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (entity_id, lang, role)
+        );
+        CREATE TABLE entity_merges (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            variant TEXT,
+            lang TEXT,
+            at TEXT,
+            forced INTEGER NOT NULL,
+            why TEXT NOT NULL,
+            PRIMARY KEY (entity_id, seq)
+        );
+        CREATE TABLE entity_overrides (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            entity_id TEXT NOT NULL,
+            other_id TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            others TEXT NOT NULL,
+            note TEXT,
+            created TEXT NOT NULL
+        );
+        """,
+    ),
+]
+"""Named migrations for the registry tables; applied by `SQLiteRegistryBackend` when it opens a store."""
+
+
+class SQLiteRegistryBackend:
+    """Loads and saves an `EntityRegistry` in a `SQLiteStore`'s database."""
+
+    def __init__(self, store: Any) -> None:
+        if not hasattr(store, "migrate") or not hasattr(store, "conn"):
+            raise StoreError(f"the entity registry needs the SQLite store, not {type(store).__name__}")
+        self.store = store
+        store.migrate(ENTITY_MIGRATIONS)
+
+    def load_registry(self) -> tuple[list[Entity], list[Override]]:
+        conn = self.store.conn
+        entities: dict[str, Entity] = {}
+        for row in conn.execute("SELECT * FROM entities ORDER BY id"):
+            data = json.loads(row["data"])
+            entities[row["id"]] = Entity(
+                id=row["id"], label=row["label"], mentions=row["mentions"], first_seen=row["first_seen"],
+                last_seen=row["last_seen"], countries=Counter(data.get("countries") or {}),
+                cooc=Counter(data.get("cooc") or {}), aliases=list(data.get("aliases") or []),
+            )  # fmt: skip
+        for row in conn.execute("SELECT * FROM entity_variants ORDER BY entity_id, lang, text"):
+            lang = row["lang"] or None
+            entities[row["entity_id"]].variants[(row["lang"], row["text"])] = Variant(
+                text=row["text"], lang=lang, script=row["script"], key=row["norm"], count=row["count"],
+                first_seen=row["first_seen"], last_seen=row["last_seen"],
+            )  # fmt: skip
+        for row in conn.execute("SELECT * FROM entity_roles ORDER BY entity_id, lang, role"):
+            entities[row["entity_id"]].roles[(row["lang"], row["role"])] = RoleSeen(
+                role=row["role"], lang=row["lang"] or None, count=row["count"], first_seen=row["first_seen"],
+                last_seen=row["last_seen"],
+            )  # fmt: skip
+        for row in conn.execute("SELECT * FROM entity_merges ORDER BY entity_id, seq"):
+            entities[row["entity_id"]].merges.append(
+                {"variant": row["variant"], "lang": row["lang"], "at": row["at"], "why": json.loads(row["why"])}
+                | ({"forced": True} if row["forced"] else {})
+            )
+        overrides = [
+            Override(kind=r["kind"], entity=r["entity_id"], other=r["other_id"], keys=json.loads(r["keys"]),
+                     others=json.loads(r["others"]), note=r["note"], created=r["created"])
+            for r in conn.execute("SELECT * FROM entity_overrides ORDER BY seq")
+        ]  # fmt: skip
+        return list(entities.values()), overrides
+
+    def save_registry(self, entities: Iterable[Entity], removed: Iterable[str], overrides: list[Override]) -> None:
+        with self.store.transaction() as conn:
+            for entity_id in removed:
+                conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            for e in entities:
+                conn.execute("DELETE FROM entities WHERE id = ?", (e.id,))
+                data = json.dumps(
+                    {"countries": dict(e.countries), "cooc": dict(e.cooc), "aliases": e.aliases}, sort_keys=True
+                )
+                conn.execute(
+                    "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e.id, e.label, e.canonical, e.country, e.mentions, e.first_seen, e.last_seen, data),
+                )
+                conn.executemany(
+                    "INSERT INTO entity_variants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(e.id, v.text, v.lang or "", v.script, v.key, v.count, v.first_seen, v.last_seen)
+                     for v in e.variants.values()],
+                )  # fmt: skip
+                conn.executemany(
+                    "INSERT INTO entity_roles VALUES (?, ?, ?, ?, ?, ?)",
+                    [(e.id, r.role, r.lang or "", r.count, r.first_seen, r.last_seen) for r in e.roles.values()],
+                )
+                conn.executemany(
+                    "INSERT INTO entity_merges VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(e.id, i, m.get("variant"), m.get("lang"), m.get("at"), int(bool(m.get("forced"))),
+                      json.dumps(m.get("why") or {}, ensure_ascii=False, sort_keys=True))
+                     for i, m in enumerate(e.merges)],
+                )  # fmt: skip
+            conn.execute("DELETE FROM entity_overrides")
+            conn.executemany(
+                "INSERT INTO entity_overrides (kind, entity_id, other_id, keys, others, note, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(o.kind, o.entity, o.other, json.dumps(o.keys), json.dumps(o.others), o.note, o.created)
+                 for o in overrides],
+            )  # fmt: skip
+
+
+def open_registry(store: Any) -> EntityRegistry:
+    """The entity registry kept in `store` (tables created on first use)."""
+    return EntityRegistry(backend=SQLiteRegistryBackend(store))

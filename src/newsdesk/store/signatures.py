@@ -1,0 +1,48 @@
+"""MinHash signatures of the near-duplicate index kept in the SQLite store (a named migration + backend)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import StoreError
+
+SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0200_minhash_signatures",
+        """
+        CREATE TABLE minhash_signatures (
+            article_id TEXT PRIMARY KEY,
+            signature BLOB NOT NULL,
+            shingles INTEGER NOT NULL,
+            canonical TEXT NOT NULL,
+            published REAL
+        );
+        CREATE INDEX minhash_signatures_canonical ON minhash_signatures(canonical);
+        """,
+    ),
+]
+"""The table behind `dedup.MinHashIndex`: one row per indexed article."""
+
+
+class SQLiteSignatureBackend:
+    """Loads and saves `dedup.MinHashIndex` rows in a `SQLiteStore`'s database (a `dedup.SignatureStore`)."""
+
+    def __init__(self, store: Any) -> None:
+        if not hasattr(store, "migrate") or not hasattr(store, "conn"):
+            raise StoreError(f"near-duplicate signatures need the SQLite store, not {type(store).__name__}")
+        self.store = store
+        store.migrate(SIGNATURE_MIGRATIONS)
+
+    def load_signatures(self) -> Iterator[tuple[str, bytes, int, str, float | None]]:
+        """Stored rows: (article id, signature bytes, shingle count, canonical id, published epoch), by id."""
+        sql = "SELECT article_id, signature, shingles, canonical, published FROM minhash_signatures ORDER BY article_id"
+        for row in self.store.conn.execute(sql):
+            yield row[0], bytes(row[1]), row[2], row[3], row[4]
+
+    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str, float | None]]) -> int:
+        """Insert or replace rows in one transaction; return how many were written."""
+        rows = list(rows)
+        with self.store.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?, ?)", rows)
+        return len(rows)
