@@ -53,7 +53,7 @@ def db(tmp_path, handmade):
 
 def test_story_step_persists_stories_and_sets_story_ids(db, handmade):
     with SQLiteStore(db) as store:
-        assert "0101_stories" in store.applied_migrations()
+        assert "0300_stories" in store.applied_migrations()
         stored = {a.id: a.story_id for a in store.iter_articles()}
         assert len(stored) == len(handmade) and all(stored.values())
         assert stored["en-iphone-1-copy"] == stored["en-iphone-1"]

@@ -19,7 +19,7 @@ from .timeline import Alert, Growth, growth, hour_histogram, timeline
 
 STORY_MIGRATIONS: list[tuple[str, str]] = [
     (
-        "0101_stories",
+        "0300_stories",
         """
         CREATE TABLE stories (
             id TEXT PRIMARY KEY,
