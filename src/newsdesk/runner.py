@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from .article import Article
@@ -62,10 +63,9 @@ def analysis_steps(*, store: Store) -> list[Step]:
     from .store.entities import open_registry
 
     steps: list[Step] = [EntityStep()]
-    try:
+    # The entity registry needs the SQLite store; elsewhere spans keep entity_id None.
+    with suppress(StoreError):
         steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
-    except StoreError:
-        pass  # the entity registry needs the SQLite store; spans keep entity_id None elsewhere
     return steps
 
 
