@@ -1,0 +1,116 @@
+"""Stories persisted in the SQLite store: the pipeline step, backfill equals streaming, and the CLI."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+
+from conftest import hashed_encoder
+from newsdesk.cli import main
+from newsdesk.cli_stories import register
+from newsdesk.pipeline import Pipeline
+from newsdesk.store.sqlite import SQLiteStore
+from newsdesk.store.writer import StoreWriter
+from newsdesk.stories import AlertConfig, ClusterConfig, Featurizer
+from newsdesk.stories.step import StoryStep
+from newsdesk.stories.store import StoryReader, recluster_store
+
+ALERTS = ClusterConfig(alerts=AlertConfig(span_hours=3, min_recent=2, min_rate=2.0, min_sources=2))
+
+
+class _Langs:
+    """Stands in for language identification (the hand-made articles carry their language)."""
+
+    name = "langid"
+    needs: tuple[str, ...] = ()
+    adds = ("lang",)
+
+    def __call__(self, articles, stats):
+        yield from articles
+
+
+def _ingest(store: SQLiteStore, articles, *, chunk: int) -> dict[str, str]:
+    out = {}
+    for i in range(0, len(articles), chunk):
+        step = StoryStep(store=store, encoder=hashed_encoder, config=ALERTS)
+        pipeline = Pipeline([_Langs(), step, StoreWriter(store=store)])
+        result = pipeline.run(copy.deepcopy(articles[i : i + chunk]), keep=True)
+        out.update({a.id: a.story_id for a in result.articles})
+    return out
+
+
+@pytest.fixture
+def db(tmp_path, handmade):
+    path = tmp_path / "stories.db"
+    with SQLiteStore(path) as store:
+        _ingest(store, [a for a, _ in handmade], chunk=5)
+    return path
+
+
+def test_story_step_persists_stories_and_sets_story_ids(db, handmade):
+    with SQLiteStore(db) as store:
+        assert "0300_stories" in store.applied_migrations()
+        stored = {a.id: a.story_id for a in store.iter_articles()}
+        assert len(stored) == len(handmade) and all(stored.values())
+        assert stored["en-iphone-1-copy"] == stored["en-iphone-1"]
+        reader = StoryReader(store)
+        story = reader.get(stored["en-iphone-1"])
+        assert story.n_articles == 3 and story.n_copies == 1
+        assert [m.article_id for m in story.members if m.is_copy] == ["en-iphone-1-copy"]
+        assert story.members[1].copy_of == "en-iphone-1"
+        listed = reader.list(limit=100)
+        assert sum(s.n_articles for s in listed) == len(handmade)
+        assert listed[0].n_articles >= listed[-1].n_articles
+        assert reader.alerts()  # the low test thresholds make the busiest stories alert
+
+
+def test_backfill_from_store_equals_streamed_runs(db):
+    with SQLiteStore(db) as store:
+        streamed = {a.id: a.story_id for a in store.iter_articles()}
+        rows_before = [tuple(r) for r in store.conn.execute("SELECT * FROM stories ORDER BY id")]
+        results = recluster_store(store, featurizer=Featurizer(encoder=hashed_encoder), config=ALERTS)
+        assert {r.article_id: r.story_id for r in results} == streamed
+        assert [tuple(r) for r in store.conn.execute("SELECT * FROM stories ORDER BY id")] == rows_before
+        assert {a.id: a.story_id for a in store.iter_articles()} == streamed
+
+
+def _cli(db, *args):
+    register(main)
+    result = CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_cli_lists_stories_as_json_csv_and_table(db):
+    stories = json.loads(_cli(db, "stories", "--since", "2026-03-01", "--json"))
+    assert stories and {"id", "title", "articles", "copies", "languages", "growth_rate"} <= stories[0].keys()
+    assert stories[0]["articles"] >= stories[-1]["articles"]
+    csv_out = _cli(db, "stories", "--since", "2026-03-01", "--csv")
+    assert csv_out.splitlines()[0].startswith("id,title,articles,copies,languages")
+    assert "stories" in _cli(db, "stories", "--since", "2026-03-01")
+    assert json.loads(_cli(db, "stories", "--since", "2099-01-01", "--json")) == []
+
+
+def test_cli_story_shows_timeline_languages_and_folded_copies(db):
+    with SQLiteStore(db) as store:
+        story_id = store.get_article("en-iphone-1").story_id
+    out = _cli(db, "story", story_id)
+    assert "Apple unveils new iPhone" in out
+    assert "[1 copy]" in out and "en-iphone-1-copy" not in out
+    assert "articles per hour" in out and "█" in out
+    data = json.loads(_cli(db, "story", story_id, "--json"))
+    assert sum(sum(b["by_lang"].values()) for b in data["timeline"]) == 3
+    result = CliRunner().invoke(main, ["--db", str(db), "story", "nope"])
+    assert result.exit_code != 0 and "no story" in result.output
+
+
+def test_cli_alerts_atom_feed_parses(db):
+    feed = feedparser.parse(_cli(db, "alerts", "--since", "2026-01-01", "--atom"))
+    assert not feed.bozo and feed.entries
+    assert all(e.title.startswith("Breaking: ") for e in feed.entries)
+    rows = json.loads(_cli(db, "alerts", "--since", "2026-01-01", "--json"))
+    assert len(rows) == len(feed.entries)
