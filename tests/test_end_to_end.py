@@ -68,3 +68,13 @@ def test_reingest_adds_nothing(ingested):
     writer = next(s for s in again.steps if s.name == "store")
     assert writer.counters.get("new", 0) == 0 and again.steps[1].dropped["unchanged"] == 1
     assert store.counts()["articles"] == 1
+
+
+def test_article_joins_a_story(ingested):
+    store, _, article, _ = ingested
+    assert article.story_id
+    from newsdesk.stories.store import StoryReader
+
+    story = StoryReader(store).get(article.story_id)
+    assert story is not None and story.n_articles == 1 and story.languages == {"fr": 1}
+    assert [m.article_id for m in story.members] == [article.id]

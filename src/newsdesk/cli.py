@@ -225,11 +225,13 @@ class _progress:
 def _register_extensions() -> None:
     from .cli_entities import register as register_entities
     from .cli_quotes import quotes as quotes_command
+    from .cli_stories import register as register_stories
     from .cli_watch import register as register_watch
 
     register_entities(main)
     register_watch(main)
     main.add_command(quotes_command)
+    register_stories(main)
 
 
 _register_extensions()

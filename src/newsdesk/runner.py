@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
+from datetime import timedelta
 from pathlib import Path
 
 from .article import Article
@@ -14,7 +15,7 @@ from .errors import StoreError
 from .ingest import IngestStep
 from .langid import LangIdStep
 from .pipeline import Pipeline, RunResult, Step
-from .store.base import Store
+from .store.base import ArticleQuery, Store
 from .store.signatures import SQLiteSignatureBackend
 from .store.writer import StoreWriter
 
@@ -62,13 +63,26 @@ def analysis_steps(*, store: Store) -> list[Step]:
     from .nlp.places import country_code
     from .nlp.quotes import QuoteStep
     from .store.entities import open_registry
+    from .stories.step import StoryStep
+    from .translations import TranslationStep
 
     steps: list[Step] = [EntityStep()]
     # The entity registry needs the SQLite store; elsewhere spans keep entity_id None.
     with suppress(StoreError):
         steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
     steps.append(QuoteStep())
+    steps.append(TranslationStep(warm_from=lambda: recent_articles(store)))
+    with suppress(StoreError):
+        steps.append(StoryStep(store=store))
     return steps
+
+
+def recent_articles(store: Store, *, window: timedelta = timedelta(days=3), limit: int = 1000) -> list[Article]:
+    """Stored articles from the last `window` before the newest one: candidates for cross-run links."""
+    newest = next(iter(store.iter_articles(ArticleQuery(limit=1))), None)
+    if newest is None or newest.published is None:
+        return []
+    return list(store.iter_articles(ArticleQuery(since=newest.published - window, limit=limit)))
 
 
 def run_ingest(

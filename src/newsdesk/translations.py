@@ -15,7 +15,7 @@ then the one already indexed. A link, once made, never changes; re-running adds 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -116,8 +116,8 @@ class TranslationStep:
 
     `encoder` embeds documents (default: the process-wide USE model, loaded on first use);
     `index` keeps recent articles across chunks (bounded); `warm()` adds articles stored by earlier
-    runs. Candidates are articles in another language published within `window` of each other
-    (undated articles match any date).
+    runs, and `warm_from` gives them lazily, when the first article arrives. Candidates are articles
+    in another language published within `window` of each other (undated articles match any date).
     """
 
     name = "translations"
@@ -134,7 +134,9 @@ class TranslationStep:
         simultaneous: timedelta = timedelta(hours=1),
         prefer_langs: tuple[str, ...] = ("en",),
         chunk_size: int = 256,
+        warm_from: Callable[[], Iterable[Article]] | None = None,
     ) -> None:
+        self.warm_from = warm_from
         self.encoder = encoder if encoder is not None else DocumentEncoder()
         self.index = index if index is not None else TranslationIndex()
         self.threshold = threshold
@@ -146,6 +148,9 @@ class TranslationStep:
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         chunk: list[Article] = []
         for article in articles:
+            if self.warm_from is not None:  # only when something new arrives: re-runs stay cheap
+                stats.count("warmed", self.warm(self.warm_from()))
+                self.warm_from = None
             chunk.append(article)
             if len(chunk) >= self.chunk_size:
                 yield from self._process(chunk, stats)
