@@ -132,7 +132,7 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
     for group, spans in article.spans.items():
         click.echo(f"\n{group} ({len(spans)}):")
         for span in spans:
-            click.echo(f"  [{span.start}:{span.end}] {span.label}: {short(article.evidence(span), 70)}")
+            click.echo(f"  [{span.start}:{span.end}] {span.label}: {short(article.evidence(span), 70)}{_about(span)}")
 
 
 @main.command()
@@ -192,6 +192,19 @@ def export(ctx: click.Context, since: str | None, lang: str | None, ids: str | N
         n += 1
     if getattr(output, "name", "-") not in ("-", "<stdout>"):
         click.echo(f"{n} articles written to {output.name}", err=True)
+
+
+def _about(span: Any) -> str:
+    """What a span says beyond its evidence: who is speaking, which entity it is."""
+    attrs = span.attrs
+    if span.label == "QUOTE":
+        who = attrs.get("speaker_name") or attrs.get("speaker") or f"no speaker: {attrs.get('reason', '?')}"
+        return f"  — {who}" + (f", {attrs['speaker_role']}" if attrs.get("speaker_role") else "") + (
+            f" ({attrs['verb']})" if attrs.get("verb") else ""
+        )
+    parts = [attrs.get("name") if attrs.get("name") != attrs.get("text") else None, attrs.get("role"),
+             attrs.get("country") or attrs.get("government_of"), attrs.get("entity_id")]  # fmt: skip
+    return f"  → {', '.join(p for p in parts if p)}" if any(parts) else ""
 
 
 def _print_steps(steps: list[dict[str, Any]]) -> None:
