@@ -17,3 +17,10 @@ def shared_data() -> Path:
         if path.is_dir():
             return path
     raise SystemExit("shared/data not found next to the repository; set NEWSDESK_SHARED_DATA")
+
+
+def write_report(path: Path, lines: list[str]) -> None:
+    """Write a markdown report (creating bench/reports/) and echo it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))

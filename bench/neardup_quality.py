@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _shared import shared_data  # noqa: E402
+from _shared import shared_data, write_report  # noqa: E402
 from newsdesk.article import Article  # noqa: E402
 from newsdesk.dedup import (  # noqa: E402
     CONTAINMENT,
@@ -243,9 +243,7 @@ def main() -> None:
         f"({load_seconds / 20:.2f} s per 1,000 stored articles).",
         "",
     ]
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report(REPORT, lines)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _shared import shared_data  # noqa: E402
+from _shared import shared_data, write_report  # noqa: E402
 from newsdesk.embeddings import DocumentEncoder, load_encoder  # noqa: E402
 from newsdesk.similarity import WEIGHTS, TermStats, combine, extract, pair_features  # noqa: E402
 
@@ -167,9 +167,7 @@ def main() -> None:
         f"- pair scoring (profiles ready): {len(rows) / t_pairs:.0f} pairs/s",
         "",
     ]
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report(REPORT, lines)
 
 
 if __name__ == "__main__":

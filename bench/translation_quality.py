@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _shared import shared_data  # noqa: E402
+from _shared import shared_data, write_report  # noqa: E402
 from newsdesk.article import Article  # noqa: E402
 from newsdesk.embeddings import DocumentEncoder, load_encoder  # noqa: E402
 from newsdesk.pipeline import StepStats  # noqa: E402
@@ -111,9 +111,7 @@ def main() -> None:
         f"({2 * len(rows) / seconds:.0f} documents/s, one core).",
         "",
     ]
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report(REPORT, lines)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ from datasketch import MinHash, MinHashLSH
 
 from .article import Article, content_hash
 from .errors import DedupError
-from .pipeline import StepStats
+from .pipeline import StepStats, batched
 from .store.base import Store
 
 NUM_PERM = 128
@@ -76,14 +76,10 @@ class SkipUnchangedStep:
         self.store = store
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        batch: list[Article] = []
-        for article in articles:
-            article.content_hash = article.content_hash or content_hash(article.text)
-            batch.append(article)
-            if len(batch) >= BATCH:
-                yield from self._filter(batch, stats)
-                batch = []
-        yield from self._filter(batch, stats)
+        for batch in batched(articles, BATCH):
+            for article in batch:
+                article.content_hash = article.content_hash or content_hash(article.text)
+            yield from self._filter(batch, stats)
 
     def _filter(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
         known = self.store.fingerprints(a.id for a in batch)
@@ -384,13 +380,7 @@ class NearDuplicateStep:
         self.window = window.total_seconds() if window is not None else None
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= self.chunk_size:
-                yield from self._process(chunk, stats)
-                chunk = []
-        if chunk:
+        for chunk in batched(articles, self.chunk_size):
             yield from self._process(chunk, stats)
 
     def matches(

@@ -193,6 +193,18 @@ def _timed(step: Step, upstream: Iterator[Article], stats: StepStats) -> Iterato
         yield article
 
 
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of at most `size` articles, for steps that work in batches (nlp.pipe, one transaction)."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _tap(stream: Iterator[Article], fn: Callable[[Article], None]) -> Iterator[Article]:
     for article in stream:
         fn(article)

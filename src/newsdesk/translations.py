@@ -23,7 +23,7 @@ import numpy as np
 
 from .article import Article
 from .embeddings import DIM, DocumentEncoder, alignment, cosine
-from .pipeline import StepStats
+from .pipeline import StepStats, batched
 from .similarity import Profile, extract, set_overlap
 
 TRANSLATION_WEIGHTS = {"alignment": 0.45, "embedding": 0.25, "numbers": 0.15, "names": 0.15}
@@ -146,16 +146,10 @@ class TranslationStep:
         self.chunk_size = chunk_size
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        chunk: list[Article] = []
-        for article in articles:
+        for chunk in batched(articles, self.chunk_size):
             if self.warm_from is not None:  # only when something new arrives: re-runs stay cheap
                 stats.count("warmed", self.warm(self.warm_from()))
                 self.warm_from = None
-            chunk.append(article)
-            if len(chunk) >= self.chunk_size:
-                yield from self._process(chunk, stats)
-                chunk = []
-        if chunk:
             yield from self._process(chunk, stats)
 
     def priority(self, article: Article) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from ..pipeline import StepStats
+from ..pipeline import StepStats, batched
 from .base import Store
 
 
@@ -21,13 +21,8 @@ class StoreWriter:
         self.batch_size = batch_size
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield from self._flush(batch, stats)
-                batch = []
-        yield from self._flush(batch, stats)
+        for batch in batched(articles, self.batch_size):
+            yield from self._flush(batch, stats)
 
     def _flush(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
         if not batch:
