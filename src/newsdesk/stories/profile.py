@@ -13,7 +13,8 @@ and an hourly histogram of recent articles for growth alerts.
   reports) stops attracting every article of that topic; with `anchor`, the cosine with the story's
   first article (its `ANCHOR_TERMS` strongest terms, which never drift) counts when higher, which
   keeps follow-ups that share background with the first report;
-- entities: TF-IDF cosine of merged entity keys (only when both sides carry entity spans);
+- entities: TF-IDF cosine of merged entity keys (only when the article has entities and the story
+  has annotated members: an article in which no entity was found is not a disagreement);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
   scaled by its coherence like the terms, then rescaled so that cosines below `embedding_floor`
   (same broad topic, other story) score 0;
@@ -42,13 +43,13 @@ class ScoreConfig:
 
     w_terms: float = 0.45
     w_entities: float = 0.1
-    w_embedding: float = 0.1
+    w_embedding: float = 0.05
     threshold: float = 0.25
     cross_threshold: float = 0.45
-    embedding_floor: float = 0.35
-    tau_hours: float = 72.0
+    embedding_floor: float = 0.5
+    tau_hours: float = 144.0
     decay_floor: float = 0.5
-    diffuse_power: float = 1.0
+    diffuse_power: float = 1.5
     anchor: bool = True
 
 
@@ -278,7 +279,7 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
             terms = max(terms, anchored)
         parts.append((config.w_terms, terms))
     entities = None
-    if feats.has_entities and story.n_annotated:
+    if feats.entities and story.n_annotated:
         denom = vec.entity_norm * story.entity_norm
         dot = sum(a * story.entities[e] for e, a in vec.entities.items() if e in story.entities)
         entities = dot / denom if denom else 0.0
