@@ -49,7 +49,7 @@ class ScoreConfig:
     embedding_floor: float = 0.5
     tau_hours: float = 144.0
     decay_floor: float = 0.5
-    diffuse_power: float = 1.5
+    diffuse_power: float = 1.0
     anchor: bool = True
 
 
