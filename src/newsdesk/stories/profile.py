@@ -274,8 +274,9 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         n = story.n_vecs.get(feats.lang, 0)
         if config.diffuse_power and n > 1:
             terms *= min(1.0, story.term_norms.get(feats.lang, 0.0) / n) ** config.diffuse_power
-        if config.anchor and story.anchor_lang == feats.lang and vec.term_norm:
-            anchored = sum(a * story.anchor[t] for t, a in vec.terms.items() if t in story.anchor) / vec.term_norm
+        if config.anchor and n > 1 and story.anchor_lang == feats.lang and vec.term_norm:
+            mine = vec.terms
+            anchored = sum(w * mine[t] for t, w in story.anchor.items() if t in mine) / vec.term_norm
             terms = max(terms, anchored)
         parts.append((config.w_terms, terms))
     entities = None
@@ -285,11 +286,11 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         entities = dot / denom if denom else 0.0
         parts.append((config.w_entities, entities))
     embedding = None
-    centroid = story.centroid
-    if feats.embedding is not None and centroid is not None:
-        cos = float(feats.embedding @ centroid)
-        if config.diffuse_power and story.n_emb > 1 and story.emb_sum is not None:
-            cos *= min(1.0, float(np.linalg.norm(story.emb_sum)) / story.n_emb) ** config.diffuse_power
+    norm = 0.0 if story.emb_sum is None else float(np.sqrt(story.emb_sum @ story.emb_sum))
+    if feats.embedding is not None and norm:
+        cos = float(feats.embedding @ story.emb_sum) / norm
+        if config.diffuse_power and story.n_emb > 1:
+            cos *= min(1.0, norm / story.n_emb) ** config.diffuse_power
         embedding = max(0.0, (cos - config.embedding_floor) / (1.0 - config.embedding_floor))
         parts.append((config.w_embedding, embedding))
     weight = sum(w for w, _ in parts)
