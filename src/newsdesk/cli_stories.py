@@ -63,7 +63,7 @@ def stories_cmd(ctx: click.Context, since: str, limit: int, min_articles: int, f
 @click.option("--json", "as_json", is_flag=True, help="Print the story, timeline and articles as JSON.")
 @click.pass_context
 def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool) -> None:
-    """Show one story: timeline chart by language, then its articles by language with copies folded."""
+    """Show one story: top speakers, timeline chart by language, then its articles by language with copies folded."""
     from rich.console import Console
     from rich.text import Text
 
@@ -87,6 +87,10 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
     )
     if story.top_entities:
         console.print("entities: " + ", ".join(story.top_entities))
+    if story.speakers:
+        console.print("quoted: " + ", ".join(f"{sp.name} ({_count(sp.quotes, 'quote')})" for sp in story.speakers))
+        top = story.speakers[0]
+        console.print(Text(f"  “{short(top.example, 110)}” — {top.name}", style="italic"), highlight=False)
     style = {lang: LANG_STYLES[i % len(LANG_STYLES)] for i, lang in enumerate(langs)}
     buckets = timeline(((m.time, m.lang) for m in story.members), unit=unit)
     peak = max((sum(c.values()) for _, c in buckets), default=1)
@@ -130,6 +134,10 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
 
 def _copies(n: int) -> str:
     return f"{n} copy" if n == 1 else f"{n} copies"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @click.command("alerts")

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import hashed_encoder
+from newsdesk.article import Span
 from newsdesk.cli import main
 from newsdesk.cli_stories import register
 from newsdesk.pipeline import Pipeline
@@ -114,3 +115,34 @@ def test_cli_alerts_atom_feed_parses(db):
     assert all(e.title.startswith("Breaking: ") for e in feed.entries)
     rows = json.loads(_cli(db, "alerts", "--since", "2026-01-01", "--json"))
     assert len(rows) == len(feed.entries)
+
+
+def _quote(article, evidence: str, *, speaker: str | None, kind: str = "indirect", speaker_id: str | None = None):
+    start = article.text.index(evidence)
+    attrs = {"kind": kind, "verb": "say", "speaker": speaker, "speaker_name": speaker, "speaker_id": speaker_id,
+             "reason": None if speaker else "no subject"}  # fmt: skip
+    return Span(start=start, end=start + len(evidence), label="QUOTE", attrs=attrs)
+
+
+def test_story_rolls_up_speakers_of_member_quotes_without_counting_copies(tmp_path, handmade):
+    articles = {a.id: copy.deepcopy(a) for a, _ in handmade}
+    phone = "The phone will go on sale in the United States next week at the same price as last year's model"
+    for aid in ("en-iphone-1", "en-iphone-1-copy"):
+        articles[aid].add_spans("quotes", [_quote(articles[aid], phone, speaker="Tim Cook", speaker_id="Q-cook")])
+    claim = "a claim reviewers will test in the coming weeks"
+    battery = "Apple's new iPhone promises a battery that lasts a day longer than its predecessor"
+    articles["en-iphone-2"].add_spans("quotes", [
+        _quote(articles["en-iphone-2"], battery, speaker="Cook", speaker_id="Q-cook", kind="direct"),
+        _quote(articles["en-iphone-2"], claim, speaker=None),
+    ])  # fmt: skip
+    path = tmp_path / "quotes.db"
+    with SQLiteStore(path) as store:
+        ids = _ingest(store, list(articles.values()), chunk=8)
+    data = json.loads(_cli(path, "story", ids["en-iphone-1"], "--json"))
+    assert data["speakers"] == [
+        {"name": "Tim Cook", "speaker_id": "Q-cook", "quotes": 2, "articles": 2, "example": battery}
+    ]
+    out = _cli(path, "story", ids["en-iphone-1"])
+    assert "quoted: Tim Cook (2 quotes)" in out and "Apple's new iPhone promises a battery" in out
+    other = json.loads(_cli(path, "story", ids["en-shoigu-1"], "--json"))
+    assert other["speakers"] == []

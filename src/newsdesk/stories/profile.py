@@ -6,10 +6,18 @@ the strongest `top_terms`), a sum of entity weights, a sum of unit embeddings, i
 and an hourly histogram of recent articles for growth alerts.
 
 `score()` combines, for one article and one story:
-- terms: TF-IDF cosine against the story's centroid in the article's own language;
-- entities: TF-IDF cosine of merged entity keys (only when both sides carry entity spans);
+- terms: TF-IDF cosine against the story's centroid in the article's own language, times the
+  centroid's coherence (length of the mean of its members' unit vectors, 1 for a single article,
+  lower as unrelated articles pile up) to the power `diffuse_power`: cosine times coherence is the
+  mean similarity to the members, so a story that has drifted into a broad topic (daily market
+  reports) stops attracting every article of that topic; with `anchor`, the cosine with the story's
+  first article (its `ANCHOR_TERMS` strongest terms, which never drift) counts when higher, which
+  keeps follow-ups that share background with the first report;
+- entities: TF-IDF cosine of merged entity keys (only when the article has entities and the story
+  has annotated members: an article in which no entity was found is not a disagreement);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
-  rescaled so that cosines below `embedding_floor` (same broad topic, other story) score 0;
+  scaled by its coherence like the terms, then rescaled so that cosines below `embedding_floor`
+  (same broad topic, other story) score 0;
 - time decay: multiplied in, `floor + (1 - floor) * exp(-gap / tau)` where gap is the distance
   from the article to the story's time span.
 An article in a language the story does not have yet is scored "cross-lingually": terms are left
@@ -35,12 +43,14 @@ class ScoreConfig:
 
     w_terms: float = 0.45
     w_entities: float = 0.1
-    w_embedding: float = 0.15
-    threshold: float = 0.28
+    w_embedding: float = 0.05
+    threshold: float = 0.25
     cross_threshold: float = 0.45
-    embedding_floor: float = 0.35
-    tau_hours: float = 72.0
+    embedding_floor: float = 0.5
+    tau_hours: float = 144.0
     decay_floor: float = 0.5
+    diffuse_power: float = 1.0
+    anchor: bool = True
 
 
 @dataclass(slots=True)
@@ -56,6 +66,10 @@ class Score:
 
     def passes(self, config: ScoreConfig) -> bool:
         return self.total >= (config.cross_threshold if self.cross else config.threshold)
+
+
+ANCHOR_TERMS = 60
+"""Terms kept of a story's first article, the anchor that does not drift as the story grows."""
 
 
 def utc_hour(when: datetime) -> int:
@@ -87,6 +101,10 @@ class StoryProfile:
     hours: dict[int, int] = field(default_factory=dict)
     alerted_hour: int | None = None
     index_keys: set[str] = field(default_factory=set)
+    n_vecs: dict[str, int] = field(default_factory=dict)
+    n_emb: int = 0
+    anchor: dict[str, float] = field(default_factory=dict)
+    anchor_lang: str = ""
 
     @property
     def centroid(self) -> np.ndarray | None:
@@ -121,6 +139,13 @@ class StoryProfile:
         if vec.term_norm:
             for term, w in vec.terms.items():
                 bucket[term] = bucket.get(term, 0.0) + w / vec.term_norm
+        if vec.term_norm:
+            self.n_vecs[feats.lang] = self.n_vecs.get(feats.lang, 0) + 1
+            if not self.anchor:
+                strongest = sorted(vec.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:ANCHOR_TERMS]
+                norm = math.sqrt(sum(w * w for _, w in strongest))
+                self.anchor = {t: w / norm for t, w in strongest}
+                self.anchor_lang = feats.lang
         if len(bucket) > top_terms:
             keep = sorted(bucket.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]
             bucket.clear()
@@ -138,6 +163,7 @@ class StoryProfile:
             self.entity_norm = math.sqrt(sum(v * v for v in self.entities.values()))
         if feats.embedding is not None:
             self.emb_sum = feats.embedding.copy() if self.emb_sum is None else self.emb_sum + feats.embedding
+            self.n_emb += 1
         self._retitle(feats)
 
     def _retitle(self, feats: ArticleFeatures) -> None:
@@ -174,6 +200,10 @@ class StoryProfile:
                 "n_annotated": self.n_annotated,
                 "hours": {str(h): n for h, n in self.hours.items()},
                 "index_keys": sorted(self.index_keys),
+                "n_vecs": self.n_vecs,
+                "n_emb": self.n_emb,
+                "anchor": self.anchor,
+                "anchor_lang": self.anchor_lang,
             },
             "emb_sum": None if self.emb_sum is None else self.emb_sum.astype("<f8").tobytes(),
             "title_emb": None if self.title_emb is None else self.title_emb.astype("<f8").tobytes(),
@@ -201,6 +231,10 @@ class StoryProfile:
             n_annotated=s["n_annotated"],
             hours={int(h): n for h, n in s["hours"].items()},
             index_keys=set(s["index_keys"]),
+            n_vecs=dict(s.get("n_vecs", {})),
+            n_emb=s.get("n_emb", 0),
+            anchor=dict(s.get("anchor", {})),
+            anchor_lang=s.get("anchor_lang", ""),
             emb_sum=_vec(row["emb_sum"]),
             title_emb=_vec(row["title_emb"]),
         )
@@ -237,17 +271,26 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         denom = vec.term_norm * story.term_norms.get(feats.lang, 0.0)
         dot = sum(a * bucket[t] for t, a in vec.terms.items() if t in bucket)
         terms = dot / denom if denom else 0.0
+        n = story.n_vecs.get(feats.lang, 0)
+        if config.diffuse_power and n > 1:
+            terms *= min(1.0, story.term_norms.get(feats.lang, 0.0) / n) ** config.diffuse_power
+        if config.anchor and n > 1 and story.anchor_lang == feats.lang and vec.term_norm:
+            mine = vec.terms
+            anchored = sum(w * mine[t] for t, w in story.anchor.items() if t in mine) / vec.term_norm
+            terms = max(terms, anchored)
         parts.append((config.w_terms, terms))
     entities = None
-    if feats.has_entities and story.n_annotated:
+    if feats.entities and story.n_annotated:
         denom = vec.entity_norm * story.entity_norm
         dot = sum(a * story.entities[e] for e, a in vec.entities.items() if e in story.entities)
         entities = dot / denom if denom else 0.0
         parts.append((config.w_entities, entities))
     embedding = None
-    centroid = story.centroid
-    if feats.embedding is not None and centroid is not None:
-        cos = float(feats.embedding @ centroid)
+    norm = 0.0 if story.emb_sum is None else float(np.sqrt(story.emb_sum @ story.emb_sum))
+    if feats.embedding is not None and norm:
+        cos = float(feats.embedding @ story.emb_sum) / norm
+        if config.diffuse_power and story.n_emb > 1:
+            cos *= min(1.0, norm / story.n_emb) ** config.diffuse_power
         embedding = max(0.0, (cos - config.embedding_floor) / (1.0 - config.embedding_floor))
         parts.append((config.w_embedding, embedding))
     weight = sum(w for w, _ in parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -216,6 +216,59 @@ def recluster_store(
 
 
 @dataclass(slots=True, kw_only=True)
+class Speaker:
+    """Someone quoted in a story: how many quotes, in how many of its articles, and one of them."""
+
+    name: str
+    speaker_id: str | None
+    quotes: int
+    articles: int
+    example: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "speaker_id": self.speaker_id, "quotes": self.quotes,
+                "articles": self.articles, "example": self.example}  # fmt: skip
+
+
+def top_speakers(conn: Any, article_ids: list[str], *, limit: int = 8) -> list[Speaker]:
+    """Speakers of the stored "quotes" spans of `article_ids`, most quoted articles first.
+
+    Quotes without a resolved speaker are left out; speakers are merged by `speaker_id` when the
+    registry gave one, else by name. The example is the speaker's first direct quote (else any).
+    """
+    quotes: Counter = Counter()
+    in_articles: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, tuple[str, str | None]] = {}
+    examples: dict[str, tuple[int, str]] = {}
+    for i in range(0, len(article_ids), 500):
+        chunk = article_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT article_id, evidence, attrs FROM spans WHERE grp = 'quotes' AND article_id IN ({marks}) "
+            "ORDER BY article_id, start",
+            chunk,
+        )
+        for row in rows:
+            attrs = json.loads(row["attrs"])
+            name = attrs.get("speaker_name")
+            if not name:
+                continue
+            key = f"id:{attrs['speaker_id']}" if attrs.get("speaker_id") else f"name:{name.casefold()}"
+            quotes[key] += 1
+            in_articles[key].add(row["article_id"])
+            names.setdefault(key, (name, attrs.get("speaker_id")))
+            rank = 0 if attrs.get("kind") == "direct" else 1
+            if key not in examples or rank < examples[key][0]:
+                examples[key] = (rank, row["evidence"])
+    order = sorted(quotes, key=lambda k: (-len(in_articles[k]), -quotes[k], names[k][0]))[:limit]
+    return [
+        Speaker(name=names[k][0], speaker_id=names[k][1], quotes=quotes[k], articles=len(in_articles[k]),
+                example=examples[k][1])
+        for k in order
+    ]  # fmt: skip
+
+
+@dataclass(slots=True, kw_only=True)
 class StorySummary:
     """A story as listed and shown to users."""
 
@@ -230,6 +283,7 @@ class StorySummary:
     top_entities: list[str]
     growth: Growth
     members: list[Member] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
 
     def to_dict(self, *, with_members: bool = False) -> dict[str, Any]:
         out = {
@@ -246,6 +300,7 @@ class StorySummary:
             "recent": self.growth.recent,
         }
         if with_members:
+            out["speakers"] = [sp.to_dict() for sp in self.speakers]
             out["timeline"] = [
                 {"hour": start.isoformat(), "by_lang": counts}
                 for start, counts in timeline((m.time, m.lang) for m in self.members)
@@ -292,7 +347,9 @@ class StoryReader:
                 "SELECT * FROM story_articles WHERE story_id = ? ORDER BY time, article_id", (story_id,)
             )
         ]  # fmt: skip
-        return self._summary(_profile(row), members=members)
+        summary = self._summary(_profile(row), members=members)
+        summary.speakers = top_speakers(self.conn, [m.article_id for m in members if not m.is_copy])
+        return summary
 
     def alerts(self, *, since: datetime | None = None, limit: int = 100) -> list[Alert]:
         sql, params = "SELECT * FROM story_alerts", []
