@@ -148,7 +148,7 @@ class Recogniser:
         ents = self._model_entities(doc, text) if self.nlp is not None else []
         families = RULE_FAMILIES if self.nlp is None else self.fixes & RULE_FAMILIES
         if families:
-            ents = self._merge(ents, self.rules.find(doc, families=families, text=text))
+            ents = self._merge(text, ents, self.rules.find(doc, families=families, text=text))
         ents = self._place_attrs(text, ents)
         ents = self._resolve(text, ents)
         return [self._to_span(text, e) for e in sorted(ents, key=lambda e: (e.start, e.end))]
@@ -196,12 +196,35 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
+        if "demonym" in self.fixes and " " in text:
+            text = self._cut_nationality(full_text, item)
         if "demonym" in self.fixes:
             code = self.rules.demonym(text)
             if code:
                 item.label = "MISC"
                 item.attrs["country"] = code
         return True
+
+    def _cut_nationality(self, full_text: str, item: _Ent) -> str:
+        """A capitalised nationality noun before a name is the person's country, not part of the name.
+
+        "l'Espagnole Caroline Routier", "La Thaïlandaise Sopita Tanasan" → PER "Caroline Routier",
+        "Sopita Tanasan" with their country. Returns the span's (possibly shortened) text.
+        """
+        text = full_text[item.start : item.end]
+        words = text.split(" ")
+        skip = 1 if len(words) > 2 and norm(words[0]) in self.rules.determiners else 0
+        lead, rest = words[skip], words[skip + 1 :]
+        code = self.rules.demonym(lead) if lead[:1].isupper() else None
+        if not code or not all(w[:1].isupper() for w in rest) or len(rest) > 4:
+            return text
+        rest_text = " ".join(rest)
+        if self.rules.gazetteer.lookup(rest_text) is not None or self.rules.demonym(rest_text):
+            return text
+        item.start = item.end - len(rest_text)
+        item.label = "PER"
+        item.attrs.setdefault("country", code)
+        return rest_text
 
     def _trim(self, doc: Doc, text: str, a: int, b: int, item: _Ent) -> _Ent | None:
         """Move span edges off articles, prepositions, courtesy titles, titles and punctuation."""
@@ -299,13 +322,16 @@ class Recogniser:
 
     # -- rules ----------------------------------------------------------------------------------
 
-    def _merge(self, ents: list[_Ent], candidates: list[Candidate]) -> list[_Ent]:
+    def _merge(self, text: str, ents: list[_Ent], candidates: list[Candidate]) -> list[_Ent]:
         for cand in candidates:
             if cand.trigger is not None:
                 # a title is not an entity, even when it holds a capital ("secrétaire d'État")
                 a, b = cand.trigger
                 ents = [e for e in ents if not (a <= e.start and e.end <= b)]
             overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
+            if cand.rule == "org_word_lexicon":
+                self._relabel_org(text, ents, cand, overlapping)
+                continue
             if not overlapping:
                 label = cand.label
                 if cand.rule == "seat" and "seat_org" not in self.fixes:
@@ -314,7 +340,7 @@ class Recogniser:
                 continue
             if cand.rule in ("country", "capital", "seat"):
                 self._merge_place(cand, overlapping)
-            elif cand.rule == "known_org":
+            elif cand.rule in ("known_org", "org_lexicon"):
                 if all(cand.start <= e.start and e.end <= cand.end for e in overlapping):
                     for e in overlapping:
                         ents.remove(e)
@@ -329,6 +355,26 @@ class Recogniser:
             else:
                 self._merge_name(ents, cand, overlapping)
         return ents
+
+    def _relabel_org(self, text: str, ents: list[_Ent], cand: Candidate, overlapping: list[_Ent]) -> None:
+        """A one-word name of the organisation gazetteer the model found with another label becomes ORG.
+
+        Only a model span of exactly that word changes; a place of the gazetteer stays a place, and a
+        word that ends a person's name in the article stays a person ("Ford" after "Harrison Ford").
+        """
+        if len(overlapping) != 1 or (overlapping[0].start, overlapping[0].end) != (cand.start, cand.end):
+            return
+        e = overlapping[0]
+        if e.label == "ORG" or (e.label == "LOC" and e.attrs.get("country")):
+            return
+        word = text[cand.start : cand.end]
+        if e.label == "LOC" and self.rules.gazetteer.lookup(word) is not None:
+            return
+        if e.label == "PER" and any(
+            p is not e and p.label == "PER" and text[p.start : p.end].endswith(" " + word) for p in ents
+        ):
+            return
+        e.label, e.source = "ORG", "rule"
 
     def _merge_place(self, cand: Candidate, overlapping: list[_Ent]) -> None:
         for e in overlapping:
