@@ -73,7 +73,8 @@ POST_RULES = frozenset(
 - locative: a lone word tagged PER right after a locative preposition ("à Amirabad") that names
   no person of the article is a place
 - split: a span joining names with a spaced dash ("Pologne - Irlande du Nord") is split
-- head_noun: a place loses a leading common noun ("district de Karada" → "Karada")
+- head_noun: a place loses a leading common noun ("district de Karada" → "Karada"); a MISC span
+  that is a common noun and a known place ("traité de Rome", "champion de France") is that place
 """
 
 FIXES = POST_RULES | RULE_FAMILIES
@@ -257,14 +258,18 @@ class Recogniser:
                 i = after
             elif (
                 "head_noun" in self.fixes
-                and item.label == "LOC"
+                and item.label in ("LOC", "MISC")
                 and lower
                 and tok.is_alpha
                 and i + 2 < len(keys)
                 and keys[i + 1] in rules.complements
                 and doc[a + i + 2].text[:1].isupper()
+                and (item.label == "LOC" or self._place_follows(doc, a + i + 2, b))
             ):
-                i += 2  # "district de Karada", "île de Guadeloupe": the name without its common noun
+                # "district de Karada", "île de Guadeloupe": the name without its common noun;
+                # "traité de Rome", "champion de France": a description, the place is the entity
+                i += 2
+                item.label = "LOC"
             elif person and (key in rules.particles) and i + 1 < len(keys):
                 break  # "de Gaulle", "van Vleuten"
             elif (key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b))) or (

@@ -367,8 +367,9 @@ class Rules:
                 continue
             continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
             if not continues:
-                rule = "org_lexicon" if end - i > 1 else "org_word_lexicon"
-                out.append(Candidate(start=doc[i].idx, end=_end(doc, end), label="ORG", rule=rule))
+                last = max(j for j in range(i, end) if doc[j].text[:1].isalnum())  # "Yahoo!" ends a sentence
+                rule = "org_lexicon" if len(words) > 1 else "org_word_lexicon"
+                out.append(Candidate(start=doc[i].idx, end=_end(doc, last + 1), label="ORG", rule=rule))
             i = end
         return out
 
