@@ -105,3 +105,32 @@ def test_nationality_noun_before_a_name_gives_the_country(fr: Recogniser) -> Non
         assert span.label == "PER" and span.attrs["country"] == country
         assert text[span.start : span.end] == name
     assert not [s for s in spans if "Thaïlandaise" in s.attrs["text"] or "Espagnole" in s.attrs["text"]]
+
+
+def test_common_noun_abbreviations_and_tournament_pools_are_not_names(fr: Recogniser) -> None:
+    text = "Le TGV a été retardé (NDLR : hier). La France termine en tête du Groupe C devant le Portugal."
+    spans = with_model_ents(fr, text, [("TGV", "ORG"), ("NDLR", "ORG"), ("France", "LOC"), ("Groupe C", "ORG")])
+    got = [(s.attrs["text"], s.label) for s in spans]
+    assert ("France", "LOC") in got
+    assert not [t for t, _l in got if t in ("TGV", "NDLR", "Groupe C")]
+
+
+def test_armed_group_names_open_with_an_organisation_word(fr: Recogniser) -> None:
+    text = "Les combattants de Ahrar al-Cham et de Jaych al-Islam ont quitté Alep."
+    spans = with_model_ents(fr, text, [("Ahrar al-Cham", "LOC"), ("Jaych al-Islam", "PER"), ("Alep", "LOC")])
+    got = {(s.start, s.end): (s.attrs["text"], s.label) for s in spans}
+    a = text.index("Ahrar")
+    j = text.index("Jaych")
+    assert got[(a, a + len("Ahrar al-Cham"))] == ("Ahrar al-Cham", "ORG")
+    assert got[(j, j + len("Jaych al-Islam"))] == ("Jaych al-Islam", "ORG")
+    assert ("Alep", "LOC") in got.values()
+
+
+def test_place_inside_a_descriptive_misc_span_is_the_entity(fr: Recogniser) -> None:
+    text = "Le traité de Rome a 60 ans ; il est devenu champion de France en 2016."
+    spans = with_model_ents(fr, text, [("traité de Rome", "MISC"), ("champion de France", "MISC")])
+    got = [(s.start, s.end, s.label) for s in spans]
+    rome, france = text.index("Rome"), text.index("France")
+    assert (rome, rome + 4, "LOC") in got
+    assert (france, france + 6, "LOC") in got
+    assert not [s for s in spans if "traité" in s.attrs["text"] or "champion" in s.attrs["text"]]
