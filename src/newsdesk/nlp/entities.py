@@ -264,12 +264,12 @@ class Recogniser:
                 and i + 2 < len(keys)
                 and keys[i + 1] in rules.complements
                 and doc[a + i + 2].text[:1].isupper()
-                and (item.label == "LOC" or self._place_follows(doc, a + i + 2, b))
+                and (item.label == "LOC" or (inner := self._inner_name(doc, keys, a, i + 2, b)))
             ):
                 # "district de Karada", "île de Guadeloupe": the name without its common noun;
-                # "traité de Rome", "champion de France": a description, the place is the entity
+                # "traité de Rome", "convention des Nations unies": a description, the name is the entity
                 i += 2
-                item.label = "LOC"
+                item.label = inner if item.label == "MISC" else "LOC"
             elif person and (key in rules.particles) and i + 1 < len(keys):
                 break  # "de Gaulle", "van Vleuten"
             elif (key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b))) or (
@@ -320,6 +320,13 @@ class Recogniser:
             j += 1
         rest = doc[j:b].text if j < b else ""
         return not rest or rest in rules.stopnames or self._place_follows(doc, j, b) or norm(rest) in rules.domain
+
+    def _inner_name(self, doc: Doc, keys: list[str], a: int, i: int, b: int) -> str | None:
+        """"LOC" or "ORG" when tokens a+i..b-1 are exactly a known place or a listed organisation."""
+        if self._place_follows(doc, a + i, b):
+            return "LOC"
+        hit = self.rules.known_orgs.match(keys, i)
+        return "ORG" if hit is not None and hit[0] == len(keys) else None
 
     def _place_follows(self, doc: Doc, j: int, b: int) -> bool:
         """True when tokens j..b-1 are a known place ("La [France]"; but "Le Figaro" keeps its article)."""
