@@ -188,9 +188,12 @@ def entries(lines: list[str]) -> list[tuple[list[str], list[str], str]]:
 
 
 def title(word: str) -> str:
-    """Title case for one upper-case dictionary word ("COCA-COLA" → "Coca-Cola", "OF" → "of")."""
+    """Title case for one upper-case dictionary word ("COCA-COLA" → "Coca-Cola", "OF" → "of", "UN" → "UN")."""
     if word.lower() in SMALL:
         return word.lower()
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) <= 3 or not any(c in "AEIOUY" for c in letters):
+        return word  # an acronym ("UN", "KPMG") keeps its capitals
     return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
 
 

@@ -134,3 +134,11 @@ def test_place_inside_a_descriptive_misc_span_is_the_entity(fr: Recogniser) -> N
     assert (rome, rome + 4, "LOC") in got
     assert (france, france + 6, "LOC") in got
     assert not [s for s in spans if "traité" in s.attrs["text"] or "champion" in s.attrs["text"]]
+
+
+def test_gazetteer_acronyms_match_in_capitals_only(fr: Recogniser) -> None:
+    text = "Un rapport de l'UN Watch cite Un Monde."
+    spans = with_model_ents(fr, text, [("Un", "MISC"), ("Un Monde", "MISC")])
+    assert [s.label for s in spans if s.attrs["text"] == "Un"] == ["MISC"]
+    rows = {row[0] for row in lexicons.rows("orgs", INTL)}
+    assert "UN" in rows and "Un" not in rows

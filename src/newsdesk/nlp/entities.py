@@ -342,7 +342,7 @@ class Recogniser:
                 ents = [e for e in ents if not (a <= e.start and e.end <= b)]
             overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
             if cand.rule == "org_word_lexicon":
-                self._relabel_org(text, ents, cand, overlapping)
+                self._relabel_org(text, cand, overlapping)
                 continue
             if not overlapping:
                 label = cand.label
@@ -368,23 +368,18 @@ class Recogniser:
                 self._merge_name(ents, cand, overlapping)
         return ents
 
-    def _relabel_org(self, text: str, ents: list[_Ent], cand: Candidate, overlapping: list[_Ent]) -> None:
+    def _relabel_org(self, text: str, cand: Candidate, overlapping: list[_Ent]) -> None:
         """A one-word name of the organisation gazetteer the model found with another label becomes ORG.
 
-        Only a model span of exactly that word changes; a place of the gazetteer stays a place, and a
-        word that ends a person's name in the article stays a person ("Ford" after "Harrison Ford").
+        Only a MISC or LOC model span of exactly that word changes, and a place of the gazetteer stays
+        a place; a person stays a person, as one-word company names are often surnames ("Dell").
         """
         if len(overlapping) != 1 or (overlapping[0].start, overlapping[0].end) != (cand.start, cand.end):
             return
         e = overlapping[0]
-        if e.label == "ORG" or (e.label == "LOC" and e.attrs.get("country")):
+        if e.label not in ("MISC", "LOC") or e.attrs.get("country"):
             return
-        word = text[cand.start : cand.end]
-        if e.label == "LOC" and self.rules.gazetteer.lookup(word) is not None:
-            return
-        if e.label == "PER" and any(
-            p is not e and p.label == "PER" and text[p.start : p.end].endswith(" " + word) for p in ents
-        ):
+        if e.label == "LOC" and self.rules.gazetteer.lookup(text[cand.start : cand.end]) is not None:
             return
         e.label, e.source = "ORG", "rule"
 

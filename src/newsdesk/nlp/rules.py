@@ -360,9 +360,10 @@ class Rules:
             if hit is None:
                 i += 1
                 continue
-            end = hit[0]
+            end, phrase = hit[0], hit[1]
             words = [t.text for t in doc[i:end] if t.text[:1].isalpha() and norm(t.text) not in _FUNCTION_WORDS]
-            if not words or not all(w[:1].isupper() for w in words):
+            acronyms = [w for w in phrase.split() if w.isupper()]
+            if not words or not all(w[:1].isupper() for w in words) or any(w not in words for w in acronyms):
                 i += 1
                 continue
             continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
