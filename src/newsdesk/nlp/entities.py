@@ -73,7 +73,8 @@ POST_RULES = frozenset(
 - locative: a lone word tagged PER right after a locative preposition ("à Amirabad") that names
   no person of the article is a place
 - split: a span joining names with a spaced dash ("Pologne - Irlande du Nord") is split
-- head_noun: a place loses a leading common noun ("district de Karada" → "Karada")
+- head_noun: a place loses a leading common noun ("district de Karada" → "Karada"); a MISC span
+  that is a common noun and a known place ("traité de Rome", "champion de France") is that place
 """
 
 FIXES = POST_RULES | RULE_FAMILIES
@@ -148,7 +149,7 @@ class Recogniser:
         ents = self._model_entities(doc, text) if self.nlp is not None else []
         families = RULE_FAMILIES if self.nlp is None else self.fixes & RULE_FAMILIES
         if families:
-            ents = self._merge(ents, self.rules.find(doc, families=families, text=text))
+            ents = self._merge(text, ents, self.rules.find(doc, families=families, text=text))
         ents = self._place_attrs(text, ents)
         ents = self._resolve(text, ents)
         return [self._to_span(text, e) for e in sorted(ents, key=lambda e: (e.start, e.end))]
@@ -196,12 +197,35 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
+        if "demonym" in self.fixes and " " in text:
+            text = self._cut_nationality(full_text, item)
         if "demonym" in self.fixes:
             code = self.rules.demonym(text)
             if code:
                 item.label = "MISC"
                 item.attrs["country"] = code
         return True
+
+    def _cut_nationality(self, full_text: str, item: _Ent) -> str:
+        """A capitalised nationality noun before a name is the person's country, not part of the name.
+
+        "l'Espagnole Caroline Routier", "La Thaïlandaise Sopita Tanasan" → PER "Caroline Routier",
+        "Sopita Tanasan" with their country. Returns the span's (possibly shortened) text.
+        """
+        text = full_text[item.start : item.end]
+        words = text.split(" ")
+        skip = 1 if len(words) > 2 and norm(words[0]) in self.rules.determiners else 0
+        lead, rest = words[skip], words[skip + 1 :]
+        code = self.rules.demonym(lead) if lead[:1].isupper() else None
+        if not code or not all(w[:1].isupper() for w in rest) or len(rest) > 4:
+            return text
+        rest_text = " ".join(rest)
+        if self.rules.gazetteer.lookup(rest_text) is not None or self.rules.demonym(rest_text):
+            return text
+        item.start = item.end - len(rest_text)
+        item.label = "PER"
+        item.attrs.setdefault("country", code)
+        return rest_text
 
     def _trim(self, doc: Doc, text: str, a: int, b: int, item: _Ent) -> _Ent | None:
         """Move span edges off articles, prepositions, courtesy titles, titles and punctuation."""
@@ -234,14 +258,18 @@ class Recogniser:
                 i = after
             elif (
                 "head_noun" in self.fixes
-                and item.label == "LOC"
+                and item.label in ("LOC", "MISC")
                 and lower
                 and tok.is_alpha
                 and i + 2 < len(keys)
                 and keys[i + 1] in rules.complements
                 and doc[a + i + 2].text[:1].isupper()
+                and (item.label == "LOC" or (inner := self._inner_name(doc, keys, a, i + 2, b)))
             ):
-                i += 2  # "district de Karada", "île de Guadeloupe": the name without its common noun
+                # "district de Karada", "île de Guadeloupe": the name without its common noun;
+                # "traité de Rome", "convention des Nations unies": a description, the name is the entity
+                i += 2
+                item.label = inner if item.label == "MISC" else "LOC"
             elif person and (key in rules.particles) and i + 1 < len(keys):
                 break  # "de Gaulle", "van Vleuten"
             elif (key in rules.determiners and (lower or self._place_follows(doc, a + i + 1, b))) or (
@@ -293,19 +321,29 @@ class Recogniser:
         rest = doc[j:b].text if j < b else ""
         return not rest or rest in rules.stopnames or self._place_follows(doc, j, b) or norm(rest) in rules.domain
 
+    def _inner_name(self, doc: Doc, keys: list[str], a: int, i: int, b: int) -> str | None:
+        """"LOC" or "ORG" when tokens a+i..b-1 are exactly a known place or a listed organisation."""
+        if self._place_follows(doc, a + i, b):
+            return "LOC"
+        hit = self.rules.known_orgs.match(keys, i)
+        return "ORG" if hit is not None and hit[0] == len(keys) else None
+
     def _place_follows(self, doc: Doc, j: int, b: int) -> bool:
         """True when tokens j..b-1 are a known place ("La [France]"; but "Le Figaro" keeps its article)."""
         return j < b and self.rules.gazetteer.lookup(doc[j:b].text) is not None
 
     # -- rules ----------------------------------------------------------------------------------
 
-    def _merge(self, ents: list[_Ent], candidates: list[Candidate]) -> list[_Ent]:
+    def _merge(self, text: str, ents: list[_Ent], candidates: list[Candidate]) -> list[_Ent]:
         for cand in candidates:
             if cand.trigger is not None:
                 # a title is not an entity, even when it holds a capital ("secrétaire d'État")
                 a, b = cand.trigger
                 ents = [e for e in ents if not (a <= e.start and e.end <= b)]
             overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
+            if cand.rule == "org_word_lexicon":
+                self._relabel_org(text, cand, overlapping)
+                continue
             if not overlapping:
                 label = cand.label
                 if cand.rule == "seat" and "seat_org" not in self.fixes:
@@ -314,7 +352,7 @@ class Recogniser:
                 continue
             if cand.rule in ("country", "capital", "seat"):
                 self._merge_place(cand, overlapping)
-            elif cand.rule == "known_org":
+            elif cand.rule in ("known_org", "org_lexicon"):
                 if all(cand.start <= e.start and e.end <= cand.end for e in overlapping):
                     for e in overlapping:
                         ents.remove(e)
@@ -329,6 +367,21 @@ class Recogniser:
             else:
                 self._merge_name(ents, cand, overlapping)
         return ents
+
+    def _relabel_org(self, text: str, cand: Candidate, overlapping: list[_Ent]) -> None:
+        """A one-word name of the organisation gazetteer the model found with another label becomes ORG.
+
+        Only a MISC or LOC model span of exactly that word changes, and a place of the gazetteer stays
+        a place; a person stays a person, as one-word company names are often surnames ("Dell").
+        """
+        if len(overlapping) != 1 or (overlapping[0].start, overlapping[0].end) != (cand.start, cand.end):
+            return
+        e = overlapping[0]
+        if e.label not in ("MISC", "LOC") or e.attrs.get("country"):
+            return
+        if e.label == "LOC" and self.rules.gazetteer.lookup(text[cand.start : cand.end]) is not None:
+            return
+        e.label, e.source = "ORG", "rule"
 
     def _merge_place(self, cand: Candidate, overlapping: list[_Ent]) -> None:
         for e in overlapping:

@@ -32,10 +32,21 @@ MAX_NAME_TOKENS = 5
 MAX_COMPLEMENT_TOKENS = 12
 """Longest role complement between a title and the comma before the name."""
 
-RULE_FAMILIES = frozenset({"title", "honorific", "org_head", "institution", "known_org", "place", "credit"})
+RULE_FAMILIES = frozenset(
+    {"title", "honorific", "org_head", "institution", "known_org", "org_lexicon", "place", "credit"}
+)
 """The rules: persons after a title, persons after a courtesy title, organisations after a head noun,
-state bodies (institution + nationality adjective), well-known organisations (lexicons/orgs),
+state bodies (institution + nationality adjective), well-known organisations (lexicons/orgs/<lang>),
+the language-independent organisation gazetteer (lexicons/orgs/intl: IGOs, NGOs, companies),
 country/capital/seat names, photo credits."""
+
+INTL = "intl"
+"""Pseudo-language of the organisation gazetteer shared by every language (lexicons/orgs/intl.tsv)."""
+
+_FUNCTION_WORDS = frozenset(
+    {"of", "the", "and", "for", "in", "on", "at", "de", "du", "des", "la", "le", "les", "et", "d'", "l'"}
+)
+"""Words left in lower case inside an organisation name ("Bank of America", "Banque de France")."""
 
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ben|bin|ibn|ould|abu|abou|ut|ul)-[^\W\d_]", re.IGNORECASE)
 
@@ -100,6 +111,9 @@ class Rules:
         self.places: PhraseIndex[Place] = PhraseIndex(tokenize, self.gazetteer.names())
         self.known_orgs: PhraseIndex[str] = PhraseIndex(
             tokenize, ((row[0], "ORG") for row in lexicons.rows("orgs", lang))
+        )
+        self.intl_orgs: PhraseIndex[str] = PhraseIndex(
+            tokenize, ((row[0], "ORG") for row in lexicons.rows("orgs", INTL))
         )
         self.stopnames = frozenset(row[0] for row in lexicons.rows("stopnames", lang, "txt"))
         self.has_lexicons = bool(titles)
@@ -172,6 +186,8 @@ class Rules:
             ]
         if "known_org" in families:
             out += self._known_orgs(doc, keys, text)
+        if "org_lexicon" in families:
+            out += self._lexicon_orgs(doc, keys, text)
         if "place" in families:
             out += self._places(doc, keys, text)
         if "credit" in families:
@@ -317,14 +333,44 @@ class Rules:
             end, phrase, _label = hit
             written = text[doc[i].idx : _end(doc, end)]
             continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
+            capitals = [w for w in phrase.split() if w[:1].isupper()]
             if (
                 (phrase.isupper() and written != phrase)
                 or not (written[:1].isupper() or phrase[:1].islower())
+                or len([w for w in written.split() if w[:1].isupper()]) < len(capitals)  # "Le monde entier"
                 or continues  # "Consejo de Seguridad Nacional" is another body than "Consejo de Seguridad"
             ):
                 i += 1
                 continue
             out.append(Candidate(start=doc[i].idx, end=_end(doc, end), label="ORG", rule="known_org"))
+            i = end
+        return out
+
+    def _lexicon_orgs(self, doc: Doc, keys: list[str], text: str) -> list[Candidate]:
+        """Names of the organisation gazetteer written as names: every content word capitalised.
+
+        A one-word hit ("Disney", "Oracle") is rule "org_word_lexicon": it only relabels a name the
+        model found with exactly that extent, as a one-word company name is often also a common
+        word, a surname or a place. Longer hits ("Bank of America") are rule "org_lexicon".
+        """
+        out = []
+        i = 0
+        while i < len(doc):
+            hit = self.intl_orgs.match(keys, i)
+            if hit is None:
+                i += 1
+                continue
+            end, phrase = hit[0], hit[1]
+            words = [t.text for t in doc[i:end] if t.text[:1].isalpha() and norm(t.text) not in _FUNCTION_WORDS]
+            acronyms = [w for w in phrase.split() if w.isupper()]
+            if not words or not all(w[:1].isupper() for w in words) or any(w not in words for w in acronyms):
+                i += 1
+                continue
+            continues = end < len(doc) and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ != ""
+            if not continues:
+                last = max(j for j in range(i, end) if doc[j].text[:1].isalnum())  # "Yahoo!" ends a sentence
+                rule = "org_lexicon" if len(words) > 1 else "org_word_lexicon"
+                out.append(Candidate(start=doc[i].idx, end=_end(doc, last + 1), label="ORG", rule=rule))
             i = end
         return out
 
