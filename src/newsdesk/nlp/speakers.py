@@ -116,8 +116,15 @@ def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     return runs
 
 
+ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
+
+
 def strip_determiner(text: str) -> str:
-    return DETERMINER.sub("", text.strip(" ,;:.")).strip()
+    """A name without leading article and surrounding punctuation ("Apple Inc." keeps its period)."""
+    text = text.strip(" ,;:")
+    if not ABBREVIATION.search(text):
+        text = text.rstrip(" .")
+    return DETERMINER.sub("", text).strip()
 
 
 class SpeakerResolver:
@@ -128,11 +135,11 @@ class SpeakerResolver:
         self.lex = lex
         self.doc = doc
         self.runs = _propn_runs(doc)
+        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
         self.last_person: tuple[int, Mention] | None = None
         self.groups: list[str] = []
-        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
 
     def spoke(self, attrs: dict[str, Any], pos: int) -> None:
         """Remember who spoke last (pronouns in later attributions usually refer to them)."""
@@ -145,24 +152,45 @@ class SpeakerResolver:
 
     # -- building mentions -------------------------------------------------------------------------------
     def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
+        """Mentions from the entity layer, with its person spans checked against the parse."""
+        orgs = [e for e in (self.doc.ents if self.doc is not None else ()) if e.label_ in ORG_LABELS]
         out = []
         for span in entities:
             label = "PER" if span.label in PERSON_LABELS else "ORG" if span.label in ORG_LABELS else span.label
             if label not in ("PER", "ORG", "LOC"):
                 continue
-            text = self.text[span.start : span.end]
+            start, end = span.start, span.end
+            text = self.text[start:end]
+            name = span.attrs.get("name") or text
+            if label == "PER":
+                words = [w.lower().strip(".") for w in text.split()]
+                if all(w in self._role_words for w in words):
+                    continue  # "Chief Executive Officer" taken for a name
+                wider = next(
+                    (e for e in orgs if e.start_char <= start and end <= e.end_char and len(e.text) > len(text)), None
+                )
+                if wider is not None:  # "General Motors" split into a title and a surname
+                    start, end, text = wider.start_char, wider.end_char, wider.text
+                    label, name = "ORG", strip_determiner(wider.text)
+                elif len(words) > 1 and words[-1] in self.lex.org_nouns:
+                    label = "ORG"  # "Hinsdale Associates"
             out.append(
                 Mention(
-                    start=span.start,
-                    end=span.end,
+                    start=start,
+                    end=end,
                     text=text,
                     label=label,
-                    name=span.attrs.get("name") or text,
-                    role=span.attrs.get("role"),
+                    name=name,
+                    role=span.attrs.get("role") if label == "PER" else None,
                     entity_id=span.attrs.get("entity_id"),
-                    gender=self._gender(span.start, span.end, span.attrs.get("role")),
+                    gender=self._gender(start, end, span.attrs.get("role")),
                 )
             )
+        persons = [m for m in out if m.label == "PER"]
+        for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
+            full = self._full_name(m, persons)
+            if full != m.name and m.entity_id is None:
+                m.name = full
         return out
 
     def _from_doc(self, doc: Any) -> list[Mention]:
@@ -293,6 +321,16 @@ class SpeakerResolver:
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        speaker = self._resolve(start, end, head=head, exclude=exclude)
+        if speaker.name:
+            low = speaker.name.lower()
+            for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
+                if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
+                    speaker.name = speaker.name[len(q) + 1 :].strip()
+                    break
+        return speaker
+
+    def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
         written = self.text[start:end]
         speaker = Speaker(text=written, span=(start, end))
         head_pos = head.pos_ if head is not None else None
@@ -331,7 +369,7 @@ class SpeakerResolver:
         if low in self.lex.pronouns:
             return self._pronoun(speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
-        if head_low in self.lex.documents:
+        if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
             if inner:
@@ -488,7 +526,9 @@ class SpeakerResolver:
             cand = self._drop_role(r[2]).split()
             if len(cand) > len(words) and cand[-len(words) :] == words and len(r[2].split()) > len(cand):
                 return True  # "Spokeswoman Sandy Angers" ... "said Angers"
-        if any(m.label in ("ORG", "LOC") and m.text == name for m in self.mentions):
+        if any(m.label in ("ORG", "LOC") and name in m.text for m in self.mentions):
+            return False  # "America Corporation" in "The Bank of America Corporation"
+        if any(w.lower().strip(".") in self.lex.org_nouns for w in words):
             return False
         return len(words) >= 2
 
