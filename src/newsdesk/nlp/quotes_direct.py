@@ -148,6 +148,7 @@ def speaker_verb(verb: Any) -> Any:
     return None
 
 
+FIRST_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "i", "we", "you"}
 RELATIVES = {"qui", "que", "qu'", "qu’", "who", "which", "that", "dont", "lequel", "laquelle"}
 
 
@@ -157,10 +158,14 @@ def sentence_subject(verb: Any) -> Any:
     que …"). None for a verb in a main clause of its own."""
     if verb.dep_ not in ("conj", "acl", "advcl", "parataxis") and "Part" not in verb.morph.get("VerbForm"):
         return None
-    here = sentence_start(verb.doc.text, verb.idx)
+    text = verb.doc.text
+    here = sentence_start(text, verb.idx)
     for tok in verb.doc[: verb.i]:
-        if tok.idx < here or tok.dep_ not in SUBJECT_DEPS or tok.lower_ in RELATIVES:
+        if tok.idx < here or tok.dep_ not in SUBJECT_DEPS or tok.lower_ in RELATIVES or tok.lower_ in FIRST_PERSON:
             continue
+        before = text[here : tok.idx]
+        if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             return tok
     return None

@@ -362,6 +362,9 @@ class SpeakerResolver:
                 if holder:
                     return self._fill(speaker, holder[0])
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
+                    if self._indefinite_person(written, head):
+                        speaker.reason = "unnamed speaker"  # "un proche de Macron"
+                        return speaker
                     speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
                     return speaker
             return self._fill(speaker, persons[0])
@@ -374,7 +377,9 @@ class SpeakerResolver:
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
             if inner:
                 return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
-            agent = re.match(r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]|the )?", self.text[end : end + 80])
+            agent = re.match(
+                r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
+            )
             if agent:
                 run = next((r for r in self.runs if r[0] == end + agent.end()), None)
                 if run is not None:
@@ -388,7 +393,9 @@ class SpeakerResolver:
             if r[0] >= start
             and r[1] <= end
             and (head is None or r[0] > head.idx)
-            and not re.search(r"\b(?:de|du|des|d['’]|of|la|le|les|the)\s*$", self.text[start : r[0]], re.IGNORECASE)
+            and not re.search(
+                r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
+            )
         ]
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
             return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
