@@ -375,6 +375,11 @@ class SpeakerResolver:
         if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
+            inner += [  # "Fiat's announcement"
+                m
+                for m in inside
+                if m.label in ("ORG", "PER") and m.end <= head.idx and self.text[m.end : m.end + 2] in ("'s", "’s")
+            ]
             if inner:
                 return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
             agent = re.match(
