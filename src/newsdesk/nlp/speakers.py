@@ -21,25 +21,10 @@ ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$")
-PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "di",
-    "da",
-    "del",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ter",
-}
+# fmt: off
+PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
+             "ter"}
+# fmt: on
 
 
 @dataclass(slots=True, kw_only=True)
