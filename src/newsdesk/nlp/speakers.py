@@ -319,6 +319,9 @@ class SpeakerResolver:
         written = self.text[start:end]
         speaker = Speaker(text=written, span=(start, end))
         head_pos = head.pos_ if head is not None else None
+        first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
+        if first is not None and head is not None and first.start <= head.idx < first.end:
+            return self._fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
