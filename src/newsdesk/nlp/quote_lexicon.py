@@ -30,6 +30,7 @@ class QuoteLexicon:
     documents: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
     source_nouns: set[str] = field(default_factory=set)
+    quantifiers: list[str] = field(default_factory=list)
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -86,6 +87,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.org_nouns.add(value.lower())
         elif kind == "source_noun":
             lex.source_nouns.add(value.lower())
+        elif kind == "quantifier":
+            lex.quantifiers.append(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

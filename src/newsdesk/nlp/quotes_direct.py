@@ -148,6 +148,29 @@ def speaker_verb(verb: Any) -> Any:
     return None
 
 
+FIRST_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "i", "we", "you"}
+RELATIVES = {"qui", "que", "qu'", "qu’", "who", "which", "that", "dont", "lequel", "laquelle"}
+
+
+def sentence_subject(verb: Any) -> Any:
+    """The first subject of the verb's sentence, for a participle or coordinated speech verb the parse
+    attached away from its subject ("X, …, a ouvert une cagnotte, déclarant : « … »", "X dénonce … et averti
+    que …"). None for a verb in a main clause of its own."""
+    if verb.dep_ not in ("conj", "acl", "advcl", "parataxis") and "Part" not in verb.morph.get("VerbForm"):
+        return None
+    text = verb.doc.text
+    here = sentence_start(text, verb.idx)
+    for tok in verb.doc[: verb.i]:
+        if tok.idx < here or tok.dep_ not in SUBJECT_DEPS or tok.lower_ in RELATIVES or tok.lower_ in FIRST_PERSON:
+            continue
+        before = text[here : tok.idx]
+        if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside a quotation
+        if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
+            return tok
+    return None
+
+
 def speaker_phrase(subj: Any, lo: int, hi: int) -> tuple[int, int]:
     """The speaker's phrase; joins two subjects the parser split ("La ministre de l'Éducation" + "Najat …")."""
     start, end = phrase_span(subj, lo, hi)
@@ -279,6 +302,10 @@ class DirectAttributor:
             subj = _inverted_subject(t, hi)
             if subj is not None and (self._quoted(subj.idx) or subj.idx < lo):
                 subj = None
+        if subj is None:
+            subj = sentence_subject(t)
+            if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+                subj = None
         return subj
 
     def _quoted(self, pos: int) -> bool:
@@ -340,7 +367,7 @@ class DirectAttributor:
         root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
         if root is None:
             root = next((x for x in toks if x.pos_ == "VERB"), None)
-        subj = subject_of(root) if root is not None else None
+        subj = subject_of(root) or sentence_subject(root) if root is not None else None
         if subj is None or subj.idx < start or self._quoted(subj.idx):
             return None
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")

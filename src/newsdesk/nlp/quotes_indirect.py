@@ -23,6 +23,7 @@ from .quotes_direct import (
     phrase_span,
     sentence_end,
     sentence_start,
+    sentence_subject,
     speaker_phrase,
     speaker_verb,
     speech_verb,
@@ -183,6 +184,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     subj = speaker_verb(t)
     if subj is None and comp.i < t.i:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
+    if subj is None and comp.i > t.i:
+        subj = sentence_subject(t)
     speaker = None
     if subj is not None and subj.lower_ in NON_SPEAKERS:
         return None

@@ -21,25 +21,10 @@ ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$")
-PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "di",
-    "da",
-    "del",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ter",
-}
+# fmt: off
+PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
+             "ter"}
+# fmt: on
 
 
 @dataclass(slots=True, kw_only=True)
@@ -116,8 +101,15 @@ def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     return runs
 
 
+ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
+
+
 def strip_determiner(text: str) -> str:
-    return DETERMINER.sub("", text.strip(" ,;:.")).strip()
+    """A name without leading article and surrounding punctuation ("Apple Inc." keeps its period)."""
+    text = text.strip(" ,;:")
+    if not ABBREVIATION.search(text):
+        text = text.rstrip(" .")
+    return DETERMINER.sub("", text).strip()
 
 
 class SpeakerResolver:
@@ -128,11 +120,11 @@ class SpeakerResolver:
         self.lex = lex
         self.doc = doc
         self.runs = _propn_runs(doc)
+        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
         self.last_person: tuple[int, Mention] | None = None
         self.groups: list[str] = []
-        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
 
     def spoke(self, attrs: dict[str, Any], pos: int) -> None:
         """Remember who spoke last (pronouns in later attributions usually refer to them)."""
@@ -145,24 +137,45 @@ class SpeakerResolver:
 
     # -- building mentions -------------------------------------------------------------------------------
     def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
+        """Mentions from the entity layer, with its person spans checked against the parse."""
+        orgs = [e for e in (self.doc.ents if self.doc is not None else ()) if e.label_ in ORG_LABELS]
         out = []
         for span in entities:
             label = "PER" if span.label in PERSON_LABELS else "ORG" if span.label in ORG_LABELS else span.label
             if label not in ("PER", "ORG", "LOC"):
                 continue
-            text = self.text[span.start : span.end]
+            start, end = span.start, span.end
+            text = self.text[start:end]
+            name = span.attrs.get("name") or text
+            if label == "PER":
+                words = [w.lower().strip(".") for w in text.split()]
+                if all(w in self._role_words for w in words):
+                    continue  # "Chief Executive Officer" taken for a name
+                wider = next(
+                    (e for e in orgs if e.start_char <= start and end <= e.end_char and len(e.text) > len(text)), None
+                )
+                if wider is not None:  # "General Motors" split into a title and a surname
+                    start, end, text = wider.start_char, wider.end_char, wider.text
+                    label, name = "ORG", strip_determiner(wider.text)
+                elif len(words) > 1 and words[-1] in self.lex.org_nouns:
+                    label = "ORG"  # "Hinsdale Associates"
             out.append(
                 Mention(
-                    start=span.start,
-                    end=span.end,
+                    start=start,
+                    end=end,
                     text=text,
                     label=label,
-                    name=span.attrs.get("name") or text,
-                    role=span.attrs.get("role"),
+                    name=name,
+                    role=span.attrs.get("role") if label == "PER" else None,
                     entity_id=span.attrs.get("entity_id"),
-                    gender=self._gender(span.start, span.end, span.attrs.get("role")),
+                    gender=self._gender(start, end, span.attrs.get("role")),
                 )
             )
+        persons = [m for m in out if m.label == "PER"]
+        for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
+            full = self._full_name(m, persons)
+            if full != m.name and m.entity_id is None:
+                m.name = full
         return out
 
     def _from_doc(self, doc: Any) -> list[Mention]:
@@ -293,9 +306,22 @@ class SpeakerResolver:
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        speaker = self._resolve(start, end, head=head, exclude=exclude)
+        if speaker.name:
+            low = speaker.name.lower()
+            for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
+                if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
+                    speaker.name = speaker.name[len(q) + 1 :].strip()
+                    break
+        return speaker
+
+    def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
         written = self.text[start:end]
         speaker = Speaker(text=written, span=(start, end))
         head_pos = head.pos_ if head is not None else None
+        first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
+        if first is not None and head is not None and first.start <= head.idx < first.end:
+            return self._fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
@@ -324,6 +350,9 @@ class SpeakerResolver:
                 if holder:
                     return self._fill(speaker, holder[0])
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
+                    if self._indefinite_person(written, head):
+                        speaker.reason = "unnamed speaker"  # "un proche de Macron"
+                        return speaker
                     speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
                     return speaker
             return self._fill(speaker, persons[0])
@@ -331,12 +360,19 @@ class SpeakerResolver:
         if low in self.lex.pronouns:
             return self._pronoun(speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
-        if head_low in self.lex.documents:
+        if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
+            inner += [  # "Fiat's announcement"
+                m
+                for m in inside
+                if m.label in ("ORG", "PER") and m.end <= head.idx and self.text[m.end : m.end + 2] in ("'s", "’s")
+            ]
             if inner:
                 return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
-            agent = re.match(r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]|the )?", self.text[end : end + 80])
+            agent = re.match(
+                r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
+            )
             if agent:
                 run = next((r for r in self.runs if r[0] == end + agent.end()), None)
                 if run is not None:
@@ -350,7 +386,9 @@ class SpeakerResolver:
             if r[0] >= start
             and r[1] <= end
             and (head is None or r[0] > head.idx)
-            and not re.search(r"\b(?:de|du|des|d['’]|of|la|le|les|the)\s*$", self.text[start : r[0]], re.IGNORECASE)
+            and not re.search(
+                r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
+            )
         ]
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
             return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
@@ -488,7 +526,9 @@ class SpeakerResolver:
             cand = self._drop_role(r[2]).split()
             if len(cand) > len(words) and cand[-len(words) :] == words and len(r[2].split()) > len(cand):
                 return True  # "Spokeswoman Sandy Angers" ... "said Angers"
-        if any(m.label in ("ORG", "LOC") and m.text == name for m in self.mentions):
+        if any(m.label in ("ORG", "LOC") and name in m.text for m in self.mentions):
+            return False  # "America Corporation" in "The Bank of America Corporation"
+        if any(w.lower().strip(".") in self.lex.org_nouns for w in words):
             return False
         return len(words) >= 2
 

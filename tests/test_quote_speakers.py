@@ -1,0 +1,51 @@
+"""Speaker resolution: group quantifiers, abbreviations, detached participles, entity-layer checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.article import Span
+from newsdesk.nlp.quotes import extract_quotes, load_model
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp_fr():
+    return load_model("fr")
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    return load_model("en")
+
+
+def speakers(text: str, nlp, lang: str, entities: list[Span] | None = None) -> list[str | None]:
+    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang=lang, entities=entities)]
+
+
+def test_group_quantifier_is_not_part_of_the_name(nlp_fr) -> None:
+    text = "Selon plusieurs témoins, l'homme aurait crié avant de s'enfuir vers la gare."
+    assert speakers(text, nlp_fr, "fr") == ["témoins"]
+
+
+def test_company_abbreviation_keeps_its_period(nlp_en) -> None:
+    text = "Apple Inc. said it has settled its long trademark dispute with the record company."
+    assert speakers(text, nlp_en, "en") == ["Apple Inc."]
+
+
+def test_participle_speech_verb_takes_the_sentence_subject(nlp_fr) -> None:
+    text = (
+        "Brian Teefey, beau-père de la chanteuse Selena Gomez , qui a été le manager de Christina, a ouvert une "
+        "cagnotte en ligne pour récolter des fonds afin de venir en aide à la famille de la chanteuse, déclarant "
+        "au magazine People : « Je n'ai pas de mots pour décrire la douleur que je ressens, Christina était comme "
+        "une seconde fille pour moi. »"
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Brian Teefey"]
+
+
+def test_entity_layer_person_inside_an_organisation_is_not_a_speaker(nlp_en) -> None:
+    text = "The US car manufacturer General Motors said that it would axe 10,000 jobs at its European division."
+    s = text.index("Motors")
+    ents = [Span(start=s, end=s + len("Motors"), label="PER", attrs={"name": "Motors", "role": "General"})]
+    assert speakers(text, nlp_en, "en", ents) == ["General Motors"]
