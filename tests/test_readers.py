@@ -89,6 +89,8 @@ def test_ingest_step_reads_a_folder_and_quarantines(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.jsonl").write_text('{"text": "Second"}\nnot json\n', encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "NOTICE.md").write_text("Sources and licences", encoding="utf-8")
+    (tmp_path / "sub" / "LICENSE-CC-BY-3.0.txt").write_text("Licence text", encoding="utf-8")
     result = Pipeline([IngestStep([tmp_path])]).run(keep=True)
     assert sorted(a.text for a in result.articles) == ["Premier article.", "Second"]
     assert len(result.quarantined) == 1 and "invalid JSON" in result.quarantined[0].reason

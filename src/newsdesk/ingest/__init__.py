@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,15 +74,20 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
+NOT_ARTICLES = re.compile(r"^(readme|license|licence|notice|copying|authors)\b|\.(md|rst)$", re.IGNORECASE)
+"""Files found in a folder that are documentation, not news (a file named explicitly is always read)."""
+
+
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named or found in folders (recursively, sorted, hidden files skipped); `-` is stdin."""
+    """Files named or found in folders (recursively, sorted; hidden files, licences and docs skipped); `-` is stdin."""
     for raw in paths:
         path = Path(raw)
         if str(raw) == "-":
             yield path
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and not NOT_ARTICLES.search(child.name):
                     yield child
         elif path.exists():
             yield path
