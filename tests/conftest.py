@@ -35,3 +35,19 @@ def sqlite_store(tmp_path: Path):
     store = SQLiteStore(tmp_path / "test.db")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def nlp_fr():
+    """The full French spaCy pipeline (parser included), loaded once for the session."""
+    from newsdesk.nlp.quotes import load_model
+
+    return load_model("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp_en():
+    """The full English spaCy pipeline (parser included), loaded once for the session."""
+    from newsdesk.nlp.quotes import load_model
+
+    return load_model("en")

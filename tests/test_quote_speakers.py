@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.article import Span
-from newsdesk.nlp.quotes import extract_quotes, load_model
+from newsdesk.nlp.quotes import extract_quotes
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    return load_model("fr")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    return load_model("en")
 
 
 def speakers(text: str, nlp, lang: str, entities: list[Span] | None = None) -> list[str | None]:

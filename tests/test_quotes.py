@@ -10,20 +10,10 @@ import pytest
 from newsdesk.article import Article
 from newsdesk.nlp.quote_marks import find_quoted
 from newsdesk.nlp.quote_score import normalise_name
-from newsdesk.nlp.quotes import QuoteStep, extract_quotes, load_model
+from newsdesk.nlp.quotes import QuoteStep, extract_quotes
 from newsdesk.pipeline import Pipeline, StepStats
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    return load_model("fr")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    return load_model("en")
 
 
 def quotes_of(text: str, nlp, lang: str):

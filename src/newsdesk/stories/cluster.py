@@ -28,6 +28,7 @@ from typing import Protocol
 import numpy as np
 
 from ..article import Article
+from ..pipeline import batched
 from .features import ArticleFeatures, Featurizer, HashedDF
 from .profile import ArticleVector, Score, ScoreConfig, StoryProfile, score, utc_hour
 from .timeline import Alert, AlertConfig, growth, is_breaking
@@ -172,13 +173,7 @@ class Clusterer:
 
     def add_articles(self, articles: Iterable[Article], *, batch: int = 64) -> Iterator[tuple[Article, Assignment]]:
         """Cluster articles in order, setting `story_id`; embeddings are computed `batch` at a time."""
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= batch:
-                yield from self._add_chunk(chunk)
-                chunk = []
-        if chunk:
+        for chunk in batched(articles, batch):
             yield from self._add_chunk(chunk)
 
     def add(self, feats: ArticleFeatures) -> Assignment:
