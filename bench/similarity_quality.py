@@ -195,7 +195,9 @@ def main() -> None:
             raise SystemExit(f"selection chose {chosen!r}, which is not a monotone model; nothing written")
         model = fit_monotone(x_of[fs], y, signal_sets[fs], knots=k, ridge=lam)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+        fields = model.to_dict().items()
+        MODEL_PATH.write_text("{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v)}" for k, v in fields) + "\n}\n",
+                              encoding="utf-8")
         shipped_model.cache_clear()
     model = shipped_model()
     shipped = model.predict(x_all[:, [keys.index(k) for k in model.features]])

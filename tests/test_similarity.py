@@ -9,14 +9,16 @@ import numpy as np
 import pytest
 
 from newsdesk.article import Article
-from newsdesk.embeddings import DocumentEncoder, alignment, load_encoder, split_sentences
+from newsdesk.embeddings import DocumentEncoder, alignment, lead_match, load_encoder, split_sentences, top_pairs
 from newsdesk.similarity import (
     TermStats,
+    combine,
     extract,
     pair_features,
     pair_similarity,
     profiles,
     set_overlap,
+    shipped_model,
     stop_words,
     tfidf_cosine,
 )
@@ -49,7 +51,7 @@ def test_extract_finds_names_numbers_and_years_not_stop_words():
     assert {"4200", "800", "48", "37", "25"} <= prof.numbers
     assert {"2028", "2026", "2016"} <= prof.years
     assert "the" not in prof.terms and "about" not in prof.terms
-    assert prof.terms["automat"] >= 1  # "automation" cut to a 7-character stem
+    assert prof.terms["autom"] >= 1  # "automation" cut to a 5-character stem
 
 
 def test_numbers_match_across_languages_and_digit_grouping():
@@ -122,9 +124,43 @@ def test_same_story_scores_above_other_story_in_any_language(embedded):
 def test_pair_features_are_all_reported(embedded):
     profs, stats = embedded
     feats = pair_features(profs["central_bank_en"], profs["central_bank_de"], stats=stats)
-    assert set(feats) == {"embedding", "embedding_mean", "alignment", "tfidf", "names", "numbers", "years"}
+    assert set(feats) == {"embedding", "whole", "lead", "top_pairs", "alignment", "tfidf", "names", "numbers", "years"}
+    assert set(shipped_model().features) <= set(feats)
     assert feats["numbers"] == 1.0  # 3.75, 2.6 ... written "3.75" and "3,75"
     assert feats["alignment"] > 0.7
+    assert feats["whole"] > 0.7 and feats["lead"] > 0.7  # a translation: beginnings and headlines match
+
+
+def test_whole_vectors_are_unit_length_and_zero_without_words(encoder):
+    docs = encoder.encode([DATA["wildfire_en"]["text"], "", "12 34"], whole=True)
+    assert np.linalg.norm(docs[0].whole) == pytest.approx(1.0, abs=1e-5)
+    assert not docs[1].whole.any() and not docs[2].whole.any()
+    assert encoder.encode([DATA["wildfire_en"]["text"]])[0].whole is None  # only computed when asked for
+
+
+def test_shipped_score_never_drops_when_a_signal_rises(embedded):
+    profs, stats = embedded
+    model = shipped_model()
+    base = pair_features(profs["port_strike_en"], profs["port_strike_followup"], stats=stats)
+    before = combine(base)
+    for name in model.features:
+        for value in (0.0, 0.3, 0.6, 1.0):
+            raised = dict(base, **{name: max(base[name], value)})
+            assert combine(raised) >= before
+    assert combine(dict.fromkeys(model.features, 1.0)) == 1.0
+    assert combine(dict.fromkeys(model.features, -0.2)) == 0.0
+
+
+def test_lead_match_and_top_pairs_on_handmade_vectors():
+    e = np.eye(4, dtype=np.float32)
+    a = e[[0, 1, 2]]  # headline e0, lead e1, e2
+    b = e[[1, 0, 3]]  # headline e1, then e0: the headlines swap places
+    assert lead_match(a, b) == pytest.approx(1.0)  # each headline is among the other's first sentences
+    assert lead_match(a, e[[3, 3, 0]], lead=2) == pytest.approx(0.0)  # e0 comes third, past a lead of 2
+    assert lead_match(a, e[[3, 3, 0]]) == pytest.approx(0.5)  # within the default lead of 3, one way only
+    assert top_pairs(a, b, k=2) == pytest.approx(1.0)  # e0 and e1 are shared
+    assert top_pairs(a, b, k=3) == pytest.approx(2 / 3)
+    assert top_pairs(a, np.zeros((0, 4), np.float32)) == 0.0 and lead_match(a, a[:0]) == 0.0
 
 
 def test_alignment_of_a_document_with_itself_is_one(embedded):

@@ -115,7 +115,12 @@ class DocumentEncoder:
                 full = f"{title.strip()}\n{text}" if title and not text.startswith(title.strip()) else text
                 heads.append(full[:WHOLE_CHARS])
         flat = self.encode_sentences([s for sents in pieces for s in sents])
-        wholes = _unit_rows(self.encode_sentences(heads)) if whole else None
+        wholes = None
+        if whole:  # a document without words gets a zero vector, not the encoder's vector for ""
+            wholes = np.zeros((len(heads), DIM), dtype=np.float32)
+            worded = [i for i, head in enumerate(heads) if any(ch.isalpha() for ch in head)]
+            if worded:
+                wholes[worded] = _unit_rows(self.encode_sentences([heads[i] for i in worded]))
         out, pos = [], 0
         for i, sents in enumerate(pieces):
             vecs = flat[pos : pos + len(sents)]
