@@ -248,7 +248,8 @@ def main() -> None:
         "- `alignment`: mean best sentence-to-sentence cosine, both directions.",
         "- `tfidf`: TF-IDF cosine of content words (spaCy stop words removed, 5-character stems, document "
         "frequencies from the 1,968 texts).",
-        "- `names`, `numbers`, `years`: set cosine of capitalised words (anyascii-folded), numbers and years.",
+        "- `names`, `numbers`, `years`: set cosine of capitalised words (anyascii-folded), numbers and years; "
+        "`numbers` is neutral (takes the `tfidf` value) when neither text has a number.",
         "",
         f"Signal sets: core = {', '.join(f'`{k}`' for k in CORE)}; previous = "
         f"{', '.join(f'`{k}`' for k in PREVIOUS)}; all = every signal above. "

@@ -167,3 +167,35 @@ def test_alignment_of_a_document_with_itself_is_one(embedded):
     profs, _ = embedded
     s = profs["library_reopens"].sentences
     assert alignment(s, s) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_scores_follow_human_judgements_on_semeval_pairs(shared_data, encoder):
+    """Every tenth SemEval-2022 Task 8 pair (99 pairs, 8 language pairs), read in place. The shipped model was
+    fitted on these pairs, so this guards the signal computation, not the cross-validated figure (see the bench)."""
+    path = shared_data / "pairs" / "semeval2022-task8-dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"SemEval pairs not found at {path}")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][::10]
+    arts = [Article(id=f"{i}.{side}", source="semeval", text=row[f"text{side}"], lang=row[f"lang{side}"])
+            for side in (1, 2) for i, row in enumerate(rows)]
+    stats = TermStats()
+    profs = profiles(arts, stats=stats, encoder=encoder)
+    n = len(rows)
+    feats = [pair_features(profs[i], profs[n + i], stats=stats) for i in range(n)]
+    gold = [1 - (row["gold"]["overall"] - 1) / 3 for row in rows]
+    combined = np.corrcoef([combine(f) for f in feats], gold)[0, 1]
+    embedding_only = np.corrcoef([f["embedding"] for f in feats], gold)[0, 1]
+    assert combined > 0.75
+    assert combined > embedding_only + 0.02
+
+
+def test_a_copy_without_numbers_still_scores_one(encoder):
+    text = "Les pompiers luttent contre un feu de forêt près de Marseille. Des habitants ont été évacués."
+    stats = TermStats()
+    a, b, other = profiles([Article(id=k, source="t", text=t, lang="fr") for k, t in
+                            (("a", text), ("b", text), ("c", "Le musée rouvre ses portes après des travaux."))],
+                           stats=stats, encoder=encoder)
+    assert a.numbers == b.numbers == frozenset()
+    assert pair_features(a, b, stats=stats)["numbers"] == pytest.approx(1.0)  # neutral: the words stand in
+    assert pair_similarity(a, b, stats=stats) == pytest.approx(1.0)
+    assert pair_similarity(a, other, stats=stats) < 0.3

@@ -45,7 +45,10 @@ class MonotoneModel:
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Scores in [0, 1] for an (n, len(features)) array."""
         lo, hi = self.span
-        return np.clip((self.raw(x) - lo) / (hi - lo), 0.0, 1.0) if hi > lo else np.zeros(len(np.atleast_2d(x)))
+        if hi <= lo:
+            return np.zeros(len(np.atleast_2d(x)))
+        # rounded so that the top (every ramp full) is exactly 1 whatever the order of the float sums
+        return np.clip(np.round((self.raw(x) - lo) / (hi - lo), 9), 0.0, 1.0)
 
     def score(self, features: Mapping[str, float]) -> float:
         """Score of one pair from a feature dict (a missing feature counts as 0)."""

@@ -182,19 +182,22 @@ def pair_features(a: Profile, b: Profile, *, stats: TermStats) -> dict[str, floa
     Embeddings: `embedding` (lead-weighted sentence mean), `whole` (the beginnings encoded as one
     input), `lead` (headline against the other's lead, `embeddings.lead_match`), `top_pairs` (the
     three closest sentence pairs), `alignment` (every sentence's best match). Words: `tfidf`,
-    `names`, `numbers`, `years`. The shipped model uses a subset (`shipped_model().features`).
+    `names`, `numbers` (`tfidf` when neither side has numbers), `years`. The shipped model uses a
+    subset (`shipped_model().features`).
     """
     embedded = a.vector is not None and b.vector is not None
     sentences = a.sentences is not None and b.sentences is not None
+    tfidf = tfidf_cosine(a, b, stats=stats)
     return {
         "embedding": cosine(a.vector, b.vector) if embedded else 0.0,
         "whole": cosine(a.whole, b.whole) if a.whole is not None and b.whole is not None else 0.0,
         "lead": lead_match(a.sentences, b.sentences) if sentences else 0.0,
         "top_pairs": top_pairs(a.sentences, b.sentences) if sentences else 0.0,
         "alignment": sentence_alignment(a, b),
-        "tfidf": tfidf_cosine(a, b, stats=stats),
+        "tfidf": tfidf,
         "names": set_overlap(a.names, b.names),
-        "numbers": set_overlap(a.numbers, b.numbers),
+        # no numbers on either side: neutral, the words stand in (so a copy without numbers still scores 1)
+        "numbers": set_overlap(a.numbers, b.numbers) if a.numbers or b.numbers else tfidf,
         "years": set_overlap(a.years, b.years),
     }
 
