@@ -24,6 +24,9 @@ MAX_SENTENCES = 24
 MAX_SENTENCE_CHARS = 400
 LEAD_WEIGHTS = (2.0, 1.5, 1.25)
 """Weights of the first sentences (the headline first) in a document vector; later sentences weigh 1."""
+WHOLE_CHARS = 2000
+"""A document's "whole" vector encodes its first characters (title and text) as one input."""
+LEAD_SENTENCES = 3
 
 _lock = threading.Lock()
 _encoders: dict[int, Any] = {}
@@ -68,6 +71,8 @@ class DocumentVectors:
     vector: np.ndarray
     sentences: np.ndarray
     texts: list[str]
+    whole: np.ndarray | None = None
+    """The beginning of the document encoded as one input (`WHOLE_CHARS`), when asked for."""
 
 
 class DocumentEncoder:
@@ -92,21 +97,36 @@ class DocumentEncoder:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.asarray(self.encoder.encode(list(sentences)), dtype=np.float32)
 
-    def encode(self, texts: Sequence[str], *, titles: Sequence[str | None] | None = None) -> list[DocumentVectors]:
-        """Vectors of each document (with its title, when given and not already its first line)."""
+    def encode(self, texts: Sequence[str], *, titles: Sequence[str | None] | None = None,
+               whole: bool = False) -> list[DocumentVectors]:
+        """Vectors of each document (with its title, when given and not already its first line).
+
+        With `whole`, each document's beginning is also encoded as one input (`DocumentVectors.whole`).
+        """
         pieces: list[list[str]] = []
+        heads: list[str] = []
         for i, text in enumerate(texts):
             title = titles[i] if titles else None
             sents = split_sentences(text, max_sentences=self.max_sentences)
             if title and (not sents or sents[0] != title.strip()):
                 sents = [title.strip()[:MAX_SENTENCE_CHARS], *sents[: self.max_sentences - 1]]
             pieces.append(sents)
+            if whole:
+                full = f"{title.strip()}\n{text}" if title and not text.startswith(title.strip()) else text
+                heads.append(full[:WHOLE_CHARS])
         flat = self.encode_sentences([s for sents in pieces for s in sents])
+        wholes = None
+        if whole:  # a document without words gets a zero vector, not the encoder's vector for ""
+            wholes = np.zeros((len(heads), DIM), dtype=np.float32)
+            worded = [i for i, head in enumerate(heads) if any(ch.isalpha() for ch in head)]
+            if worded:
+                wholes[worded] = _unit_rows(self.encode_sentences([heads[i] for i in worded]))
         out, pos = [], 0
-        for sents in pieces:
+        for i, sents in enumerate(pieces):
             vecs = flat[pos : pos + len(sents)]
             pos += len(sents)
-            out.append(DocumentVectors(vector=document_vector(vecs), sentences=vecs, texts=sents))
+            out.append(DocumentVectors(vector=document_vector(vecs), sentences=vecs, texts=sents,
+                                       whole=wholes[i] if wholes is not None else None))
         return out
 
     def vectors(self, texts: Sequence[str], *, titles: Sequence[str | None] | None = None) -> np.ndarray:
@@ -128,6 +148,11 @@ def document_vector(sentence_vectors: np.ndarray) -> np.ndarray:
     return (mean / norm).astype(np.float32) if norm else mean.astype(np.float32)
 
 
+def _unit_rows(v: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    return (v / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
     """Cosine of two L2-normalised vectors (0 when either is all zeros)."""
     return float(np.clip(a @ b, -1.0, 1.0))
@@ -143,3 +168,21 @@ def alignment(a: np.ndarray, b: np.ndarray) -> float:
         return 0.0
     sims = a @ b.T
     return float((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2)
+
+
+def lead_match(a: np.ndarray, b: np.ndarray, *, lead: int = LEAD_SENTENCES) -> float:
+    """Headline against lead: each document's first sentence against the other's best of its first `lead`
+    sentences, averaged over both sides (0 when either is empty)."""
+    if not len(a) or not len(b):
+        return 0.0
+    return float((np.max(a[0] @ b[:lead].T) + np.max(b[0] @ a[:lead].T)) / 2)
+
+
+def top_pairs(a: np.ndarray, b: np.ndarray, *, k: int = 3) -> float:
+    """Mean cosine of the `k` closest sentence pairs across two documents (0 when either is empty):
+    high when the two share a few sentences, as a brief and its source do."""
+    if not len(a) or not len(b):
+        return 0.0
+    sims = (a @ b.T).ravel()
+    k = min(k, len(sims))
+    return float(np.partition(sims, len(sims) - k)[-k:].mean())

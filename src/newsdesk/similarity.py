@@ -2,12 +2,13 @@
 
 A `Profile` holds what is compared: content words (stop words removed, crude stems) weighted by
 TF-IDF over a corpus (`TermStats`), names (capitalised words, transliterated with anyascii so
-"Zelensky" matches across scripts where possible), numbers and years, and a multilingual
-document embedding (see `embeddings`). `pair_features` gives each signal; `pair_similarity`
-combines them into one score in [0, 1] (1 = same story), the score the story clusterer reuses.
-The combination weights were fitted on the SemEval-2022 Task 8 news pairs (see
-bench/similarity_quality.py and its report for the cross-validated figures); a caller may pass
-its own `weights`.
+"Zelensky" matches across scripts where possible), numbers and years, and multilingual embeddings
+(see `embeddings`): sentence vectors, their lead-weighted mean and the document's beginning encoded
+as one input. `pair_features` gives each signal; `pair_similarity` combines them into one score in
+[0, 1] (1 = same story) with a monotone additive model (`monotone.MonotoneModel`, shipped in
+`data/similarity_model.json`): the score never drops when a signal rises. The model was fitted on
+the SemEval-2022 Task 8 news pairs (see bench/similarity_quality.py and its report for the
+cross-validated figures); a caller may pass its own `model`.
 
 Usage::
 
@@ -20,22 +21,25 @@ Usage::
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
 
 from .article import Article
-from .embeddings import DocumentEncoder, alignment, cosine
+from .embeddings import DocumentEncoder, alignment, cosine, lead_match, top_pairs
+from .monotone import MonotoneModel
 
-STEM_CHARS = 7
+STEM_CHARS = 5
 """Content words are cut to this many characters: a cheap, language-neutral stemmer."""
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -43,21 +47,15 @@ _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,  ]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”\n]\s*)$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
-# Combination fitted on the 984 SemEval-2022 Task 8 training pairs (`python bench/similarity_quality.py --fit`):
-# non-negative least squares of the features below onto 1 - (overall - 1) / 3, clipped to [0, 1]. Weights are
-# kept non-negative so that the score never decreases when a signal increases (a translation or a copy must
-# score at the top); the signals left at 0 add nothing once the others are there. Cross-validated Pearson:
-# see bench/reports/similarity_quality.md.
-WEIGHTS: dict[str, float] = {
-    "intercept": -0.051,
-    "embedding": 0.897,
-    "embedding_mean": 0.0,
-    "alignment": 0.0,
-    "tfidf": 0.352,
-    "names": 0.0,
-    "numbers": 0.078,
-    "years": 0.008,
-}
+MODEL_FILE = "similarity_model.json"
+"""The shipped combination in `newsdesk/data/`, refitted by `python bench/similarity_quality.py --fit`."""
+
+
+@cache
+def shipped_model() -> MonotoneModel:
+    """The combination fitted on the SemEval-2022 Task 8 training pairs (loaded once)."""
+    path = resources.files("newsdesk") / "data" / MODEL_FILE
+    return MonotoneModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=64)
@@ -96,6 +94,7 @@ class Profile:
     years: frozenset[str] = frozenset()
     vector: np.ndarray | None = None
     sentences: np.ndarray | None = None
+    whole: np.ndarray | None = None
 
 
 def extract(text: str, *, lang: str | None = None, title: str | None = None) -> Profile:
@@ -168,9 +167,9 @@ def profiles(
     """Profiles of articles (embeddings batched in one call when `encoder` is given); adds them to `stats`."""
     out = [extract(a.text, lang=a.lang, title=a.title) for a in articles]
     if encoder is not None:
-        for prof, vecs in zip(out, encoder.encode([a.text for a in articles], titles=[a.title for a in articles]),
-                              strict=True):
-            prof.vector, prof.sentences = vecs.vector, vecs.sentences
+        docs = encoder.encode([a.text for a in articles], titles=[a.title for a in articles], whole=True)
+        for prof, vecs in zip(out, docs, strict=True):
+            prof.vector, prof.sentences, prof.whole = vecs.vector, vecs.sentences, vecs.whole
     if stats is not None:
         for prof in out:
             stats.add(prof)
@@ -178,37 +177,39 @@ def profiles(
 
 
 def pair_features(a: Profile, b: Profile, *, stats: TermStats) -> dict[str, float]:
-    """Each similarity signal of a pair, all in [0, 1] (embedding cosine may be slightly below 0)."""
+    """Each similarity signal of a pair, all in [0, 1] (cosines may be slightly below 0).
+
+    Embeddings: `embedding` (lead-weighted sentence mean), `whole` (the beginnings encoded as one
+    input), `lead` (headline against the other's lead, `embeddings.lead_match`), `top_pairs` (the
+    three closest sentence pairs), `alignment` (every sentence's best match). Words: `tfidf`,
+    `names`, `numbers` (`tfidf` when neither side has numbers), `years`. The shipped model uses a
+    subset (`shipped_model().features`).
+    """
     embedded = a.vector is not None and b.vector is not None
-    feats = {
+    sentences = a.sentences is not None and b.sentences is not None
+    tfidf = tfidf_cosine(a, b, stats=stats)
+    return {
         "embedding": cosine(a.vector, b.vector) if embedded else 0.0,
-        "embedding_mean": _mean_cosine(a.sentences, b.sentences) if embedded else 0.0,
+        "whole": cosine(a.whole, b.whole) if a.whole is not None and b.whole is not None else 0.0,
+        "lead": lead_match(a.sentences, b.sentences) if sentences else 0.0,
+        "top_pairs": top_pairs(a.sentences, b.sentences) if sentences else 0.0,
         "alignment": sentence_alignment(a, b),
-        "tfidf": tfidf_cosine(a, b, stats=stats),
+        "tfidf": tfidf,
         "names": set_overlap(a.names, b.names),
-        "numbers": set_overlap(a.numbers, b.numbers),
+        # no numbers on either side: neutral, the words stand in (so a copy without numbers still scores 1)
+        "numbers": set_overlap(a.numbers, b.numbers) if a.numbers or b.numbers else tfidf,
         "years": set_overlap(a.years, b.years),
     }
-    return feats
 
 
-def _mean_cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
-    if a is None or b is None or not len(a) or not len(b):
-        return 0.0
-    ma, mb = a.mean(axis=0), b.mean(axis=0)
-    return float(np.clip(ma @ mb / (np.linalg.norm(ma) * np.linalg.norm(mb)), -1.0, 1.0))
+def combine(features: dict[str, float], *, model: MonotoneModel | None = None) -> float:
+    """Score in [0, 1] of a feature dict (default: the shipped model)."""
+    return (model or shipped_model()).score(features)
 
 
-def combine(features: dict[str, float], *, weights: dict[str, float] | None = None) -> float:
-    """Weighted sum of features, clipped to [0, 1]."""
-    w = weights or WEIGHTS
-    score = w.get("intercept", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
-    return min(1.0, max(0.0, score))
-
-
-def pair_similarity(a: Profile, b: Profile, *, stats: TermStats, weights: dict[str, float] | None = None) -> float:
+def pair_similarity(a: Profile, b: Profile, *, stats: TermStats, model: MonotoneModel | None = None) -> float:
     """Same-story similarity of two profiled documents: 0 (unrelated) .. 1 (same story)."""
-    return combine(pair_features(a, b, stats=stats), weights=weights)
+    return combine(pair_features(a, b, stats=stats), model=model)
 
 
 def sentence_alignment(a: Profile, b: Profile) -> float:
