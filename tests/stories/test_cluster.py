@@ -149,3 +149,34 @@ def test_streaming_equals_batch_with_eviction_and_late_articles():
         n = int(a.id[1:])
         sibling = f"a{n - 1 if n % 4 else n + 1}"
         assert streamed[a.id] == streamed[sibling], a.id
+
+
+def test_cross_lingual_article_links_on_a_lower_embedding_cosine_than_a_broad_topic():
+    """Across languages only the embedding counts; two reports of one story reach a lower cosine there."""
+    import numpy as np
+
+    from newsdesk.stories import HashedDF, ScoreConfig, StoryProfile
+    from newsdesk.stories.features import ArticleFeatures
+    from newsdesk.stories.profile import ArticleVector, score
+
+    when = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    base = np.array([1.0, 0.0, 0.0])
+
+    def feats(key: str, lang: str, cos: float) -> ArticleFeatures:
+        vec = np.array([cos, np.sqrt(1 - cos * cos), 0.0])
+        return ArticleFeatures(id=key, lang=lang, time=when, source=key, title=key, terms={"x" + key: 1.0},
+                               embedding=vec)
+
+    df = HashedDF()
+    story = StoryProfile(id="s", first_seen=when, last_seen=when)
+    first = ArticleFeatures(id="en", lang="en", time=when, source="a", title="t", terms={"strike": 1.0},
+                            embedding=base)
+    story.touch(first, when, keep_hours=1)
+    story.absorb(ArticleVector(first, df), top_terms=300, top_entities=100)
+    config = ScoreConfig()
+    same_story = score(ArticleVector(feats("de1", "de", 0.6), df), story, config)
+    same_topic = score(ArticleVector(feats("de2", "de", 0.4), df), story, config)
+    assert same_story.cross and same_story.terms is None
+    assert same_story.passes(config) and not same_topic.passes(config)
+    old = ScoreConfig(cross_embedding_floor=0.5, cross_threshold=0.45)
+    assert not score(ArticleVector(feats("de1", "de", 0.6), df), story, old).passes(old)

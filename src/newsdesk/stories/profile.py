@@ -17,7 +17,8 @@ and an hourly histogram of recent articles for growth alerts.
   has annotated members: an article in which no entity was found is not a disagreement);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
   scaled by its coherence like the terms, then rescaled so that cosines below `embedding_floor`
-  (same broad topic, other story) score 0;
+  (same broad topic, other story) score 0 (`cross_embedding_floor` across languages: the encoder
+  gives two reports of one story in two languages a lower cosine than in one language);
 - time decay: multiplied in, `floor + (1 - floor) * exp(-gap / tau)` where gap is the distance
   from the article to the story's time span.
 An article in a language the story does not have yet is scored "cross-lingually": terms are left
@@ -45,8 +46,9 @@ class ScoreConfig:
     w_entities: float = 0.1
     w_embedding: float = 0.05
     threshold: float = 0.25
-    cross_threshold: float = 0.45
+    cross_threshold: float = 0.3
     embedding_floor: float = 0.5
+    cross_embedding_floor: float = 0.25
     tau_hours: float = 144.0
     decay_floor: float = 0.5
     diffuse_power: float = 1.0
@@ -291,7 +293,8 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         cos = float(feats.embedding @ story.emb_sum) / norm
         if config.diffuse_power and story.n_emb > 1:
             cos *= min(1.0, norm / story.n_emb) ** config.diffuse_power
-        embedding = max(0.0, (cos - config.embedding_floor) / (1.0 - config.embedding_floor))
+        floor = config.cross_embedding_floor if cross else config.embedding_floor
+        embedding = max(0.0, (cos - floor) / (1.0 - floor))
         parts.append((config.w_embedding, embedding))
     weight = sum(w for w, _ in parts)
     base = sum(w * v for w, v in parts) / weight if weight else 0.0
