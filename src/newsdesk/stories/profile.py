@@ -12,7 +12,10 @@ and an hourly histogram of recent articles for growth alerts.
   mean similarity to the members, so a story that has drifted into a broad topic (daily market
   reports) stops attracting every article of that topic; with `anchor`, the cosine with the story's
   first article (its `ANCHOR_TERMS` strongest terms, which never drift) counts when higher, which
-  keeps follow-ups that share background with the first report;
+  keeps follow-ups that share background with the first report; with `coverage` c, the cosine
+  weighted by the share of the article's term weight found in the story, cos^(1-c) * share^c,
+  counts when higher: a short follow-up that repeats part of a long report has a low cosine with
+  it but most of its weight in it, while an article of another story shares only some words;
 - entities: TF-IDF cosine of merged entity keys (only when the article has entities and the story
   has annotated members: an article in which no entity was found is not a disagreement);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
@@ -45,14 +48,15 @@ class ScoreConfig:
     w_terms: float = 0.45
     w_entities: float = 0.1
     w_embedding: float = 0.05
-    threshold: float = 0.25
+    threshold: float = 0.3
     cross_threshold: float = 0.3
     embedding_floor: float = 0.5
     cross_embedding_floor: float = 0.25
-    tau_hours: float = 144.0
+    coverage: float = 0.5
+    tau_hours: float = 72.0
     decay_floor: float = 0.5
-    diffuse_power: float = 1.0
-    anchor: bool = True
+    diffuse_power: float = 1.5
+    anchor: bool = False
 
 
 @dataclass(slots=True)
@@ -273,6 +277,9 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         denom = vec.term_norm * story.term_norms.get(feats.lang, 0.0)
         dot = sum(a * bucket[t] for t, a in vec.terms.items() if t in bucket)
         terms = dot / denom if denom else 0.0
+        if config.coverage and vec.term_norm:
+            cover = math.sqrt(sum(a * a for t, a in vec.terms.items() if t in bucket)) / vec.term_norm
+            terms = max(terms, terms ** (1 - config.coverage) * cover ** config.coverage)
         n = story.n_vecs.get(feats.lang, 0)
         if config.diffuse_power and n > 1:
             terms *= min(1.0, story.term_norms.get(feats.lang, 0.0) / n) ** config.diffuse_power
