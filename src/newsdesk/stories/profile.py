@@ -275,11 +275,15 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
     if not cross:
         bucket = story.terms[feats.lang]
         denom = vec.term_norm * story.term_norms.get(feats.lang, 0.0)
-        dot = sum(a * bucket[t] for t, a in vec.terms.items() if t in bucket)
+        dot = covered = 0.0
+        for t, a in vec.terms.items():
+            if t in bucket:
+                dot += a * bucket[t]
+                covered += a * a
         terms = dot / denom if denom else 0.0
         if config.coverage and vec.term_norm:
-            cover = math.sqrt(sum(a * a for t, a in vec.terms.items() if t in bucket)) / vec.term_norm
-            terms = max(terms, terms ** (1 - config.coverage) * cover ** config.coverage)
+            share = math.sqrt(covered) / vec.term_norm
+            terms = max(terms, terms ** (1 - config.coverage) * share**config.coverage)
         n = story.n_vecs.get(feats.lang, 0)
         if config.diffuse_power and n > 1:
             terms *= min(1.0, story.term_norms.get(feats.lang, 0.0) / n) ** config.diffuse_power
