@@ -7,6 +7,13 @@ boilerplate, trimmed closing paragraphs, a rewritten headline, small edits (word
 a sentence dropped, numbers reformatted), truncation with a "read more" tail, and mixes of these.
 Originals that get no copy, and the other articles of the same topic set, are the hard negatives.
 
+Templated series are negatives too: same template, other facts. Real ones are the French Wikinews
+series (Tour de France 2016 stage reports, Eurovision semi-finals and results, Six Nations rounds,
+sled-dog race results, the Rio opening and closing ceremonies); made ones are the next day's report
+written from each stock-market article of the English timelines (numbers, weekdays and up/down
+verbs changed, as a daily market report is) and sports-results-like instalments of French Wikinews
+articles (annotated person and organisation names swapped for others of the corpus, numbers changed).
+
     python bench/make_neardup_gold.py            # writes bench/data/neardup_gold.jsonl
 
 The output is deterministic (fixed seed). Gold: records with the same `group` are copies of one
@@ -147,6 +154,100 @@ def make_copy(rng: random.Random, orig: dict, ops: tuple[str, ...], when: dateti
     return {"text": text, "outlet": outlet}
 
 
+SERIES = ("Tour de France 2016 :", "Concours Eurovision de la chanson 2016 :",
+          "Concours Eurovision de la chanson 2017 :", "Tournoi des 6 Nations 2017 :",
+          "Jeux olympiques de Rio 2016 : la cérémonie", "Copper Basin 300 :", "Kuskokwim 300 :")
+"""Title prefixes of the real templated series of French Wikinews (the two sled-dog races share one template)."""
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+FLIPS = {"fell": "rose", "rose": "fell", "fallen": "risen", "risen": "fallen", "down": "up", "up": "down",
+         "lower": "higher", "higher": "lower", "dropped": "gained", "gained": "dropped", "lost": "gained",
+         "falls": "rises", "rises": "falls", "fall": "rise", "rise": "fall"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def other_number(rng: random.Random, match: re.Match) -> str:
+    """Another value of the same shape (years kept: a daily report keeps its year)."""
+    text = match.group()
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return text
+    digits = re.sub(r"\D", "", text)
+    value = int(digits) or 1
+    new = str(max(1, int(value * rng.uniform(0.6, 1.4)) + rng.choice([-1, 1])))
+    new = new.zfill(len(digits))[-len(digits):] if len(new) > len(digits) else new.zfill(len(digits))
+    if len(text) > len(digits):  # put the separator back at its place from the right
+        sep_at = len(text) - next(i for i, c in enumerate(reversed(text)) if not c.isdigit()) - 1
+        cut = len(new) - (len(text) - sep_at - 1)
+        new = new[:cut] + text[sep_at] + new[cut:]
+    return new
+
+
+def market_report_next_day(rng: random.Random, rec: dict) -> str:
+    """The next day's report from the same template: other numbers, weekday, direction of the moves."""
+    text = _NUMBER.sub(lambda m: other_number(rng, m), rec["text"])
+    text = re.sub(r"\b(" + "|".join(WEEKDAYS) + r")\b",
+                  lambda m: WEEKDAYS[(WEEKDAYS.index(m.group()) + 1) % 5], text)
+    return re.sub(r"\b(" + "|".join(FLIPS) + r")\b", lambda m: FLIPS[m.group()] if rng.random() < 0.7 else m.group(),
+                  text)
+
+
+def swapped_instalment(rng: random.Random, rec: dict, pool: dict[str, list[str]]) -> str:
+    """Same text with most annotated person and organisation names replaced, and numbers changed."""
+    text, out, last = rec["text"], [], 0
+    for ent in sorted(rec["entities"], key=lambda e: (e["start"], -e["end"])):
+        if ent["start"] < last or ent["label"] not in pool or rng.random() > 0.8:
+            continue
+        out += [text[last : ent["start"]], rng.choice(pool[ent["label"]])]
+        last = ent["end"]
+    text = "".join(out) + text[last:]
+    return _NUMBER.sub(lambda m: other_number(rng, m), text)
+
+
+def templated(fr: list[dict], timelines: list[dict], known: set[str]) -> tuple[list[dict], dict[str, str]]:
+    """Negatives from templates: real series members not yet in the gold, and made next instalments.
+
+    Returns the records to add and the series label of every real series member (also those already in).
+    """
+    rng = random.Random(SEED + 1)
+    records, label_of = [], {}
+    for rec in fr:
+        prefix = next((p for p in SERIES if rec["title"].startswith(p)), None)
+        if prefix is None:
+            continue
+        label = "series:sled-dog race results" if "300 :" in prefix else "series:" + prefix.rstrip(" :")
+        label_of[rec["id"]] = label
+        if rec["id"] not in known:
+            records.append(_record(rec, datetime.fromisoformat(rec["published"][:10]) + timedelta(hours=8), label))
+    for rec in timelines:
+        if rec["topic_set"] != "corpus_3":
+            continue
+        when = datetime.fromisoformat(rec["published"][:10]) + timedelta(days=1, hours=8)
+        records.append(_record(rec, when, "template:market report", text=market_report_next_day(rng, rec),
+                               id=rec["id"] + "~next"))
+    pool: dict[str, list[str]] = {"Person": [], "Organization": []}
+    for rec in fr:
+        for ent in rec["entities"]:
+            if ent["label"] in pool and len(ent["text"]) > 2:
+                pool[ent["label"]].append(ent["text"])
+    picked = [r for r in fr if r["id"] not in label_of and sum(e["label"] in pool for e in r["entities"]) >= 8]
+    for rec in rng.sample(picked, 30):
+        when = datetime.fromisoformat(rec["published"][:10]) + timedelta(days=2, hours=8)
+        if rec["id"] not in known:
+            records.append(_record(rec, when - timedelta(days=2), "template:names swapped (source)"))
+        records.append(_record(rec, when, "template:names swapped", text=swapped_instalment(rng, rec, pool),
+                               id=rec["id"] + "~next"))
+    return records, label_of
+
+
+def _record(rec: dict, when: datetime, topic: str, *, text: str | None = None, id: str | None = None) -> dict:
+    key = id or rec["id"]
+    return {
+        "id": key, "group": key, "lang": rec["lang"], "published": when.isoformat(), "title": rec["title"],
+        "text": text or rec["text"], "variant": "template" if id else "original", "topic_set": topic,
+        "template_of": rec["id"] if id else None, "source_url": rec["url"], "license": rec["license"],
+        "attribution": rec["attribution"],
+    }
+
+
 def main() -> None:
     rng = random.Random(SEED)
     timelines = load("wikinews-en-timelines.jsonl")
@@ -170,12 +271,18 @@ def main() -> None:
             copy = make_copy(rng, orig, ops, later)
             out.append({**base, "id": f"{orig['id']}~copy{k}", "published": later.isoformat(), "text": copy["text"],
                         "variant": "+".join(ops), "outlet": copy["outlet"]})
+    extra, label_of = templated(load("wikinews-fr.jsonl"), timelines, {r["id"] for r in out})
+    for rec in out:
+        rec["topic_set"] = label_of.get(rec["id"], rec["topic_set"])
+    out += extra
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         for rec in out:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    n_copies = sum(r["variant"] != "original" for r in out)
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(out) - n_copies} originals, {n_copies} copies")
+    n_copies = sum(r["variant"] not in ("original", "template") for r in out)
+    n_templated = sum(r["variant"] == "template" for r in out)
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(out) - n_copies - n_templated} originals, {n_copies} copies, "
+          f"{n_templated} made template instalments, {len(label_of)} real series members")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ from stories_gold import build  # noqa: E402
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "MISC"}
 REPORTS = HERE / "reports"
 GRID = {
-    "threshold": (0.25, 0.28, 0.3),
+    "threshold": (0.25, 0.28, 0.3, 0.35),
+    "coverage": (0.0, 0.5),
     "w_embedding": (0.05, 0.1),
     "embedding_floor": (0.35, 0.5),
     "tau_hours": (72.0, 144.0),
@@ -255,6 +256,12 @@ def markdown(r: dict) -> str:
         "## Results",
         "",
         f"Configuration chosen on the dev half (by B-cubed F1): `{r['chosen_config']}`.",
+        "",
+        "`coverage` c: the terms cosine may be replaced by cos^(1-c) * share^c, share being the part of the "
+        "article's term weight found in the story, when higher; a short follow-up repeating part of a long report "
+        "has a low cosine with it but most of its weight in it. Before it was added (same grid without it) the "
+        "chosen configuration gave B-cubed F1 0.956 on the test half, 0.932 on the whole set and a follow-up "
+        "recall of 0.821.",
         "",
         "| set | B³ P | B³ R | B³ F1 | pair P | pair R | pair F1 |",
         "|---|---|---|---|---|---|---|",

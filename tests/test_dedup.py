@@ -280,3 +280,61 @@ def test_copies_published_more_than_a_week_apart_are_not_linked(tmp_path):
     reloaded = NearDuplicateStep(index=MinHashIndex.load(path))
     links, _ = run(reloaded, [art("port_strike_en", id="next-day", text=edited(), hours=24)])
     assert links == {"next-day": "wire"}
+
+
+STAGE = (
+    "Tour de France: stage results\n\nRelated: Tour de France: Dumoulin wins the time trial of stage 13 | "
+    "Tour de France: De Gendt wins stage 12, Froome keeps the yellow jersey | Tour de France: Sagan wins "
+    "stage 11\n\nAfter {km} kilometres between {start} and {end}, the riders of the Tour reached the end of "
+    "this flat stage. The winner of the stage is {w1}, followed by {w2} and {w3}. In the general "
+    "classification, {g1} is first, followed by {g2} and {g3}. {p} leads the points classification, "
+    "{m} wins the mountains jersey of the best climber. The next stage will be a hilly stage of {km2} "
+    "kilometres between {end} and {next}."
+)
+STAGE_1 = dict(km="188", start="Mont-Saint-Michel", end="Utah Beach", w1="Mark Cavendish", w2="Marcel Kittel",
+               w3="Peter Sagan", g1="Mark Cavendish", g2="Marcel Kittel", g3="Peter Sagan", p="Mark Cavendish",
+               m="Paul Voss", km2="183", next="Cherbourg")
+STAGE_2 = dict(km="183", start="Saint-Lo", end="Cherbourg", w1="Peter Sagan", w2="Julian Alaphilippe",
+               w3="Alejandro Valverde", g1="Peter Sagan", g2="Julian Alaphilippe", g3="Alejandro Valverde",
+               p="Peter Sagan", m="Jasper Stuyven", km2="223", next="Angers")
+
+
+def test_a_templated_series_is_not_linked_but_a_copy_of_one_instalment_is():
+    from newsdesk.dedup import fact_conflicts, fact_slots
+
+    first, second = STAGE.format(**STAGE_1), STAGE.format(**STAGE_2)
+    conflicts, common = fact_conflicts(fact_slots(first), fact_slots(second))
+    assert conflicts >= 5 and conflicts / common > 0.3  # riders and places refill the same slots
+    assert fact_conflicts(fact_slots(first), fact_slots(BOILER_HEAD + first + BOILER_FOOT))[0] == 0
+    articles = [
+        Article(id="stage-1", source="t", text=first, lang="en", published=T0),
+        Article(id="stage-2", source="t", text=second, lang="en", published=T0 + timedelta(days=1)),
+        Article(id="stage-1-copy", source="t", text=BOILER_HEAD + first + BOILER_FOOT, lang="en",
+                published=T0 + timedelta(hours=3)),
+    ]
+    links, stats = run(NearDuplicateStep(), articles)
+    assert links == {"stage-1": None, "stage-2": None, "stage-1-copy": "stage-1"}
+    # the wording alone would link them: the fact-slot check is what keeps the stages apart
+    unchecked, _ = run(NearDuplicateStep(min_conflicts=None), articles)
+    assert unchecked["stage-2"] == "stage-1"
+
+
+def test_fact_slots_persist_in_files_and_the_sqlite_store(sqlite_store, tmp_path):
+    from newsdesk.store.signatures import SQLiteSignatureBackend
+
+    backend = SQLiteSignatureBackend(sqlite_store)
+    assert "0201_minhash_fact_slots" in sqlite_store.applied_migrations()
+    first = Article(id="stage-1", source="t", text=STAGE.format(**STAGE_1), lang="en", published=T0)
+    step = NearDuplicateStep(signatures=backend)
+    run(step, [first])
+    path = tmp_path / "index.npz"
+    step.index.save(path)
+    stored = {row[0]: row for row in backend.load_signatures()}["stage-1"]
+    assert stored[5] is not None and len(stored[5]) == 8 * len(step.index.entry("stage-1").facts)
+    second = Article(id="stage-2", source="t", text=STAGE.format(**STAGE_2), lang="en",
+                     published=T0 + timedelta(days=1))
+    for index in (MinHashIndex.load(path), None):  # from the file, then rebuilt from the store
+        later = NearDuplicateStep(index=index, signatures=None if index else SQLiteSignatureBackend(sqlite_store))
+        assert np.array_equal(later.index.entry("stage-1").facts, step.index.entry("stage-1").facts)
+        links, _ = run(later, [second])
+        assert links == {"stage-2": None}

@@ -14,6 +14,14 @@ larger one reaches `containment` and they share at least `min_shared` shingles. 
 rather than Jaccard is what makes truncated copies and copies with long boilerplate match. Dated
 articles published more than `window` apart (a week by default) are never copies of each other.
 
+Templated series. Stage reports of a race, contest results or daily market reports written from
+one template share most of their wording but not their facts. Each article also keeps its *fact
+slots* (`fact_slots`): every run of numbers and capitalised (not sentence-initial) words, keyed by
+the words around it ("the winner is ___ ahead of"). Two texts that fill at least
+`min_conflicts` slots of the same key with different facts, and differ in at least
+`conflict_share` of the keys they have in common, are instances of a template, not copies.
+Boilerplate, cut-off endings and small edits add or drop slots but seldom refill one.
+
 Which copy is the original. Among articles processed together, the original is the earliest
 published (publication times are compared by `simultaneous` buckets, one hour by default); among
 simultaneous or undated copies the most complete one (most distinct shingles) wins, then the
@@ -30,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -52,10 +61,15 @@ CONTAINMENT = 0.5
 MIN_SHARED = 10
 WINDOW = timedelta(days=7)
 """Copies are published within this time of each other (both dated); templated series a week apart are not copies."""
+FACT_SLOTS = 160
+"""Fact slots kept per article (the first ones): enough to tell a template instance from a copy."""
+MIN_CONFLICTS = 3
+CONFLICT_SHARE = 0.15
 SCHEME = "affine32"
 SEED = 1
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_WORD_OR_STOP = re.compile(r"\w+|[.!?\n]", re.UNICODE)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 BATCH = 256
@@ -144,6 +158,53 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def fact_slots(text: str, *, limit: int = FACT_SLOTS) -> np.ndarray:
+    """(context hash, fact hash) of the first `limit` distinct fact slots of `text`, a (n, 2) uint32 array.
+
+    A fact is a run of words holding a digit or starting with a capital letter (not at a sentence
+    start); its context is the two words before it and the word after it, casefolded.
+    """
+    words: list[str] = []
+    facts: list[bool] = []
+    start = True
+    for token in _WORD_OR_STOP.findall(unicodedata.normalize("NFKC", text)):
+        if not (token[0].isalnum() or token[0] == "_"):
+            start = True
+            continue
+        facts.append(any(c.isdigit() for c in token) or (token[0].isupper() and not start))
+        words.append(token.casefold())
+        start = False
+    slots: dict[tuple[int, int], None] = {}
+    i, n = 0, len(words)
+    while i < n and len(slots) < limit:
+        if not facts[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and facts[j]:
+            j += 1
+        context = " ".join(words[max(0, i - 2) : i]) + "|" + (words[j] if j < n else "")
+        slots[(_hash(context), _hash(" ".join(words[i:j])))] = None
+        i = j
+    return np.array(list(slots), dtype=np.uint32).reshape(-1, 2)
+
+
+def fact_conflicts(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
+    """(slot keys filled with different facts, slot keys in common) of two `fact_slots` arrays."""
+    fill_a: dict[int, set[int]] = {}
+    for key, value in a.tolist():
+        fill_a.setdefault(key, set()).add(value)
+    fill_b: dict[int, set[int]] = {}
+    for key, value in b.tolist():
+        fill_b.setdefault(key, set()).add(value)
+    common = fill_a.keys() & fill_b.keys()
+    return sum(1 for k in common if not fill_a[k] & fill_b[k]), len(common)
+
+
 def signature(shingle_set: Iterable[str], *, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature (uint32 array of `num_perm` values) of a set of shingles; deterministic."""
     mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(num_perm))
@@ -165,8 +226,9 @@ def estimate_overlap(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> 
     return shared, min(1.0, shared / min(size_a, size_b))
 
 
-SignatureRow = tuple[str, bytes, int, str, float | None]
-"""How an index entry is stored: article id, signature bytes, shingle count, canonical id, published epoch."""
+SignatureRow = tuple[str, bytes, int, str, float | None, bytes | None]
+"""How an index entry is stored: article id, signature bytes, shingle count, canonical id, published epoch,
+fact slots (bytes of the uint32 pairs; None for entries stored before fact slots existed)."""
 
 
 def _nan(value: float | None) -> float:
@@ -188,6 +250,7 @@ class IndexEntry:
     size: int
     canonical: str
     published: float | None = None  # seconds since the epoch (UTC), None when undated
+    facts: np.ndarray | None = None  # `fact_slots`, None when unknown
 
 
 class MinHashIndex:
@@ -234,6 +297,7 @@ class MinHashIndex:
         *,
         canonical: str | None = None,
         published: float | None = None,
+        facts: np.ndarray | None = None,
     ) -> None:
         """Index one article; `canonical` defaults to itself (an original); `published` in epoch seconds."""
         if article_id in self._entries:
@@ -242,7 +306,8 @@ class MinHashIndex:
             raise DedupError(f"signature has {len(sig)} values, the index uses {self.num_perm}")
         sig = np.asarray(sig, dtype=np.uint32)
         self._entries[article_id] = IndexEntry(
-            signature=sig, size=int(size), canonical=canonical or article_id, published=published
+            signature=sig, size=int(size), canonical=canonical or article_id, published=published,
+            facts=None if facts is None else np.asarray(facts, dtype=np.uint32).reshape(-1, 2),
         )
         if size:
             self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
@@ -274,18 +339,20 @@ class MinHashIndex:
         return {"num_perm": self.num_perm, "shingle_size": self.shingle_size, "lsh_threshold": self.lsh_threshold}
 
     def rows(self, ids: Iterable[str] | None = None) -> Iterator[SignatureRow]:
-        """(article_id, signature bytes, shingle count, canonical id, published epoch or None) per entry."""
+        """(article_id, signature bytes, shingle count, canonical id, published epoch or None, fact slots) per entry."""
         for key in sorted(self._entries) if ids is None else ids:
             e = self._entries[key]
-            yield key, e.signature.astype("<u4").tobytes(), e.size, e.canonical, e.published
+            facts = None if e.facts is None else e.facts.astype("<u4").tobytes()
+            yield key, e.signature.astype("<u4").tobytes(), e.size, e.canonical, e.published, facts
 
     @classmethod
     def from_rows(cls, rows: Iterable[SignatureRow], **params: Any) -> MinHashIndex:
         """Rebuild an index (and its LSH) from `rows()` output."""
         index = cls(**params)
-        for key, blob, size, canonical, published in rows:
+        for key, blob, size, canonical, published, facts in rows:
             sig = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
-            index.add(key, sig, size, canonical=canonical, published=published)
+            slots = None if facts is None else np.frombuffer(facts, dtype="<u4").astype(np.uint32)
+            index.add(key, sig, size, canonical=canonical, published=published, facts=slots)
         index.take_new()
         return index
 
@@ -294,6 +361,9 @@ class MinHashIndex:
         path = Path(path)
         keys = sorted(self._entries)
         sigs = np.stack([self._entries[k].signature for k in keys]) if keys else np.zeros((0, self.num_perm))
+        facts = [self._entries[k].facts for k in keys]
+        n_facts = [-1 if f is None else len(f) for f in facts]
+        all_facts = np.concatenate([f for f in facts if f is not None] + [np.zeros((0, 2), dtype=np.uint32)])
         tmp = path.with_name(path.name + ".tmp")
         with tmp.open("wb") as fh:
             np.savez_compressed(
@@ -303,6 +373,8 @@ class MinHashIndex:
                 sizes=np.array([self._entries[k].size for k in keys], dtype=np.int64),
                 published=np.array([_nan(self._entries[k].published) for k in keys], dtype=np.float64),
                 canonical=np.array([self._entries[k].canonical for k in keys], dtype=str),
+                n_facts=np.array(n_facts, dtype=np.int64),
+                facts=all_facts.astype(np.uint32),
                 params=np.array([self.num_perm, self.shingle_size, self.lsh_threshold], dtype=np.float64),
             )
         tmp.replace(path)
@@ -317,9 +389,14 @@ class MinHashIndex:
                 index = cls(num_perm=int(num_perm), shingle_size=int(shingle_size), lsh_threshold=lsh_threshold)
                 columns = (z["ids"].tolist(), z["signatures"], z["sizes"].tolist(), z["canonical"].tolist(),
                            z["published"].tolist())
-                for key, sig, size, canonical, published in zip(*columns, strict=True):
+                n_facts = z["n_facts"].tolist() if "n_facts" in z else [-1] * len(columns[0])
+                all_facts = z["facts"] if "facts" in z else np.zeros((0, 2), dtype=np.uint32)
+                offset = 0
+                for (key, sig, size, canonical, published), n in zip(zip(*columns, strict=True), n_facts, strict=True):
                     when = None if math.isnan(published) else published
-                    index.add(key, sig, size, canonical=canonical, published=when)
+                    facts = None if n < 0 else all_facts[offset : offset + n]
+                    offset += max(n, 0)
+                    index.add(key, sig, size, canonical=canonical, published=when, facts=facts)
         except (OSError, KeyError, ValueError) as exc:
             raise DedupError(f"cannot read near-duplicate index {path}: {exc}") from exc
         index.take_new()
@@ -341,6 +418,7 @@ class Match:
     other: str
     shared: float
     containment: float
+    conflicts: int = 0
 
 
 class NearDuplicateStep:
@@ -365,6 +443,8 @@ class NearDuplicateStep:
         signatures: SignatureStore | None = None,
         containment: float = CONTAINMENT,
         min_shared: int = MIN_SHARED,
+        min_conflicts: int | None = MIN_CONFLICTS,
+        conflict_share: float = CONFLICT_SHARE,
         chunk_size: int = 1000,
         simultaneous: timedelta = timedelta(hours=1),
         window: timedelta | None = WINDOW,
@@ -375,6 +455,8 @@ class NearDuplicateStep:
         self.signatures = signatures
         self.containment = containment
         self.min_shared = min_shared
+        self.min_conflicts = min_conflicts
+        self.conflict_share = conflict_share
         self.chunk_size = chunk_size
         self.simultaneous = simultaneous
         self.window = window.total_seconds() if window is not None else None
@@ -384,9 +466,15 @@ class NearDuplicateStep:
             yield from self._process(chunk, stats)
 
     def matches(
-        self, sig: np.ndarray, size: int, *, exclude: str | None = None, published: float | None = None
+        self,
+        sig: np.ndarray,
+        size: int,
+        *,
+        exclude: str | None = None,
+        published: float | None = None,
+        facts: np.ndarray | None = None,
     ) -> list[Match]:
-        """Indexed articles that `sig`/`size` (published at `published`) is a near-duplicate of, best first."""
+        """Indexed articles that `sig`/`size` (published at `published`, fact slots `facts`) copies, best first."""
         found = []
         for other in self.index.candidates(sig):
             if other == exclude:
@@ -397,15 +485,21 @@ class NearDuplicateStep:
                     and abs(published - entry.published) > self.window):
                 continue
             shared, cont = estimate_overlap(sig, size, entry.signature, entry.size)
-            if cont >= self.containment and shared >= self.min_shared:
-                found.append(Match(other=other, shared=shared, containment=cont))
+            if cont < self.containment or shared < self.min_shared:
+                continue
+            conflicts = 0
+            if self.min_conflicts is not None and facts is not None and entry.facts is not None:
+                conflicts, common = fact_conflicts(facts, entry.facts)
+                if conflicts >= self.min_conflicts and conflicts >= self.conflict_share * common:
+                    continue  # same template, other facts
+            found.append(Match(other=other, shared=shared, containment=cont, conflicts=conflicts))
         found.sort(key=lambda m: (-m.containment, -m.shared, m.other))
         return found
 
-    def fingerprint(self, article: Article) -> tuple[np.ndarray, int]:
-        """Signature and shingle count of an article's body text."""
+    def fingerprint(self, article: Article) -> tuple[np.ndarray, int, np.ndarray]:
+        """Signature, shingle count and fact slots of an article's body text."""
         sh = shingles(article.text, size=self.index.shingle_size)
-        return signature(sh, num_perm=self.index.num_perm), len(sh)
+        return signature(sh, num_perm=self.index.num_perm), len(sh), fact_slots(article.text)
 
     def priority(self, article: Article, size: int) -> tuple:
         """Sort key: lower comes first and becomes the original of a group."""
@@ -419,14 +513,14 @@ class NearDuplicateStep:
         return (bucket, -size, article.id)
 
     def _process(self, chunk: list[Article], stats: StepStats) -> Iterator[Article]:
-        todo: list[tuple[tuple, Article, np.ndarray, int]] = []
+        todo: list[tuple[tuple, Article, np.ndarray, int, np.ndarray]] = []
         for article in chunk:
             if article.is_copy and article.id not in self.index:
                 # an exact copy found upstream: point it at its original's original
                 article.duplicate_of = self.index.canonical(article.duplicate_of) or article.duplicate_of
                 stats.count("exact_copies")
                 continue
-            sig, size = self.fingerprint(article)
+            sig, size, facts = self.fingerprint(article)
             known = self.index.entry(article.id)
             if known is not None:
                 if known.size == size and np.array_equal(known.signature, sig):
@@ -435,13 +529,13 @@ class NearDuplicateStep:
                     continue
                 self.index.remove(article.id)
                 stats.count("changed")
-            todo.append((self.priority(article, size), article, sig, size))
+            todo.append((self.priority(article, size), article, sig, size, facts))
         todo.sort(key=lambda t: t[0])
-        for _, article, sig, size in todo:
+        for _, article, sig, size, facts in todo:
             when = epoch(article.published)
-            found = self.matches(sig, size, exclude=article.id, published=when) if size else []
+            found = self.matches(sig, size, exclude=article.id, published=when, facts=facts) if size else []
             canonical = self.index.canonical(found[0].other) if found else None
-            self.index.add(article.id, sig, size, canonical=canonical, published=when)
+            self.index.add(article.id, sig, size, canonical=canonical, published=when, facts=facts)
             article.duplicate_of = canonical
             if canonical:
                 article.meta["near_duplicate"] = {

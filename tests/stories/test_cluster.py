@@ -149,3 +149,59 @@ def test_streaming_equals_batch_with_eviction_and_late_articles():
         n = int(a.id[1:])
         sibling = f"a{n - 1 if n % 4 else n + 1}"
         assert streamed[a.id] == streamed[sibling], a.id
+
+
+def test_cross_lingual_article_links_on_a_lower_embedding_cosine_than_a_broad_topic():
+    """Across languages only the embedding counts; two reports of one story reach a lower cosine there."""
+    import numpy as np
+
+    from newsdesk.stories import HashedDF, ScoreConfig, StoryProfile
+    from newsdesk.stories.features import ArticleFeatures
+    from newsdesk.stories.profile import ArticleVector, score
+
+    when = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    base = np.array([1.0, 0.0, 0.0])
+
+    def feats(key: str, lang: str, cos: float) -> ArticleFeatures:
+        vec = np.array([cos, np.sqrt(1 - cos * cos), 0.0])
+        return ArticleFeatures(id=key, lang=lang, time=when, source=key, title=key, terms={"x" + key: 1.0},
+                               embedding=vec)
+
+    df = HashedDF()
+    story = StoryProfile(id="s", first_seen=when, last_seen=when)
+    first = ArticleFeatures(id="en", lang="en", time=when, source="a", title="t", terms={"strike": 1.0},
+                            embedding=base)
+    story.touch(first, when, keep_hours=1)
+    story.absorb(ArticleVector(first, df), top_terms=300, top_entities=100)
+    config = ScoreConfig()
+    same_story = score(ArticleVector(feats("de1", "de", 0.6), df), story, config)
+    same_topic = score(ArticleVector(feats("de2", "de", 0.4), df), story, config)
+    assert same_story.cross and same_story.terms is None
+    assert same_story.passes(config) and not same_topic.passes(config)
+    old = ScoreConfig(cross_embedding_floor=0.5, cross_threshold=0.45)
+    assert not score(ArticleVector(feats("de1", "de", 0.6), df), story, old).passes(old)
+
+
+def test_a_short_follow_up_repeating_part_of_a_long_report_scores_higher_with_coverage():
+    from newsdesk.stories import HashedDF, ScoreConfig, StoryProfile
+    from newsdesk.stories.features import ArticleFeatures
+    from newsdesk.stories.profile import ArticleVector, score
+
+    when = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    report = {f"w{i}": 1.0 for i in range(60)}  # a long first report
+    follow_up = {"w1": 1.0, "w2": 1.0, "w3": 1.0, "w4": 1.0, "new": 1.0}  # four of its words and a new one
+    other = {"w1": 1.0, "x1": 1.0, "x2": 1.0, "x3": 1.0, "x4": 1.0}  # another story sharing one word
+
+    def feats(key: str, terms: dict[str, float]) -> ArticleFeatures:
+        return ArticleFeatures(id=key, lang="en", time=when, source=key, title=key, terms=terms)
+
+    df = HashedDF()
+    story = StoryProfile(id="s", first_seen=when, last_seen=when)
+    story.touch(feats("r", report), when, keep_hours=1)
+    story.absorb(ArticleVector(feats("r", report), df), top_terms=300, top_entities=100)
+    plain, config = ScoreConfig(coverage=0.0, threshold=0.25), ScoreConfig()
+    fu_plain = score(ArticleVector(feats("f", follow_up), df), story, plain)
+    fu = score(ArticleVector(feats("f", follow_up), df), story, config)
+    assert fu_plain.terms < 0.25 and not fu_plain.passes(plain)  # cosine alone: sqrt(4/5 * 4/60) = 0.23
+    assert fu.terms > fu_plain.terms and fu.passes(config)
+    assert not score(ArticleVector(feats("o", other), df), story, config).passes(config)

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Span
 from ..pipeline import StepStats, batched
+from ..text import fold
 from . import models as model_loader
-from .places import fold, norm
+from .places import norm
 from .rules import RULE_FAMILIES, Candidate, Rules
 
 if TYPE_CHECKING:

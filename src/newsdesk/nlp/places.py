@@ -15,25 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from ..text import fold, tidy
 
 KINDS = ("country", "capital", "seat")
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'"})
-_SPACE_AFTER_APOSTROPHE = re.compile(r"'\s+")
-_SPACES = re.compile(r"\s+")
-
 
 def norm(text: str) -> str:
-    """Matching key for a name: NFC, casefolded, straight apostrophes, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    text = _SPACE_AFTER_APOSTROPHE.sub("'", text)
-    return _SPACES.sub(" ", text).strip().casefold()
-
-
-def fold(text: str) -> str:
-    """`norm` without accents ("Pékin" and "Pekin" share a key)."""
-    decomposed = unicodedata.normalize("NFD", norm(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Matching key for a name: NFC, casefolded, straight apostrophes, single spaces (`fold` also drops accents)."""
+    return tidy(unicodedata.normalize("NFC", text)).casefold()
 
 
 @dataclass(frozen=True, slots=True)

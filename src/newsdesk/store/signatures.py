@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+
+if TYPE_CHECKING:
+    from ..dedup import SignatureRow
 
 SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -21,6 +24,7 @@ SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX minhash_signatures_canonical ON minhash_signatures(canonical);
         """,
     ),
+    ("0201_minhash_fact_slots", "ALTER TABLE minhash_signatures ADD COLUMN facts BLOB;"),
 ]
 """The table behind `dedup.MinHashIndex`: one row per indexed article."""
 
@@ -34,15 +38,18 @@ class SQLiteSignatureBackend:
         self.store = store
         store.migrate(SIGNATURE_MIGRATIONS)
 
-    def load_signatures(self) -> Iterator[tuple[str, bytes, int, str, float | None]]:
-        """Stored rows: (article id, signature bytes, shingle count, canonical id, published epoch), by id."""
-        sql = "SELECT article_id, signature, shingles, canonical, published FROM minhash_signatures ORDER BY article_id"
+    def load_signatures(self) -> Iterator[SignatureRow]:
+        """Stored rows (article id, signature bytes, shingle count, canonical, published epoch, fact slots), by id."""
+        sql = ("SELECT article_id, signature, shingles, canonical, published, facts FROM minhash_signatures "
+               "ORDER BY article_id")
         for row in self.store.conn.execute(sql):
-            yield row[0], bytes(row[1]), row[2], row[3], row[4]
+            yield row[0], bytes(row[1]), row[2], row[3], row[4], None if row[5] is None else bytes(row[5])
 
-    def save_signatures(self, rows: Iterable[tuple[str, bytes, int, str, float | None]]) -> int:
+    def save_signatures(self, rows: Iterable[SignatureRow]) -> int:
         """Insert or replace rows in one transaction; return how many were written."""
         rows = list(rows)
+        sql = ("INSERT OR REPLACE INTO minhash_signatures "
+               "(article_id, signature, shingles, canonical, published, facts) VALUES (?, ?, ?, ?, ?, ?)")
         with self.store.transaction() as conn:
-            conn.executemany("INSERT OR REPLACE INTO minhash_signatures VALUES (?, ?, ?, ?, ?)", rows)
+            conn.executemany(sql, rows)
         return len(rows)

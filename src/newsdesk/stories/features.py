@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,18 +30,13 @@ from importlib import resources
 import numpy as np
 
 from ..article import Article
+from ..text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 """Maps texts to an (n, d) array of L2-normalised embeddings."""
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents (keeps non-Latin scripts as they are)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache

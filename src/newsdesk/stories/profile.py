@@ -12,12 +12,16 @@ and an hourly histogram of recent articles for growth alerts.
   mean similarity to the members, so a story that has drifted into a broad topic (daily market
   reports) stops attracting every article of that topic; with `anchor`, the cosine with the story's
   first article (its `ANCHOR_TERMS` strongest terms, which never drift) counts when higher, which
-  keeps follow-ups that share background with the first report;
+  keeps follow-ups that share background with the first report; with `coverage` c, the cosine
+  weighted by the share of the article's term weight found in the story, cos^(1-c) * share^c,
+  counts when higher: a short follow-up that repeats part of a long report has a low cosine with
+  it but most of its weight in it, while an article of another story shares only some words;
 - entities: TF-IDF cosine of merged entity keys (only when the article has entities and the story
   has annotated members: an article in which no entity was found is not a disagreement);
 - embedding: cosine of the article's multilingual embedding with the story's mean embedding,
   scaled by its coherence like the terms, then rescaled so that cosines below `embedding_floor`
-  (same broad topic, other story) score 0;
+  (same broad topic, other story) score 0 (`cross_embedding_floor` across languages: the encoder
+  gives two reports of one story in two languages a lower cosine than in one language);
 - time decay: multiplied in, `floor + (1 - floor) * exp(-gap / tau)` where gap is the distance
   from the article to the story's time span.
 An article in a language the story does not have yet is scored "cross-lingually": terms are left
@@ -44,13 +48,15 @@ class ScoreConfig:
     w_terms: float = 0.45
     w_entities: float = 0.1
     w_embedding: float = 0.05
-    threshold: float = 0.25
-    cross_threshold: float = 0.45
+    threshold: float = 0.3
+    cross_threshold: float = 0.3
     embedding_floor: float = 0.5
-    tau_hours: float = 144.0
+    cross_embedding_floor: float = 0.25
+    coverage: float = 0.5
+    tau_hours: float = 72.0
     decay_floor: float = 0.5
-    diffuse_power: float = 1.0
-    anchor: bool = True
+    diffuse_power: float = 1.5
+    anchor: bool = False
 
 
 @dataclass(slots=True)
@@ -269,8 +275,15 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
     if not cross:
         bucket = story.terms[feats.lang]
         denom = vec.term_norm * story.term_norms.get(feats.lang, 0.0)
-        dot = sum(a * bucket[t] for t, a in vec.terms.items() if t in bucket)
+        dot = covered = 0.0
+        for t, a in vec.terms.items():
+            if t in bucket:
+                dot += a * bucket[t]
+                covered += a * a
         terms = dot / denom if denom else 0.0
+        if config.coverage and vec.term_norm:
+            share = math.sqrt(covered) / vec.term_norm
+            terms = max(terms, terms ** (1 - config.coverage) * share**config.coverage)
         n = story.n_vecs.get(feats.lang, 0)
         if config.diffuse_power and n > 1:
             terms *= min(1.0, story.term_norms.get(feats.lang, 0.0) / n) ** config.diffuse_power
@@ -291,7 +304,8 @@ def score(vec: ArticleVector, story: StoryProfile, config: ScoreConfig) -> Score
         cos = float(feats.embedding @ story.emb_sum) / norm
         if config.diffuse_power and story.n_emb > 1:
             cos *= min(1.0, norm / story.n_emb) ** config.diffuse_power
-        embedding = max(0.0, (cos - config.embedding_floor) / (1.0 - config.embedding_floor))
+        floor = config.cross_embedding_floor if cross else config.embedding_floor
+        embedding = max(0.0, (cos - floor) / (1.0 - floor))
         parts.append((config.w_embedding, embedding))
     weight = sum(w for w, _ in parts)
     base = sum(w * v for w, v in parts) / weight if weight else 0.0
