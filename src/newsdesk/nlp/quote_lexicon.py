@@ -22,6 +22,7 @@ class QuoteLexicon:
     source: list[str] = field(default_factory=list)
     negation: set[str] = field(default_factory=set)
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (gender, number)
+    anaphors: set[str] = field(default_factory=set)  # "ce dernier": the nearest person, not the last speaker
     titles: dict[str, str] = field(default_factory=dict)  # "Mme" -> "f"
     feminine: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)  # longest first
@@ -71,6 +72,9 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.negation.add(value.lower())
         elif kind == "pronoun":
             lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
+        elif kind == "anaphor":
+            lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
+            lex.anaphors.add(value.lower())
         elif kind == "title":
             lex.titles[value] = row[2].strip()
         elif kind == "feminine":

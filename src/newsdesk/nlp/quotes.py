@@ -118,7 +118,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if kind == "direct" or span.attrs.get("speaker_name"):
             last = (span.end, span.attrs)
         if span.attrs.get("speaker_name"):
-            resolver.spoke(span.attrs, span.start)
+            resolver.spoke(span.attrs, span.start, span.end)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

@@ -111,11 +111,27 @@ def subject_of(verb: Any) -> Any:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
-                return verb.head
+                return _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+PERSON_ENTS = ("PER", "PERSON")
+
+
+def _antecedent(tok: Any) -> Any:
+    """The person a relative clause is about: "Idriss Déby, président du Tchad et de l'Union africaine, qui a
+    dit" hangs "qui" on "Union"; climb the complements and appositions up to the person, if any."""
+    cur = tok
+    for _ in range(6):
+        if cur.ent_type_ in PERSON_ENTS:
+            return cur
+        if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep") or cur.head is cur:
+            break
+        cur = cur.head
+    return tok
 
 
 def passive(t: Any) -> bool:
@@ -168,6 +184,24 @@ def sentence_subject(verb: Any) -> Any:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             return tok
+    return _person_before(verb, here)
+
+
+def _person_before(verb: Any, here: int) -> Any:
+    """The last person named before a verb the parser left without subject, outside any prepositional
+    phrase ("Interrogé à Bordeaux, Alain Juppé, éliminé …, a affirmé" parsed with Juppé as a conjunct)."""
+    doc = verb.doc
+    for tok in reversed(doc[: verb.i]):
+        if tok.idx < here:
+            break
+        if tok.ent_type_ not in PERSON_ENTS or tok.pos_ != "PROPN" or tok.dep_ in ("flat", "flat:name"):
+            continue
+        before = doc.text[here : tok.idx]
+        if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
+            continue
+        if any(c.dep_ == "case" for c in tok.children) or tok.i > 0 and doc[tok.i - 1].pos_ == "ADP":
+            continue
+        return tok
     return None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
+from .speaker_pronouns import LastSpeaker, resolve_pronoun
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
@@ -123,15 +124,15 @@ class SpeakerResolver:
         self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
-        self.last_person: tuple[int, Mention] | None = None
+        self.last_person: LastSpeaker | None = None
         self.groups: list[str] = []
 
-    def spoke(self, attrs: dict[str, Any], pos: int) -> None:
-        """Remember who spoke last (pronouns in later attributions usually refer to them)."""
+    def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
+        """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
         name = attrs.get("speaker_name")
         person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
         if person is not None:
-            self.last_person = (pos, person)
+            self.last_person = LastSpeaker(start, end, person)
         elif name and name not in self.groups:
             self.groups.append(name)
 
@@ -321,13 +322,13 @@ class SpeakerResolver:
         head_pos = head.pos_ if head is not None else None
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
-            return self._fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+            return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
             holder = next((m for m in self.mentions if m.label == "PER" and m.name == full), None)
             if holder is not None:
-                return self._fill(speaker, holder)
+                return self.fill(speaker, holder)
             speaker.name = full
             speaker.role = self._role_near(start, end)
             return speaker
@@ -337,28 +338,28 @@ class SpeakerResolver:
             # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name right after the phrase
             nxt = [m for m in self.mentions if m.label == "PER" and 0 <= m.start - end <= 2]
             if nxt and self.lex.role_match(written):
-                return self._fill(speaker, nxt[0])
+                return self.fill(speaker, nxt[0])
             # "Mario Joseph, l'un de ses avocats, qui précise": the name the phrase is apposed to
             before = self.text[max(0, start - 3) : start]
             prev = [m for m in self.mentions if m.label == "PER" and 0 <= start - m.end <= 3]
             if prev and "," in before:
-                return self._fill(speaker, prev[-1])
+                return self.fill(speaker, prev[-1])
         if persons:
             if head is not None and start <= head.idx < end:
                 titled = head.text in self.lex.titles
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
-                    return self._fill(speaker, holder[0])
+                    return self.fill(speaker, holder[0])
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
                     if self._indefinite_person(written, head):
                         speaker.reason = "unnamed speaker"  # "un proche de Macron"
                         return speaker
                     speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
                     return speaker
-            return self._fill(speaker, persons[0])
+            return self.fill(speaker, persons[0])
         low = written.strip().lower().lstrip("-")
         if low in self.lex.pronouns:
-            return self._pronoun(speaker, low, start, exclude)
+            return resolve_pronoun(self, speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
         if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
@@ -369,14 +370,14 @@ class SpeakerResolver:
                 if m.label in ("ORG", "PER") and m.end <= head.idx and self.text[m.end : m.end + 2] in ("'s", "’s")
             ]
             if inner:
-                return self._fill(speaker, inner[0]) if inner[0].label == "PER" else self._named(speaker, inner[0].text)
+                return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
             agent = re.match(
                 r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
             )
             if agent:
                 run = next((r for r in self.runs if r[0] == end + agent.end()), None)
                 if run is not None:
-                    return self._named(speaker, run[2])
+                    return self.named(speaker, run[2])
         if self._indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
@@ -391,7 +392,7 @@ class SpeakerResolver:
             )
         ]
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
-            return self._named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
+            return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
         if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
             if self.groups:
@@ -401,7 +402,7 @@ class SpeakerResolver:
             if orgs:  # "la compagnie": the organisation the article talks about most, the nearest on a tie
                 counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
                 best = max(reversed(orgs), key=lambda m: counts[m.name])
-                return self._named(speaker, best.text)
+                return self.named(speaker, best.text)
         role = self.lex.role_match(written)
         name_run = self._name_in(start, end, head)
         if name_run is not None:
@@ -409,13 +410,13 @@ class SpeakerResolver:
             if full is not None:
                 holder = next((m for m in self.mentions if m.label == "PER" and m.name == full), None)
                 if holder is not None:
-                    return self._fill(speaker, holder)
+                    return self.fill(speaker, holder)
                 speaker.name = full
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
             holder = self._role_holder(role.group(0), start)
             if holder:
-                return self._fill(speaker, holder)
+                return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12:
                 speaker.reason = f"role without a name in the article: {role.group(0)}"
@@ -489,7 +490,7 @@ class SpeakerResolver:
             return False
         return head is None or head.pos_ != "PROPN"
 
-    def _named(self, speaker: Speaker, text: str) -> Speaker:
+    def named(self, speaker: Speaker, text: str) -> Speaker:
         speaker.name = strip_determiner(POSSESSIVE.sub("", text))
         return speaker
 
@@ -546,51 +547,11 @@ class SpeakerResolver:
             return best
         return name if len(words) >= 2 or self._personlike(name) else None
 
-    def _fill(self, speaker: Speaker, m: Mention) -> Speaker:
+    def fill(self, speaker: Speaker, m: Mention) -> Speaker:
         speaker.name = m.name
         speaker.role = m.role
         speaker.entity_id = m.entity_id
         return speaker
-
-    def _pronoun(self, speaker: Speaker, low: str, pos: int, exclude: Sequence[tuple[int, int]]) -> Speaker:
-        gender, number = self.lex.pronouns[low]
-        if number == "p" or gender == "x" and low not in ("i",):
-            orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos]
-            if number == "p" and orgs:
-                speaker.name = strip_determiner(orgs[-1].text)
-                return speaker
-            if number == "p" or low == "on":
-                speaker.reason = f"pronoun '{low}' without a named antecedent"
-                return speaker
-        if self.last_person is not None and pos - self.last_person[0] <= 600:
-            m = self.last_person[1]
-            if gender not in ("m", "f") or m.gender in ("x", gender):
-                return self._fill(speaker, m)
-        compatible = [
-            m
-            for m in self.persons_before(pos, exclude=exclude)
-            if not (gender in ("m", "f") and m.gender not in ("x", gender))
-        ]
-        if compatible:
-            near = [m for m in compatible if pos - m.end <= 400]
-            subjects = [m for m in near if self._is_subject(m)]
-            return self._fill(speaker, (subjects or compatible)[-1])
-        speaker.reason = f"no earlier person for pronoun '{low}'"
-        return speaker
-
-    def _is_subject(self, m: Mention) -> bool:
-        """The mention is (in) the subject of its clause: pronouns prefer earlier subjects."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
-        if span is None:
-            return False
-        tok = span.root
-        for _ in range(3):
-            if tok.dep_.startswith("nsubj"):
-                return True
-            if tok.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod") or tok.head is tok:
-                return False
-            tok = tok.head
-        return False
 
     def _role_holder(self, role: str, pos: int) -> Mention | None:
         role = role.lower()
