@@ -19,6 +19,7 @@ class QuoteLexicon:
     lang: str
     verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "both" | "direct"
     according: list[str] = field(default_factory=list)
+    opinion: list[str] = field(default_factory=list)  # "pour" in "Pour lui, « … »"
     source: list[str] = field(default_factory=list)
     negation: set[str] = field(default_factory=set)
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (gender, number)
@@ -66,6 +67,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         kind, value = row[0].strip(), row[1].strip()
         if kind == "according":
             lex.according.append(value)
+        elif kind == "opinion":
+            lex.opinion.append(value.lower())
         elif kind == "source":
             lex.source.append(value)
         elif kind == "negation":

@@ -84,7 +84,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             continue
         if a is not None and a.how == "before" and words <= 4 and not att.introduced(q, a):
             a = None  # a short fragment inside a sentence: a term, not a quotation
-        if a is not None and words <= 2 and a.how == "before":
+        if a is not None and a.how == "before" and (words <= 2 or att.infinitive_object(q)):
             continue
         items.append((q.start, "direct", q, a))
 

@@ -34,7 +34,7 @@ class Attribution:
     verb_span: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
     speaker_head: Any = None
-    how: str = ""  # "inside", "after", "before", "colon", "continued"
+    how: str = ""  # "inside", "after", "before", "colon", "opinion", "continued"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -390,7 +390,7 @@ class DirectAttributor:
                 span = speaker_phrase(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return None
+            return self._opinion(toks, q)
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
             head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
             lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
@@ -405,6 +405,20 @@ class DirectAttributor:
         if subj is None or subj.idx < start or self._quoted(subj.idx):
             return None
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
+        if len(toks) < 3 or toks[0].lower_ not in self.lex.opinion or toks[-1].text != ",":
+            return None
+        holder = toks[1:-1]
+        person = all(t.ent_type_ in PERSON_ENTS for t in holder) or (
+            len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
+        )
+        if not person or len(holder) > 5:
+            return None
+        head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
+        span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+        return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
 
     def previous(self, q: Quoted) -> Attribution | None:
         """ "Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
@@ -440,6 +454,16 @@ class DirectAttributor:
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def infinitive_object(self, q: Quoted) -> bool:
+        """ "son intention de « porter plainte … »", "promised to “fight”": a quoted infinitive after de/to is
+        a request or promise, not a quotation."""
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        before = self.tokens_between(max(0, q.start - 8), q.start)
+        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "to"):
+            return False
+        first = inner[0]
+        return first.pos_ in ("VERB", "AUX") and "Inf" in first.morph.get("VerbForm")
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""

@@ -31,8 +31,9 @@ from .quotes_direct import (
 )
 
 MIN_WORDS = 3
-CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or"}
-"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …")."""
+CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
+"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
+que, selon lui, « … »")."""
 
 
 @dataclass(slots=True, kw_only=True)
