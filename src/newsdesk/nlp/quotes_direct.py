@@ -128,7 +128,9 @@ def _antecedent(tok: Any) -> Any:
     for _ in range(6):
         if cur.ent_type_ in PERSON_ENTS:
             return cur
-        if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep") or cur.head is cur:
+        if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep"):
+            break
+        if cur.head is cur:
             break
         cur = cur.head
     return tok

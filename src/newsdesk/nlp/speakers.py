@@ -15,13 +15,14 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
+from .speaker_heads import resolve_owned
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}
@@ -323,6 +324,9 @@ class SpeakerResolver:
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
             return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+        owned = resolve_owned(self, speaker, start, end, head)
+        if owned is not None:
+            return owned
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
@@ -350,8 +354,8 @@ class SpeakerResolver:
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self.fill(speaker, holder[0])
-                if head_pos == "NOUN" and not self.lex.role_match(head.text) and self._group_of(persons[0], head):
-                    if self._indefinite_person(written, head):
+                if head_pos == "NOUN" and not self.lex.role_match(head.text) and self.group_of(persons[0], head):
+                    if self.indefinite_person(written, head):
                         speaker.reason = "unnamed speaker"  # "un proche de Macron"
                         return speaker
                     speaker.name = strip_determiner(written)  # "L'administration Biden": a group named after a person
@@ -378,7 +382,7 @@ class SpeakerResolver:
                 run = next((r for r in self.runs if r[0] == end + agent.end()), None)
                 if run is not None:
                     return self.named(speaker, run[2])
-        if self._indefinite_person(written, head) and not persons:
+        if self.indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
         named = [
@@ -414,7 +418,7 @@ class SpeakerResolver:
                 speaker.name = full
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
-            holder = self._role_holder(role.group(0), start)
+            holder = self.role_holder(role.group(0), start)
             if holder:
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
@@ -472,7 +476,7 @@ class SpeakerResolver:
                 last = k
         return " ".join(words[last + 1 :])
 
-    def _group_of(self, person: Mention, head: Any) -> bool:
+    def group_of(self, person: Mention, head: Any) -> bool:
         """ "l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
         between = self.text[head.idx + len(head) : person.start].strip().lower()
         if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of")):
@@ -481,7 +485,7 @@ class SpeakerResolver:
             return True
         return len(person.text.split()) == 1 and not between and head.text[:1].islower()
 
-    def _indefinite_person(self, written: str, head: Any) -> bool:
+    def indefinite_person(self, written: str, head: Any) -> bool:
         """ "un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
         low = written.strip().lower()
         if not re.match(r"(?:un|une|a|an|l['’]un|l['’]une|one)\s", low):
@@ -490,9 +494,20 @@ class SpeakerResolver:
             return False
         return head is None or head.pos_ != "PROPN"
 
-    def named(self, speaker: Speaker, text: str) -> Speaker:
-        speaker.name = strip_determiner(POSSESSIVE.sub("", text))
+    def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
+        """Name the speaker after an organisation or group as written."""
+        speaker.name = strip_determiner(text if keep_possessive else POSSESSIVE.sub("", text))
         return speaker
+
+    def apposed_person(self, start: int, end: int) -> Mention | None:
+        """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right
+        before it ("Mario Joseph, l'un de ses avocats")."""
+        persons = [m for m in self.mentions if m.label == "PER"]
+        after = [m for m in persons if m.start >= end and not self.text[end : m.start].strip(" ,")]
+        if after:
+            return after[0]
+        before = [m for m in persons if m.end <= start and self.text[m.end : start].strip() == ","]
+        return before[-1] if before else None
 
     def _group_name(self, written: str, start: int, head: Any) -> str:
         """An organisation or group as written, without determiner or apposition ("Bank of America, the ...")."""
@@ -553,7 +568,7 @@ class SpeakerResolver:
         speaker.entity_id = m.entity_id
         return speaker
 
-    def _role_holder(self, role: str, pos: int) -> Mention | None:
+    def role_holder(self, role: str, pos: int) -> Mention | None:
         role = role.lower()
         for m in reversed([m for m in self.mentions if m.label == "PER" and m.start < pos]):
             if m.role and role in m.role.lower():
