@@ -48,16 +48,14 @@ def role_head(r: SpeakerResolver, start: int, end: int, head: Any) -> str | None
     """The role noun heading the phrase ("vice president", "porte-parole"), or None."""
     if r.lex.role_re is None:
         return None
-    for m in r.lex.role_re.finditer(r.text, start, end):
-        if m.start() <= head.idx < m.end() or m.start() < head.idx + len(head) <= m.end():
-            return m.group(0)
-    return None
+    m = r.role_in(head.idx, head.idx + len(head))
+    return m.group(0) if m is not None else None
 
 
 def _role_token(r: SpeakerResolver, start: int, end: int) -> Any:
     """The last token of the phrase's first role noun when the noun phrase ends there (the parser may
     take "sales" for the head of "GM's sales and marketing vice president in a conference")."""
-    m = r.lex.role_match(r.text[start:end])
+    m = r.role_in(start, end)
     if m is None or r.doc is None:
         return None
     span = r.doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")

@@ -114,6 +114,18 @@ def strip_determiner(text: str) -> str:
     return DETERMINER.sub("", text).strip()
 
 
+def _drop_description(name: str, org_nouns: set[str]) -> str:
+    """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
+    the capitalised name after a lower-case description that contains an organisation noun."""
+    words = name.split()
+    lower = [k for k, w in enumerate(words) if w[:1].islower()]
+    if not lower or lower[-1] == len(words) - 1:
+        return name
+    if not any(words[k].lower().strip(".,") in org_nouns for k in lower):
+        return name
+    return " ".join(words[lower[-1] + 1 :])
+
+
 class SpeakerResolver:
     """Person and organisation mentions of one article, and how to resolve a speaker against them."""
 
@@ -407,7 +419,7 @@ class SpeakerResolver:
                 counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
                 best = max(reversed(orgs), key=lambda m: counts[m.name])
                 return self.named(speaker, best.text)
-        role = self.lex.role_match(written)
+        role = self.role_in(start, end)
         name_run = self._name_in(start, end, head)
         if name_run is not None:
             full = self._surname_to_full(name_run, start)
@@ -428,12 +440,7 @@ class SpeakerResolver:
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
-        name = self._group_name(written, start, head)
-        if re.fullmatch(r"[A-Z]{2,5}", name):
-            for m in self.mentions:  # "GM" -> "General Motors"
-                if m.label == "ORG" and "".join(w[0] for w in m.text.split() if w[:1].isupper()) == name:
-                    name = m.text
-                    break
+        name = self.org_name(self._group_name(written, start, head))
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
         longer += [
             m.text for m in self.mentions if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
@@ -445,6 +452,18 @@ class SpeakerResolver:
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def role_in(self, start: int, end: int) -> re.Match[str] | None:
+        """The first role noun in text[start:end] that is not part of an organisation's name ("General
+        Motors"); match offsets are relative to `start`."""
+        if self.lex.role_re is None:
+            return None
+        written = self.text[start:end]
+        for m in self.lex.role_re.finditer(written):
+            pos = start + m.start()
+            if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
+                return m
+        return None
 
     def _role_and_name(self, start: int, end: int) -> str | None:
         """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
@@ -496,8 +515,19 @@ class SpeakerResolver:
 
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
         """Name the speaker after an organisation or group as written."""
-        speaker.name = strip_determiner(text if keep_possessive else POSSESSIVE.sub("", text))
+        speaker.name = strip_determiner(text) if keep_possessive else self.org_name(text)
         return speaker
+
+    def org_name(self, text: str) -> str:
+        """An organisation's name as written, without article, possessive or leading description ("US
+        automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors")."""
+        name = _drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
+        if re.fullmatch(r"[A-Z]{2,5}", name):
+            for m in self.mentions:
+                full = _drop_description(strip_determiner(POSSESSIVE.sub("", m.text)), self.lex.org_nouns)
+                if m.label == "ORG" and full != name and "".join(w[0] for w in full.split() if w[:1].isupper()) == name:
+                    return full
+        return name
 
     def apposed_person(self, start: int, end: int) -> Mention | None:
         """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right
