@@ -130,7 +130,7 @@ def _antecedent(tok: Any) -> Any:
             return cur
         if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep"):
             break
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return tok
@@ -288,6 +288,11 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     return subj
 
 
+def _gerund_of(x: Any, verb: Any) -> bool:
+    """ "a dit en parlant des journalistes « … »": a participle phrase modifying the speech verb itself."""
+    return x.dep_ == "advcl" and x.head.i == verb.i and "Part" in x.morph.get("VerbForm") and x.tag_ != "VBN"
+
+
 class DirectAttributor:
     """Finds the verb and speaker of each quoted span of one parsed article."""
 
@@ -385,7 +390,7 @@ class DirectAttributor:
         colon = toks[-1].text == ":"
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
-                between = [x for x in toks if x.i > t.i]
+                between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
