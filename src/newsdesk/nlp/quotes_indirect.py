@@ -139,6 +139,9 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        late = _late_infinitive(t)
+        if late is not None:
+            return late
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
@@ -217,6 +220,18 @@ def _looks_infinitive(tok: Any) -> bool:
         and len(low) > 5
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
     )
+
+
+def _late_infinitive(t: Any) -> Any:
+    """ "a assuré au « 20 Heures » de TF1, ce jeudi, être prêt à …": an infinitive clause after the
+    verb's complements, opened by a comma (the parser often hangs it elsewhere)."""
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 20)]:
+        if x.lower_ in ("que", "qu'", "qu’") or x.text in (".", ";", "\n") or "Fin" in x.morph.get("VerbForm"):
+            return None
+        if x.pos_ in ("VERB", "AUX") and "Inf" in x.morph.get("VerbForm") and doc[x.i - 1].text == ",":
+            return x
+    return None
 
 
 def _infinitive(tok: Any) -> bool:
