@@ -184,6 +184,10 @@ def sentence_subject(verb: Any) -> Any:
         before = text[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
+        if tok.pos_ == "NOUN" and tok.ent_type_ not in PERSON_ENTS and "Pres" in verb.morph.get("Tense"):
+            # "Ces éléments ont poussé François Bayrou à critiquer …, affirmant que": the person nearer the verb
+            person = _person_before(verb, tok.idx + len(tok))
+            return person if person is not None else tok
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             return tok
     return _person_before(verb, here)
