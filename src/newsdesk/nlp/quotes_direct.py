@@ -109,6 +109,10 @@ def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
 def subject_of(verb: Any) -> Any:
     """The subject token of a verb, following conjunctions and relative clauses."""
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in ("-t", "t", "-t-"):
+            for clitic in child.children:  # "a-t-elle ajouté" parsed with "-elle" hanging on "-t"
+                if clitic.lower_ in ("-il", "-elle", "-on", "-ils", "-elles"):
+                    return clitic
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
                 return _antecedent(verb.head)
@@ -473,8 +477,12 @@ class DirectAttributor:
         before = self.tokens_between(max(0, q.start - 8), q.start)
         if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "to"):
             return False
-        first = inner[0]
-        return first.pos_ in ("VERB", "AUX") and "Inf" in first.morph.get("VerbForm")
+        for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
+            if tok.pos_ in ("VERB", "AUX"):
+                return "Inf" in tok.morph.get("VerbForm")
+            if tok.pos_ not in ("ADV", "PRON", "PART"):
+                return False
+        return False
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
