@@ -316,8 +316,11 @@ class DirectAttributor:
 
     def clause_end(self, pos: int) -> int:
         """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
-        m = re.search(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400])
-        return pos + (m.start() if m else min(400, len(self.text) - pos))
+        for m in re.finditer(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400]):
+            if m.group(0) == "." and ABBREV.search(self.text[max(0, pos + m.start() - 12) : pos + m.start()]):
+                continue  # "said Apple Inc. CEO Steve Jobs"
+            return pos + m.start()
+        return pos + min(400, len(self.text) - pos)
 
     def clause_start(self, pos: int) -> int:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")

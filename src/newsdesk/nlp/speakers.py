@@ -88,12 +88,18 @@ def _name_tail(text: str, end: int) -> int:
     return m.end()
 
 
+def _name_head(t: Any) -> bool:
+    """A capitalised word the tagger took for a common noun but the parser made the head of a name
+    ("Najat" in "Najat Vallaud-Belkacem")."""
+    return t.pos_ == "NOUN" and t.i > 0 and any(c.dep_ in ("flat:name", "flat") and c.i == t.i + 1 for c in t.children)
+
+
 def _propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
     runs: list[tuple[int, int, str]] = []
     cur: list[Any] = []
     for t in [*doc, None]:
-        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+        if t is not None and t.text[:1].isupper() and (t.pos_ == "PROPN" or _name_head(t)):
             cur.append(t)
             continue
         if cur:
