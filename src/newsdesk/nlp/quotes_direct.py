@@ -123,6 +123,7 @@ def subject_of(verb: Any) -> Any:
 
 
 PERSON_ENTS = ("PER", "PERSON")
+PLACE_ENTS = ("LOC", "GPE", "FAC")
 
 
 def _antecedent(tok: Any) -> Any:
@@ -420,8 +421,8 @@ class DirectAttributor:
         if root is None:
             root = next((x for x in toks if x.pos_ == "VERB"), None)
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
-        if subj is None or subj.idx < start or self._quoted(subj.idx):
-            return None
+        if subj is None or subj.idx < start or self._quoted(subj.idx) or subj.ent_type_ in PLACE_ENTS:
+            return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
     def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:

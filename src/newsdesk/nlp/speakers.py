@@ -393,6 +393,9 @@ class SpeakerResolver:
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
+            named_in = [r for r in self.runs if head.idx + len(head) < r[0] and r[1] <= end]
+            if named_in:  # "a report in Ars Technica", "une étude de l'Insee" when NER missed the name
+                return self.named(speaker, named_in[0][2])
             agent = re.match(
                 r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
             )
