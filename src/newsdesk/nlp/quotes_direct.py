@@ -189,13 +189,24 @@ def sentence_subject(verb: Any) -> Any:
         before = text[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
-        if tok.pos_ == "NOUN" and tok.ent_type_ not in PERSON_ENTS and "Pres" in verb.morph.get("Tense"):
-            # "Ces éléments ont poussé François Bayrou à critiquer …, affirmant que": the person nearer the verb
-            person = _person_before(verb, tok.idx + len(tok))
-            return person if person is not None else tok
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             return tok
     return _person_before(verb, here)
+
+
+def nearer_person(subj: Any, verb: Any, lex: QuoteLexicon) -> Any:
+    """ "Ces éléments ont poussé François Bayrou à critiquer …, affirmant que": a present participle whose
+    clause subject is a thing (not a person, role, organisation or source) speaks for the person named
+    between them."""
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in PERSON_ENTS:
+        return subj
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
+        return subj
+    lemma = subj.lemma_.lower()
+    if lex.role_match(subj.text) or lemma in lex.org_nouns or lemma in lex.source_nouns:
+        return subj
+    person = _person_before(verb, subj.idx + len(subj))
+    return person if person is not None else subj
 
 
 def _person_before(verb: Any, here: int) -> Any:
@@ -260,6 +271,8 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     run = [doc[i] for i in idxs[left : right + 1]]
     while run and (run[0].is_punct or run[0].text in QUOTE_CHARS or run[0].pos_ == "CCONJ"):
         run.pop(0)
+    if run and run[0].dep_ == "case" and run[0].head.i == token.i:
+        run.pop(0)  # "par Anne Morel, …, qui a rappelé": the agent without its preposition
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
     commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
@@ -359,7 +372,7 @@ class DirectAttributor:
             subj = sentence_subject(t)
             if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
                 subj = None
-        return subj
+        return nearer_person(subj, t, self.lex)
 
     def _quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)

@@ -19,6 +19,7 @@ from .quotes_direct import (
     QUOTE_CHARS,
     _inverted_subject,
     is_negated,
+    nearer_person,
     passive,
     phrase_span,
     sentence_end,
@@ -190,6 +191,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
         subj = sentence_subject(t)
+    subj = nearer_person(subj, t, lex)
     speaker = None
     if subj is not None and subj.lower_ in NON_SPEAKERS:
         return None
