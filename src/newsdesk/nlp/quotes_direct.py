@@ -130,9 +130,16 @@ def _antecedent(tok: Any) -> Any:
     """The person a relative clause is about: "Idriss Déby, président du Tchad et de l'Union africaine, qui a
     dit" hangs "qui" on "Union"; climb the complements and appositions up to the person, if any."""
     cur = tok
+    doc = tok.doc
     for _ in range(6):
         if cur.ent_type_ in PERSON_ENTS:
             return cur
+        k = cur.left_edge.i  # an apposition right after a name: "Anne Morel, présidente de …"
+        if cur.dep_ == "appos" and k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ in PERSON_ENTS:
+            name = doc[k - 2]
+            while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
+                name = name.head
+            return name
         if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep"):
             break
         if cur.head.i == cur.i:
