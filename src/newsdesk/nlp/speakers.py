@@ -400,7 +400,13 @@ class SpeakerResolver:
                 r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
             )
             if agent:
-                run = next((r for r in self.runs if r[0] == end + agent.end()), None)
+                at = end + agent.end()
+                named_by = next((m for m in self.mentions if m.label in ("ORG", "PER") and m.start == at), None)
+                if named_by is not None:  # "réalisée par l'Associated Press" even when tagged as nouns
+                    return (
+                        self.fill(speaker, named_by) if named_by.label == "PER" else self.named(speaker, named_by.text)
+                    )
+                run = next((r for r in self.runs if r[0] == at), None)
                 if run is not None:
                     return self.named(speaker, run[2])
         if self.indefinite_person(written, head) and not persons:
