@@ -191,3 +191,18 @@ def test_infinitive_clause_after_the_verbs_complements(nlp_fr) -> None:
     assert found(text, nlp_fr, "fr") == [
         ("être prêt à négocier avec les syndicats", "indirect", "Le ministre Jean Roux", "Jean Roux")
     ]
+
+
+def test_selon_a_role_then_a_titled_name(nlp_fr) -> None:
+    text = (
+        "L'armée a pris le contrôle du pays dans la nuit, selon le chef d'état-major logistique, le général "
+        "Paul Moyo. Elle a confiné le président."
+    )
+    assert found(text, nlp_fr, "fr") == [
+        (
+            "L'armée a pris le contrôle du pays dans la nuit",
+            "indirect",
+            "le chef d'état-major logistique, le général Paul Moyo",
+            "Paul Moyo",
+        )
+    ]

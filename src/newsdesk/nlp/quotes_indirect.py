@@ -312,6 +312,17 @@ def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
     return bool(words) and any(w in lex.not_source for w in words[:3])
 
 
+def _titled_name(tail: str, lex: QuoteLexicon) -> int:
+    """Length of ", le général SB Moyo" (a comma, a role and a capitalised name closing the clause) at the
+    start of `tail`, or 0."""
+    m = re.match(r",\s*(?:(?:le|la|l['’]|the)\s*)?", tail, re.IGNORECASE)
+    role = lex.role_re.match(tail, m.end()) if m and lex.role_re else None
+    if role is None:
+        return 0
+    name = re.match(r"\s+((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", tail[role.end() :])
+    return role.end() + name.start(1) + len(name.group(1).rstrip().rstrip(".")) if name else 0
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -324,7 +335,7 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 continue
             sent = span[0].sent
             s_start = max(sent.start_char, sentence_start(text, m.start()))
-            s_end = sent.end_char
+            s_end = max(sent.end_char, sentence_end(text, m.end()))  # the parser may cut at "d'état-major"
             nl = text.find("\n", m.end(), s_end)
             s_end = nl if nl != -1 else s_end
             # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
@@ -335,8 +346,11 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             seg_end = m.end() + len(seg.rstrip())
             full_end = seg_end
             app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
+            titled = _titled_name(text[seg_end:s_end], lex)
             if app and app.group(1).strip():
                 full_end = seg_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+            elif titled:
+                full_end = seg_end + titled  # "selon le chef d'état-major, le général SB Moyo"
             # "Selon Giovanna Tinetti, l'une des chercheuses du projet, « … »": skip the apposition
             appos = re.match(r",\s*([^,.;«»\"“”\n]{3,90}),", text[full_end:s_end])
             if appos and (lex.role_match(appos.group(1)) or re.match(r"(?:l['’]une?|one) ", appos.group(1))):
@@ -352,11 +366,11 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
             head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
-            sp_end = seg_end
+            seg_start, sp_end = sp_start, seg_end
             if head is not None and len(head) > 1:
                 sp_start, sp_end = phrase_span(head.root, sp_start, seg_end)
-            if full_end > seg_end and sp_end >= seg_end - 1:
-                sp_end = full_end
+            if full_end > seg_end:  # the apposed name belongs to the speaker: "le porte-parole, John Kirby"
+                sp_start, sp_end = seg_start, full_end
             out.append(
                 Reported(
                     start=start,
