@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .speaker_mentions import Mention
+
 if TYPE_CHECKING:
-    from .speakers import Mention, Speaker, SpeakerResolver
+    from .speakers import Speaker, SpeakerResolver
 
 
 def owner_of(r: SpeakerResolver, start: int, end: int, head: Any) -> Mention | None:
     """The person or organisation that the speaker phrase's head noun belongs to, if any."""
     if head is None or head.pos_ != "NOUN" or not start <= head.idx < end:
         return None
-    from .speakers import Mention
-
     runs = [Mention(start=s, end=e, text=t, label="ORG", name=t) for s, e, t in r.runs]  # names NER missed
     for m in [*r.mentions, *runs]:
         if m.label not in ("PER", "ORG") or m.end <= start or m.start >= end or m.start <= head.idx < m.end:

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .speaker_mentions import Mention
+
 if TYPE_CHECKING:
-    from .speakers import Mention, Speaker, SpeakerResolver
+    from .speakers import Speaker, SpeakerResolver
 
 LAST_SPEAKER_REACH = 600
 """A pronoun refers back to the last speaker when their quote started at most this many characters before."""
