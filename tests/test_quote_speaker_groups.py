@@ -206,3 +206,12 @@ def test_selon_a_role_then_a_titled_name(nlp_fr) -> None:
             "Paul Moyo",
         )
     ]
+
+
+def test_it_and_elle_refer_to_an_organisation(nlp_en, nlp_fr) -> None:
+    text = "General Motors reported a loss on Monday. It said that sales had fallen by a third in the quarter."
+    assert found(text, nlp_en, "en") == [
+        ("that sales had fallen by a third in the quarter", "indirect", "It", "General Motors")
+    ]
+    text = "Renault a publié ses résultats lundi. Elle a indiqué que ses ventes avaient baissé."
+    assert found(text, nlp_fr, "fr") == [("que ses ventes avaient baissé", "indirect", "Elle", "Renault")]

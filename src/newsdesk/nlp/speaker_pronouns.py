@@ -41,6 +41,8 @@ def resolve_pronoun(
 ) -> Speaker:
     """Fill `speaker` (written as the pronoun `low` at `pos`) from the resolver's mentions."""
     gender, number = r.lex.pronouns[low]
+    if gender == "n":  # "it said": an organisation
+        return _organisation(r, speaker, low, pos)
     if number == "p" or gender == "x" and low not in ("i",) and low not in r.lex.anaphors:
         orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
         if number == "p" and orgs:
@@ -62,7 +64,21 @@ def resolve_pronoun(
         near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
         subjects = [m for m in near if is_subject(r.doc, m)]
         return r.fill(speaker, (subjects or compatible)[-1])
+    if r.lex.lang == "fr":  # "Renault a publié ses résultats. Elle a indiqué que …": French companies are il/elle
+        return _organisation(r, speaker, low, pos)
     speaker.reason = f"no earlier person for pronoun '{low}'"
+    return speaker
+
+
+def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> Speaker:
+    """The last speaking group, else the nearest organisation named before `pos`."""
+    if r.groups:
+        speaker.name = r.groups[-1]
+        return speaker
+    orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
+    if orgs:
+        return r.named(speaker, orgs[-1].text)
+    speaker.reason = f"no earlier organisation for pronoun '{low}'"
     return speaker
 
 
