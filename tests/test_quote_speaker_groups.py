@@ -215,3 +215,20 @@ def test_it_and_elle_refer_to_an_organisation(nlp_en, nlp_fr) -> None:
     ]
     text = "Renault a publié ses résultats lundi. Elle a indiqué que ses ventes avaient baissé."
     assert found(text, nlp_fr, "fr") == [("que ses ventes avaient baissé", "indirect", "Elle", "Renault")]
+
+
+def test_possessive_role_names_an_office(nlp_en) -> None:
+    text = "According to the mayor's office, the road will reopen next week."
+    assert found(text, nlp_en, "en") == [
+        ("the road will reopen next week", "indirect", "the mayor's office", "mayor's office")
+    ]
+
+
+def test_inverted_speaker_after_a_complement(nlp_fr) -> None:
+    text = "« C'est un jour triste », a confié à l'AFP la ministre, Anne Lee. Le gouvernement se réunira lundi."
+    assert found(text, nlp_fr, "fr") == [("« C'est un jour triste »", "direct", "la ministre", "Anne Lee")]
+
+
+def test_pour_a_name_with_an_apposition(nlp_fr) -> None:
+    text = "Pour Marie Dupont, sociologue, « la crise est d'abord sociale »."
+    assert found(text, nlp_fr, "fr") == [("« la crise est d'abord sociale »", "direct", "Marie Dupont", "Marie Dupont")]

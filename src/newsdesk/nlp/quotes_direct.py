@@ -296,9 +296,12 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     if subj is not None and subj.i > verb.i and subj.idx < hi:
         return subj
     doc = verb.doc
-    for t in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+    skip_to = -1
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 10)]:
         if t.idx >= hi:
             break
+        if t.i <= skip_to:
+            continue
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
             while (
                 t.head is not t
@@ -309,7 +312,11 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
             ):
                 t = t.head
             if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
-                return subj  # "déclarant au magazine People": a complement, not the speaker
+                # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
+                skip_to = max(t.i, skip_to)
+                continue
+            if t.i - verb.i > 5:
+                return subj
             return t
         skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
@@ -449,7 +456,10 @@ class DirectAttributor:
         """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
         if len(toks) < 3 or toks[0].lower_ not in self.lex.opinion or toks[-1].text != ",":
             return None
-        holder = toks[1:-1]
+        comma = next(k for k, t in enumerate(toks) if t.text == ",")
+        if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
+            return None
+        holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
         person = all(t.ent_type_ in PERSON_ENTS for t in holder) or (
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )

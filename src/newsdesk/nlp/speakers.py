@@ -230,6 +230,8 @@ class SpeakerResolver(ArticleMentions):
         written = self.text[start:end]
         for m in self.lex.role_re.finditer(written):
             pos = start + m.start()
+            if written[m.end() : m.end() + 2] in ("'s", "’s"):
+                continue  # "the mayor's office": the office speaks
             if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
                 return m
         return None
