@@ -232,3 +232,26 @@ def test_inverted_speaker_after_a_complement(nlp_fr) -> None:
 def test_pour_a_name_with_an_apposition(nlp_fr) -> None:
     text = "Pour Marie Dupont, sociologue, « la crise est d'abord sociale »."
     assert found(text, nlp_fr, "fr") == [("« la crise est d'abord sociale »", "direct", "Marie Dupont", "Marie Dupont")]
+
+
+def test_colon_introduction_after_a_title_cue_word(nlp_en) -> None:
+    text = 'Blogger Ahmed Ali wrote on his blog:\n\n"The elections were a farce. Nobody believed the results."'
+    assert found(text, nlp_en, "en") == [
+        ('"The elections were a farce. Nobody believed the results."', "direct", "Blogger Ahmed Ali", "Ahmed Ali")
+    ]
+
+
+def test_clitic_subject_hanging_on_the_auxiliary(nlp_fr) -> None:
+    text = (
+        "À l'issue de la réunion, Élisabeth Borne a déclaré que le dialogue allait continuer. "
+        "« Rien n'est figé », a-t-elle précisé."
+    )
+    quotes = found(text, nlp_fr, "fr")
+    assert quotes[-1] == ("« Rien n'est figé »", "direct", "elle", "Élisabeth Borne")
+
+
+def test_report_published_by_an_organisation(nlp_en) -> None:
+    text = "The report, published by Amnesty International, said that hundreds had been detained."
+    assert found(text, nlp_en, "en") == [
+        ("that hundreds had been detained", "indirect", "The report", "Amnesty International")
+    ]

@@ -18,6 +18,7 @@ from .quote_marks import Quoted
 
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
@@ -108,6 +109,9 @@ def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
 
 def subject_of(verb: Any) -> Any:
     """The subject token of a verb, following conjunctions and relative clauses."""
+    for tok in verb.doc[max(0, verb.i - 3) : verb.i]:  # "a-t-elle précisé" with the clitic hung on "a"
+        if tok.lower_ in CLITICS and tok.head.i in (verb.i, verb.i - 1, verb.i - 2, verb.i - 3):
+            return tok
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.lower_ in ("-t", "t", "-t-"):
             for clitic in child.children:  # "a-t-elle ajouté" parsed with "-elle" hanging on "-t"
@@ -491,6 +495,8 @@ class DirectAttributor:
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
         before = self.text[max(0, q.start - 40) : q.start].lower()
+        if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
+            return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)

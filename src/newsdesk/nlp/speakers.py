@@ -134,6 +134,8 @@ class SpeakerResolver(ArticleMentions):
                     return speaker
             return self.fill(speaker, persons[0])
         low = written.strip().lower().lstrip("-")
+        if low in ("celui", "celle") and self.text[end : end + 3].lower() == "-ci":
+            low += "-ci"  # "Celui-ci" split by the tokenizer
         if low in self.lex.pronouns:
             return resolve_pronoun(self, speaker, low, start, exclude)
         head_low = head.lemma_.lower() if head is not None else ""
@@ -151,7 +153,7 @@ class SpeakerResolver(ArticleMentions):
             if named_in:  # "a report in Ars Technica", "une étude de l'Insee" when NER missed the name
                 return self.named(speaker, named_in[0][2])
             agent = re.match(
-                r"[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
+                r",?[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80]
             )
             if agent:
                 at = end + agent.end()
