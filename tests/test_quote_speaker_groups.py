@@ -255,3 +255,14 @@ def test_report_published_by_an_organisation(nlp_en) -> None:
     assert found(text, nlp_en, "en") == [
         ("that hundreds had been detained", "indirect", "The report", "Amnesty International")
     ]
+
+
+def test_parenthetical_speaker_between_commas(nlp_en) -> None:
+    text = "Mr. Jaime Perez was in Toulouse. Since then, he says, the plane has flown for nearly thirty hours."
+    assert found(text, nlp_en, "en") == [
+        ("the plane has flown for nearly thirty hours", "indirect", "he", "Jaime Perez")
+    ]
+    text = "The plant, the company said, will close in March."
+    assert found(text, nlp_en, "en") == [
+        ("The plant, the company said, will close in March", "indirect", "the company", "company")
+    ]

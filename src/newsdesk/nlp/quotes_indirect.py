@@ -90,7 +90,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text)
+            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text)
         else:
             continue
         if rep is not None:
@@ -284,6 +284,39 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         subj = src.root if src is not None else None
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj,
+        how="incise",
+    )
+
+
+def _parenthetical(t: Any, text: str) -> Reported | None:
+    """ "Since then, he says, the plane has flown …": a speaker and verb between commas report the clause
+    that follows them."""
+    doc = t.doc
+    subj = subject_of(t)
+    if subj is None or subj.i > t.i or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return None
+    left = subj.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or any(x.pos_ in ("VERB", "AUX") for x in doc[subj.i + 1 : t.i]):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "obj", "dobj") for c in t.children):
+        return None
+    sent_start = sentence_start(text, t.idx)
+    first = next((x for x in doc[: left - 1] if x.idx >= sent_start and not x.is_space), None)
+    if first is None:
+        return None
+    # "Since then, he says, …" reports what follows; "The plant, the company said, will close" the whole clause
+    lo = doc[t.i + 1].idx + 1 if first.pos_ in ("ADP", "ADV", "SCONJ") else first.idx
+    start, end = _trim(text, lo, sentence_end(text, t.idx))
+    if end <= start:
+        return None
+    speaker = phrase_span(subj, doc[left - 1].idx + 1, t.idx)
     return Reported(
         start=start,
         end=end,
