@@ -266,3 +266,15 @@ def test_parenthetical_speaker_between_commas(nlp_en) -> None:
     assert found(text, nlp_en, "en") == [
         ("The plant, the company said, will close in March", "indirect", "the company", "company")
     ]
+
+
+def test_short_quote_after_a_colon_about_a_thing_is_not_speech(nlp_fr) -> None:
+    text = "La fête avait pour thème cette année : « La joie du partage » . Elle a réuni mille personnes."
+    assert found(text, nlp_fr, "fr") == []
+
+
+def test_purpose_clause_with_a_speech_verb(nlp_fr) -> None:
+    text = "Le maire Jean Roux a profité du conseil pour annoncer qu'il quitterait ses fonctions en juin."
+    assert found(text, nlp_fr, "fr") == [
+        ("qu'il quitterait ses fonctions en juin", "indirect", "Le maire Jean Roux", "Jean Roux")
+    ]

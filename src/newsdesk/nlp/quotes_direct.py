@@ -454,6 +454,8 @@ class DirectAttributor:
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
         if subj is None or subj.idx < start or self._quoted(subj.idx) or subj.ent_type_ in PLACE_ENTS:
             return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
+        if self._thing(subj) and n_words(self.text[q.start : q.end]) < 8:
+            return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
     def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
@@ -472,6 +474,13 @@ class DirectAttributor:
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _thing(self, tok: Any) -> bool:
+        """A common noun that names no person, role, organisation or source ("la veillée")."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
+            return False  # "L'évêque Gervais Banshimiyubusa": a noun with a name
+        lemma = tok.lemma_.lower()
+        return not (self.lex.role_match(tok.text) or lemma in self.lex.org_nouns or lemma in self.lex.source_nouns)
 
     def previous(self, q: Quoted) -> Attribution | None:
         """ "Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the

@@ -160,7 +160,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp is None:
         return None
     non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
-    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
+    purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
+    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None
