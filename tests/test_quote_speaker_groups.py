@@ -278,3 +278,19 @@ def test_purpose_clause_with_a_speech_verb(nlp_fr) -> None:
     assert found(text, nlp_fr, "fr") == [
         ("qu'il quitterait ses fonctions en juin", "indirect", "Le maire Jean Roux", "Jean Roux")
     ]
+
+
+def test_report_after_a_quoted_sentence_is_its_own(nlp_en) -> None:
+    text = 'The group\'s founder, Amir Hassan, said: "We will continue." He added that more protests were planned.'
+    assert found(text, nlp_en, "en") == [
+        ('"We will continue."', "direct", "The group's founder, Amir Hassan", "Amir Hassan"),
+        ("that more protests were planned", "indirect", "He", "Amir Hassan"),
+    ]
+
+
+def test_complement_stops_before_an_incise(nlp_fr) -> None:
+    text = "Les policiers ont indiqué que le conducteur avait pris la fuite, a-t-on appris auprès de la préfecture."
+    quotes = found(text, nlp_fr, "fr")
+    assert len(quotes) == 1
+    assert quotes[0][0] == "Les policiers ont indiqué que le conducteur avait pris la fuite"
+    assert quotes[0][3] == "préfecture"

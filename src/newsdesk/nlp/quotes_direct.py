@@ -60,10 +60,10 @@ def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", wi
 
 def sentence_end(text: str, pos: int, *, window: int = 1200) -> int:
     """Offset where the sentence containing `pos` ends (its final punctuation included)."""
-    for m in re.finditer(r"[.!?…](?=\s|$)|\n", text[pos : pos + window]):
-        if m.group(0) == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
+    for m in re.finditer(r"[.!?…][\"»”]?(?=\s|$)|\n", text[pos : pos + window]):
+        if m.group(0)[0] == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
             continue
-        return pos + m.end()
+        return pos + m.end()  # 'said: "We will continue." He added' ends after the closing mark
     return min(len(text), pos + window)
 
 

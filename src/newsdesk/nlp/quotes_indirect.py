@@ -96,6 +96,12 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if rep is not None:
             found.append(rep)
     found.extend(_introducers(doc, lex, quoted))
+    for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
+        for o in found:
+            if o.how == "incise" and o is not r and o.verb_span and r.start < o.verb_span[0] < r.end:
+                comma = text.rfind(",", r.start, o.verb_span[0])
+                if comma > r.start:
+                    r.start, r.end = _trim(text, r.start, comma)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
