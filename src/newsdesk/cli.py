@@ -199,10 +199,8 @@ def _about(span: Any) -> str:
     attrs = span.attrs
     if span.label == "QUOTE":
         who = attrs.get("speaker_name") or attrs.get("speaker") or f"no speaker: {attrs.get('reason', '?')}"
-        return (
-            f"  — {who}"
-            + (f", {attrs['speaker_role']}" if attrs.get("speaker_role") else "")
-            + (f" ({attrs['verb']})" if attrs.get("verb") else "")
+        return f"  — {who}" + (f", {attrs['speaker_role']}" if attrs.get("speaker_role") else "") + (
+            f" ({attrs['verb']})" if attrs.get("verb") else ""
         )
     parts = [attrs.get("name") if attrs.get("name") != attrs.get("text") else None, attrs.get("role"),
              attrs.get("country") or attrs.get("government_of"), attrs.get("entity_id")]  # fmt: skip

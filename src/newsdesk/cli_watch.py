@@ -60,28 +60,16 @@ def watch(
 
     sources = feed_sources(feeds)
     store = get_store(ctx)
-    options = WatchOptions(
-        allow_private=allow_private,
-        timeout=timeout,
-        deadline=max(timeout * 4, 60.0),
-        max_bytes=max_bytes,
-        delay=delay,
-        fetch_pages=not no_pages,
-        max_items=max_items,
-        robots=not ignore_robots,
-    )
+    options = WatchOptions(allow_private=allow_private, timeout=timeout, deadline=max(timeout * 4, 60.0),
+                           max_bytes=max_bytes, delay=delay, fetch_pages=not no_pages, max_items=max_items,
+                           robots=not ignore_robots)
     fetcher = Fetcher(options)
     watcher = Watcher(sources, state=FeedState(store), fetcher=fetcher)
     click.echo(f"watching {len(sources)} feeds" + ("" if once else f", every {interval}s (Ctrl-C stops)"), err=True)
     try:
         while True:
-            result, run_id = run_ingest(
-                store=store,
-                source=WatchStep(watcher),
-                languages=languages or None,
-                analyse=not no_analysis,
-                command="watch",
-            )
+            result, run_id = run_ingest(store=store, source=WatchStep(watcher), languages=languages or None,
+                                        analyse=not no_analysis, command="watch")
             watcher.commit()
             steps = {s.name: s for s in result.steps}
             counters = steps["watch"].counters

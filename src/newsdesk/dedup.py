@@ -315,13 +315,8 @@ class MinHashIndex:
             with np.load(path, allow_pickle=False) as z:
                 num_perm, shingle_size, lsh_threshold = z["params"].tolist()
                 index = cls(num_perm=int(num_perm), shingle_size=int(shingle_size), lsh_threshold=lsh_threshold)
-                columns = (
-                    z["ids"].tolist(),
-                    z["signatures"],
-                    z["sizes"].tolist(),
-                    z["canonical"].tolist(),
-                    z["published"].tolist(),
-                )
+                columns = (z["ids"].tolist(), z["signatures"], z["sizes"].tolist(), z["canonical"].tolist(),
+                           z["published"].tolist())
                 for key, sig, size, canonical, published in zip(*columns, strict=True):
                     when = None if math.isnan(published) else published
                     index.add(key, sig, size, canonical=canonical, published=when)
@@ -398,12 +393,8 @@ class NearDuplicateStep:
                 continue
             entry = self.index.entry(other)
             assert entry is not None
-            if (
-                self.window is not None
-                and published is not None
-                and entry.published is not None
-                and abs(published - entry.published) > self.window
-            ):
+            if (self.window is not None and published is not None and entry.published is not None
+                    and abs(published - entry.published) > self.window):
                 continue
             shared, cont = estimate_overlap(sig, size, entry.signature, entry.size)
             if cont >= self.containment and shared >= self.min_shared:

@@ -168,9 +168,8 @@ def profiles(
     """Profiles of articles (embeddings batched in one call when `encoder` is given); adds them to `stats`."""
     out = [extract(a.text, lang=a.lang, title=a.title) for a in articles]
     if encoder is not None:
-        for prof, vecs in zip(
-            out, encoder.encode([a.text for a in articles], titles=[a.title for a in articles]), strict=True
-        ):
+        for prof, vecs in zip(out, encoder.encode([a.text for a in articles], titles=[a.title for a in articles]),
+                              strict=True):
             prof.vector, prof.sentences = vecs.vector, vecs.sentences
     if stats is not None:
         for prof in out:

@@ -187,15 +187,8 @@ class TranslationStep:
         batch = [a for a in articles if a.id not in self.index and not a.is_copy and a.lang and a.text.strip()]
         batch.sort(key=self.priority)
         for article, prof in zip(batch, self._profiles(batch), strict=True):
-            self.index.add(
-                _Entry(
-                    id=article.id,
-                    lang=article.lang,
-                    published=article.published,
-                    profile=prof,
-                    original=article.translation_of,
-                )
-            )
+            self.index.add(_Entry(id=article.id, lang=article.lang, published=article.published, profile=prof,
+                                  original=article.translation_of))
         return len(batch)
 
     def _profiles(self, articles: list[Article]) -> list[Profile]:
@@ -224,13 +217,6 @@ class TranslationStep:
                 article.translation_of = found[0]
                 article.meta["translation"] = {"of": found[0], "score": round(found[1], 3)}
                 stats.count("translations")
-            self.index.add(
-                _Entry(
-                    id=article.id,
-                    lang=article.lang,
-                    published=article.published,
-                    profile=prof,
-                    original=article.translation_of,
-                )
-            )
+            self.index.add(_Entry(id=article.id, lang=article.lang, published=article.published, profile=prof,
+                                  original=article.translation_of))
         yield from chunk

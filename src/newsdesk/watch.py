@@ -117,9 +117,8 @@ class Fetcher:
         self.host_delay: dict[str, float] = {}  # Crawl-delay from robots.txt, when longer than `delay`
         self.robots: dict[str, Any] = {}  # "scheme://host" -> RobotFileParser, or None when unreachable
         timeout = httpx.Timeout(options.timeout)
-        self.client = httpx.Client(
-            timeout=timeout, follow_redirects=False, transport=transport, headers={"User-Agent": USER_AGENT}
-        )
+        self.client = httpx.Client(timeout=timeout, follow_redirects=False, transport=transport,
+                                   headers={"User-Agent": USER_AGENT})
 
     def close(self) -> None:
         self.client.close()
@@ -155,11 +154,8 @@ class Fetcher:
                 url = urljoin(url, fetched.headers["location"])
                 continue
             if fetched.status >= 400:
-                raise FetchError(
-                    f"HTTP {fetched.status} from {url}",
-                    transient=fetched.status >= 500 or fetched.status == 429,
-                    status=fetched.status,
-                )
+                raise FetchError(f"HTTP {fetched.status} from {url}", transient=fetched.status >= 500 or
+                                 fetched.status == 429, status=fetched.status)
             return fetched
         raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
 
@@ -215,12 +211,8 @@ class Fetcher:
                 if self.clock() - start > self.options.deadline:
                     raise FetchError(f"{url} took over {self.options.deadline:g}s to download", transient=True)
                 chunks.append(chunk)
-            return Fetched(
-                url=str(response.url),
-                status=response.status_code,
-                content=b"".join(chunks),
-                headers={k.lower(): v for k, v in response.headers.items()},
-            )
+            return Fetched(url=str(response.url), status=response.status_code, content=b"".join(chunks),
+                           headers={k.lower(): v for k, v in response.headers.items()})
 
 
 class Watcher:
@@ -297,14 +289,8 @@ class Watcher:
             reason, transient = f"page fetch failed: {exc}", exc.transient
         else:
             crawled = datetime.now(timezone.utc)
-            article = html_to_article(
-                page.content,
-                source=feed.url,
-                url=page.url,
-                crawled=crawled,
-                charset=page.charset,
-                max_bytes=self.fetcher.options.max_bytes,
-            )
+            article = html_to_article(page.content, source=feed.url, url=page.url, crawled=crawled,
+                                      charset=page.charset, max_bytes=self.fetcher.options.max_bytes)
             if isinstance(article, Article):
                 return _merge_feed_item(article, item, feed), False
             reason, transient = article.reason, False

@@ -181,15 +181,11 @@ def parse_day_month(text: str, *, lang: str | None, before: date | datetime) -> 
     if not any(ch.isdigit() for ch in text):
         return None
     base = before if isinstance(before, datetime) else datetime(before.year, before.month, before.day)
-    settings = {
-        "RELATIVE_BASE": base.replace(tzinfo=None),
-        "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": ["day", "month"],
-    }
+    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+                "REQUIRE_PARTS": ["day", "month"]}
     try:
-        parsed = dateparser.parse(
-            text.strip(), languages=[lang] if lang else list(DEFAULT_LANGUAGES), settings=settings
-        )
+        parsed = dateparser.parse(text.strip(), languages=[lang] if lang else list(DEFAULT_LANGUAGES),
+                                  settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if parsed is None or parsed.date() > base.date():
@@ -274,11 +270,8 @@ def find_relative(text: str, *, lang: str | None = None) -> list[RelativeMention
                 modifier = (match.group("pre") or match.group("post") or "").lower()
                 direction = "before" if modifier in words["before"] else "after" if modifier else None
                 weekday = _weekday_names(code)[match.group("weekday").lower()]
-                found.append(
-                    RelativeMention(
-                        match.start(), match.end(), match.group(0), code, weekday=weekday, direction=direction
-                    )
-                )
+                found.append(RelativeMention(match.start(), match.end(), match.group(0), code, weekday=weekday,
+                                             direction=direction))
             else:
                 offset = words["day"][match.group("day").lower()]
                 found.append(RelativeMention(match.start(), match.end(), match.group(0), code, offset=offset))
@@ -306,9 +299,8 @@ def resolve(mention: RelativeMention, *, anchor: date | datetime, kind: str = "p
     return base - timedelta(days=(base.weekday() - mention.weekday) % 7)
 
 
-def resolve_text(
-    expression: str, *, anchor: date | datetime, lang: str | None = None, kind: str = "publication"
-) -> date | None:
+def resolve_text(expression: str, *, anchor: date | datetime, lang: str | None = None,
+                 kind: str = "publication") -> date | None:
     """Resolve a relative expression ("jeudi", "yesterday") or parse an absolute one; None if neither."""
     relative = find_relative(expression, lang=lang)
     if relative:

@@ -246,7 +246,9 @@ def _printed_date(line: str, patterns: _Patterns, *, lang: str | None, page: Pag
     return False
 
 
-def _date_page(page: PageStructure, *, lang: str | None, extra_captions: list[Caption], crawled: date | None) -> None:
+def _date_page(
+    page: PageStructure, *, lang: str | None, extra_captions: list[Caption], crawled: date | None
+) -> None:
     if page.printed is not None:
         value, evidence, kind = page.printed
         page.published, page.date_reliability = value, "stated"
@@ -257,11 +259,8 @@ def _date_page(page: PageStructure, *, lang: str | None, extra_captions: list[Ca
         value = parse_day_month(page.dateline_day, lang=lang, before=crawled)
         if value is not None:
             page.published, page.date_source, page.date_reliability = value, "dateline", "inferred"
-            page.date_evidence = {
-                "text": page.dateline_day,
-                "from": "dateline",
-                "year_from": f"crawl date {crawled.isoformat()} (latest such day before it)",
-            }
+            page.date_evidence = {"text": page.dateline_day, "from": "dateline",
+                                  "year_from": f"crawl date {crawled.isoformat()} (latest such day before it)"}
             return
     anchor = None
     for caption in [*page.captions, *extra_captions]:
@@ -312,19 +311,15 @@ class PageStructureStep:
 
     name = "page"
     needs: tuple[str, ...] = ()
-    adds: tuple[str, ...] = ("title", "related", "captions", "dateline", "agency", "byline", "published", "date_source")
+    adds: tuple[str, ...] = ("title", "related", "captions", "dateline", "agency", "byline", "published",
+                             "date_source")
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
         for article in articles:
             raw = article.title is None and not article.spans and not article.meta.get("structured")
-            page = parse_page(
-                article.text,
-                lang=article.lang,
-                has_title=not raw,
-                captions=article.captions,
-                dates=article.published is None,
-                crawled=article.crawled.date() if article.crawled else None,
-            )
+            page = parse_page(article.text, lang=article.lang, has_title=not raw, captions=article.captions,
+                              dates=article.published is None,
+                              crawled=article.crawled.date() if article.crawled else None)
             if raw and page.paragraphs:
                 article.text = page.body
                 article.title = page.title

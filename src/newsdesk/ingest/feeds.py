@@ -99,12 +99,8 @@ def parse_feed(data: bytes) -> ParsedFeed:
         reason = parsed.get("bozo_exception") or "no RSS or Atom elements"
         raise FeedError(f"not a readable feed: {reason}")
     feed = parsed.feed
-    out = ParsedFeed(
-        kind=parsed.get("version") or "unknown",
-        title=feed.get("title"),
-        link=feed.get("link"),
-        lang=(feed.get("language") or "").split("-")[0].lower() or None,
-    )
+    out = ParsedFeed(kind=parsed.get("version") or "unknown", title=feed.get("title"), link=feed.get("link"),
+                     lang=(feed.get("language") or "").split("-")[0].lower() or None)
     if parsed.get("bozo"):
         out.warning = f"malformed feed, read leniently: {parsed.get('bozo_exception')}"
     for entry in parsed.entries:
@@ -122,18 +118,8 @@ def parse_feed(data: bytes) -> ParsedFeed:
         if not key:
             continue
         authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
-        out.items.append(
-            FeedItem(
-                key=key,
-                url=link,
-                title=title,
-                text=html_fragment_text(html),
-                published=published,
-                date_field=date_field,
-                authors=authors,
-                lang=out.lang,
-            )
-        )
+        out.items.append(FeedItem(key=key, url=link, title=title, text=html_fragment_text(html),
+                                  published=published, date_field=date_field, authors=authors, lang=out.lang))
     return out
 
 
@@ -146,42 +132,26 @@ def _parse_json_feed(data: bytes) -> ParsedFeed:
         raise FeedError("JSON document is not a JSON Feed (no jsonfeed.org version)")
     version = str(doc["version"]).rstrip("/").rsplit("/", 1)[-1]
     lang = (doc.get("language") or "").split("-")[0].lower() or None
-    out = ParsedFeed(
-        kind=f"json{version.replace('.', '')}", title=doc.get("title"), link=doc.get("home_page_url"), lang=lang
-    )
+    out = ParsedFeed(kind=f"json{version.replace('.', '')}", title=doc.get("title"), link=doc.get("home_page_url"),
+                     lang=lang)
     for item in doc.get("items") or []:
         if not isinstance(item, dict):
             continue
         html = item.get("content_html")
-        text = (
-            html_fragment_text(html)
-            if html
-            else html_fragment_text(item.get("content_text") or item.get("summary") or "")
-        )
+        text = html_fragment_text(html) if html else html_fragment_text(item.get("content_text") or item.get(
+            "summary") or "")
         published = parse_datetime(item.get("date_published"))
         date_field = "published" if published else None
         if published is None:
             published = parse_datetime(item.get("date_modified"))
             date_field = "updated" if published else None
-        authors = [
-            a.get("name")
-            for a in item.get("authors") or ([item["author"]] if item.get("author") else [])
-            if isinstance(a, dict) and a.get("name")
-        ]
+        authors = [a.get("name") for a in item.get("authors") or ([item["author"]] if item.get("author") else [])
+                   if isinstance(a, dict) and a.get("name")]
         key = str(item.get("id") or item.get("url") or item.get("title") or "")
         if key:
-            out.items.append(
-                FeedItem(
-                    key=key,
-                    url=item.get("url"),
-                    title=item.get("title"),
-                    text=text,
-                    published=published,
-                    date_field=date_field,
-                    authors=authors,
-                    lang=(item.get("language") or "").split("-")[0].lower() or lang,
-                )
-            )
+            out.items.append(FeedItem(key=key, url=item.get("url"), title=item.get("title"), text=text,
+                                      published=published, date_field=date_field, authors=authors,
+                                      lang=(item.get("language") or "").split("-")[0].lower() or lang))
     return out
 
 
@@ -228,11 +198,8 @@ def read_feed(path: Path | str | BinaryIO, *, name: str | None = None) -> Iterat
         return
     for item in feed.items:
         if not item.text.strip():
-            yield Rejected(
-                f"{source}#{item.key}",
-                "feed item has no text (`newsdesk watch` fetches its page)",
-                (item.title or "").encode(),
-            )
+            yield Rejected(f"{source}#{item.key}", "feed item has no text (`newsdesk watch` fetches its page)",
+                           (item.title or "").encode())
             continue
         yield item_article(item, source=source, feed_url=feed.link)
 

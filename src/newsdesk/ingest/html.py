@@ -91,23 +91,10 @@ def html_to_article(
         if lines[0].strip() == title.strip():
             body = "\n\n".join(lines[1:])
     if len(body.strip()) < MIN_TEXT_CHARS:
-        return Rejected(
-            source,
-            f"no main text found in the HTML ({len(body.strip())} characters of text outside "
-            "navigation and boilerplate)",
-            data[:RAW_KEEP],
-        )
-    return _article(
-        meta,
-        body=body,
-        title=title,
-        source=source,
-        url=meta.url or url,
-        crawled=crawled,
-        byline=byline,
-        encoding=encoding,
-        note=note,
-    )
+        return Rejected(source, f"no main text found in the HTML ({len(body.strip())} characters of text outside "
+                        "navigation and boilerplate)", data[:RAW_KEEP])
+    return _article(meta, body=body, title=title, source=source, url=meta.url or url, crawled=crawled,
+                    byline=byline, encoding=encoding, note=note)
 
 
 def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, str | None]:

@@ -141,10 +141,8 @@ def extract_page_meta(tree: Any, *, url: str | None = None) -> PageMeta:
                 break
     if meta.published is None:
         # A <time> inside the article itself, never in asides, navigation or footers.
-        xpath = (
-            "//article//time[@datetime][not(ancestor::aside) and not(ancestor::nav) and not(ancestor::footer)"
-            " and not(ancestor::*[contains(@class, 'related')])]"
-        )
+        xpath = ("//article//time[@datetime][not(ancestor::aside) and not(ancestor::nav) and not(ancestor::footer)"
+                 " and not(ancestor::*[contains(@class, 'related')])]")
         for node in tree.xpath(xpath):
             value = parse_datetime(node.get("datetime"))
             if value:

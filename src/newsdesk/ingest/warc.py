@@ -83,17 +83,12 @@ def read_warc(
                 offset = iterator.get_record_offset()  # only valid once the body has been read
                 where = f"{source}@{offset}" + (f" {uri}" if uri else "")
                 if missing:
-                    yield Rejected(
-                        where,
-                        f"archive is truncated: this record ends {missing} bytes short of its "
-                        f"declared length, after {records - 1} complete HTML records",
-                        data[:4096],
-                    )
+                    yield Rejected(where, f"archive is truncated: this record ends {missing} bytes short of its "
+                                   f"declared length, after {records - 1} complete HTML records", data[:4096])
                     return
                 crawled = parse_datetime(record.rec_headers.get_header("WARC-Date"))
-                item = html_to_article(
-                    data, source=where, url=uri, crawled=crawled, charset=charset, max_bytes=max_bytes, fast=fast
-                )
+                item = html_to_article(data, source=where, url=uri, crawled=crawled, charset=charset,
+                                       max_bytes=max_bytes, fast=fast)
                 if isinstance(item, Article):
                     item.source = source
                     item.meta["warc_offset"] = offset
@@ -101,6 +96,5 @@ def read_warc(
                 yield item
         except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
             reason = str(exc).strip() or type(exc).__name__
-            yield Rejected(
-                f"{source}@{offset}", f"archive is truncated or corrupt after {records} HTML records: {reason}", b""
-            )
+            yield Rejected(f"{source}@{offset}", f"archive is truncated or corrupt after {records} HTML records: "
+                           f"{reason}", b"")

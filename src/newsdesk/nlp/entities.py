@@ -322,7 +322,7 @@ class Recogniser:
         return not rest or rest in rules.stopnames or self._place_follows(doc, j, b) or norm(rest) in rules.domain
 
     def _inner_name(self, doc: Doc, keys: list[str], a: int, i: int, b: int) -> str | None:
-        """ "LOC" or "ORG" when tokens a+i..b-1 are exactly a known place or a listed organisation."""
+        """"LOC" or "ORG" when tokens a+i..b-1 are exactly a known place or a listed organisation."""
         if self._place_follows(doc, a + i, b):
             return "LOC"
         hit = self.rules.known_orgs.match(keys, i)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
 LOOKAHEAD = 800
 """How far past a line break an open quote may look for its closing mark."""
+ANY_MARK = re.compile(r"[«»‹›“”„‚‘’\"]")
 
 
 @dataclass(slots=True)
@@ -151,7 +152,7 @@ def _continues_next_paragraph(text: str, start: int, j: int, mark: str) -> bool:
         return False
     end = text.find("\n\n", j)
     end = len(text) if end == -1 else end
-    m = re.compile(r"[«»‹›“”„‚‘’\"]").search(text, j, min(end, j + LOOKAHEAD))
+    m = ANY_MARK.search(text, j, min(end, j + LOOKAHEAD))
     if m is None or m.group(0) not in CLOSERS[mark]:
         return False
     k = m.start()

@@ -66,15 +66,8 @@ class FeedState:
         ).fetchone()
         if row is None:
             return FeedStatus(url=url)
-        return FeedStatus(
-            url=row[0],
-            etag=row[1],
-            last_modified=row[2],
-            last_checked=row[3],
-            last_status=row[4],
-            last_error=row[5],
-            items_seen=row[6],
-        )
+        return FeedStatus(url=row[0], etag=row[1], last_modified=row[2], last_checked=row[3], last_status=row[4],
+                          last_error=row[5], items_seen=row[6])
 
     def save(self, status: FeedStatus) -> None:
         status.last_checked = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -84,15 +77,8 @@ class FeedState:
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag,"
                 " last_modified=excluded.last_modified, last_checked=excluded.last_checked,"
                 " last_status=excluded.last_status, last_error=excluded.last_error, items_seen=excluded.items_seen",
-                (
-                    status.url,
-                    status.etag,
-                    status.last_modified,
-                    status.last_checked,
-                    status.last_status,
-                    status.last_error,
-                    status.items_seen,
-                ),
+                (status.url, status.etag, status.last_modified, status.last_checked, status.last_status,
+                 status.last_error, status.items_seen),
             )
 
     def seen(self, feed_url: str, keys: Iterable[str]) -> set[str]:
