@@ -133,6 +133,20 @@ def test_multi_paragraph_quote_with_repeated_opening_mark(nlp_fr) -> None:
     assert "La séance" not in quote
 
 
+def test_introduced_quote_closed_in_the_next_paragraph() -> None:
+    text = (
+        'After the match, the coach said, "We learned a lot today.\n\nThe team was nervous at first." '
+        'Then the captain said, "It was hard.\n\nWe will do better." Fans left.\n\n'
+        'A fan shouted "go home.\n\nThe bus left at six, and "nobody" waited.'
+    )
+    found = [text[q.start : q.end] for q in find_quoted(text)]
+    assert found == [
+        '"We learned a lot today.\n\nThe team was nervous at first."',
+        '"It was hard.\n\nWe will do better."',
+        '"nobody"',
+    ]
+
+
 def test_unmatched_marks_never_swallow_the_article(nlp_fr, nlp_en) -> None:
     text = (
         "Il a dit « bonjour et il est parti.\n\n"

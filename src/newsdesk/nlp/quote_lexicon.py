@@ -19,9 +19,11 @@ class QuoteLexicon:
     lang: str
     verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "both" | "direct"
     according: list[str] = field(default_factory=list)
+    opinion: list[str] = field(default_factory=list)  # "pour" in "Pour lui, « … »"
     source: list[str] = field(default_factory=list)
     negation: set[str] = field(default_factory=set)
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (gender, number)
+    anaphors: set[str] = field(default_factory=set)  # "ce dernier": the nearest person, not the last speaker
     titles: dict[str, str] = field(default_factory=dict)  # "Mme" -> "f"
     feminine: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)  # longest first
@@ -65,12 +67,17 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         kind, value = row[0].strip(), row[1].strip()
         if kind == "according":
             lex.according.append(value)
+        elif kind == "opinion":
+            lex.opinion.append(value.lower())
         elif kind == "source":
             lex.source.append(value)
         elif kind == "negation":
             lex.negation.add(value.lower())
         elif kind == "pronoun":
             lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
+        elif kind == "anaphor":
+            lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
+            lex.anaphors.add(value.lower())
         elif kind == "title":
             lex.titles[value] = row[2].strip()
         elif kind == "feminine":

@@ -9,11 +9,13 @@ unless it opened the paragraph (then the quote ends with the paragraph).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
 LOOKAHEAD = 800
 """How far past a line break an open quote may look for its closing mark."""
+ANY_MARK = re.compile(r"[«»‹›“”„‚‘’\"]")
 
 
 @dataclass(slots=True)
@@ -123,6 +125,8 @@ def _at_line_break(text: str, i: int, stack: list[tuple[str, int]], skip: set[in
     # The quote goes on over a line break (one sentence per line): its closer comes soon, before a blank line.
     limit = min(len(text), i + LOOKAHEAD)
     blank = text.find("\n\n", i, limit)
+    if blank == i and len(stack) == 1 and _continues_next_paragraph(text, start, j, mark):
+        return j
     end = blank if blank != -1 else limit
     if mark == '"':
         if _straight_closer_follows(text, i + 1, end):
@@ -139,6 +143,20 @@ def _at_line_break(text: str, i: int, stack: list[tuple[str, int]], skip: set[in
             return i + 1
     _close_at_paragraph_end(text, i, stack, found)
     return i + 1
+
+
+def _continues_next_paragraph(text: str, start: int, j: int, mark: str) -> bool:
+    """'He said, "A.\n\nB."': a quote introduced by a comma or colon whose closing mark is the first
+    quotation mark of the next paragraph runs over the paragraph break."""
+    if not re.search(r"[,:]\s*$", text[max(0, start - 3) : start]):
+        return False
+    end = text.find("\n\n", j)
+    end = len(text) if end == -1 else end
+    m = ANY_MARK.search(text, j, min(end, j + LOOKAHEAD))
+    if m is None or m.group(0) not in CLOSERS[mark]:
+        return False
+    k = m.start()
+    return not text[k - 1].isspace() and (k + 1 >= len(text) or not _is_word(text[k + 1]))
 
 
 def _straight_closer_follows(text: str, start: int, end: int) -> bool:

@@ -55,13 +55,18 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
 
     items: list[tuple[int, str, Any, Any]] = []  # (start, kind, payload, attribution)
     absorbed: set[int] = set()
+    complements: set[int] = set()  # quotes that are a speech verb's complement
     for r in find_reported(doc, lex, ranges):
-        for q, _ in directs:  # a report that stops inside a quote (a full stop in it) takes the whole quote
+        for q, _ in directs:  # a report that starts or stops inside a quote takes the whole quote
             if r.start <= q.start < r.end < q.end:
                 r.end = q.end
+            if q.start < r.start < q.end <= r.end:
+                r.start = q.start
         inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
         quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
-        if inside and quoted_chars >= 0.7 * (r.end - r.start):
+        opens = [i for i in inside if directs[i][0].start == r.start]  # "a dit « … » lors de sa visite"
+        complements.update(opens)
+        if inside and (quoted_chars >= 0.7 * (r.end - r.start) or opens):
             for i in inside:  # the report is a direct quote: "selon X, « … »", "« … », selon X"
                 if directs[i][1] is None:
                     directs[i][1] = Attribution(
@@ -82,9 +87,9 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         words = n_words(text[q.start : q.end])
         if att.is_title(q) and (a is None or a.how == "before"):
             continue
-        if a is not None and a.how == "before" and words <= 4 and not att.introduced(q, a):
+        if a is not None and a.how == "before" and words <= 4 and not (att.introduced(q, a) or i in complements):
             a = None  # a short fragment inside a sentence: a term, not a quotation
-        if a is not None and words <= 2 and a.how == "before":
+        if a is not None and a.how == "before" and (words <= 2 or att.infinitive_object(q)):
             continue
         items.append((q.start, "direct", q, a))
 
@@ -118,7 +123,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if kind == "direct" or span.attrs.get("speaker_name"):
             last = (span.end, span.attrs)
         if span.attrs.get("speaker_name"):
-            resolver.spoke(span.attrs, span.start)
+            resolver.spoke(span.attrs, span.start, span.end)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

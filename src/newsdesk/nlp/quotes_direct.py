@@ -18,6 +18,7 @@ from .quote_marks import Quoted
 
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
@@ -34,7 +35,7 @@ class Attribution:
     verb_span: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
     speaker_head: Any = None
-    how: str = ""  # "inside", "after", "before", "colon", "continued"
+    how: str = ""  # "inside", "after", "before", "colon", "opinion", "continued"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,10 +60,10 @@ def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", wi
 
 def sentence_end(text: str, pos: int, *, window: int = 1200) -> int:
     """Offset where the sentence containing `pos` ends (its final punctuation included)."""
-    for m in re.finditer(r"[.!?…](?=\s|$)|\n", text[pos : pos + window]):
-        if m.group(0) == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
+    for m in re.finditer(r"[.!?…][\"»”]?(?=\s|$)|\n", text[pos : pos + window]):
+        if m.group(0)[0] == "." and ABBREV.search(text[max(0, pos + m.start() - 12) : pos + m.start()]):
             continue
-        return pos + m.end()
+        return pos + m.end()  # 'said: "We will continue." He added' ends after the closing mark
     return min(len(text), pos + window)
 
 
@@ -108,14 +109,47 @@ def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
 
 def subject_of(verb: Any) -> Any:
     """The subject token of a verb, following conjunctions and relative clauses."""
+    for tok in verb.doc[max(0, verb.i - 3) : verb.i]:  # "a-t-elle précisé" with the clitic hung on "a"
+        if tok.lower_ in CLITICS and tok.head.i in (verb.i, verb.i - 1, verb.i - 2, verb.i - 3):
+            return tok
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in ("-t", "t", "-t-"):
+            for clitic in child.children:  # "a-t-elle ajouté" parsed with "-elle" hanging on "-t"
+                if clitic.lower_ in ("-il", "-elle", "-on", "-ils", "-elles"):
+                    return clitic
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
-                return verb.head
+                return _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+PERSON_ENTS = ("PER", "PERSON")
+PLACE_ENTS = ("LOC", "GPE", "FAC")
+
+
+def _antecedent(tok: Any) -> Any:
+    """The person a relative clause is about: "Idriss Déby, président du Tchad et de l'Union africaine, qui a
+    dit" hangs "qui" on "Union"; climb the complements and appositions up to the person, if any."""
+    cur = tok
+    doc = tok.doc
+    for _ in range(6):
+        if cur.ent_type_ in PERSON_ENTS:
+            return cur
+        k = cur.left_edge.i  # an apposition right after a name: "Anne Morel, présidente de …"
+        if cur.dep_ == "appos" and k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ in PERSON_ENTS:
+            name = doc[k - 2]
+            while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
+                name = name.head
+            return name
+        if cur.dep_ not in ("nmod", "conj", "appos", "flat", "flat:name", "compound", "pobj", "prep"):
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok
 
 
 def passive(t: Any) -> bool:
@@ -168,6 +202,39 @@ def sentence_subject(verb: Any) -> Any:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             return tok
+    return _person_before(verb, here)
+
+
+def nearer_person(subj: Any, verb: Any, lex: QuoteLexicon) -> Any:
+    """ "Ces éléments ont poussé François Bayrou à critiquer …, affirmant que": a present participle whose
+    clause subject is a thing (not a person, role, organisation or source) speaks for the person named
+    between them."""
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in PERSON_ENTS:
+        return subj
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
+        return subj
+    lemma = subj.lemma_.lower()
+    if lex.role_match(subj.text) or lemma in lex.org_nouns or lemma in lex.source_nouns:
+        return subj
+    person = _person_before(verb, subj.idx + len(subj))
+    return person if person is not None else subj
+
+
+def _person_before(verb: Any, here: int) -> Any:
+    """The last person named before a verb the parser left without subject, outside any prepositional
+    phrase ("Interrogé à Bordeaux, Alain Juppé, éliminé …, a affirmé" parsed with Juppé as a conjunct)."""
+    doc = verb.doc
+    for tok in reversed(doc[: verb.i]):
+        if tok.idx < here:
+            break
+        if tok.ent_type_ not in PERSON_ENTS or tok.pos_ != "PROPN" or tok.dep_ in ("flat", "flat:name"):
+            continue
+        before = doc.text[here : tok.idx]
+        if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
+            continue
+        if any(c.dep_ == "case" for c in tok.children) or tok.i > 0 and doc[tok.i - 1].pos_ == "ADP":
+            continue
+        return tok
     return None
 
 
@@ -215,6 +282,8 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     run = [doc[i] for i in idxs[left : right + 1]]
     while run and (run[0].is_punct or run[0].text in QUOTE_CHARS or run[0].pos_ == "CCONJ"):
         run.pop(0)
+    if run and run[0].dep_ == "case" and run[0].head.i == token.i:
+        run.pop(0)  # "par Anne Morel, …, qui a rappelé": the agent without its preposition
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
     commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
@@ -231,9 +300,12 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     if subj is not None and subj.i > verb.i and subj.idx < hi:
         return subj
     doc = verb.doc
-    for t in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+    skip_to = -1
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 10)]:
         if t.idx >= hi:
             break
+        if t.i <= skip_to:
+            continue
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
             while (
                 t.head is not t
@@ -244,12 +316,21 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
             ):
                 t = t.head
             if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
-                return subj  # "déclarant au magazine People": a complement, not the speaker
+                # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
+                skip_to = max(t.i, skip_to)
+                continue
+            if t.i - verb.i > 5:
+                return subj
             return t
         skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
             break
     return subj
+
+
+def _gerund_of(x: Any, verb: Any) -> bool:
+    """ "a dit en parlant des journalistes « … »": a participle phrase modifying the speech verb itself."""
+    return x.dep_ == "advcl" and x.head.i == verb.i and "Part" in x.morph.get("VerbForm") and x.tag_ != "VBN"
 
 
 class DirectAttributor:
@@ -267,8 +348,11 @@ class DirectAttributor:
 
     def clause_end(self, pos: int) -> int:
         """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
-        m = re.search(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400])
-        return pos + (m.start() if m else min(400, len(self.text) - pos))
+        for m in re.finditer(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400]):
+            if m.group(0) == "." and ABBREV.search(self.text[max(0, pos + m.start() - 12) : pos + m.start()]):
+                continue  # "said Apple Inc. CEO Steve Jobs"
+            return pos + m.start()
+        return pos + min(400, len(self.text) - pos)
 
     def clause_start(self, pos: int) -> int:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
@@ -306,7 +390,7 @@ class DirectAttributor:
             subj = sentence_subject(t)
             if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
                 subj = None
-        return subj
+        return nearer_person(subj, t, self.lex)
 
     def _quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -349,14 +433,14 @@ class DirectAttributor:
         colon = toks[-1].text == ":"
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
-                between = [x for x in toks if x.i > t.i]
+                between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
                 span = speaker_phrase(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return None
+            return self._opinion(toks, q)
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
             head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
             lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
@@ -368,9 +452,35 @@ class DirectAttributor:
         if root is None:
             root = next((x for x in toks if x.pos_ == "VERB"), None)
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
-        if subj is None or subj.idx < start or self._quoted(subj.idx):
-            return None
+        if subj is None or subj.idx < start or self._quoted(subj.idx) or subj.ent_type_ in PLACE_ENTS:
+            return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
+        if self._thing(subj) and n_words(self.text[q.start : q.end]) < 8:
+            return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
+        if len(toks) < 3 or toks[0].lower_ not in self.lex.opinion or toks[-1].text != ",":
+            return None
+        comma = next(k for k, t in enumerate(toks) if t.text == ",")
+        if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
+            return None
+        holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
+        person = all(t.ent_type_ in PERSON_ENTS for t in holder) or (
+            len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
+        )
+        if not person or len(holder) > 5:
+            return None
+        head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
+        span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+        return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _thing(self, tok: Any) -> bool:
+        """A common noun that names no person, role, organisation or source ("la veillée")."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
+            return False  # "L'évêque Gervais Banshimiyubusa": a noun with a name
+        lemma = tok.lemma_.lower()
+        return not (self.lex.role_match(tok.text) or lemma in self.lex.org_nouns or lemma in self.lex.source_nouns)
 
     def previous(self, q: Quoted) -> Attribution | None:
         """ "Chairman Dieter Zetsche denied the allegations.\n“We do not exclude …”": the speaker of the
@@ -394,6 +504,8 @@ class DirectAttributor:
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
         before = self.text[max(0, q.start - 40) : q.start].lower()
+        if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
+            return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
@@ -406,6 +518,20 @@ class DirectAttributor:
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def infinitive_object(self, q: Quoted) -> bool:
+        """ "son intention de « porter plainte … »", "promised to “fight”": a quoted infinitive after de/to is
+        a request or promise, not a quotation."""
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        before = self.tokens_between(max(0, q.start - 8), q.start)
+        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "to"):
+            return False
+        for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
+            if tok.pos_ in ("VERB", "AUX"):
+                return "Inf" in tok.morph.get("VerbForm")
+            if tok.pos_ not in ("ADV", "PRON", "PART"):
+                return False
+        return False
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""

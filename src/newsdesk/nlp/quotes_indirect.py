@@ -19,6 +19,7 @@ from .quotes_direct import (
     QUOTE_CHARS,
     _inverted_subject,
     is_negated,
+    nearer_person,
     passive,
     phrase_span,
     sentence_end,
@@ -31,8 +32,9 @@ from .quotes_direct import (
 )
 
 MIN_WORDS = 3
-CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or"}
-"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …")."""
+CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
+"""A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
+que, selon lui, « … »")."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -88,12 +90,18 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text)
+            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text)
         else:
             continue
         if rep is not None:
             found.append(rep)
     found.extend(_introducers(doc, lex, quoted))
+    for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
+        for o in found:
+            if o.how == "incise" and o is not r and o.verb_span and r.start < o.verb_span[0] < r.end:
+                comma = text.rfind(",", r.start, o.verb_span[0])
+                if comma > r.start:
+                    r.start, r.end = _trim(text, r.start, comma)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
@@ -138,6 +146,9 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        late = _late_infinitive(t)
+        if late is not None:
+            return late
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
@@ -155,7 +166,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp is None:
         return None
     non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
-    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" or speaker_verb(t) is None):
+    purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
+    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None
@@ -186,6 +198,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
         subj = sentence_subject(t)
+    subj = nearer_person(subj, t, lex)
     speaker = None
     if subj is not None and subj.lower_ in NON_SPEAKERS:
         return None
@@ -216,6 +229,18 @@ def _looks_infinitive(tok: Any) -> bool:
         and len(low) > 5
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
     )
+
+
+def _late_infinitive(t: Any) -> Any:
+    """ "a assuré au « 20 Heures » de TF1, ce jeudi, être prêt à …": an infinitive clause after the
+    verb's complements, opened by a comma (the parser often hangs it elsewhere)."""
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 20)]:
+        if x.lower_ in ("que", "qu'", "qu’") or x.text in (".", ";", "\n") or "Fin" in x.morph.get("VerbForm"):
+            return None
+        if x.pos_ in ("VERB", "AUX") and "Inf" in x.morph.get("VerbForm") and doc[x.i - 1].text == ",":
+            return x
+    return None
 
 
 def _infinitive(tok: Any) -> bool:
@@ -277,6 +302,39 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     )
 
 
+def _parenthetical(t: Any, text: str) -> Reported | None:
+    """ "Since then, he says, the plane has flown …": a speaker and verb between commas report the clause
+    that follows them."""
+    doc = t.doc
+    subj = subject_of(t)
+    if subj is None or subj.i > t.i or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return None
+    left = subj.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or any(x.pos_ in ("VERB", "AUX") for x in doc[subj.i + 1 : t.i]):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "obj", "dobj") for c in t.children):
+        return None
+    sent_start = sentence_start(text, t.idx)
+    first = next((x for x in doc[: left - 1] if x.idx >= sent_start and not x.is_space), None)
+    if first is None:
+        return None
+    # "Since then, he says, …" reports what follows; "The plant, the company said, will close" the whole clause
+    lo = doc[t.i + 1].idx + 1 if first.pos_ in ("ADP", "ADV", "SCONJ") else first.idx
+    start, end = _trim(text, lo, sentence_end(text, t.idx))
+    if end <= start:
+        return None
+    speaker = phrase_span(subj, doc[left - 1].idx + 1, t.idx)
+    return Reported(
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj,
+        how="incise",
+    )
+
+
 def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | None:
     """The noun phrase after "auprès de" in "a-t-on appris auprès de la préfecture"."""
     tail = text[t.idx + len(t) : t.sent.end_char]
@@ -294,6 +352,17 @@ def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
     return bool(words) and any(w in lex.not_source for w in words[:3])
 
 
+def _titled_name(tail: str, lex: QuoteLexicon) -> int:
+    """Length of ", le général SB Moyo" (a comma, a role and a capitalised name closing the clause) at the
+    start of `tail`, or 0."""
+    m = re.match(r",\s*(?:(?:le|la|l['’]|the)\s*)?", tail, re.IGNORECASE)
+    role = lex.role_re.match(tail, m.end()) if m and lex.role_re else None
+    if role is None:
+        return 0
+    name = re.match(r"\s+((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", tail[role.end() :])
+    return role.end() + name.start(1) + len(name.group(1).rstrip().rstrip(".")) if name else 0
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -306,7 +375,7 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 continue
             sent = span[0].sent
             s_start = max(sent.start_char, sentence_start(text, m.start()))
-            s_end = sent.end_char
+            s_end = max(sent.end_char, sentence_end(text, m.end()))  # the parser may cut at "d'état-major"
             nl = text.find("\n", m.end(), s_end)
             s_end = nl if nl != -1 else s_end
             # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
@@ -317,8 +386,11 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             seg_end = m.end() + len(seg.rstrip())
             full_end = seg_end
             app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
+            titled = _titled_name(text[seg_end:s_end], lex)
             if app and app.group(1).strip():
                 full_end = seg_end + app.start(1) + len(app.group(1).rstrip().rstrip("."))
+            elif titled:
+                full_end = seg_end + titled  # "selon le chef d'état-major, le général SB Moyo"
             # "Selon Giovanna Tinetti, l'une des chercheuses du projet, « … »": skip the apposition
             appos = re.match(r",\s*([^,.;«»\"“”\n]{3,90}),", text[full_end:s_end])
             if appos and (lex.role_match(appos.group(1)) or re.match(r"(?:l['’]une?|one) ", appos.group(1))):
@@ -334,11 +406,11 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
             head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
-            sp_end = seg_end
+            seg_start, sp_end = sp_start, seg_end
             if head is not None and len(head) > 1:
                 sp_start, sp_end = phrase_span(head.root, sp_start, seg_end)
-            if full_end > seg_end and sp_end >= seg_end - 1:
-                sp_end = full_end
+            if full_end > seg_end:  # the apposed name belongs to the speaker: "le porte-parole, John Kirby"
+                sp_start, sp_end = seg_start, full_end
             out.append(
                 Reported(
                     start=start,

@@ -1,0 +1,279 @@
+"""People and organisations named in one article, as candidate speakers.
+
+Mentions come from the article's "entities" spans (attrs name/role/entity_id) when the entity layer has
+run, checked against the parse ("General Motors" split into a title and a surname), and otherwise from
+the named entities of the spaCy parse. Each person gets their full name as written elsewhere in the
+article, a role written next to them ("John Kirby, porte-parole de ...") and a gender when a title or
+a feminine role shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..article import Span
+from .quote_lexicon import QuoteLexicon
+
+PERSON_LABELS = {"PER", "PERSON"}
+ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
+LOC_LABELS = {"LOC", "GPE", "FAC"}
+DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+# fmt: off
+PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
+             "ter"}
+# fmt: on
+
+
+@dataclass(slots=True, kw_only=True)
+class Mention:
+    """A person or organisation named in the article."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+    role: str | None = None
+    entity_id: str | None = None
+    gender: str = "x"
+
+
+DEMONYM = re.compile(r"(?:aise?|iens?|iennes?|aine?s?|oise?s?|ans?|ese|ish|ique)$")
+
+
+def _not_name(tok: Any) -> bool:
+    """A leading word of a PER entity that is not part of the name ("vice-procureur", "Française")."""
+    if tok.pos_ == "PROPN" or tok.lower_ in PARTICLES:
+        return False
+    return tok.text[:1].islower() or bool(DEMONYM.search(tok.text))
+
+
+NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
+
+
+def _name_tail(text: str, end: int) -> int:
+    """Extend a name over "-Guerra" in "Jaime Perez-Guerra" and "' Leary" in "Michael O' Leary"."""
+    m = NAME_TAIL.match(text, end)
+    if m is None:
+        return end
+    if m.group(0)[1] == " " and not re.search(r"\b[A-Z]$", text[:end]):
+        return end
+    return m.end()
+
+
+def _name_head(t: Any) -> bool:
+    """A capitalised word the tagger took for a common noun but the parser made the head of a name
+    ("Najat" in "Najat Vallaud-Belkacem")."""
+    return t.pos_ == "NOUN" and t.i > 0 and any(c.dep_ in ("flat:name", "flat") and c.i == t.i + 1 for c in t.children)
+
+
+def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
+    """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
+    runs: list[tuple[int, int, str]] = []
+    cur: list[Any] = []
+    for t in [*doc, None]:
+        if t is not None and t.text[:1].isupper() and (t.pos_ == "PROPN" or _name_head(t)):
+            cur.append(t)
+            continue
+        if cur:
+            s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
+            runs.append((s, e, doc.text[s:e]))
+        cur = []
+    return runs
+
+
+ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
+
+
+def strip_determiner(text: str) -> str:
+    """A name without leading article and surrounding punctuation ("Apple Inc." keeps its period)."""
+    text = text.strip(" ,;:")
+    if not ABBREVIATION.search(text):
+        text = text.rstrip(" .")
+    return DETERMINER.sub("", text).strip()
+
+
+def drop_description(name: str, org_nouns: set[str]) -> str:
+    """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
+    the capitalised name after a lower-case description that contains an organisation noun."""
+    words = name.split()
+    lower = [k for k, w in enumerate(words) if w[:1].islower()]
+    if not lower or lower[-1] == len(words) - 1:
+        return name
+    if not any(words[k].lower().strip(".,") in org_nouns for k in lower):
+        return name
+    return " ".join(words[lower[-1] + 1 :])
+
+
+class ArticleMentions:
+    """The person and organisation mentions of one parsed article, with its proper-noun runs."""
+
+    def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
+        self.text = text
+        self.lex = lex
+        self.doc = doc
+        self.runs = propn_runs(doc)
+        self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
+        self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
+        """Mentions from the entity layer, with its person spans checked against the parse."""
+        orgs = [e for e in (self.doc.ents if self.doc is not None else ()) if e.label_ in ORG_LABELS]
+        out = []
+        for span in entities:
+            label = "PER" if span.label in PERSON_LABELS else "ORG" if span.label in ORG_LABELS else span.label
+            if label not in ("PER", "ORG", "LOC"):
+                continue
+            start, end = span.start, span.end
+            text = self.text[start:end]
+            name = span.attrs.get("name") or text
+            if label == "PER":
+                words = [w.lower().strip(".") for w in text.split()]
+                if all(w in self._role_words for w in words):
+                    continue  # "Chief Executive Officer" taken for a name
+                wider = next(
+                    (e for e in orgs if e.start_char <= start and end <= e.end_char and len(e.text) > len(text)), None
+                )
+                if wider is not None:  # "General Motors" split into a title and a surname
+                    start, end, text = wider.start_char, wider.end_char, wider.text
+                    label, name = "ORG", strip_determiner(wider.text)
+                elif len(words) > 1 and words[-1] in self.lex.org_nouns:
+                    label = "ORG"  # "Hinsdale Associates"
+            out.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    text=text,
+                    label=label,
+                    name=name,
+                    role=span.attrs.get("role") if label == "PER" else None,
+                    entity_id=span.attrs.get("entity_id"),
+                    gender=self._gender(start, end, span.attrs.get("role")),
+                )
+            )
+        persons = [m for m in out if m.label == "PER"]
+        for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
+            full = self._full_name(m, persons)
+            if full != m.name and m.entity_id is None:
+                m.name = full
+        return out
+
+    def _from_doc(self, doc: Any) -> list[Mention]:
+        out: list[Mention] = []
+        for ent in doc.ents:
+            label = (
+                "PER"
+                if ent.label_ in PERSON_LABELS
+                else "ORG"
+                if ent.label_ in ORG_LABELS
+                else "LOC"
+                if ent.label_ in LOC_LABELS
+                else None
+            )
+            if label is None:
+                continue
+            toks = list(ent)
+            if label == "PER":
+                while len(toks) > 1 and _not_name(toks[0]):
+                    toks = toks[1:]
+                while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
+                    toks = toks[:-1]
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            end = _name_tail(self.text, end)
+            text = self.text[start:end]
+            name = POSSESSIVE.sub("", text).strip()
+            for title in sorted(self.lex.titles, key=len, reverse=True):
+                if name.startswith(title + " "):
+                    name = name[len(title) + 1 :]
+            if label == "PER" and (not name or name == name.lower()):
+                continue
+            out.append(Mention(start=start, end=end, text=text, label=label, name=name))
+        persons = [m for m in out if m.label == "PER"]
+        for m in persons:
+            m.name = self._full_name(m, persons)
+        for m in persons:
+            m.role = self._role_near(m.start, m.end)
+            m.gender = self._gender(m.start, m.end, m.role)
+        by_name: dict[str, Mention] = {}
+        for m in persons:
+            first = by_name.setdefault(m.name, m)
+            if first.role is None and m.role:
+                first.role = m.role
+            if first.gender == "x":
+                first.gender = m.gender
+        for m in persons:
+            first = by_name[m.name]
+            m.role = m.role or first.role
+            m.gender = first.gender if m.gender == "x" else m.gender
+        return out
+
+    @staticmethod
+    def _full_name(m: Mention, persons: list[Mention]) -> str:
+        """The longest name in the article that ends with (or contains) this mention's name."""
+        words = m.name.split()
+        best = m.name
+        for other in persons:
+            ow = other.name.split()
+            if len(ow) <= len(words) or len(ow) <= len(best.split()):
+                continue
+            matches = ow[-len(words) :] == words or (len(words) == 1 and words[0] in ow[1:])
+            if matches and (other.start < m.start or best == m.name):
+                best = other.name
+        return best
+
+    def _role_near(self, start: int, end: int) -> str | None:
+        """A role written next to a name: "John Kirby, porte-parole de ..." or "le porte-parole ..., John Kirby"."""
+        after = self.text[end : end + 160]
+        m = re.match(r"\s*,\s*([^,.;:()\n«»\"“”]{3,120})", after)
+        if m:
+            seg = m.group(1)
+            rm = self.lex.role_match(seg)
+            if rm and rm.start() <= 8:
+                return strip_determiner(seg[rm.start() :]).strip() or None
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[max(line_start, start - 160) : start]
+        seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
+        if not seg_m:
+            return None
+        seg = seg_m.group(1)
+        rm = None
+        for rm_ in self.lex.role_re.finditer(seg) if self.lex.role_re else []:
+            rm = rm_
+            break
+        if not rm:
+            return None
+        role = seg[rm.start() :].strip()
+        if self.lex.lang == "en":
+            lead = seg[: rm.start()].split()
+            keep: list[str] = []
+            for word in reversed(lead):
+                if word[:1].isupper() or word.lower() in ("national", "security", "foreign", "defense", "defence"):
+                    keep.insert(0, word)
+                else:
+                    break
+            role = " ".join([*keep, role])
+        role = strip_determiner(role)
+        return role if 1 < len(role) <= 120 else None
+
+    def _gender(self, start: int, end: int, role: str | None) -> str:
+        before = self.text[max(0, start - 60) : start]
+        words = re.findall(r"[\w.'’-]+", before)
+        if words:
+            last = words[-1]
+            if last in self.lex.titles:
+                return self.lex.titles[last]
+        seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
+        words = re.findall(r"[\w'’-]+", seg.lower())
+        for k, word in enumerate(words[:-1]):
+            if word in self.lex.feminine and self.lex.role_match(words[k + 1]):
+                return "f"  # "la ministre de la Culture, Rachida Dati"
+        if role:
+            first = role.split()[0].lower()
+            if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
+                return "f"
+        return "x"

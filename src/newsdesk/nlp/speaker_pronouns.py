@@ -1,0 +1,97 @@
+"""Pronoun speakers ("il", "she", "ce dernier"): the antecedent among the article's earlier people.
+
+The last speaker stays the antecedent while nobody else takes the stage; a person of compatible gender
+who became the subject of a sentence after the last quote (a change of topic) takes over. Anaphors
+such as "ce dernier" / "the latter" name the most recently mentioned person instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .speaker_mentions import Mention
+
+if TYPE_CHECKING:
+    from .speakers import Speaker, SpeakerResolver
+
+LAST_SPEAKER_REACH = 600
+"""A pronoun refers back to the last speaker when their quote started at most this many characters before."""
+SUBJECT_REACH = 400
+"""Earlier people closer than this, subjects of their clause, are preferred antecedents."""
+
+
+@dataclass(slots=True)
+class LastSpeaker:
+    """The person who spoke last and where their quote was."""
+
+    start: int
+    end: int
+    person: Mention
+
+
+def agrees(m: Mention, gender: str) -> bool:
+    """A person whose known gender does not contradict the pronoun's."""
+    return gender not in ("m", "f") or m.gender in ("x", gender)
+
+
+def resolve_pronoun(
+    r: SpeakerResolver, speaker: Speaker, low: str, pos: int, exclude: Sequence[tuple[int, int]]
+) -> Speaker:
+    """Fill `speaker` (written as the pronoun `low` at `pos`) from the resolver's mentions."""
+    gender, number = r.lex.pronouns[low]
+    if gender == "n":  # "it said": an organisation
+        return _organisation(r, speaker, low, pos)
+    if number == "p" or gender == "x" and low not in ("i",) and low not in r.lex.anaphors:
+        orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
+        if number == "p" and orgs:
+            return r.named(speaker, orgs[-1].text)
+        if number == "p" or low == "on":
+            speaker.reason = f"pronoun '{low}' without a named antecedent"
+            return speaker
+    compatible = [m for m in r.persons_before(pos, exclude=exclude) if agrees(m, gender)]
+    if low in r.lex.anaphors:
+        if compatible:
+            return r.fill(speaker, compatible[-1])
+        speaker.reason = f"no earlier person for '{low}'"
+        return speaker
+    last = r.last_person
+    if last is not None and pos - last.start <= LAST_SPEAKER_REACH and agrees(last.person, gender):
+        newer = [m for m in compatible if m.start >= last.end and m.name != last.person.name and is_subject(r.doc, m)]
+        return r.fill(speaker, newer[-1] if newer else last.person)
+    if compatible:
+        near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
+        subjects = [m for m in near if is_subject(r.doc, m)]
+        return r.fill(speaker, (subjects or compatible)[-1])
+    if r.lex.lang == "fr":  # "Renault a publié ses résultats. Elle a indiqué que …": French companies are il/elle
+        return _organisation(r, speaker, low, pos)
+    speaker.reason = f"no earlier person for pronoun '{low}'"
+    return speaker
+
+
+def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> Speaker:
+    """The last speaking group, else the nearest organisation named before `pos`."""
+    if r.groups:
+        speaker.name = r.groups[-1]
+        return speaker
+    orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
+    if orgs:
+        return r.named(speaker, orgs[-1].text)
+    speaker.reason = f"no earlier organisation for pronoun '{low}'"
+    return speaker
+
+
+def is_subject(doc: Any, m: Mention) -> bool:
+    """The mention is (in) the subject of its clause: pronouns prefer earlier subjects."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_.startswith("nsubj"):
+            return True
+        if tok.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
