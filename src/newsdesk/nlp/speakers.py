@@ -15,6 +15,7 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
+from .speaker_groups import group_name
 from .speaker_heads import resolve_owned
 from .speaker_mentions import (
     POSSESSIVE,
@@ -87,6 +88,11 @@ class SpeakerResolver(ArticleMentions):
                 if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
                     speaker.name = speaker.name[len(q) + 1 :].strip()
                     break
+        if speaker.name and not any(m.label == "PER" and m.name == speaker.name for m in self.mentions):
+            name, unnamed = group_name(speaker.name, self.lex.lang)
+            speaker.name = name
+            if unnamed:
+                speaker.reason = "unnamed: people the article does not name"
         return speaker
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:

@@ -1,0 +1,50 @@
+"""Speakers written with a common noun: unnamed people get no name (the words stay in `speaker`),
+institutions keep their noun, people of a named organisation speak for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+from newsdesk.nlp.speaker_groups import group_name
+
+pytestmark = pytest.mark.slow
+
+
+def found(text: str, nlp, lang: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quote, speaker as written through its offsets, full name, reason) of every quote."""
+    out = []
+    for s in extract_quotes(text, nlp(text), lang=lang):
+        sp = s.attrs["speaker_span"]
+        written = text[sp[0] : sp[1]] if sp else None
+        out.append((text[s.start : s.end], written, s.attrs["speaker_name"], s.attrs["reason"]))
+    return out
+
+
+def test_unnamed_people_have_no_name_in_french(nlp_fr) -> None:
+    text = "Trois magistrats ont estimé que le décret restait suspendu jusqu'au procès."
+    [(quote, written, name, reason)] = found(text, nlp_fr, "fr")
+    assert quote == "que le décret restait suspendu jusqu'au procès"
+    assert written == "Trois magistrats" and name is None and reason.startswith("unnamed")
+
+
+def test_unnamed_people_have_no_name_in_english(nlp_en) -> None:
+    text = "Analysts said that the merger could cost the bank several million dollars."
+    [(quote, written, name, reason)] = found(text, nlp_en, "en")
+    assert quote == "that the merger could cost the bank several million dollars"
+    assert written == "Analysts" and name is None and reason.startswith("unnamed")
+
+
+def test_an_institution_keeps_its_noun(nlp_fr) -> None:
+    text = "Les pompiers ont affirmé que l'incendie était maîtrisé depuis la veille au soir."
+    assert found(text, nlp_fr, "fr")[0][2] == "pompiers"
+
+
+def test_noun_phrases_without_a_parse() -> None:
+    assert group_name("officier de police", "fr") == (None, True)
+    assert group_name("police russe", "fr") == ("police russe", False)
+    assert group_name("Executives from several auto firms", "en") == (None, True)
+    assert group_name("His staff", "en") == (None, True)
+    assert group_name("Republican Party leaders", "en") == ("Republican Party", False)
+    assert group_name("Union officials", "en") == ("Union officials", False)
+    assert group_name("scientifiques du projet Virgo", "fr") == ("scientifiques du projet Virgo", False)
