@@ -48,3 +48,33 @@ def test_noun_phrases_without_a_parse() -> None:
     assert group_name("Republican Party leaders", "en") == ("Republican Party", False)
     assert group_name("Union officials", "en") == ("Union officials", False)
     assert group_name("scientifiques du projet Virgo", "fr") == ("scientifiques du projet Virgo", False)
+
+
+# -- acronyms ----------------------------------------------------------------------------------------------
+
+
+def test_acronym_defined_in_parentheses_gives_the_full_name(nlp_en) -> None:
+    text = (
+        "The National Farmers Union (NFU) held its congress in Leeds on Monday.\n"
+        "The NFU said that the drought would cut the wheat harvest by a third."
+    )
+    [(quote, written, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that the drought would cut the wheat harvest by a third"
+    assert written == "The NFU" and name == "National Farmers Union"
+
+
+def test_acronym_whose_letters_appear_in_an_organisation_name(nlp_en) -> None:
+    text = (
+        "Passengers of Malaysia Airlines were stranded in Perth on Sunday.\n"
+        "MAS said that all flights would resume by Tuesday morning."
+    )
+    [(quote, written, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that all flights would resume by Tuesday morning"
+    assert written == "MAS" and name == "Malaysia Airlines"
+
+
+def test_parenthesised_acronym_does_not_leak_into_the_name(nlp_en) -> None:
+    text = "Meanwhile, the Kenya Wildlife Service (KWS) said that the rhino had been moved to a sanctuary."
+    [(quote, _, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that the rhino had been moved to a sanctuary"
+    assert name == "Kenya Wildlife Service"

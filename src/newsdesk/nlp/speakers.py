@@ -26,6 +26,20 @@ from .speaker_mentions import (
 )
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
 
+UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
+DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
+
+
+def _initials_in(name: str, acronym: str) -> bool:
+    """Every capitalised word of `name` gives, in order, a letter of `acronym`, the first one its first
+    ("Malaysia Airlines" for "MAS")."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    if not initials or initials[0] != acronym[0] or len(initials) > len(acronym):
+        return False
+    rest = iter(acronym[1:])
+    return all(any(c == i for c in rest) for i in initials[1:])
+
+
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 
@@ -300,13 +314,31 @@ class SpeakerResolver(ArticleMentions):
     def org_name(self, text: str) -> str:
         """An organisation's name as written, without article, possessive or leading description ("US
         automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors")."""
+        text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
         name = drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
-        if re.fullmatch(r"[A-Z]{2,5}", name):
-            for m in self.mentions:
-                full = drop_description(strip_determiner(POSSESSIVE.sub("", m.text)), self.lex.org_nouns)
-                if m.label == "ORG" and full != name and "".join(w[0] for w in full.split() if w[:1].isupper()) == name:
-                    return full
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            return self.spelt_out(name) or name
         return name
+
+    def spelt_out(self, acronym: str) -> str | None:
+        """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
+        (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
+        ("SIA" for "Singapore Airlines")."""
+        for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
+            return strip_determiner(m.group(1).strip().removeprefix("The ").removeprefix("the "))
+        fulls: list[str] = []
+        for m in self.mentions:
+            if m.label != "ORG":
+                continue
+            full = UNCLOSED_PAREN.sub("", strip_determiner(POSSESSIVE.sub("", m.text)))
+            full = drop_description(full, self.lex.org_nouns)
+            if full != acronym and full not in fulls:
+                fulls.append(full)
+        exact = [f for f in fulls if "".join(w[0] for w in f.split() if w[:1].isupper()) == acronym]
+        if exact:
+            return exact[0]
+        loose = [f for f in fulls if len(f.split()) >= 2 and _initials_in(f, acronym)]
+        return loose[0] if len(loose) == 1 else None
 
     def apposed_person(self, start: int, end: int) -> Mention | None:
         """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right
