@@ -78,3 +78,32 @@ def test_parenthesised_acronym_does_not_leak_into_the_name(nlp_en) -> None:
     [(quote, _, name, _)] = found(text, nlp_en, "en")
     assert quote == "that the rhino had been moved to a sanctuary"
     assert name == "Kenya Wildlife Service"
+
+
+# -- broken speaker strings ----------------------------------------------------------------------------------
+
+
+def test_coordinated_organisations_are_joined_without_articles(nlp_en) -> None:
+    text = "The Financial Times and the Wall Street Journal both reported that the merger had been called off."
+    [(quote, written, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that the merger had been called off"
+    assert written.startswith("The Financial Times and the Wall Street Journal")
+    assert name == "Financial Times and Wall Street Journal"
+
+
+def test_coordination_helper() -> None:
+    from newsdesk.nlp.speakers import coordinated
+
+    assert coordinated("Libération et le Figaro tous deux") == "Libération et Figaro"
+    assert coordinated("Bank of America") == "Bank of America"
+
+
+def test_according_to_speaker_stops_before_the_verb(nlp_en) -> None:
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    text = "Sales rose by 4,000 units, which, according to The Boston Globe is close to a record."
+    start = text.index("The Boston")
+    resolver = SpeakerResolver(text, nlp_en(text), load_lexicon("en"))
+    speaker = resolver.resolve(start, text.index(" close") + len(" close"))
+    assert speaker.name == "Boston Globe"

@@ -40,6 +40,24 @@ def _initials_in(name: str, acronym: str) -> bool:
     return all(any(c == i for c in rest) for i in initials[1:])
 
 
+RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
+COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
+CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
+
+
+def coordinated(name: str) -> str:
+    """Coordinated speakers as the gold writes them: "New York Times and the Associated Press both" ->
+    "New York Times and Associated Press"."""
+    parts = CONJUNCTION.split(COORDINATED_TAIL.sub("", name))
+    if len(parts) < 2:
+        return name
+    parts = [strip_determiner(p) for p in parts]
+    if not all(p[:1].isupper() for p in parts):
+        return name
+    joiner = " et " if re.search(r"\set\s", name) else " and "
+    return joiner.join(parts)
+
+
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 
@@ -95,8 +113,10 @@ class SpeakerResolver(ArticleMentions):
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        end = self._before_finite_verb(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         if speaker.name:
+            speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
             for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
                 if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
@@ -243,6 +263,20 @@ class SpeakerResolver(ArticleMentions):
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _before_finite_verb(self, start: int, end: int) -> int:
+        """End a speaker phrase before a finite verb that is not in a relative clause ("according to The
+        New York Times is near a five-year high" -> "The New York Times")."""
+        if self.doc is None:
+            return end
+        for tok in self.doc:
+            if tok.idx <= start or tok.idx >= end:
+                continue
+            if tok.lower_ in RELATIVE:
+                return end
+            if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+                return start + len(self.text[start : tok.idx].rstrip(" ,"))
+        return end
 
     def role_in(self, start: int, end: int) -> re.Match[str] | None:
         """The first role noun in text[start:end] that is not part of an organisation's name ("General
