@@ -107,3 +107,25 @@ def test_according_to_speaker_stops_before_the_verb(nlp_en) -> None:
     resolver = SpeakerResolver(text, nlp_en(text), load_lexicon("en"))
     speaker = resolver.resolve(start, text.index(" close") + len(" close"))
     assert speaker.name == "Boston Globe"
+
+
+# -- documents and channels --------------------------------------------------------------------------------
+
+
+def test_company_website_speaks_for_the_company(nlp_en) -> None:
+    text = (
+        "Shares of Nokia Corporation fell on Monday.\n"
+        "According to the company website, the new phone will be sold in Europe from March."
+    )
+    [(quote, written, name, _)] = found(text, nlp_en, "en")
+    assert quote == "the new phone will be sold in Europe from March"
+    assert written == "the company website" and name == "Nokia Corporation"
+
+
+def test_channel_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "« Nous ne céderons pas », a déclaré le maire Paul Durand sur le réseau social Twitter."
+    )
+    [(quote, written, name, _)] = found(text, nlp_fr, "fr")
+    assert quote == "« Nous ne céderons pas »"
+    assert written == "le maire Paul Durand" and name == "Paul Durand"

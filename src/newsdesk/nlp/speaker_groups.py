@@ -30,6 +30,7 @@ class SpeakerNouns:
 
     person: set[str] = field(default_factory=set)
     body: set[str] = field(default_factory=set)
+    channel: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +41,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
     if path.exists():
         for row in _rows(path):
             kind, word = row[0].strip(), row[1].strip().lower()
-            (nouns.person if kind == "person_noun" else nouns.body).add(word)
+            {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
     return nouns
 
 

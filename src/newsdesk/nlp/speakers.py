@@ -15,7 +15,7 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
-from .speaker_groups import group_name
+from .speaker_groups import group_name, speaker_nouns
 from .speaker_heads import resolve_owned
 from .speaker_mentions import (
     POSSESSIVE,
@@ -40,6 +40,7 @@ def _initials_in(name: str, acronym: str) -> bool:
     return all(any(c == i for c in rest) for i in initials[1:])
 
 
+CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
 CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
@@ -205,6 +206,11 @@ class SpeakerResolver(ArticleMentions):
                 run = next((r for r in self.runs if r[0] == at), None)
                 if run is not None:
                     return self.named(speaker, run[2])
+            definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
+            if definite and len(written.split()) <= 3:
+                org = self._salient_org(start)  # "the company website", "the bankruptcy filing": its author
+                if org is not None:
+                    return self.named(speaker, org)
         if self.indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
@@ -225,11 +231,9 @@ class SpeakerResolver(ArticleMentions):
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
-            orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
-            if orgs:  # "la compagnie": the organisation the article talks about most, the nearest on a tie
-                counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
-                best = max(reversed(orgs), key=lambda m: counts[m.name])
-                return self.named(speaker, best.text)
+            org = self._salient_org(start)
+            if org is not None:
+                return self.named(speaker, org)
         role = self.role_in(start, end)
         name_run = self._name_in(start, end, head)
         if name_run is not None:
@@ -266,17 +270,29 @@ class SpeakerResolver(ArticleMentions):
 
     def _before_finite_verb(self, start: int, end: int) -> int:
         """End a speaker phrase before a finite verb that is not in a relative clause ("according to The
-        New York Times is near a five-year high" -> "The New York Times")."""
+        New York Times is near a five-year high" -> "The New York Times") and before the channel it spoke
+        on ("le chef du gouvernement sur le réseau social Twitter")."""
         if self.doc is None:
             return end
+        channels = speaker_nouns(self.lex.lang).channel
         for tok in self.doc:
             if tok.idx <= start or tok.idx >= end:
                 continue
             if tok.lower_ in RELATIVE:
                 return end
-            if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+            finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+            rest = self.text[tok.idx + len(tok) : end].lower()
+            if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))
         return end
+
+    def _salient_org(self, pos: int) -> str | None:
+        """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
+        if not orgs:
+            return None
+        counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
+        return max(reversed(orgs), key=lambda m: counts[m.name]).text
 
     def role_in(self, start: int, end: int) -> re.Match[str] | None:
         """The first role noun in text[start:end] that is not part of an organisation's name ("General
