@@ -129,3 +129,27 @@ def test_channel_is_not_the_speaker(nlp_fr) -> None:
     [(quote, written, name, _)] = found(text, nlp_fr, "fr")
     assert quote == "« Nous ne céderons pas »"
     assert written == "le maire Paul Durand" and name == "Paul Durand"
+
+
+# -- named speakers that were missed -------------------------------------------------------------------------
+
+
+def test_organisation_named_in_apposition_to_an_indefinite_description(nlp_en) -> None:
+    text = "A second Japanese carmaker, Mazda Motor Corporation, said that it would close two plants in May."
+    [(quote, written, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that it would close two plants in May"
+    assert written.startswith("A second Japanese carmaker, Mazda") and name == "Mazda Motor Corporation"
+
+
+def test_role_of_an_entity_layer_person_is_read_from_the_text(nlp_fr) -> None:
+    from newsdesk.article import Span
+
+    text = (
+        "Paul Durand , ministre camerounais de l'Intérieur, a visité la ville mardi. "
+        "Selon le ministre, les routes seront rouvertes dès jeudi."
+    )
+    ents = [Span(start=0, end=len("Paul Durand"), label="PER", attrs={"name": "Paul Durand"})]
+    spans = extract_quotes(text, nlp_fr(text), lang="fr", entities=ents)
+    assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
+        ("les routes seront rouvertes dès jeudi", "Paul Durand")
+    ]

@@ -354,6 +354,8 @@ class SpeakerResolver(ArticleMentions):
             return False
         if head is not None and head.lemma_.lower() in self.lex.source_nouns:
             return False
+        if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
+            return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
         return head is None or head.pos_ != "PROPN"
 
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
