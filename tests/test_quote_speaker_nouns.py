@@ -153,3 +153,20 @@ def test_role_of_an_entity_layer_person_is_read_from_the_text(nlp_fr) -> None:
     assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
         ("les routes seront rouvertes dès jeudi", "Paul Durand")
     ]
+
+
+def test_organisation_opening_the_sentence_when_the_parser_took_the_headline_for_subject(nlp_en) -> None:
+    text = (
+        "Boeing aircraft deliveries plunge by 30%\nMarch 03, 2010\n"
+        "Boeing Commercial Airplanes (BCA) announced on Tuesday that it delivered 40 fewer aircraft in February."
+    )
+    [(quote, _, name, _)] = found(text, nlp_en, "en")
+    assert quote == "that it delivered 40 fewer aircraft in February"
+    assert name == "Boeing Commercial Airplanes"
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    resolver = SpeakerResolver(text, nlp_en(text), load_lexicon("en"))
+    speaker = resolver.subject_before(text.index("announced"))
+    assert speaker is not None and speaker.name == "Boeing Commercial Airplanes"
+    assert text[speaker.span[0] : speaker.span[1]] == "Boeing Commercial Airplanes"

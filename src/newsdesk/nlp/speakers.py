@@ -40,6 +40,8 @@ def _initials_in(name: str, acronym: str) -> bool:
     return all(any(c == i for c in rest) for i in initials[1:])
 
 
+DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
 CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
@@ -285,6 +287,20 @@ class SpeakerResolver(ArticleMentions):
             if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))
         return end
+
+    def subject_before(self, verb_start: int) -> Speaker | None:
+        """The person or organisation opening the sentence of a verb the parser gave no subject
+        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it)."""
+        line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
+        for m in self.mentions:
+            if m.label not in ("PER", "ORG") or not line_start <= m.start < verb_start or m.end > verb_start:
+                continue
+            if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
+                continue
+            if SUBJECT_GAP.fullmatch(self.text[m.end : verb_start]):
+                speaker = Speaker(text=m.text, span=(m.start, m.end))
+                return self.fill(speaker, m) if m.label == "PER" else self.named(speaker, m.text)
+        return None
 
     def _salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
