@@ -170,3 +170,14 @@ def test_organisation_opening_the_sentence_when_the_parser_took_the_headline_for
     speaker = resolver.subject_before(text.index("announced"))
     assert speaker is not None and speaker.name == "Boeing Commercial Airplanes"
     assert text[speaker.span[0] : speaker.span[1]] == "Boeing Commercial Airplanes"
+
+
+def test_plural_pronoun_goes_to_the_group_that_spoke_last(nlp_fr) -> None:
+    text = (
+        "Selon les gendarmes, la route était verglacée. Ils affirment avoir « prévenu la mairie à plusieurs "
+        "reprises »."
+    )
+    result = found(text, nlp_fr, "fr")
+    assert [(w, n) for _, w, n, _ in result] == [("les gendarmes", "gendarmes"), ("Ils", "gendarmes")]
+    assert result[0][0] == "la route était verglacée"
+    assert result[1][0].endswith("« prévenu la mairie à plusieurs reprises »")

@@ -93,6 +93,7 @@ class SpeakerResolver(ArticleMentions):
         super().__init__(text, doc, lex, entities=entities)
         self.last_person: LastSpeaker | None = None
         self.groups: list[str] = []
+        self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
@@ -100,8 +101,10 @@ class SpeakerResolver(ArticleMentions):
         person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
         if person is not None:
             self.last_person = LastSpeaker(start, end, person)
-        elif name and name not in self.groups:
-            self.groups.append(name)
+        elif name:
+            self.last_group = (start, name)
+            if name not in self.groups:
+                self.groups.append(name)
 
     # -- resolving ---------------------------------------------------------------------------------------
     def persons_before(self, pos: int, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention]:
