@@ -181,3 +181,14 @@ def test_plural_pronoun_goes_to_the_group_that_spoke_last(nlp_fr) -> None:
     assert [(w, n) for _, w, n, _ in result] == [("les gendarmes", "gendarmes"), ("Ils", "gendarmes")]
     assert result[0][0] == "la route était verglacée"
     assert result[1][0].endswith("« prévenu la mairie à plusieurs reprises »")
+
+
+def test_head_of_government_is_the_prime_minister(nlp_fr) -> None:
+    text = (
+        "Marc Vidal , le Premier ministre belge, a visité Anvers lundi. « Nous reconstruirons le port », a "
+        "déclaré le chef du gouvernement sur Twitter."
+    )
+    result = found(text, nlp_fr, "fr")
+    assert [(q, w, n) for q, w, n, _ in result] == [
+        ("« Nous reconstruirons le port »", "le chef du gouvernement", "Marc Vidal")
+    ]

@@ -31,6 +31,7 @@ class SpeakerNouns:
     person: set[str] = field(default_factory=set)
     body: set[str] = field(default_factory=set)
     channel: set[str] = field(default_factory=set)
+    same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
 
 
 @lru_cache(maxsize=8)
@@ -41,6 +42,9 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
     if path.exists():
         for row in _rows(path):
             kind, word = row[0].strip(), row[1].strip().lower()
+            if kind == "same_role":
+                nouns.same_role[word] = row[2].strip().lower()
+                continue
             {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
     return nouns
 

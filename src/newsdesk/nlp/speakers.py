@@ -251,6 +251,9 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
             holder = self.role_holder(role.group(0), start)
+            same = speaker_nouns(self.lex.lang).same_role.get(strip_determiner(written).lower())
+            if holder is None and same:  # "le chef du gouvernement" is "le Premier ministre"
+                holder = self.role_holder(same, start)
             if holder:
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
