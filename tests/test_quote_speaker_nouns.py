@@ -192,3 +192,28 @@ def test_head_of_government_is_the_prime_minister(nlp_fr) -> None:
     assert [(q, w, n) for q, w, n, _ in result] == [
         ("« Nous reconstruirons le port »", "le chef du gouvernement", "Marc Vidal")
     ]
+
+
+def test_statement_on_an_organisations_website_speaks_for_it(nlp_en) -> None:
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    text = (
+        "Nokia Corporation opened a new plant.\n"
+        'A statement on Nokia\'s website, the front page of which shows the plant, states: "We are proud."'
+    )
+    resolver = SpeakerResolver(text, nlp_en(text), load_lexicon("en"))
+    speaker = resolver.subject_before(text.index("states"))
+    assert speaker is not None and speaker.name == "Nokia Corporation"
+    assert text[speaker.span[0] : speaker.span[1]] == "Nokia"
+
+
+def test_person_named_among_an_unnamed_group(nlp_fr) -> None:
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    text = "Selon certains experts, dont Marie Lefort, directrice de l'institut, la crise va durer."
+    start = text.index("certains")
+    resolver = SpeakerResolver(text, nlp_fr(text), load_lexicon("fr"))
+    speaker = resolver.resolve(start, text.index(","))
+    assert speaker.text == "certains experts" and speaker.name == "Marie Lefort"

@@ -42,6 +42,11 @@ def _initials_in(name: str, acronym: str) -> bool:
 
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
+DOCUMENT_OF = re.compile(
+    r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
+)
+OWNED_DOCUMENT = re.compile(r"['’]s\s+(\w+)")
+AMONG = re.compile(r",?\s*(?:dont|notamment|parmi lesquels|including|among them|such as)\s+", re.IGNORECASE)
 CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
@@ -133,6 +138,10 @@ class SpeakerResolver(ArticleMentions):
             speaker.name = name
             if unnamed:
                 speaker.reason = "unnamed: people the article does not name"
+        if speaker.name is None:
+            named = self._named_among(end)
+            if named is not None:  # "Selon certains experts, dont Rita Katz, …"
+                return self.fill(speaker, named)
         return speaker
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
@@ -263,13 +272,7 @@ class SpeakerResolver(ArticleMentions):
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
-        name = self.org_name(self._group_name(written, start, head))
-        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
-        longer += [
-            m.text for m in self.mentions if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
-        ]
-        if longer and len(name.split()) == 1:
-            name = max(longer, key=len)
+        name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
             speaker.name = name
             return speaker
@@ -298,15 +301,44 @@ class SpeakerResolver(ArticleMentions):
         """The person or organisation opening the sentence of a verb the parser gave no subject
         ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it)."""
         line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
+        doc = DOCUMENT_OF.match(self.text, line_start, verb_start)
+        if doc is not None and doc.group(1).lower() in self.lex.documents:
+            line_start = doc.end()  # "A statement on Apple's website, …, states: …"
         for m in self.mentions:
             if m.label not in ("PER", "ORG") or not line_start <= m.start < verb_start or m.end > verb_start:
                 continue
             if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
                 continue
-            if SUBJECT_GAP.fullmatch(self.text[m.end : verb_start]):
+            gap = self.text[m.end : verb_start]
+            owned = OWNED_DOCUMENT.match(gap)  # "Apple's website, …, states"
+            if owned is not None and owned.group(1).lower() in self.lex.documents:
+                gap = gap[owned.end() :]
+            if SUBJECT_GAP.fullmatch(gap):
                 speaker = Speaker(text=m.text, span=(m.start, m.end))
-                return self.fill(speaker, m) if m.label == "PER" else self.named(speaker, m.text)
+                if m.label == "PER":
+                    return self.fill(speaker, m)
+                speaker.name = self._longer_form(self.org_name(m.text), m.start)
+                return speaker
         return None
+
+    def _longer_form(self, name: str, start: int) -> str:
+        """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
+        if len(name.split()) != 1:
+            return name
+        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
+        longer += [
+            strip_determiner(POSSESSIVE.sub("", m.text))
+            for m in self.mentions
+            if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+        ]
+        return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
+
+    def _named_among(self, end: int) -> Mention | None:
+        """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
+        among = AMONG.match(self.text, end)
+        if among is None:
+            return None
+        return next((m for m in self.mentions if m.label == "PER" and m.start == among.end()), None)
 
     def _salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
