@@ -118,7 +118,11 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             else:
                 continue
         if span.attrs.get("reason") == "speech verb without a subject":
-            _share_speaker(span, last, text, resolver)
+            subject = resolver.subject_before(span.attrs["verb_span"][0]) if span.attrs.get("verb_span") else None
+            if subject is not None:
+                span.attrs.update(subject.attrs())
+            else:
+                _share_speaker(span, last, text, resolver)
         spans.append(span)
         if kind == "direct" or span.attrs.get("speaker_name"):
             last = (span.end, span.attrs)

@@ -151,7 +151,7 @@ class ArticleMentions:
                     text=text,
                     label=label,
                     name=name,
-                    role=span.attrs.get("role") if label == "PER" else None,
+                    role=(span.attrs.get("role") or self._role_near(start, end)) if label == "PER" else None,
                     entity_id=span.attrs.get("entity_id"),
                     gender=self._gender(start, end, span.attrs.get("role")),
                 )

@@ -43,6 +43,11 @@ def resolve_pronoun(
     gender, number = r.lex.pronouns[low]
     if gender == "n":  # "it said": an organisation
         return _organisation(r, speaker, low, pos)
+    group = r.last_group
+    recent = group is not None and pos - group[0] <= LAST_SPEAKER_REACH
+    if number == "p" and recent and (r.last_person is None or r.last_person.start < group[0]):
+        speaker.name = group[1]  # "Selon les pompiers, … Ils affirment …": the group that spoke last
+        return speaker
     if number == "p" or gender == "x" and low not in ("i",) and low not in r.lex.anaphors:
         orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
         if number == "p" and orgs:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
+from .speaker_groups import group_name, speaker_nouns
 from .speaker_heads import resolve_owned
 from .speaker_mentions import (
     POSSESSIVE,
@@ -24,6 +25,46 @@ from .speaker_mentions import (
     strip_determiner,
 )
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
+
+UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
+DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
+
+
+def _initials_in(name: str, acronym: str) -> bool:
+    """Every capitalised word of `name` gives, in order, a letter of `acronym`, the first one its first
+    ("Malaysia Airlines" for "MAS")."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    if not initials or initials[0] != acronym[0] or len(initials) > len(acronym):
+        return False
+    rest = iter(acronym[1:])
+    return all(any(c == i for c in rest) for i in initials[1:])
+
+
+DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
+DOCUMENT_OF = re.compile(
+    r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
+)
+OWNED_DOCUMENT = re.compile(r"['’]s\s+(\w+)")
+AMONG = re.compile(r",?\s*(?:dont|notamment|parmi lesquels|including|among them|such as)\s+", re.IGNORECASE)
+CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
+RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
+COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
+CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
+
+
+def coordinated(name: str) -> str:
+    """Coordinated speakers as the gold writes them: "New York Times and the Associated Press both" ->
+    "New York Times and Associated Press"."""
+    parts = CONJUNCTION.split(COORDINATED_TAIL.sub("", name))
+    if len(parts) < 2:
+        return name
+    parts = [strip_determiner(p) for p in parts]
+    if not all(p[:1].isupper() for p in parts):
+        return name
+    joiner = " et " if re.search(r"\set\s", name) else " and "
+    return joiner.join(parts)
+
 
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
@@ -57,6 +98,7 @@ class SpeakerResolver(ArticleMentions):
         super().__init__(text, doc, lex, entities=entities)
         self.last_person: LastSpeaker | None = None
         self.groups: list[str] = []
+        self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
@@ -64,8 +106,10 @@ class SpeakerResolver(ArticleMentions):
         person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
         if person is not None:
             self.last_person = LastSpeaker(start, end, person)
-        elif name and name not in self.groups:
-            self.groups.append(name)
+        elif name:
+            self.last_group = (start, name)
+            if name not in self.groups:
+                self.groups.append(name)
 
     # -- resolving ---------------------------------------------------------------------------------------
     def persons_before(self, pos: int, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention]:
@@ -80,13 +124,24 @@ class SpeakerResolver(ArticleMentions):
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        end = self._before_finite_verb(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         if speaker.name:
+            speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
             for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
                 if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
                     speaker.name = speaker.name[len(q) + 1 :].strip()
                     break
+        if speaker.name and not any(m.label == "PER" and m.name == speaker.name for m in self.mentions):
+            name, unnamed = group_name(speaker.name, self.lex.lang)
+            speaker.name = name
+            if unnamed:
+                speaker.reason = "unnamed: people the article does not name"
+        if speaker.name is None:
+            named = self._named_among(end)
+            if named is not None:  # "Selon certains experts, dont Rita Katz, …"
+                return self.fill(speaker, named)
         return speaker
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
@@ -165,6 +220,11 @@ class SpeakerResolver(ArticleMentions):
                 run = next((r for r in self.runs if r[0] == at), None)
                 if run is not None:
                     return self.named(speaker, run[2])
+            definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
+            if definite and len(written.split()) <= 3:
+                org = self._salient_org(start)  # "the company website", "the bankruptcy filing": its author
+                if org is not None:
+                    return self.named(speaker, org)
         if self.indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
@@ -185,11 +245,9 @@ class SpeakerResolver(ArticleMentions):
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
-            orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= start and m.name]
-            if orgs:  # "la compagnie": the organisation the article talks about most, the nearest on a tie
-                counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
-                best = max(reversed(orgs), key=lambda m: counts[m.name])
-                return self.named(speaker, best.text)
+            org = self._salient_org(start)
+            if org is not None:
+                return self.named(speaker, org)
         role = self.role_in(start, end)
         name_run = self._name_in(start, end, head)
         if name_run is not None:
@@ -202,6 +260,9 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
             holder = self.role_holder(role.group(0), start)
+            same = speaker_nouns(self.lex.lang).same_role.get(strip_determiner(written).lower())
+            if holder is None and same:  # "le chef du gouvernement" is "le Premier ministre"
+                holder = self.role_holder(same, start)
             if holder:
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
@@ -211,18 +272,81 @@ class SpeakerResolver(ArticleMentions):
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
-        name = self.org_name(self._group_name(written, start, head))
-        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
-        longer += [
-            m.text for m in self.mentions if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
-        ]
-        if longer and len(name.split()) == 1:
-            name = max(longer, key=len)
+        name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _before_finite_verb(self, start: int, end: int) -> int:
+        """End a speaker phrase before a finite verb that is not in a relative clause ("according to The
+        New York Times is near a five-year high" -> "The New York Times") and before the channel it spoke
+        on ("le chef du gouvernement sur le réseau social Twitter")."""
+        if self.doc is None:
+            return end
+        channels = speaker_nouns(self.lex.lang).channel
+        for tok in self.doc:
+            if tok.idx <= start or tok.idx >= end:
+                continue
+            if tok.lower_ in RELATIVE:
+                return end
+            finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+            rest = self.text[tok.idx + len(tok) : end].lower()
+            if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
+                return start + len(self.text[start : tok.idx].rstrip(" ,"))
+        return end
+
+    def subject_before(self, verb_start: int) -> Speaker | None:
+        """The person or organisation opening the sentence of a verb the parser gave no subject
+        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it)."""
+        line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
+        doc = DOCUMENT_OF.match(self.text, line_start, verb_start)
+        if doc is not None and doc.group(1).lower() in self.lex.documents:
+            line_start = doc.end()  # "A statement on Apple's website, …, states: …"
+        for m in self.mentions:
+            if m.label not in ("PER", "ORG") or not line_start <= m.start < verb_start or m.end > verb_start:
+                continue
+            if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
+                continue
+            gap = self.text[m.end : verb_start]
+            owned = OWNED_DOCUMENT.match(gap)  # "Apple's website, …, states"
+            if owned is not None and owned.group(1).lower() in self.lex.documents:
+                gap = gap[owned.end() :]
+            if SUBJECT_GAP.fullmatch(gap):
+                speaker = Speaker(text=m.text, span=(m.start, m.end))
+                if m.label == "PER":
+                    return self.fill(speaker, m)
+                speaker.name = self._longer_form(self.org_name(m.text), m.start)
+                return speaker
+        return None
+
+    def _longer_form(self, name: str, start: int) -> str:
+        """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
+        if len(name.split()) != 1:
+            return name
+        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
+        longer += [
+            strip_determiner(POSSESSIVE.sub("", m.text))
+            for m in self.mentions
+            if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+        ]
+        return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
+
+    def _named_among(self, end: int) -> Mention | None:
+        """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
+        among = AMONG.match(self.text, end)
+        if among is None:
+            return None
+        return next((m for m in self.mentions if m.label == "PER" and m.start == among.end()), None)
+
+    def _salient_org(self, pos: int) -> str | None:
+        """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
+        if not orgs:
+            return None
+        counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
+        return max(reversed(orgs), key=lambda m: counts[m.name]).text
 
     def role_in(self, start: int, end: int) -> re.Match[str] | None:
         """The first role noun in text[start:end] that is not part of an organisation's name ("General
@@ -284,6 +408,8 @@ class SpeakerResolver(ArticleMentions):
             return False
         if head is not None and head.lemma_.lower() in self.lex.source_nouns:
             return False
+        if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
+            return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
         return head is None or head.pos_ != "PROPN"
 
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
@@ -294,13 +420,31 @@ class SpeakerResolver(ArticleMentions):
     def org_name(self, text: str) -> str:
         """An organisation's name as written, without article, possessive or leading description ("US
         automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors")."""
+        text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
         name = drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
-        if re.fullmatch(r"[A-Z]{2,5}", name):
-            for m in self.mentions:
-                full = drop_description(strip_determiner(POSSESSIVE.sub("", m.text)), self.lex.org_nouns)
-                if m.label == "ORG" and full != name and "".join(w[0] for w in full.split() if w[:1].isupper()) == name:
-                    return full
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            return self.spelt_out(name) or name
         return name
+
+    def spelt_out(self, acronym: str) -> str | None:
+        """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
+        (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
+        ("SIA" for "Singapore Airlines")."""
+        for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
+            return strip_determiner(m.group(1).strip().removeprefix("The ").removeprefix("the "))
+        fulls: list[str] = []
+        for m in self.mentions:
+            if m.label != "ORG":
+                continue
+            full = UNCLOSED_PAREN.sub("", strip_determiner(POSSESSIVE.sub("", m.text)))
+            full = drop_description(full, self.lex.org_nouns)
+            if full != acronym and full not in fulls:
+                fulls.append(full)
+        exact = [f for f in fulls if "".join(w[0] for w in f.split() if w[:1].isupper()) == acronym]
+        if exact:
+            return exact[0]
+        loose = [f for f in fulls if len(f.split()) >= 2 and _initials_in(f, acronym)]
+        return loose[0] if len(loose) == 1 else None
 
     def apposed_person(self, start: int, end: int) -> Mention | None:
         """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right

@@ -1,0 +1,79 @@
+"""Group speakers written with a common noun: unnamed people ("analysts", "trois magistrats", "His staff")
+get no name, institutions acting as one body ("pompiers", "police russe") keep their noun, and people of
+a named organisation ("Republican Party leaders") speak for it.
+
+The nouns are lexicon data (`lexicons/speakers/{lang}.tsv`, see its README).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .quote_lexicon import LEXICON_DIR, _rows
+
+# Words before the head noun that do not name anybody: determiners, possessives, numbers, quantifiers.
+LEADING = re.compile(
+    r"^(?:(?:the|a|an|his|her|its|their|our|some|most|many|several|few|two|three|four|five|six|ten|dozens|"
+    r"le|la|les|un|une|des|du|ses|leurs|son|sa|certains|certaines|plusieurs|quelques|deux|trois|quatre|cinq|"
+    r"six|dix|nombreux|nombreuses|de|\d+)\s+|[dl]['’]\s*)+",
+    re.IGNORECASE,
+)
+# A complement or relative clause after an English head ("Executives from several auto firms").
+EN_COMPLEMENT = re.compile(r"\s+(?:of|from|at|in|with|for|who|that|close|familiar|on)\b.*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class SpeakerNouns:
+    """Person nouns and body nouns of one language."""
+
+    person: set[str] = field(default_factory=set)
+    body: set[str] = field(default_factory=set)
+    channel: set[str] = field(default_factory=set)
+    same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
+
+
+@lru_cache(maxsize=8)
+def speaker_nouns(lang: str) -> SpeakerNouns:
+    """The speaker nouns of `lang` (empty when the language has none)."""
+    nouns = SpeakerNouns()
+    path = LEXICON_DIR / "speakers" / f"{lang}.tsv"
+    if path.exists():
+        for row in _rows(path):
+            kind, word = row[0].strip(), row[1].strip().lower()
+            if kind == "same_role":
+                nouns.same_role[word] = row[2].strip().lower()
+                continue
+            {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
+    return nouns
+
+
+def group_name(name: str, lang: str) -> tuple[str | None, bool]:
+    """Check a speaker name written with a common noun: (name to use, unnamed).
+
+    "trois magistrats" -> (None, True); "Republican Party leaders" -> ("Republican Party", False); a
+    name that is not a person noun phrase is returned as it is.
+    """
+    nouns = speaker_nouns(lang)
+    rest = LEADING.sub("", name.strip())
+    if not rest:
+        return name, False
+    words = rest.split()
+    if lang == "en":
+        core = EN_COMPLEMENT.sub("", rest).split()
+        head_at = len(core) - 1
+    else:
+        head_at = 0
+    head = words[head_at].lower().strip(",.")
+    if head not in nouns.person or head in nouns.body:
+        return name, False
+    before, after = words[:head_at], words[head_at + 1 :]
+    one_body = len(before) == 1 and before[0].lower() in nouns.body
+    if before and all(w[:1].isupper() for w in before) and lang == "en" and not one_body:
+        return " ".join(before), False  # "Republican Party leaders", "Apple executives"
+    if before and any(w.lower() in nouns.body for w in before):
+        return name, False  # "police officers" are the police, "Union officials" the union
+    if any(w[:1].isupper() for w in after):
+        return name, False  # "scientifiques du projet LIGO": people of a named body
+    return None, True
