@@ -200,8 +200,10 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj = sentence_subject(t)
     subj = nearer_person(subj, t, lex)
     speaker = None
-    if subj is not None and subj.lower_ in NON_SPEAKERS:
-        return None
+    if subj is not None and (
+        subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
+    ):
+        return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
@@ -348,8 +350,11 @@ def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | No
 
 
 def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
-    words = re.findall(r"[\w'’-]+", phrase.lower())
-    return bool(words) and any(w in lex.not_source for w in words[:3])
+    """True for "le plan", "le plus récent bilan", "the ACARS data", a legal article ("l'article 50")."""
+    words = [re.sub(r"^[dl][’']", "", w) for w in re.findall(r"[\w'’-]+", phrase.lower())]
+    if re.match(r"(?:[dl][’'])?articles?\s+\d", phrase.strip().lower()):
+        return True
+    return bool(words) and any(w in lex.not_source for w in words[:4])
 
 
 def _titled_name(tail: str, lex: QuoteLexicon) -> int:
@@ -367,7 +372,7 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
     text = doc.text
     out: list[Reported] = []
     for intro in lex.according:
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w])", text, re.IGNORECASE):
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w-])", text, re.IGNORECASE):
             if _inside(m.start(), quoted):
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

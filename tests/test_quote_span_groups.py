@@ -1,0 +1,30 @@
+"""Quotation spans: one test per group of extraction errors fixed with a general rule (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def spans_of(text: str, nlp, lang: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in extract_quotes(text, nlp(text), lang=lang)]
+
+
+def at(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_data_tallies_images_and_legal_articles_are_not_speakers(nlp_fr, nlp_en) -> None:
+    fr = (
+        "Selon le plus récent bilan, environ 300 maisons sont inondées dans la région. "
+        "Selon l'article 12 du règlement, les membres doivent représenter tous les partis. "
+        "La réunion a eu lieu d'après-midi à la mairie, sous une forte pluie battante. "
+        "Selon le maire Paul Durand, les routes seront rouvertes demain matin."
+    )
+    assert spans_of(fr, nlp_fr, "fr") == [at(fr, "les routes seront rouvertes demain matin")]
+    en = "The flight data suggests that the engine had failed before the crash. The pilot said that he saw smoke."
+    assert spans_of(en, nlp_en, "en") == [at(en, "that he saw smoke")]
