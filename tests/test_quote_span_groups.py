@@ -28,3 +28,21 @@ def test_data_tallies_images_and_legal_articles_are_not_speakers(nlp_fr, nlp_en)
     assert spans_of(fr, nlp_fr, "fr") == [at(fr, "les routes seront rouvertes demain matin")]
     en = "The flight data suggests that the engine had failed before the crash. The pilot said that he saw smoke."
     assert spans_of(en, nlp_en, "en") == [at(en, "that he saw smoke")]
+
+
+def test_incise_misparsed_as_conjunct_or_modifier(nlp_fr) -> None:
+    text = "Une nouvelle hausse des prix a été annoncée, a révélé le Comité."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "Une nouvelle hausse des prix a été annoncée")]
+    text = "Des civils pourraient faire partie des personnes libérées, a-t-il enfin confié."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "Des civils pourraient faire partie des personnes libérées")]
+    text = "Le maire est arrivé en retard, a salué la foule puis a quitté la salle."
+    assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_demands_recommendations_and_forecasts_report_a_clause(nlp_fr, nlp_en) -> None:
+    text = "La Corée du Sud exige que les provocations de Pyongyang cessent immédiatement."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "que les provocations de Pyongyang cessent immédiatement")]
+    text = "Airbus had already recommended that one component of the system be replaced on all aircraft."
+    assert spans_of(text, nlp_en, "en") == [at(text, "that one component of the system be replaced on all aircraft")]
+    text = "Analysts forecast that sales will fall by ten percent next year."
+    assert spans_of(text, nlp_en, "en") == [at(text, "that sales will fall by ten percent next year")]

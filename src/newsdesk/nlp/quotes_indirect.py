@@ -252,18 +252,35 @@ def _infinitive(tok: Any) -> bool:
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
 
 
+CLITICS = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+
+
+def _misparsed_incise(t: Any, text: str) -> bool:
+    """ "…, a révélé le Comité" parsed as a conjunct, "…, a-t-il enfin confié" as a modifier of "-il": a
+    French verb after a comma whose subject follows it (inverted) is an incise all the same."""
+    if t.dep_ not in ("conj", "acl") or t.head.i > t.i or t.doc.lang_ != "fr":
+        return False
+    doc = t.doc
+    k = t.i - 1
+    clitic = False
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
+        clitic = clitic or doc[k].lower_ in CLITICS
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return False
+    return clitic or _inverted_subject(t, sentence_end(text, t.idx)) is not None
+
+
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
-    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT"):
+    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
         return None
     early = subject_of(t)
-    if early is not None and early.i < t.i and early.lower_ not in ("-t", "-il", "-elle", "-on", "-ils", "-elles"):
+    if early is not None and early.i < t.i and early.lower_ not in CLITICS:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
     k = t.i - 1
-    while k >= 0 and (
-        doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")
-    ):
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
         k -= 1
     if k < 0:
         return None
