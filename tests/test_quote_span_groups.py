@@ -46,3 +46,19 @@ def test_demands_recommendations_and_forecasts_report_a_clause(nlp_fr, nlp_en) -
     assert spans_of(text, nlp_en, "en") == [at(text, "that one component of the system be replaced on all aircraft")]
     text = "Analysts forecast that sales will fall by ten percent next year."
     assert spans_of(text, nlp_en, "en") == [at(text, "that sales will fall by ten percent next year")]
+
+
+def test_participles_are_not_incises_and_english_incise_after_a_comma(nlp_fr, nlp_en) -> None:
+    text = (
+        "The carmaker, which has been badly hit by the recession, has asked the government for more aid, "
+        "saying that it plans to cut jobs."
+    )
+    assert spans_of(text, nlp_en, "en") == [at(text, "that it plans to cut jobs")]
+    text = "Ryanair is the most profitable airline in Europe, having reported record profits earlier this year."
+    assert spans_of(text, nlp_en, "en") == []
+    text = '"It took far too long," said analyst John Smith commenting on the decision.'
+    assert spans_of(text, nlp_en, "en") == [at(text, '"It took far too long,"')]
+    text = "Ford will pay $57 million for a stake in the Romanian plant, a Romanian official said Friday."
+    assert spans_of(text, nlp_en, "en") == [at(text, "Ford will pay $57 million for a stake in the Romanian plant")]
+    text = "Depuis la révélation des informations selon lesquelles le ministre a dirigé une société, rien ne va."
+    assert spans_of(text, nlp_fr, "fr") == []

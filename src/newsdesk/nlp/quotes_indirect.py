@@ -166,6 +166,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp is None:
         return None
     non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
+    if comp.tag_ == "VBG" and comp.i > t.i and not any(c.dep_ in ("mark", "aux") for c in comp.children):
+        return None  # "said analyst John Smith commenting on the decision"
     purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
     if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
@@ -183,8 +185,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         # the clause comes first, then a comma, then the speaker and the verb.
         if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
             return None  # "…, having reported record profits": not an incise
-        left = t.left_edge
-        comma = next((x for x in reversed(list(t.doc[comp.i : left.i + 1])) if x.text == ","), None)
+        comma = next((x for x in reversed(list(t.doc[comp.i : t.i])) if x.text == ","), None)
         if comma is None or comma.i < comp.i:
             return None
         subj = speaker_verb(t)
@@ -255,6 +256,19 @@ def _infinitive(tok: Any) -> bool:
 CLITICS = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
 
 
+def _gerund(t: Any) -> bool:
+    """ "saying", "having reported", "en ajoutant": a present participle or gerund, never an incise."""
+    if t.tag_ == "VBG" or "Ger" in t.morph.get("VerbForm"):
+        return True
+    if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
+        return True
+    return any(
+        c.dep_.startswith("aux")
+        and (c.tag_ == "VBG" or "Pres" in c.morph.get("Tense") and "Part" in c.morph.get("VerbForm"))
+        for c in t.children
+    )
+
+
 def _misparsed_incise(t: Any, text: str) -> bool:
     """ "…, a révélé le Comité" parsed as a conjunct, "…, a-t-il enfin confié" as a modifier of "-il": a
     French verb after a comma whose subject follows it (inverted) is an incise all the same."""
@@ -275,6 +289,8 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
     if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
         return None
+    if _gerund(t):
+        return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     early = subject_of(t)
     if early is not None and early.i < t.i and early.lower_ not in CLITICS:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
@@ -390,8 +406,8 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
     out: list[Reported] = []
     for intro in lex.according:
         for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w-])", text, re.IGNORECASE):
-            if _inside(m.start(), quoted):
-                continue
+            if _inside(m.start(), quoted) or re.match(r"\s*(?:lesquel|laquelle|lequel|which|whom)", text[m.end() :]):
+                continue  # "les informations selon lesquelles …": a relative clause, not a source
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
