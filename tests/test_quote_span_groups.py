@@ -62,3 +62,22 @@ def test_participles_are_not_incises_and_english_incise_after_a_comma(nlp_fr, nl
     assert spans_of(text, nlp_en, "en") == [at(text, "Ford will pay $57 million for a stake in the Romanian plant")]
     text = "Depuis la révélation des informations selon lesquelles le ministre a dirigé une société, rien ne va."
     assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_naming_with_a_quoted_phrase_quotes_the_namer(nlp_fr, nlp_en) -> None:
+    text = 'Steve called podcasting "Wayne\'s World for radio". He called it the "hottest thing going in radio".'
+    assert spans_of(text, nlp_en, "en") == [
+        at(text, '"Wayne\'s World for radio"'),
+        at(text, '"hottest thing going in radio"'),
+    ]
+    text = "Le président a salué « un geste fort » de la part des syndicats."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« un geste fort »")]
+    text = "La ville se trouve dans une zone surnommée « triangle de la mort » par les habitants."
+    assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_titles_without_a_speaker_are_not_quotes(nlp_fr, nlp_en) -> None:
+    text = 'In a post entitled "On Local Politics", blogger Marie Dubois explains her distrust of the elections.'
+    assert spans_of(text, nlp_en, "en") == []
+    text = "« Seul sur Mars », dans le film, l'astronaute fait pousser des pommes de terre pour survivre."
+    assert spans_of(text, nlp_fr, "fr") == []

@@ -408,6 +408,8 @@ class DirectAttributor:
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
                     return None
+                if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
+                    return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 subj = self._subject(t, q.end, end)
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
@@ -509,6 +511,16 @@ class DirectAttributor:
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
+
+    def named(self, q: Quoted, a: Attribution | None) -> bool:
+        """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use
+        "naming") with a subject, right before the quote in its clause."""
+        if a is None or a.how != "before" or a.verb is None or a.speaker is None:
+            return False
+        v = a.verb
+        if v.dep_ in ("acl", "amod") or passive(v):
+            return False  # "une zone surnommée « … »": nobody names it here
+        return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
