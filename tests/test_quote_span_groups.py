@@ -81,3 +81,10 @@ def test_titles_without_a_speaker_are_not_quotes(nlp_fr, nlp_en) -> None:
     assert spans_of(text, nlp_en, "en") == []
     text = "« Seul sur Mars », dans le film, l'astronaute fait pousser des pommes de terre pour survivre."
     assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_imperative_of_the_writer_and_infinitive_reports_in_a_relative_clause(nlp_fr) -> None:
+    text = "Rappelons que la Corée du Nord est considérée comme l'un des pays les plus fermés."
+    assert spans_of(text, nlp_fr, "fr") == []
+    text = "Les statues sont attribuées à un artiste, Ginger, qui raconte avoir été approché par le collectif."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "avoir été approché par le collectif")]

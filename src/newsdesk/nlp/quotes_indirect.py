@@ -146,6 +146,8 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        if nxt is not None and nxt.pos_ == "AUX" and "Inf" in nxt.morph.get("VerbForm") and nxt.head.i > t.i:
+            return nxt.head  # "raconte avoir été approché", the participle hung elsewhere
         late = _late_infinitive(t)
         if late is not None:
             return late
@@ -165,6 +167,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     comp = _complement_token(t, lex)
     if comp is None:
         return None
+    if subject_of(t) is None and ("Imp" in t.morph.get("Mood") or _fr_imperative(t)):
+        return None  # "Rappelons que …": the writer addresses the reader
     non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
     if comp.tag_ == "VBG" and comp.i > t.i and not any(c.dep_ in ("mark", "aux") for c in comp.children):
         return None  # "said analyst John Smith commenting on the decision"
@@ -175,7 +179,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None
     sent_start = sentence_start(text, t.idx)
     if comp.i > t.i:
-        start = comp.left_edge.idx if comp.left_edge.i > t.i else comp.idx
+        start = comp.left_edge.idx if comp.left_edge.i > t.i else min(x.idx for x in comp.subtree if x.i > t.i)
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
@@ -218,6 +222,13 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _fr_imperative(t: Any) -> bool:
+    """ "Rappelons que …", "Notez que …": a sentence-initial French verb in -ons/-ez (the tagger often
+    misses the imperative)."""
+    first = t.i == t.sent.start or t.doc[t.i - 1].is_punct
+    return t.doc.lang_ == "fr" and first and t.lower_.endswith(("ons", "ez"))
 
 
 def _looks_infinitive(tok: Any) -> bool:
