@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.nlp.quote_marks import find_quoted
 from newsdesk.nlp.quotes import extract_quotes
 
 pytestmark = pytest.mark.slow
@@ -88,3 +89,12 @@ def test_imperative_of_the_writer_and_infinitive_reports_in_a_relative_clause(nl
     assert spans_of(text, nlp_fr, "fr") == []
     text = "Les statues sont attribuées à un artiste, Ginger, qui raconte avoir été approché par le collectif."
     assert spans_of(text, nlp_fr, "fr") == [at(text, "avoir été approché par le collectif")]
+
+
+def test_two_apostrophes_typed_for_a_double_quote_mark(nlp_en) -> None:
+    text = "''I am more convinced now than ever that this market has made a bottom,\" he continued."
+    assert spans_of(text, nlp_en, "en") == [
+        at(text, "''I am more convinced now than ever that this market has made a bottom,\"")
+    ]
+    text = "It is the boys' club, and the players' ''spirit'' matters."
+    assert [(q.start, q.end) for q in find_quoted(text)] == [at(text, "''spirit''")]
