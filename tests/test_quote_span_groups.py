@@ -98,3 +98,10 @@ def test_two_apostrophes_typed_for_a_double_quote_mark(nlp_en) -> None:
     ]
     text = "It is the boys' club, and the players' ''spirit'' matters."
     assert [(q.start, q.end) for q in find_quoted(text)] == [at(text, "''spirit''")]
+
+
+def test_headline_verb_tagged_as_noun_and_report_inside_a_relative_clause(nlp_fr, nlp_en) -> None:
+    text = "L'armée annonce, via un communiqué publié sur son site internet, avoir pris le pouvoir en Turquie."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "avoir pris le pouvoir en Turquie")]
+    text = "The deal failed over labour cuts, which the Republicans insisted reach parity by next year."
+    assert spans_of(text, nlp_en, "en") == [at(text, "reach parity by next year")]

@@ -80,7 +80,11 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
 
 
 def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lemma_ in lex.verbs):
+    # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
+    as_verb = token.pos_ in ("NOUN", "ADJ", "PROPN") and (
+        token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
+    )
+    if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
     lemma = token.lemma_.lower()
     if lex.is_speech_verb(lemma, indirect=indirect):
@@ -119,6 +123,9 @@ def subject_of(verb: Any) -> Any:
                     return clitic
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
+                other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
+                if other:
+                    return other[0]  # "which the Republicans insisted …": the relative is the object
                 return _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:

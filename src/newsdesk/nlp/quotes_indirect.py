@@ -151,6 +151,9 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         late = _late_infinitive(t)
         if late is not None:
             return late
+    bare = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and c.tag_ in ("VB", "VBP")]
+    if lex.lang == "en" and t.dep_ == "relcl" and bare and not any(g.dep_ == "aux" for g in bare[0].children):
+        return bare[0]  # "cuts which the Republicans insisted reach parity": a bare subjunctive clause
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
