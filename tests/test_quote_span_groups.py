@@ -105,3 +105,10 @@ def test_headline_verb_tagged_as_noun_and_report_inside_a_relative_clause(nlp_fr
     assert spans_of(text, nlp_fr, "fr") == [at(text, "avoir pris le pouvoir en Turquie")]
     text = "The deal failed over labour cuts, which the Republicans insisted reach parity by next year."
     assert spans_of(text, nlp_en, "en") == [at(text, "reach parity by next year")]
+
+
+def test_se_dire_with_an_attribute_reports_a_stance(nlp_fr) -> None:
+    text = "La ministre s'est dite favorable à une hausse du salaire minimum."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "favorable à une hausse du salaire minimum")]
+    text = "Le Premier ministre se dit prêt à démissionner si la réforme échoue."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "prêt à démissionner si la réforme échoue")]

@@ -131,6 +131,14 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         return marked[0]
     if after:
         return after[0]
+    if lex.lang == "fr" and any(c.lower_ in ("se", "s'", "s’") and c.i < t.i for c in t.children):
+        said = [
+            c
+            for c in t.children
+            if c.dep_ in ("xcomp", "acl", "advmod") and c.i > t.i and c.pos_ in ("ADJ", "VERB") and not _infinitive(c)
+        ]
+        if said:
+            return said[0]  # "s'est dit prêt à démissionner", "se dit favorable à …"
     if lex.lang == "fr":
         inf = [
             c
