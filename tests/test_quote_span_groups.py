@@ -112,3 +112,10 @@ def test_se_dire_with_an_attribute_reports_a_stance(nlp_fr) -> None:
     assert spans_of(text, nlp_fr, "fr") == [at(text, "favorable à une hausse du salaire minimum")]
     text = "Le Premier ministre se dit prêt à démissionner si la réforme échoue."
     assert spans_of(text, nlp_fr, "fr") == [at(text, "prêt à démissionner si la réforme échoue")]
+
+
+def test_calls_quote_the_caller_but_quoted_requests_are_not_quotations(nlp_fr) -> None:
+    text = "Le maire a appelé à « la plus grande prudence face à la montée des eaux »."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« la plus grande prudence face à la montée des eaux »")]
+    text = "Le maire a encouragé les habitants à « rester chez eux pendant la tempête »."
+    assert spans_of(text, nlp_fr, "fr") == []

@@ -539,11 +539,11 @@ class DirectAttributor:
         return not words
 
     def infinitive_object(self, q: Quoted) -> bool:
-        """ "son intention de « porter plainte … »", "promised to “fight”": a quoted infinitive after de/to is
-        a request or promise, not a quotation."""
+        """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
+        quoted infinitive after de/à/to is a request or promise, not a quotation."""
         inner = self.tokens_between(q.inner[0], q.inner[1])
         before = self.tokens_between(max(0, q.start - 8), q.start)
-        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "to"):
+        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "à", "to"):
             return False
         for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
             if tok.pos_ in ("VERB", "AUX"):
