@@ -119,3 +119,15 @@ def test_calls_quote_the_caller_but_quoted_requests_are_not_quotations(nlp_fr) -
     assert spans_of(text, nlp_fr, "fr") == [at(text, "« la plus grande prudence face à la montée des eaux »")]
     text = "Le maire a encouragé les habitants à « rester chez eux pendant la tempête »."
     assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_short_terms_before_a_later_speech_verb_and_imperative_after_a_paragraph(nlp_fr) -> None:
+    text = (
+        "Évoquant les jeunes restés dans leurs « canapés », le pape a déclaré « Le monde vous demande "
+        "d'être des protagonistes de l'histoire »."
+    )
+    assert spans_of(text, nlp_fr, "fr") == [
+        at(text, "« Le monde vous demande d'être des protagonistes de l'histoire »")
+    ]
+    text = "Le pays a procédé à un essai.\n\nRappelons que ce pays est l'un des plus fermés au monde."
+    assert spans_of(text, nlp_fr, "fr") == []

@@ -97,6 +97,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             a = None  # a short fragment inside a sentence: a term, not a quotation
         if a is not None and a.how == "before" and (words <= 2 or att.infinitive_object(q)):
             continue
+        if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
+            continue  # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
         items.append((q.start, "direct", q, a))
 
     items.sort(key=lambda item: item[0])

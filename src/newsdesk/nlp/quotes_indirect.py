@@ -238,7 +238,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
 def _fr_imperative(t: Any) -> bool:
     """ "Rappelons que …", "Notez que …": a sentence-initial French verb in -ons/-ez (the tagger often
     misses the imperative)."""
-    first = t.i == t.sent.start or t.doc[t.i - 1].is_punct
+    first = t.i == t.sent.start or t.doc[t.i - 1].is_punct or t.doc[t.i - 1].is_space
     return t.doc.lang_ == "fr" and first and t.lower_.endswith(("ons", "ez"))
 
 
