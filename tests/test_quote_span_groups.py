@@ -131,3 +131,14 @@ def test_short_terms_before_a_later_speech_verb_and_imperative_after_a_paragraph
     ]
     text = "Le pays a procédé à un essai.\n\nRappelons que ce pays est l'un des plus fermés au monde."
     assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_inverted_incise_without_a_comma_after_a_noun_taken_for_its_subject(nlp_fr) -> None:
+    text = (
+        "Un cycliste est décédé d'un arrêt cardiaque après une grave chute lors d'une course "
+        "a révélé le Comité international paralympique (IPC)."
+    )
+    spans = extract_quotes(text, nlp_fr(text), lang="fr")
+    want = at(text, "Un cycliste est décédé d'un arrêt cardiaque après une grave chute lors d'une course")
+    assert [(s.start, s.end) for s in spans] == [want]
+    assert spans[0].attrs["speaker"] == "Comité international paralympique"

@@ -293,6 +293,9 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
         run.pop(0)  # "par Anne Morel, …, qui a rappelé": the agent without its preposition
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
+    opened = [k for k, x in enumerate(run) if x.text == "(" and x.i > token.i]
+    if opened and not any(x.text == ")" for x in run[opened[-1] :]):
+        run = run[: opened[-1]]  # "le Comité international paralympique (IPC)": without the acronym
     commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
     if commas:
         run = run[commas[-1] + 1 :]

@@ -291,6 +291,12 @@ def _gerund(t: Any) -> bool:
     )
 
 
+def _after_noun(t: Any) -> bool:
+    """ "a révélé le Comité": a determiner or name right after the verb (the inverted subject)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.pos_ == "DET" and nxt.head.dep_ in ("obj", "nsubj"))
+
+
 def _misparsed_incise(t: Any, text: str) -> bool:
     """ "…, a révélé le Comité" parsed as a conjunct, "…, a-t-il enfin confié" as a modifier of "-il": a
     French verb after a comma whose subject follows it (inverted) is an incise all the same."""
@@ -314,7 +320,9 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     if _gerund(t):
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     early = subject_of(t)
-    if early is not None and early.i < t.i and early.lower_ not in CLITICS:
+    # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
+    misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
+    if early is not None and early.i < t.i and early.lower_ not in CLITICS and not misread:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
     k = t.i - 1
@@ -334,7 +342,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     source = _source_phrase(t, lex, text)
     if need_source and source is None:
         return None
-    subj = subject_of(t)
+    subj = None if misread else subject_of(t)
     after = [x for x in doc[t.i + 1 : t.i + 4]]
     if subj is None:
         for x in after:
