@@ -141,4 +141,4 @@ def test_inverted_incise_without_a_comma_after_a_noun_taken_for_its_subject(nlp_
     spans = extract_quotes(text, nlp_fr(text), lang="fr")
     want = at(text, "Un cycliste est décédé d'un arrêt cardiaque après une grave chute lors d'une course")
     assert [(s.start, s.end) for s in spans] == [want]
-    assert spans[0].attrs["speaker"] == "Comité international paralympique"
+    assert spans[0].attrs["speaker_name"] == "Comité international paralympique"
