@@ -142,3 +142,12 @@ def test_inverted_incise_without_a_comma_after_a_noun_taken_for_its_subject(nlp_
     want = at(text, "Un cycliste est décédé d'un arrêt cardiaque après une grave chute lors d'une course")
     assert [(s.start, s.end) for s in spans] == [want]
     assert spans[0].attrs["speaker_name"] == "Comité international paralympique"
+
+
+def test_two_word_speech_verbs(nlp_fr, nlp_en) -> None:
+    text = "Les porte-paroles du syndicat font valoir que l'accord constitue une injustice pour les chauffeurs."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "que l'accord constitue une injustice pour les chauffeurs")]
+    text = "Le gouvernement fait valoir ses droits devant la justice."
+    assert spans_of(text, nlp_fr, "fr") == []
+    text = "Other analysts, however, point out that the market had not fallen as quickly as in October."
+    assert spans_of(text, nlp_en, "en") == [at(text, "that the market had not fallen as quickly as in October")]

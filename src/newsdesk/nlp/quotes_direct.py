@@ -87,9 +87,24 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
     lemma = token.lemma_.lower()
-    if lex.is_speech_verb(lemma, indirect=indirect):
+    if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Two-word speech verbs of the lexicon: "font valoir que", "pointed out that"."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    pairs = []
+    if prev is not None and prev.lemma_.lower() in ("faire",):
+        pairs.append(f"{prev.lemma_.lower()} {token.lemma_.lower()}")
+    if nxt is not None and nxt.dep_ in ("prt", "compound:prt"):
+        pairs.append(f"{token.lemma_.lower()} {nxt.lower_}")
+    if nxt is not None and token.lemma_.lower() == "faire":
+        pairs.append(f"faire {nxt.lemma_.lower()}")  # the parse may hang the clause on either verb
+    return any(lex.is_speech_verb(p, indirect=indirect) for p in pairs)
 
 
 def _fr_lemma_guess(form: str, lex: QuoteLexicon, indirect: bool) -> bool:

@@ -139,7 +139,7 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         ]
         if said:
             return said[0]  # "s'est dit prêt à démissionner", "se dit favorable à …"
-    if lex.lang == "fr":
+    if lex.lang == "fr" and t.lemma_.lower() != "faire":  # "fait valoir que": only a que-clause
         inf = [
             c
             for c in t.children
