@@ -151,3 +151,14 @@ def test_two_word_speech_verbs(nlp_fr, nlp_en) -> None:
     assert spans_of(text, nlp_fr, "fr") == []
     text = "Other analysts, however, point out that the market had not fallen as quickly as in October."
     assert spans_of(text, nlp_en, "en") == [at(text, "that the market had not fallen as quickly as in October")]
+
+
+def test_whole_quoted_sentence_after_a_comma(nlp_en) -> None:
+    text = (
+        'In his resignation letter, Jobs left this farewell, "I have made some of the best friends of my life '
+        'at Apple, and I thank you all."'
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    want = at(text, '"I have made some of the best friends of my life at Apple, and I thank you all."')
+    assert [(s.start, s.end) for s in spans] == [want]
+    assert spans[0].attrs["speaker_name"] == "Jobs"

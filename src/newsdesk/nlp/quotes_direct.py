@@ -457,7 +457,7 @@ class DirectAttributor:
         toks = self.tokens_between(start, q.start)
         if not toks:
             return None
-        colon = toks[-1].text == ":"
+        colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
@@ -468,6 +468,8 @@ class DirectAttributor:
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
             return self._opinion(toks, q)
+        if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
+            return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
             head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
             lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
@@ -484,6 +486,15 @@ class DirectAttributor:
         if self._thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _comma_sentence(self, toks: list[Any], q: Quoted) -> bool:
+        """ "Jobs left this farewell, "I have made …."": a whole quoted sentence closing the sentence after a
+        comma, introduced like after a colon."""
+        if toks[-1].text != "," or n_words(self.text[q.start : q.end]) < 8:
+            return False
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        after = self.text[q.end : q.end + 2]
+        return inner[:1].isupper() and inner[-1:] in ".!?" and (after[:1] in ("", "\n") or after.strip() == "")
 
     def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
