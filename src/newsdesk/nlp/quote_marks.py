@@ -84,8 +84,21 @@ def _closes(mark: str, text: str, j: int, stack: list[tuple[str, int]]) -> bool:
     return _classify(text, j, stack) == "close" and text[j] in CLOSERS[mark]
 
 
+TWO_APOSTROPHES = re.compile(r"(?<![\w'])''(?=[^\s'])|(?<=[^\s'])''(?![\w'])")
+"""'' typed for a double quote mark (opening before a word, closing after one)."""
+
+
+def _straighten(text: str) -> str:
+    """`text` with each '' pair read as one straight double quote, offsets unchanged: the mark takes the
+    outer apostrophe's place ('' → "' when opening, '' → '" when closing)."""
+    if "''" not in text:
+        return text
+    return TWO_APOSTROPHES.sub(lambda m: "\"'" if text[m.end() : m.end() + 1].isalnum() else "'\"", text)
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Top-level quoted spans of `text`, in order, each with its nested quotes as `children`."""
+    text = _straighten(text)
     stack: list[tuple[str, int]] = []
     skip: set[int] = set()
     found: list[Quoted] = []

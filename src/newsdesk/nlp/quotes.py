@@ -85,12 +85,20 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if i in absorbed:
             continue
         words = n_words(text[q.start : q.end])
-        if att.is_title(q) and (a is None or a.how == "before"):
+        named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
+        if att.is_title(q) and not named and (a is None or a.how == "before" or words < 8):
             continue
-        if a is not None and a.how == "before" and words <= 4 and not (att.introduced(q, a) or i in complements):
+        if (
+            a is not None
+            and a.how == "before"
+            and words <= 4
+            and not (named or att.introduced(q, a) or i in complements)
+        ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         if a is not None and a.how == "before" and (words <= 2 or att.infinitive_object(q)):
             continue
+        if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
+            continue  # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
         items.append((q.start, "direct", q, a))
 
     items.sort(key=lambda item: item[0])

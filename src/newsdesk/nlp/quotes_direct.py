@@ -80,12 +80,31 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
 
 
 def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lemma_ in lex.verbs):
+    # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
+    as_verb = token.pos_ in ("NOUN", "ADJ", "PROPN") and (
+        token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
+    )
+    if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
     lemma = token.lemma_.lower()
-    if lex.is_speech_verb(lemma, indirect=indirect):
+    if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Two-word speech verbs of the lexicon: "font valoir que", "pointed out that"."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    pairs = []
+    if prev is not None and prev.lemma_.lower() in ("faire",):
+        pairs.append(f"{prev.lemma_.lower()} {token.lemma_.lower()}")
+    if nxt is not None and nxt.dep_ in ("prt", "compound:prt"):
+        pairs.append(f"{token.lemma_.lower()} {nxt.lower_}")
+    if nxt is not None and token.lemma_.lower() == "faire":
+        pairs.append(f"faire {nxt.lemma_.lower()}")  # the parse may hang the clause on either verb
+    return any(lex.is_speech_verb(p, indirect=indirect) for p in pairs)
 
 
 def _fr_lemma_guess(form: str, lex: QuoteLexicon, indirect: bool) -> bool:
@@ -119,6 +138,9 @@ def subject_of(verb: Any) -> Any:
                     return clitic
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
+                other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
+                if other:
+                    return other[0]  # "which the Republicans insisted …": the relative is the object
                 return _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
@@ -286,6 +308,9 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
         run.pop(0)  # "par Anne Morel, …, qui a rappelé": the agent without its preposition
     while run and (run[-1].is_punct or run[-1].text in QUOTE_CHARS):
         run.pop()
+    opened = [k for k, x in enumerate(run) if x.text == "(" and x.i > token.i]
+    if opened and not any(x.text == ")" for x in run[opened[-1] :]):
+        run = run[: opened[-1]]  # "le Comité international paralympique (IPC)": without the acronym
     commas = [k for k, x in enumerate(run) if x.text == "," and x.i < token.i]
     if commas:
         run = run[commas[-1] + 1 :]
@@ -408,6 +433,8 @@ class DirectAttributor:
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
                     return None
+                if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
+                    return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 subj = self._subject(t, q.end, end)
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
@@ -430,7 +457,7 @@ class DirectAttributor:
         toks = self.tokens_between(start, q.start)
         if not toks:
             return None
-        colon = toks[-1].text == ":"
+        colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
@@ -441,6 +468,8 @@ class DirectAttributor:
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
             return self._opinion(toks, q)
+        if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
+            return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
             head = next((x for x in toks if x.dep_ == "ROOT" or x.head.i == x.i), toks[0])
             lo, hi = toks[0].idx, toks[-2].idx + len(toks[-2]) if len(toks) > 1 else toks[0].idx
@@ -457,6 +486,15 @@ class DirectAttributor:
         if self._thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _comma_sentence(self, toks: list[Any], q: Quoted) -> bool:
+        """ "Jobs left this farewell, "I have made …."": a whole quoted sentence closing the sentence after a
+        comma, introduced like after a colon."""
+        if toks[-1].text != "," or n_words(self.text[q.start : q.end]) < 8:
+            return False
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        after = self.text[q.end : q.end + 2]
+        return inner[:1].isupper() and inner[-1:] in ".!?" and (after[:1] in ("", "\n") or after.strip() == "")
 
     def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
@@ -510,6 +548,16 @@ class DirectAttributor:
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
 
+    def named(self, q: Quoted, a: Attribution | None) -> bool:
+        """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use
+        "naming") with a subject, right before the quote in its clause."""
+        if a is None or a.how != "before" or a.verb is None or a.speaker is None:
+            return False
+        v = a.verb
+        if v.dep_ in ("acl", "amod") or passive(v):
+            return False  # "une zone surnommée « … »": nobody names it here
+        return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
+
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
         if a.verb is None:
@@ -520,11 +568,11 @@ class DirectAttributor:
         return not words
 
     def infinitive_object(self, q: Quoted) -> bool:
-        """ "son intention de « porter plainte … »", "promised to “fight”": a quoted infinitive after de/to is
-        a request or promise, not a quotation."""
+        """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
+        quoted infinitive after de/à/to is a request or promise, not a quotation."""
         inner = self.tokens_between(q.inner[0], q.inner[1])
         before = self.tokens_between(max(0, q.start - 8), q.start)
-        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "to"):
+        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "à", "to"):
             return False
         for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
             if tok.pos_ in ("VERB", "AUX"):

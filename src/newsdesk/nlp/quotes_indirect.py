@@ -131,7 +131,15 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         return marked[0]
     if after:
         return after[0]
-    if lex.lang == "fr":
+    if lex.lang == "fr" and any(c.lower_ in ("se", "s'", "s’") and c.i < t.i for c in t.children):
+        said = [
+            c
+            for c in t.children
+            if c.dep_ in ("xcomp", "acl", "advmod") and c.i > t.i and c.pos_ in ("ADJ", "VERB") and not _infinitive(c)
+        ]
+        if said:
+            return said[0]  # "s'est dit prêt à démissionner", "se dit favorable à …"
+    if lex.lang == "fr" and t.lemma_.lower() != "faire":  # "fait valoir que": only a que-clause
         inf = [
             c
             for c in t.children
@@ -146,9 +154,14 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        if nxt is not None and nxt.pos_ == "AUX" and "Inf" in nxt.morph.get("VerbForm") and nxt.head.i > t.i:
+            return nxt.head  # "raconte avoir été approché", the participle hung elsewhere
         late = _late_infinitive(t)
         if late is not None:
             return late
+    bare = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and c.tag_ in ("VB", "VBP")]
+    if lex.lang == "en" and t.dep_ == "relcl" and bare and not any(g.dep_ == "aux" for g in bare[0].children):
+        return bare[0]  # "cuts which the Republicans insisted reach parity": a bare subjunctive clause
     # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
@@ -165,7 +178,11 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     comp = _complement_token(t, lex)
     if comp is None:
         return None
+    if subject_of(t) is None and ("Imp" in t.morph.get("Mood") or _fr_imperative(t)):
+        return None  # "Rappelons que …": the writer addresses the reader
     non_finite = "Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBG")
+    if comp.tag_ == "VBG" and comp.i > t.i and not any(c.dep_ in ("mark", "aux") for c in comp.children):
+        return None  # "said analyst John Smith commenting on the decision"
     purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
     if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
@@ -173,7 +190,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None
     sent_start = sentence_start(text, t.idx)
     if comp.i > t.i:
-        start = comp.left_edge.idx if comp.left_edge.i > t.i else comp.idx
+        start = comp.left_edge.idx if comp.left_edge.i > t.i else min(x.idx for x in comp.subtree if x.i > t.i)
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
@@ -183,8 +200,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         # the clause comes first, then a comma, then the speaker and the verb.
         if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
             return None  # "…, having reported record profits": not an incise
-        left = t.left_edge
-        comma = next((x for x in reversed(list(t.doc[comp.i : left.i + 1])) if x.text == ","), None)
+        comma = next((x for x in reversed(list(t.doc[comp.i : t.i])) if x.text == ","), None)
         if comma is None or comma.i < comp.i:
             return None
         subj = speaker_verb(t)
@@ -200,8 +216,10 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj = sentence_subject(t)
     subj = nearer_person(subj, t, lex)
     speaker = None
-    if subj is not None and subj.lower_ in NON_SPEAKERS:
-        return None
+    if subj is not None and (
+        subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
+    ):
+        return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
@@ -215,6 +233,13 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _fr_imperative(t: Any) -> bool:
+    """ "Rappelons que …", "Notez que …": a sentence-initial French verb in -ons/-ez (the tagger often
+    misses the imperative)."""
+    first = t.i == t.sent.start or t.doc[t.i - 1].is_punct or t.doc[t.i - 1].is_space
+    return t.doc.lang_ == "fr" and first and t.lower_.endswith(("ons", "ez"))
 
 
 def _looks_infinitive(tok: Any) -> bool:
@@ -250,18 +275,58 @@ def _infinitive(tok: Any) -> bool:
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
 
 
+CLITICS = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+
+
+def _gerund(t: Any) -> bool:
+    """ "saying", "having reported", "en ajoutant": a present participle or gerund, never an incise."""
+    if t.tag_ == "VBG" or "Ger" in t.morph.get("VerbForm"):
+        return True
+    if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
+        return True
+    return any(
+        c.dep_.startswith("aux")
+        and (c.tag_ == "VBG" or "Pres" in c.morph.get("Tense") and "Part" in c.morph.get("VerbForm"))
+        for c in t.children
+    )
+
+
+def _after_noun(t: Any) -> bool:
+    """ "a révélé le Comité": a determiner or name right after the verb (the inverted subject)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.pos_ == "DET" and nxt.head.dep_ in ("obj", "nsubj"))
+
+
+def _misparsed_incise(t: Any, text: str) -> bool:
+    """ "…, a révélé le Comité" parsed as a conjunct, "…, a-t-il enfin confié" as a modifier of "-il": a
+    French verb after a comma whose subject follows it (inverted) is an incise all the same."""
+    if t.dep_ not in ("conj", "acl") or t.head.i > t.i or t.doc.lang_ != "fr":
+        return False
+    doc = t.doc
+    k = t.i - 1
+    clitic = False
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
+        clitic = clitic or doc[k].lower_ in CLITICS
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return False
+    return clitic or _inverted_subject(t, sentence_end(text, t.idx)) is not None
+
+
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
-    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT"):
+    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
         return None
+    if _gerund(t):
+        return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     early = subject_of(t)
-    if early is not None and early.i < t.i and early.lower_ not in ("-t", "-il", "-elle", "-on", "-ils", "-elles"):
+    # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
+    misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
+    if early is not None and early.i < t.i and early.lower_ not in CLITICS and not misread:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
     k = t.i - 1
-    while k >= 0 and (
-        doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("-t", "-il", "-elle", "-on", "-ils", "-elles")
-    ):
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
         k -= 1
     if k < 0:
         return None
@@ -277,7 +342,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     source = _source_phrase(t, lex, text)
     if need_source and source is None:
         return None
-    subj = subject_of(t)
+    subj = None if misread else subject_of(t)
     after = [x for x in doc[t.i + 1 : t.i + 4]]
     if subj is None:
         for x in after:
@@ -348,8 +413,11 @@ def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | No
 
 
 def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
-    words = re.findall(r"[\w'’-]+", phrase.lower())
-    return bool(words) and any(w in lex.not_source for w in words[:3])
+    """True for "le plan", "le plus récent bilan", "the ACARS data", a legal article ("l'article 50")."""
+    words = [re.sub(r"^[dl][’']", "", w) for w in re.findall(r"[\w'’-]+", phrase.lower())]
+    if re.match(r"(?:[dl][’'])?articles?\s+\d", phrase.strip().lower()):
+        return True
+    return bool(words) and any(w in lex.not_source for w in words[:4])
 
 
 def _titled_name(tail: str, lex: QuoteLexicon) -> int:
@@ -367,9 +435,9 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
     text = doc.text
     out: list[Reported] = []
     for intro in lex.according:
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w])", text, re.IGNORECASE):
-            if _inside(m.start(), quoted):
-                continue
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w-])", text, re.IGNORECASE):
+            if _inside(m.start(), quoted) or re.match(r"\s*(?:lesquel|laquelle|lequel|which|whom)", text[m.end() :]):
+                continue  # "les informations selon lesquelles …": a relative clause, not a source
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
