@@ -39,3 +39,16 @@ def test_entity_layer_person_inside_an_organisation_is_not_a_speaker(nlp_en) -> 
     s = text.index("Motors")
     ents = [Span(start=s, end=s + len("Motors"), label="PER", attrs={"name": "Motors", "role": "General"})]
     assert speakers(text, nlp_en, "en", ents) == ["General Motors"]
+
+
+def test_pronoun_after_an_unnamed_speaker_stays_unnamed(nlp_fr) -> None:
+    text = (
+        "« Le pont est fermé jusqu'à nouvel ordre », a déclaré Pierre Lambert, maire de la commune.\n\n"
+        "Selon un pompier présent sur place, deux voitures sont tombées dans la rivière. "
+        "« Nous avons sorti les conducteurs de l'eau en quelques minutes », a-t-il ajouté."
+    )
+    spans = extract_quotes(text, nlp_fr(text), lang="fr")
+    il = text.index("a-t-il") + 4
+    last = spans[-1].attrs
+    assert last["speaker_span"] == [il, il + 2] and text[il : il + 2] == "il"
+    assert [s.attrs["speaker_name"] for s in spans] == ["Pierre Lambert", None, None]

@@ -99,11 +99,14 @@ class SpeakerResolver(ArticleMentions):
         self.last_person: LastSpeaker | None = None
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
+        self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
         name = attrs.get("speaker_name")
         person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
+        if name:
+            self.last_unnamed = None
         if person is not None:
             self.last_person = LastSpeaker(start, end, person)
         elif name:
@@ -142,6 +145,9 @@ class SpeakerResolver(ArticleMentions):
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
                 return self.fill(speaker, named)
+            reason = speaker.reason or ""
+            if reason == "unnamed speaker" or reason.startswith("role without a name"):
+                self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
