@@ -52,3 +52,19 @@ def test_pronoun_after_an_unnamed_speaker_stays_unnamed(nlp_fr) -> None:
     last = spans[-1].attrs
     assert last["speaker_span"] == [il, il + 2] and text[il : il + 2] == "il"
     assert [s.attrs["speaker_name"] for s in spans] == ["Pierre Lambert", None, None]
+
+
+def test_nickname_given_in_the_article_names_the_person(nlp_en) -> None:
+    text = (
+        "Fauzi Bowo visited the stadium on Sunday. Fauzi, better known as Foke, raised his hand to the crowd.\n\n"
+        "Jakarta Governor Foke Greeting the Crowd\n\n"
+        "The governor said that he would run again in July."
+    )
+    ents = []
+    for name in ("Fauzi Bowo", "Foke Greeting"):
+        s = text.index(name)
+        ents.append(Span(start=s, end=s + len(name), label="PER", attrs={}))
+    spans = extract_quotes(text, nlp_en(text), lang="en", entities=ents)
+    said = text.index("The governor")
+    assert spans[-1].attrs["speaker_span"] == [said, said + len("The governor")]
+    assert [s.attrs["speaker_name"] for s in spans] == ["Fauzi Bowo"]
