@@ -68,3 +68,28 @@ def test_nickname_given_in_the_article_names_the_person(nlp_en) -> None:
     said = text.index("The governor")
     assert spans[-1].attrs["speaker_span"] == [said, said + len("The governor")]
     assert [s.attrs["speaker_name"] for s in spans] == ["Fauzi Bowo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le syndicat des enseignants, qui affirme son opposition, a appelé à la grève lundi.",
+            "syndicat des enseignants",
+        ),
+        (
+            "À la veille du scrutin, qui se tiendra dimanche, le Parti vert a publié un long communiqué.",
+            "Parti vert",
+        ),
+    ],
+)
+def test_relative_pronoun_speaker_is_its_antecedent(nlp_fr, text: str, expected: str) -> None:
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    doc = nlp_fr(text)
+    qui = next(t for t in doc if t.text == "qui")
+    assert text[qui.idx : qui.idx + 3] == "qui"
+    speaker = SpeakerResolver(text, doc, load_lexicon("fr")).resolve(qui.idx, qui.idx + 3, head=qui)
+    assert speaker.span == (qui.idx, qui.idx + 3)
+    assert speaker.name == expected
