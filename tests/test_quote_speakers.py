@@ -39,3 +39,57 @@ def test_entity_layer_person_inside_an_organisation_is_not_a_speaker(nlp_en) -> 
     s = text.index("Motors")
     ents = [Span(start=s, end=s + len("Motors"), label="PER", attrs={"name": "Motors", "role": "General"})]
     assert speakers(text, nlp_en, "en", ents) == ["General Motors"]
+
+
+def test_pronoun_after_an_unnamed_speaker_stays_unnamed(nlp_fr) -> None:
+    text = (
+        "« Le pont est fermé jusqu'à nouvel ordre », a déclaré Pierre Lambert, maire de la commune.\n\n"
+        "Selon un pompier présent sur place, deux voitures sont tombées dans la rivière. "
+        "« Nous avons sorti les conducteurs de l'eau en quelques minutes », a-t-il ajouté."
+    )
+    spans = extract_quotes(text, nlp_fr(text), lang="fr")
+    il = text.index("a-t-il") + 4
+    last = spans[-1].attrs
+    assert last["speaker_span"] == [il, il + 2] and text[il : il + 2] == "il"
+    assert [s.attrs["speaker_name"] for s in spans] == ["Pierre Lambert", None, None]
+
+
+def test_nickname_given_in_the_article_names_the_person(nlp_en) -> None:
+    text = (
+        "Fauzi Bowo visited the stadium on Sunday. Fauzi, better known as Foke, raised his hand to the crowd.\n\n"
+        "Jakarta Governor Foke Greeting the Crowd\n\n"
+        "The governor said that he would run again in July."
+    )
+    ents = []
+    for name in ("Fauzi Bowo", "Foke Greeting"):
+        s = text.index(name)
+        ents.append(Span(start=s, end=s + len(name), label="PER", attrs={}))
+    spans = extract_quotes(text, nlp_en(text), lang="en", entities=ents)
+    said = text.index("The governor")
+    assert spans[-1].attrs["speaker_span"] == [said, said + len("The governor")]
+    assert [s.attrs["speaker_name"] for s in spans] == ["Fauzi Bowo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le syndicat des enseignants, qui affirme son opposition, a appelé à la grève lundi.",
+            "syndicat des enseignants",
+        ),
+        (
+            "À la veille du scrutin, qui se tiendra dimanche, le Parti vert a publié un long communiqué.",
+            "Parti vert",
+        ),
+    ],
+)
+def test_relative_pronoun_speaker_is_its_antecedent(nlp_fr, text: str, expected: str) -> None:
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    doc = nlp_fr(text)
+    qui = next(t for t in doc if t.text == "qui")
+    assert text[qui.idx : qui.idx + 3] == "qui"
+    speaker = SpeakerResolver(text, doc, load_lexicon("fr")).resolve(qui.idx, qui.idx + 3, head=qui)
+    assert speaker.span == (qui.idx, qui.idx + 3)
+    assert speaker.name == expected

@@ -42,6 +42,11 @@ class Mention:
     gender: str = "x"
 
 
+ALIAS = re.compile(
+    r",?\s+(?:(?:or|also|more|better|popularly|commonly|widely|locally)\s+)*(?:known as|nicknamed|dubbed|"
+    r"dit|dite|surnommée?|alias|(?:plus\s+|mieux\s+)?connue? sous le (?:nom|surnom) de)\s+[\"“«]?\s*"
+    r"(?P<alias>[A-ZÀ-Ý][\w'’-]+)\s*[\"”»]?(?=[\s,.;:)])"
+)
 DEMONYM = re.compile(r"(?:aise?|iens?|iennes?|aine?s?|oise?s?|ans?|ese|ish|ique)$")
 
 
@@ -120,6 +125,31 @@ class ArticleMentions:
         self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
+        self._link_aliases()
+
+    def _link_aliases(self) -> None:
+        """A nickname the article gives a person ("Fauzi, better known as Foke", "Édouard Philippe, dit
+        « Doudou »") names that person, also where it opens a longer run ("Foke Giving" in a title-case
+        caption): a nickname is one name, whatever follows it is not part of it."""
+        persons = [m for m in self.mentions if m.label == "PER"]
+        aliases: dict[str, Mention] = {}
+        for match in ALIAS.finditer(self.text):
+            named = next((m for m in persons if m.end == match.start()), None)
+            run = next((r for r in self.runs if r[1] == match.start()), None)
+            if named is None and run is not None:  # "Fauzi, better known as Foke" when NER missed "Fauzi"
+                words = run[2].split()
+                named = max(
+                    (m for m in persons if all(w in m.name.split() for w in words)),
+                    key=lambda m: len(m.name),
+                    default=None,
+                )
+            if named is not None and match.group("alias") not in named.name.split():
+                aliases.setdefault(match.group("alias"), named)
+        for m in persons:
+            target = aliases.get(m.name.split()[0]) if m.name else None
+            if target is not None and m is not target:
+                m.name, m.role, m.gender = target.name, m.role or target.role, target.gender
+                m.entity_id = m.entity_id or target.entity_id
 
     def _from_entities(self, entities: Sequence[Span]) -> list[Mention]:
         """Mentions from the entity layer, with its person spans checked against the parse."""

@@ -61,6 +61,15 @@ def resolve_pronoun(
             return r.fill(speaker, compatible[-1])
         speaker.reason = f"no earlier person for '{low}'"
         return speaker
+    unnamed = r.last_unnamed
+    if (
+        unnamed is not None
+        and pos - unnamed[0] <= LAST_SPEAKER_REACH
+        and low != "i"
+        and not any(m.start >= unnamed[1] and is_subject(r.doc, m) for m in compatible)
+    ):
+        speaker.reason = "unnamed speaker: the last one who spoke"
+        return speaker
     last = r.last_person
     if last is not None and pos - last.start <= LAST_SPEAKER_REACH and agrees(last.person, gender):
         newer = [m for m in compatible if m.start >= last.end and m.name != last.person.name and is_subject(r.doc, m)]

@@ -99,11 +99,14 @@ class SpeakerResolver(ArticleMentions):
         self.last_person: LastSpeaker | None = None
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
+        self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
         name = attrs.get("speaker_name")
         person = next((m for m in self.mentions if m.label == "PER" and m.name == name), None)
+        if name:
+            self.last_unnamed = None
         if person is not None:
             self.last_person = LastSpeaker(start, end, person)
         elif name:
@@ -142,6 +145,9 @@ class SpeakerResolver(ArticleMentions):
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
                 return self.fill(speaker, named)
+            reason = speaker.reason or ""
+            if reason == "unnamed speaker" or reason.startswith("role without a name"):
+                self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
@@ -193,6 +199,13 @@ class SpeakerResolver(ArticleMentions):
             low += "-ci"  # "Celui-ci" split by the tokenizer
         if low in self.lex.pronouns:
             return resolve_pronoun(self, speaker, low, start, exclude)
+        if low in RELATIVE and head is not None and start <= head.idx < end:
+            antecedent = self._relative_antecedent(head)
+            if antecedent is not None:  # "le Mouvement républicain australien, qui affirme …"
+                a_start, a_end, a_head = antecedent
+                resolved = self._resolve(a_start, a_end, head=a_head, exclude=exclude)
+                resolved.text, resolved.span = written, (start, end)
+                return resolved
         head_low = head.lemma_.lower() if head is not None else ""
         if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
@@ -278,6 +291,40 @@ class SpeakerResolver(ArticleMentions):
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _relative_antecedent(self, rel: Any) -> tuple[int, int, Any] | None:
+        """The phrase a relative pronoun stands for (start, end, head): its antecedent when that can speak
+        (a person, an organisation, a role or group noun), else the subject of the clause the relative
+        clause interrupts ("À la veille de la fête nationale, qui commémore …, le Mouvement … a proposé")."""
+        verb = rel.head
+        if not rel.dep_.startswith("nsubj") or verb.i <= rel.i:
+            return None
+        if verb.dep_.endswith("relcl") and verb.head is not verb:
+            ant = verb.head
+        else:  # the parser did not attach the clause: the noun right before ", qui"
+            ant = next((t for t in reversed(rel.doc[rel.sent.start : rel.i]) if not t.is_punct), None)
+            if ant is None:
+                return None
+            if ant.pos_ in ("ADJ", "DET") and ant.head.i < rel.i:
+                ant = ant.head
+        end = len(self.text[: rel.idx].rstrip(" ,"))
+        if ant.i < rel.i and self._can_speak(ant):
+            return ant.left_edge.idx, end, ant
+        subject = next(
+            (t for t in rel.sent if t.i > verb.i and t.dep_.startswith("nsubj") and t.head is not verb), None
+        )
+        if subject is None or not self._can_speak(subject):
+            return None
+        return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge), subject
+
+    def _can_speak(self, tok: Any) -> bool:
+        """A head word that names a possible speaker: inside a person or organisation, a proper noun, a role,
+        an organisation or a source noun."""
+        if tok.pos_ == "PROPN" or any(m.start <= tok.idx < m.end for m in self.mentions if m.label != "LOC"):
+            return True
+        lemma, nouns = tok.lemma_.lower(), speaker_nouns(self.lex.lang)
+        words = {lemma, tok.lower_} & (self.lex.org_nouns | self.lex.source_nouns | nouns.body | nouns.person)
+        return bool(words) or bool(self.lex.role_match(tok.text))
 
     def _before_finite_verb(self, start: int, end: int) -> int:
         """End a speaker phrase before a finite verb that is not in a relative clause ("according to The
