@@ -87,6 +87,8 @@ def test_read_gold_checks_offsets(tmp_path) -> None:
         "quotes_gold_en_heldout4.jsonl",
         "quotes_gold_fr_heldout5.jsonl",
         "quotes_gold_en_heldout5.jsonl",
+        "quotes_gold_fr_heldout6.jsonl",
+        "quotes_gold_en_heldout6.jsonl",
     ],
 )
 def test_gold_files_are_consistent_and_attributed(name: str) -> None:
