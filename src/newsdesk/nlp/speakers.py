@@ -22,6 +22,7 @@ from .speaker_mentions import (
     ArticleMentions,
     Mention,
     drop_description,
+    possessive_at,
     strip_determiner,
 )
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
@@ -213,7 +214,7 @@ class SpeakerResolver(ArticleMentions):
             inner += [  # "Fiat's announcement"
                 m
                 for m in inside
-                if m.label in ("ORG", "PER") and m.end <= head.idx and self.text[m.end : m.end + 2] in ("'s", "’s")
+                if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
