@@ -297,7 +297,10 @@ def test_complement_stops_before_an_incise(nlp_fr) -> None:
 
 
 def test_possessive_after_final_s_owns_the_document(nlp_en) -> None:
-    text = "The dispute is old. Ortega Brothers' latest suit, filed in May, claims that the rival firm broke the 2004 contract."
+    text = (
+        "The dispute is old. Ortega Brothers' latest suit, filed in May, claims that the rival firm broke the "
+        "2004 contract."
+    )
     assert found(text, nlp_en, "en") == [
         ("that the rival firm broke the 2004 contract", "indirect", "Ortega Brothers' latest suit", "Ortega Brothers")
     ]
@@ -313,3 +316,13 @@ def test_speaker_ends_before_the_article_they_wrote(nlp_en) -> None:
     assert found(text, nlp_en, "en") == [
         ('"workers should not accept the cuts"', "direct", "Maria Lopez", "Maria Lopez")
     ]
+
+
+def test_longer_organisation_form_only_with_a_legal_form(nlp_en) -> None:
+    text = (
+        "Jane Roe, head of Delmar Commercial Jets, opened the plant. "
+        "Delmar said that the new model would fly in June."
+    )
+    assert found(text, nlp_en, "en") == [("that the new model would fly in June", "indirect", "Delmar", "Delmar")]
+    text = "Delmar Inc. opened a plant in Ohio on Monday. Delmar said that the new model would fly in June."
+    assert found(text, nlp_en, "en") == [("that the new model would fly in June", "indirect", "Delmar", "Delmar Inc.")]

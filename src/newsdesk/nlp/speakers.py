@@ -375,11 +375,18 @@ class SpeakerResolver(ArticleMentions):
             return name
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
         longer += [
-            strip_determiner(POSSESSIVE.sub("", m.text))
+            form
             for m in self.mentions
             if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+            and self._same_org(form := strip_determiner(POSSESSIVE.sub("", m.text)))
         ]
         return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
+
+    def _same_org(self, longer: str) -> bool:
+        """Whether a longer form names the organisation itself ("Apple Computer", "Ford Motor Co.") rather
+        than one of its divisions ("Boeing Commercial Airplanes"): one added word, or a legal form at the end."""
+        words = longer.split()
+        return len(words) <= 2 or words[-1].lower().strip(".,") in self.lex.org_nouns
 
     def _named_among(self, end: int) -> Mention | None:
         """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
