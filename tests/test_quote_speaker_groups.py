@@ -319,10 +319,7 @@ def test_speaker_ends_before_the_article_they_wrote(nlp_en) -> None:
 
 
 def test_longer_organisation_form_only_with_a_legal_form(nlp_en) -> None:
-    text = (
-        "Jane Roe, head of Delmar Commercial Jets, opened the plant. "
-        "Delmar said that the new model would fly in June."
-    )
-    assert found(text, nlp_en, "en") == [("that the new model would fly in June", "indirect", "Delmar", "Delmar")]
+    text = "Toyota Financial Services cut its rates on Monday. Toyota said that sales would rise in June."
+    assert found(text, nlp_en, "en") == [("that sales would rise in June", "indirect", "Toyota", "Toyota")]
     text = "Delmar Inc. opened a plant in Ohio on Monday. Delmar said that the new model would fly in June."
     assert found(text, nlp_en, "en") == [("that the new model would fly in June", "indirect", "Delmar", "Delmar Inc.")]
