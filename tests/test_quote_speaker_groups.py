@@ -294,3 +294,32 @@ def test_complement_stops_before_an_incise(nlp_fr) -> None:
     assert len(quotes) == 1
     assert quotes[0][0] == "Les policiers ont indiqué que le conducteur avait pris la fuite"
     assert quotes[0][3] == "préfecture"
+
+
+def test_possessive_after_final_s_owns_the_document(nlp_en) -> None:
+    text = (
+        "The dispute is old. Ortega Brothers' latest suit, filed in May, claims that the rival firm broke the "
+        "2004 contract."
+    )
+    assert found(text, nlp_en, "en") == [
+        ("that the rival firm broke the 2004 contract", "indirect", "Ortega Brothers' latest suit", "Ortega Brothers")
+    ]
+
+
+def test_quoted_as_saying_gives_the_person_quoted(nlp_en) -> None:
+    text = 'The talks failed. "We will not sign this deal," the Daily Star quoted Karim Haddad as saying on Friday.'
+    assert found(text, nlp_en, "en") == [('"We will not sign this deal,"', "direct", "Karim Haddad", "Karim Haddad")]
+
+
+def test_speaker_ends_before_the_article_they_wrote(nlp_en) -> None:
+    text = 'The vote is on Sunday. Maria Lopez in a Reuters article states that "workers should not accept the cuts".'
+    assert found(text, nlp_en, "en") == [
+        ('"workers should not accept the cuts"', "direct", "Maria Lopez", "Maria Lopez")
+    ]
+
+
+def test_longer_organisation_form_only_with_a_legal_form(nlp_en) -> None:
+    text = "Toyota Financial Services cut its rates on Monday. Toyota said that sales would rise in June."
+    assert found(text, nlp_en, "en") == [("that sales would rise in June", "indirect", "Toyota", "Toyota")]
+    text = "Delmar Inc. opened a plant in Ohio on Monday. Delmar said that the new model would fly in June."
+    assert found(text, nlp_en, "en") == [("that the new model would fly in June", "indirect", "Delmar", "Delmar Inc.")]

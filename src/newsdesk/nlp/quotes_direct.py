@@ -424,6 +424,10 @@ class DirectAttributor:
         end = self.clause_end(q.end)
         toks = self.tokens_between(q.end, end)
         for k, t in enumerate(toks[:12]):
+            quoted_as = self._quoted_as_saying(t)
+            if quoted_as is not None:
+                span = speaker_phrase(quoted_as, q.end, end)
+                return Attribution(verb=t, speaker=span, speaker_head=quoted_as, how="after")
             if speech_verb(t, self.lex):
                 if is_negated(t, self.lex) or passive(t):
                     return None
@@ -441,6 +445,18 @@ class DirectAttributor:
             if t.pos_ == "VERB" and k > 0:
                 return None
         return self._dash(q)
+
+    def _quoted_as_saying(self, t: Any) -> Any:
+        """The object of "quoted X as saying": the person quoted speaks, not the outlet quoting them."""
+        if t.lemma_.lower() != "quote" or t.pos_ != "VERB":
+            return None
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            return None
+        rest = t.doc[obj.right_edge.i + 1 : obj.right_edge.i + 3]
+        if len(rest) == 2 and rest[0].lower_ == "as" and speech_verb(rest[1], self.lex):
+            return obj
+        return None
 
     def _dash(self, q: Quoted) -> Attribution | None:
         """ "« … »\n\n— Stéphanie, témoin": a signature line after the quote."""

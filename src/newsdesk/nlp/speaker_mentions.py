@@ -22,6 +22,13 @@ ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
 LOC_LABELS = {"LOC", "GPE", "FAC"}
 DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+
+
+def possessive_at(text: str, end: int) -> bool:
+    """Whether a name ending at `end` is possessive: "Fiat's", or "Apple Corps'" after a final s."""
+    return text[end : end + 2] in ("'s", "’s") or (
+        text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha()
+    )
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}

@@ -22,6 +22,7 @@ from .speaker_mentions import (
     ArticleMentions,
     Mention,
     drop_description,
+    possessive_at,
     strip_determiner,
 )
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
@@ -213,7 +214,7 @@ class SpeakerResolver(ArticleMentions):
             inner += [  # "Fiat's announcement"
                 m
                 for m in inside
-                if m.label in ("ORG", "PER") and m.end <= head.idx and self.text[m.end : m.end + 2] in ("'s", "’s")
+                if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
@@ -374,11 +375,18 @@ class SpeakerResolver(ArticleMentions):
             return name
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
         longer += [
-            strip_determiner(POSSESSIVE.sub("", m.text))
+            form
             for m in self.mentions
             if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+            and self._same_org(form := strip_determiner(POSSESSIVE.sub("", m.text)))
         ]
         return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
+
+    def _same_org(self, longer: str) -> bool:
+        """Whether a longer form names the organisation itself ("Apple Computer", "Ford Motor Co.") rather
+        than one of its divisions ("Boeing Commercial Airplanes"): one added word, or a legal form at the end."""
+        words = longer.split()
+        return len(words) <= 2 or words[-1].lower().strip(".,") in self.lex.org_nouns
 
     def _named_among(self, end: int) -> Mention | None:
         """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
