@@ -32,7 +32,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 from scipy.optimize import nnls  # noqa: E402
-from scipy.stats import pearsonr, spearmanr  # noqa: E402
+from scipy.stats import spearmanr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _shared import shared_data, write_report  # noqa: E402
 from newsdesk.article import Article  # noqa: E402
+from newsdesk.cluster_score import pearson  # noqa: E402
 from newsdesk.embeddings import DocumentEncoder, load_encoder  # noqa: E402
 from newsdesk.ingest.htmlmeta import _URL_DATE  # noqa: E402
 from newsdesk.monotone import fit_monotone  # noqa: E402
@@ -147,7 +148,7 @@ def nested(cands: dict, x_of: dict, y: np.ndarray, groups: np.ndarray, *, seed: 
 
 
 def r(a: np.ndarray, b: np.ndarray) -> float:
-    return float(pearsonr(a, b)[0]) if len(a) > 2 and np.std(a) > 0 else float("nan")
+    return pearson(a.tolist(), b.tolist()) if len(a) > 2 else float("nan")
 
 
 def url_date(url: str) -> date | None:
