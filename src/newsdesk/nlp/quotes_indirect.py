@@ -51,6 +51,14 @@ class Reported:
     how: str = "complement"  # "complement", "incise", "introducer"
 
 
+def _incise_report(t: Any, start: int, end: int, speaker: tuple[int, int] | None, subj: Any) -> Reported:
+    """Speech reported by verb `t` in an incise ("…, a déclaré X" or "…, he says, …")."""
+    return Reported(
+        start=start, end=end, verb=t, verb_span=(t.idx, t.idx + len(t)), speaker=speaker, speaker_head=subj,
+        how="incise",
+    )
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
@@ -356,15 +364,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         subj = src.root if src is not None else None
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
-    return Reported(
-        start=start,
-        end=end,
-        verb=t,
-        verb_span=(t.idx, t.idx + len(t)),
-        speaker=speaker,
-        speaker_head=subj,
-        how="incise",
-    )
+    return _incise_report(t, start, end, speaker, subj)
 
 
 def _parenthetical(t: Any, text: str) -> Reported | None:
@@ -389,15 +389,7 @@ def _parenthetical(t: Any, text: str) -> Reported | None:
     if end <= start:
         return None
     speaker = phrase_span(subj, doc[left - 1].idx + 1, t.idx)
-    return Reported(
-        start=start,
-        end=end,
-        verb=t,
-        verb_span=(t.idx, t.idx + len(t)),
-        speaker=speaker,
-        speaker_head=subj,
-        how="incise",
-    )
+    return _incise_report(t, start, end, speaker, subj)
 
 
 def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | None:
