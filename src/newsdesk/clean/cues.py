@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-LEXICONS = Path(__file__).resolve().parents[1] / "lexicons" / "page"
+from .. import lexicons
 
 
 @dataclass(slots=True, frozen=True)
@@ -31,22 +30,14 @@ class Cues:
         return self.agencies.get(written) or self.agencies.get(written.upper()) or self.agencies.get(written.title())
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([part.strip() for part in line.split("\t")])
-    return rows
-
-
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """All page cues from ``lexicons/page/<lang>.tsv`` and ``agencies.tsv``."""
     words: dict[str, set[str]] = {}
-    for path in sorted(LEXICONS.glob("*.tsv")):
-        if path.stem == "agencies":
+    for lang in lexicons.languages("page"):
+        if lang == "agencies":
             continue
-        for kind, cue, *_ in _rows(path):
+        for kind, cue, *_ in lexicons.rows("page", lang):
             words.setdefault(kind, set()).add(cue)
-    agencies = {row[0]: row[1] for row in _rows(LEXICONS / "agencies.tsv")}
+    agencies = {row[0]: row[1] for row in lexicons.rows("page", "agencies")}
     return Cues(words={k: tuple(sorted(v)) for k, v in words.items()}, agencies=agencies)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from .. import lexicons
 from ..errors import ModelError
-
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -44,26 +42,16 @@ class QuoteLexicon:
         return self.role_re.search(text) if self.role_re else None
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str) -> QuoteLexicon:
     """The quotation lexicon of `lang`; raises `ModelError` when the language has none."""
-    verbs_path = LEXICON_DIR / "speech_verbs" / f"{lang}.tsv"
-    cues_path = LEXICON_DIR / "quote_cues" / f"{lang}.tsv"
-    if not verbs_path.exists() or not cues_path.exists():
+    if not lexicons.path("speech_verbs", lang).exists() or not lexicons.path("quote_cues", lang).exists():
         raise ModelError(f"no quotation lexicon for language {lang!r} (add lexicons/speech_verbs/{lang}.tsv)")
     lex = QuoteLexicon(lang=lang)
-    for row in _rows(verbs_path):
+    for row in lexicons.rows("speech_verbs", lang):
         lex.verbs[row[0].strip().lower()] = row[1].strip() if len(row) > 1 else "both"
     roles: list[str] = []
-    for row in _rows(cues_path):
+    for row in lexicons.rows("quote_cues", lang):
         kind, value = row[0].strip(), row[1].strip()
         if kind == "according":
             lex.according.append(value)

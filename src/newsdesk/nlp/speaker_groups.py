@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .quote_lexicon import LEXICON_DIR, _rows
+from .. import lexicons
 
 # Words before the head noun that do not name anybody: determiners, possessives, numbers, quantifiers.
 LEADING = re.compile(
@@ -38,14 +38,12 @@ class SpeakerNouns:
 def speaker_nouns(lang: str) -> SpeakerNouns:
     """The speaker nouns of `lang` (empty when the language has none)."""
     nouns = SpeakerNouns()
-    path = LEXICON_DIR / "speakers" / f"{lang}.tsv"
-    if path.exists():
-        for row in _rows(path):
-            kind, word = row[0].strip(), row[1].strip().lower()
-            if kind == "same_role":
-                nouns.same_role[word] = row[2].strip().lower()
-                continue
-            {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
+    for row in lexicons.rows("speakers", lang):
+        kind, word = row[0], row[1].lower()
+        if kind == "same_role":
+            nouns.same_role[word] = row[2].lower()
+            continue
+        {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
     return nouns
 
 
