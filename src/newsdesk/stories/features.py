@@ -25,10 +25,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
+from .. import lexicons
 from ..article import Article
 from ..text import fold
 
@@ -44,11 +44,7 @@ def stop_words(lang: str | None) -> frozenset[str]:
     """Stop words of a language from `lexicons/stopwords/<lang>.txt` (empty set when there is none)."""
     if not lang:
         return frozenset()
-    path = resources.files("newsdesk") / "lexicons" / "stopwords" / f"{lang}.txt"
-    if not path.is_file():
-        return frozenset()
-    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(fold(w) for w in words if w and not w.startswith("#"))
+    return frozenset(fold(row[0]) for row in lexicons.rows("stopwords", lang, "txt"))
 
 
 def content_words(text: str, lang: str | None) -> list[str]:
