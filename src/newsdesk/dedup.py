@@ -195,14 +195,17 @@ def fact_slots(text: str, *, limit: int = FACT_SLOTS) -> np.ndarray:
 
 def fact_conflicts(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
     """(slot keys filled with different facts, slot keys in common) of two `fact_slots` arrays."""
-    fill_a: dict[int, set[int]] = {}
-    for key, value in a.tolist():
-        fill_a.setdefault(key, set()).add(value)
-    fill_b: dict[int, set[int]] = {}
-    for key, value in b.tolist():
-        fill_b.setdefault(key, set()).add(value)
+    fill_a, fill_b = _fills(a), _fills(b)
     common = fill_a.keys() & fill_b.keys()
     return sum(1 for k in common if not fill_a[k] & fill_b[k]), len(common)
+
+
+def _fills(slots: np.ndarray) -> dict[int, set[int]]:
+    """Fact slots by context: the facts each context is filled with."""
+    fills: dict[int, set[int]] = {}
+    for key, value in slots.tolist():
+        fills.setdefault(key, set()).add(value)
+    return fills
 
 
 def signature(shingle_set: Iterable[str], *, num_perm: int = NUM_PERM) -> np.ndarray:
