@@ -486,7 +486,7 @@ class SpeakerResolver(ArticleMentions):
         (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
         ("SIA" for "Singapore Airlines")."""
         for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
-            return strip_determiner(m.group(1).strip().removeprefix("The ").removeprefix("the "))
+            return strip_determiner(m.group(1))
         fulls: list[str] = []
         for m in self.mentions:
             if m.label != "ORG":
