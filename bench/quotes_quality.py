@@ -77,6 +77,10 @@ SETS = [
      "quotes_gold_fr_heldout6.jsonl", None),
     ("English held-out gold 6 (11 Wikinews/Global Voices articles, blind, never used for development)",
      "quotes_gold_en_heldout6.jsonl", None),
+    ("French held-out gold 7 (18 Wikinews articles, blind, never used for development)",
+     "quotes_gold_fr_heldout7.jsonl", None),
+    ("English held-out gold 7 (20 Wikinews/Global Voices articles, blind, never used for development)",
+     "quotes_gold_en_heldout7.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
