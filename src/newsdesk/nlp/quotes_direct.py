@@ -161,7 +161,8 @@ def _antecedent(tok: Any) -> Any:
         if cur.ent_type_ in PERSON_ENTS:
             return cur
         k = cur.left_edge.i  # an apposition right after a name: "Anne Morel, présidente de …"
-        if cur.dep_ == "appos" and k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ in PERSON_ENTS:
+        apposed = cur.dep_ == "appos" or cur.pos_ == "NOUN"  # "…, le chef de mission" parsed as an object
+        if apposed and k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ in PERSON_ENTS:
             name = doc[k - 2]
             while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
                 name = name.head

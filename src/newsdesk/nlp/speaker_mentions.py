@@ -111,8 +111,12 @@ def strip_determiner(text: str) -> str:
 
 def drop_description(name: str, org_nouns: set[str]) -> str:
     """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
-    the capitalised name after a lower-case description that contains an organisation noun."""
+    the capitalised name after a lower-case description that contains an organisation noun; and without
+    such a noun after it ("China Daily newspaper" -> "China Daily")."""
     words = name.split()
+    while len(words) > 1 and words[-1].lower() in org_nouns and words[-2][:1].isupper() and words[-1][:1].islower():
+        words = words[:-1]
+    name = " ".join(words)
     lower = [k for k, w in enumerate(words) if w[:1].islower()]
     if not lower or lower[-1] == len(words) - 1:
         return name

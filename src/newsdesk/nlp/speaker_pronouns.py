@@ -77,6 +77,10 @@ def resolve_pronoun(
     if compatible:
         near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
         subjects = [m for m in near if is_subject(r.doc, m)]
+        if not subjects and not any(m.start >= _sentence_start(r.text, pos) for m in compatible):
+            # nobody named in this sentence nor a subject nearby: the pronoun continues the topic, the
+            # last person who was a subject ("François Bayrou … renonce. Il a annoncé … à Emmanuel Macron. Il affirme")
+            subjects = [m for m in compatible if is_subject(r.doc, m)]
         return r.fill(speaker, (subjects or compatible)[-1])
     if r.lex.lang == "fr":  # "Renault a publié ses résultats. Elle a indiqué que …": French companies are il/elle
         return _organisation(r, speaker, low, pos)
@@ -94,6 +98,10 @@ def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> S
         return r.named(speaker, orgs[-1].text)
     speaker.reason = f"no earlier organisation for pronoun '{low}'"
     return speaker
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def is_subject(doc: Any, m: Mention) -> bool:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from babel.dates import get_day_names
+
+from .. import lexicons
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import group_name, speaker_nouns
@@ -25,7 +29,7 @@ from .speaker_mentions import (
     possessive_at,
     strip_determiner,
 )
-from .speaker_pronouns import LastSpeaker, resolve_pronoun
+from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, agrees, resolve_pronoun
 
 UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
 DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
@@ -52,6 +56,15 @@ CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
 CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
+
+
+@lru_cache(maxsize=16)
+def _time_tail(lang: str) -> re.Pattern[str]:
+    """Day words that can follow a speaker's name ("a affirmé l'ONU lundi", "said Ford today")."""
+    words = {w.lower() for w in get_day_names("wide", locale=lang).values()}
+    words |= {row[1].lower() for row in lexicons.rows("dates", lang) if row[0] == "day"}
+    parts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s+(?:{parts})(?:\s+(?:matin|soir|midi|morning|evening|night))?)+$", re.IGNORECASE)
 
 
 def coordinated(name: str) -> str:
@@ -131,6 +144,7 @@ class SpeakerResolver(ArticleMentions):
         end = self._before_finite_verb(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         if speaker.name:
+            speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
             for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
@@ -165,6 +179,7 @@ class SpeakerResolver(ArticleMentions):
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
             holder = next((m for m in self.mentions if m.label == "PER" and m.name == full), None)
+            holder = holder or self._person_over(apposed, start, end)
             if holder is not None:
                 return self.fill(speaker, holder)
             speaker.name = full
@@ -239,6 +254,9 @@ class SpeakerResolver(ArticleMentions):
                 org = self._salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
+            if not inside and not self.lex.role_match(written):
+                speaker.reason = "unnamed: a document the article attributes to nobody"  # "Reports indicate"
+                return speaker
         if self.indefinite_person(written, head) and not persons:
             speaker.reason = "unnamed speaker"
             return speaker
@@ -281,6 +299,9 @@ class SpeakerResolver(ArticleMentions):
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12:
+                last = self._last_speaker_as(written, start)
+                if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
+                    return self.fill(speaker, last)
                 speaker.reason = f"role without a name in the article: {role.group(0)}"
                 return speaker
             if orgs:
@@ -518,6 +539,35 @@ class SpeakerResolver(ArticleMentions):
             if head.idx < comma:
                 written = written[: comma - start]
         return strip_determiner(POSSESSIVE.sub("", written.strip()))
+
+    def _last_speaker_as(self, written: str, pos: int) -> Mention | None:
+        """The person who spoke last, when a definite role with no holder in the article ("le président",
+        "the minister") follows their quote closely: the article names its main speaker once."""
+        last = self.last_person
+        words = written.strip().lower().split()
+        if last is None or pos - last.start > LAST_SPEAKER_REACH or not words or len(words) > 3:
+            return None
+        if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
+            return None
+        gender = "f" if words[0] in self.lex.feminine or words[-1].endswith("woman") else "x"
+        return last.person if agrees(last.person, gender) else None
+
+    def _person_over(self, name: str, start: int, end: int) -> Mention | None:
+        """The person mention inside text[start:end] that shares a word with `name`: the entity layer's
+        extent where the proper-noun run stops short ("Ban Ki" in "Ban Ki-moon", "Mr. Mohammed")."""
+        words = set(name.split())
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.label == "PER"
+                and start <= m.start
+                and m.end <= end
+                and len(m.name) > len(name)
+                and words & set(m.text.split())
+            ),
+            None,
+        )
 
     def _name_in(self, start: int, end: int, head: Any) -> str | None:
         """A person-like name (proper-noun run) inside the speaker phrase, when NER found none."""
