@@ -137,6 +137,7 @@ def subject_of(verb: Any) -> Any:
                 if clitic.lower_ in ("-il", "-elle", "-on", "-ils", "-elles"):
                     return clitic
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t", "t", "-t-"):
+            child = _nearest_subject(verb, child)
             if child.lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
                 other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
                 if other:
@@ -146,6 +147,20 @@ def subject_of(verb: Any) -> Any:
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+def _nearest_subject(verb: Any, first: Any) -> Any:
+    """ "As well as new routes to the US, Mannion stated that …": of two subjects the parser gave the verb
+    before it, the one after the comma (nearest the verb) speaks when the first opens with a preposition or
+    adverb (a fronted phrase, not a name with its apposition)."""
+    if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
+        return first
+    later = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and first.i < c.i < verb.i and any(x.text == "," for x in verb.doc[first.i : c.i])
+    ]
+    return later[-1] if later else first
 
 
 PERSON_ENTS = ("PER", "PERSON")
@@ -429,7 +444,7 @@ class DirectAttributor:
             if quoted_as is not None:
                 span = speaker_phrase(quoted_as, q.end, end)
                 return Attribution(verb=t, speaker=span, speaker_head=quoted_as, how="after")
-            if speech_verb(t, self.lex):
+            if speech_verb(t, self.lex) or self._unlisted_incise(q, toks, k):
                 if is_negated(t, self.lex) or passive(t):
                     return None
                 between = toks[:k]
@@ -446,6 +461,26 @@ class DirectAttributor:
             if t.pos_ == "VERB" and k > 0:
                 return None
         return self._dash(q)
+
+    def _unlisted_incise(self, q: Quoted, toks: list[Any], k: int) -> bool:
+        """ "“…,” enthused Scott Fancher." / "“…?” she wondered.": in English a quote left open by a comma, a
+        question or exclamation mark, followed by a bare finite verb and its subject that close the sentence, is
+        attributed by that verb even when the lexicon does not list it."""
+        if self.lex.lang != "en" or k > 2:
+            return False
+        t = toks[k]
+        inner = self.text[q.inner[0] : q.inner[1]].rstrip()
+        if not inner.endswith((",", "?", "!")) or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ"):
+            return False
+        objects = ("dobj", "obj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp")
+        if any(c.dep_ in objects and not self._quoted(c.idx) for c in t.children):
+            return False
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not self._quoted(c.idx)]
+        if not subj or subj[0].pos_ not in ("PROPN", "PRON", "NOUN"):
+            return False
+        if subj[0].i < t.i and (k != 1 or toks[0].i != subj[0].i):
+            return False  # "“…,” he enthused": only the subject pronoun or name between the quote and the verb
+        return all(x.i <= t.i for x in toks[:k])
 
     def _quoted_as_saying(self, t: Any) -> Any:
         """The object of "quoted X as saying": the person quoted speaks, not the outlet quoting them."""

@@ -1,0 +1,39 @@
+"""English attribution: the speech verb's subject and the verbs the lexicon does not list."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsdesk.nlp.quotes import extract_quotes
+from newsdesk.nlp.quotes_direct import subject_of
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(text: str, nlp) -> list[str | None]:
+    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang="en")]
+
+
+def test_fronted_phrase_parsed_as_a_second_subject_is_not_the_speaker() -> None:
+    # the parse the tagger sometimes gives: the fronted phrase and the name both subjects of the verb
+    words = ["Besides", "cheaper", "fares", "to", "Spain", ",", "Kowalski", "stated", "that", "buses", "run", "."]
+    heads = [2, 2, 7, 2, 3, 7, 7, 7, 10, 10, 7, 7]
+    deps = ["cc", "amod", "nsubj", "prep", "pobj", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["ADP", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[7]).text == "Kowalski"
+    assert subject_of(doc[10]).text == "buses"
+
+
+def test_unlisted_verb_after_a_quote_gives_its_subject(nlp_en) -> None:
+    text = (
+        "The museum reopened on Sunday after two years of repairs.\n"
+        "\"We finally have our galleries back, every one of them,\" enthused Peter Lindqvist, the curator.\n"
+        "\"Visitors will see paintings that have been in storage for a decade.\"\n"
+        "\"It took longer than anyone hoped,\" she sighed."
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [s.attrs["speaker_name"] for s in spans][:2] == ["Peter Lindqvist", "Peter Lindqvist"]
+    assert len(spans) == 3
