@@ -30,9 +30,9 @@ def test_fronted_phrase_parsed_as_a_second_subject_is_not_the_speaker() -> None:
 def test_unlisted_verb_after_a_quote_gives_its_subject(nlp_en) -> None:
     text = (
         "The museum reopened on Sunday after two years of repairs.\n"
-        "\"We finally have our galleries back, every one of them,\" enthused Peter Lindqvist, the curator.\n"
-        "\"Visitors will see paintings that have been in storage for a decade.\"\n"
-        "\"It took longer than anyone hoped,\" she sighed."
+        '"We finally have our galleries back, every one of them," enthused Peter Lindqvist, the curator.\n'
+        '"Visitors will see paintings that have been in storage for a decade."\n'
+        '"It took longer than anyone hoped," she sighed.'
     )
     spans = extract_quotes(text, nlp_en(text), lang="en")
     assert [s.attrs["speaker_name"] for s in spans][:2] == ["Peter Lindqvist", "Peter Lindqvist"]
