@@ -37,3 +37,17 @@ def test_unlisted_verb_after_a_quote_gives_its_subject(nlp_en) -> None:
     spans = extract_quotes(text, nlp_en(text), lang="en")
     assert [s.attrs["speaker_name"] for s in spans][:2] == ["Peter Lindqvist", "Peter Lindqvist"]
     assert len(spans) == 3
+
+
+def test_coordinated_speakers_are_all_named(nlp_en) -> None:
+    text = "Prime Minister Ann Lee and industry minister Tom Fry announced that the government would fund the plant."
+    assert speakers(text, nlp_en) == ["Ann Lee and Tom Fry"]
+    text = (
+        "At noon, the Bank of Ruritania, the Bank of Freedonia (BF), and the Central Bank of Atlantis jointly "
+        "announced that they would lend money to each other."
+    )
+    assert speakers(text, nlp_en) == ["Bank of Ruritania, Bank of Freedonia and Central Bank of Atlantis"]
+    text = "Tom Fry, chairman of the union, said that the plant would close. Ann Lee said that Fry and Bob Marsh lied."
+    assert speakers(text, nlp_en) == ["Tom Fry", "Ann Lee"]
+    text = "Ann Lee, president and CEO of Acme Foods said that the plant would close."
+    assert speakers(text, nlp_en) == ["Ann Lee"]

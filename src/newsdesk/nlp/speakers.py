@@ -56,6 +56,7 @@ CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
 CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
+LIST_GAP_STOPS = {"of", "for", "at", "from", "with", "in", "on", "de", "du", "des", "d", "pour", "chez", "à"}
 
 
 @lru_cache(maxsize=16)
@@ -143,6 +144,9 @@ class SpeakerResolver(ArticleMentions):
         """
         end = self._before_finite_verb(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
+        listed = self._listed(start, end) if speaker.name else None
+        if listed is not None:  # "John Smith and Jane Doe announced": both speak
+            speaker.name, speaker.role, speaker.entity_id = listed, None, None
         if speaker.name:
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
@@ -164,6 +168,46 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _listed(self, start: int, end: int) -> str | None:
+        """ "Prime Minister Ann Lee and industry minister Tom Fry", "the Bank of A, the Bank of B and the
+        Bank of C": names coordinated at the start of the speaker phrase, joined as "A, B and C"."""
+        names = [
+            m
+            for m in self.mentions
+            if m.label in ("PER", "ORG")
+            and start <= m.start
+            and m.end <= end
+            and self.text[m.start - 1 : m.start] != "("  # "(ECB)" repeats the name before it
+        ]
+        if len(names) < 2 or not self._list_gap(self.text[start : names[0].start], lead=True):
+            return None
+        chain, joined = [names[0]], False
+        for m in names[1:]:
+            if m.start < chain[-1].end:
+                continue
+            gap = self.text[chain[-1].end : m.start]
+            if not self._list_gap(gap):
+                break
+            joined = joined or bool(re.search(r"(?:^|[\s,])(?:and|et)\s", gap))
+            chain.append(m)
+        full = list(dict.fromkeys(m.name if m.label == "PER" else self.org_name(m.name) for m in chain))
+        if len(full) < 2 or not joined:
+            return None
+        return ", ".join(full[:-1]) + (" et " if self.lex.lang == "fr" else " and ") + full[-1]
+
+    def _list_gap(self, gap: str, *, lead: bool = False) -> bool:
+        """Text between two listed names: a comma or "and", then a determiner and a few role words."""
+        gap = re.sub(r"\([^()]*\)|^\s*\)", " ", gap)
+        m = re.fullmatch(r"\s*,?\s*((?:and|et)\s+)?(.*?)\s*", gap, re.DOTALL)
+        if m is None or not lead and "," not in gap and not m.group(1):
+            return False
+        words = re.findall(r"[\w'’.-]+|[^\w\s]", m.group(2))
+        if len(words) > 5:
+            return False
+        if any(w.lower() in LIST_GAP_STOPS for w in words):
+            return False  # "Ann Lee, president of Acme": an apposition, not a list
+        return all(w.isalpha() or w in ("l'", "l’", "-") for w in words)  # roles: "and Vice President"
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
         written = self.text[start:end]
@@ -227,9 +271,7 @@ class SpeakerResolver(ArticleMentions):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
             inner += [  # "Fiat's announcement"
-                m
-                for m in inside
-                if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
+                m for m in inside if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
@@ -398,7 +440,9 @@ class SpeakerResolver(ArticleMentions):
         longer += [
             form
             for m in self.mentions
-            if m.label == "ORG" and m.start < start and m.text.startswith(name + " ")
+            if m.label == "ORG"
+            and m.start < start
+            and m.text.startswith(name + " ")
             and self._same_org(form := strip_determiner(POSSESSIVE.sub("", m.text)))
         ]
         return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
