@@ -51,3 +51,12 @@ def test_coordinated_speakers_are_all_named(nlp_en) -> None:
     assert speakers(text, nlp_en) == ["Tom Fry", "Ann Lee"]
     text = "Ann Lee, president and CEO of Acme Foods said that the plant would close."
     assert speakers(text, nlp_en) == ["Ann Lee"]
+
+
+def test_text_reproduced_below_a_colon_without_marks_is_not_reported_speech(nlp_en) -> None:
+    text = (
+        "The hashtag spread quickly. Omar Haddad added:\n\n@omarh: #thanks for the roads to nowhere\n\n"
+        "Thank you for the roads to nowhere\n\nLina Saleh wrote:\n\n@lina_s: #thanks for raising the bread "
+        "prices again\n\nThank you for raising the bread prices again"
+    )
+    assert extract_quotes(text, nlp_en(text), lang="en") == []

@@ -203,6 +203,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if mark:
             start = min(start, mark[0].idx)
         end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
+        if "\n" in text[t.idx : start]:
+            return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
     else:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
         # the clause comes first, then a comma, then the speaker and the verb.
