@@ -60,3 +60,12 @@ def test_text_reproduced_below_a_colon_without_marks_is_not_reported_speech(nlp_
         "prices again\n\nThank you for raising the bread prices again"
     )
     assert extract_quotes(text, nlp_en(text), lang="en") == []
+
+
+def test_quoted_tweet_speaks_for_the_account_it_opens_with(nlp_en) -> None:
+    text = (
+        "Many users shared the news with anger.\n\n"
+        "@kara_v: “@CityHerald: Bridge closed for two more years after the inspection” what a joke\n\n"
+        "Others were more patient."
+    )
+    assert speakers(text, nlp_en) == ["CityHerald"]

@@ -399,7 +399,16 @@ class DirectAttributor:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
-        return self._inside(q) or self._after(q) or self._before(q)
+        return self._handle(q) or self._inside(q) or self._after(q) or self._before(q)
+
+    def _handle(self, q: Quoted) -> Attribution | None:
+        """ "“@Daily_Star: Fire at the port”", "“RT @ann_lee: …”": a tweet quoted whole speaks for the account
+        it opens with, not for whoever shares it."""
+        m = re.match(r"\s*(?:RT\s+)?@(\w{1,30}):", self.text[q.inner[0] : q.inner[1]])
+        if m is None:
+            return None
+        lo, hi = q.inner[0] + m.start(1), q.inner[0] + m.end(1)
+        return Attribution(speaker=(lo, hi), how="inside")  # no head: the tagger reads handles as anything
 
     def _inside(self, q: Quoted) -> Attribution | None:
         lo, hi = q.inner
