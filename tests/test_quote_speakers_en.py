@@ -69,3 +69,19 @@ def test_quoted_tweet_speaks_for_the_account_it_opens_with(nlp_en) -> None:
         "Others were more patient."
     )
     assert speakers(text, nlp_en) == ["CityHerald"]
+
+
+def test_organisation_whose_name_ends_with_a_person_noun_keeps_it(nlp_en) -> None:
+    text = (
+        "The Amalgamated Dock Workers union met on Monday.\n"
+        "The ADW said in a statement that the port would be closed for a week."
+    )
+    assert speakers(text, nlp_en) == ["Amalgamated Dock Workers"]
+
+
+def test_misspelt_surname_goes_to_the_closest_full_name(nlp_en) -> None:
+    text = (
+        "Industry consultant Marianne Kettleborough expects more closures this year.\n"
+        'Kettleborugh said, "Nobody buys these cars any more, so the plant has no future."'
+    )
+    assert speakers(text, nlp_en) == ["Marianne Kettleborough"]

@@ -61,6 +61,8 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
     if lang == "en":
         core = EN_COMPLEMENT.sub("", rest).split()
         head_at = len(core) - 1
+        if len(core) > 1 and all(w[:1].isupper() for w in core):
+            return name, False  # "United Auto Workers": a capitalised head is part of a proper name
     else:
         head_at = 0
     head = words[head_at].lower().strip(",.")

@@ -45,6 +45,18 @@ def _initials_in(name: str, acronym: str) -> bool:
     return all(any(c == i for c in rest) for i in initials[1:])
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one letter changed, added or dropped, or two adjacent letters swapped; same first
+    letter ("DesRosier" / "DesRoiser")."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
 DOCUMENT_OF = re.compile(
@@ -144,6 +156,9 @@ class SpeakerResolver(ArticleMentions):
         """
         end = self._before_finite_verb(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
+        variant = self._misspelt_person(speaker.name, start) if speaker.name else None
+        if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
+            self.fill(speaker, variant)
         listed = self._listed(start, end) if speaker.name else None
         if listed is not None:  # "John Smith and Jane Doe announced": both speak
             speaker.name, speaker.role, speaker.entity_id = listed, None, None
@@ -168,6 +183,18 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _misspelt_person(self, name: str, pos: int) -> Mention | None:
+        """The person named closest before `pos` whose surname `name` misspells (one letter changed, added,
+        dropped or two swapped), when `name` is one word written once and names nobody else."""
+        if " " in name or len(name) < 5 or not name[:1].isupper() or self.text.count(name) > 1:
+            return None
+        persons = [m for m in self.mentions if m.label == "PER"]
+        if any(m.name != name and m.name.split()[-1] == name for m in persons):
+            return None
+        near = [m for m in persons if len(m.name.split()) > 1 and _one_edit(m.name.split()[-1], name)]
+        before = [m for m in near if m.start < pos]
+        return before[-1] if before else (near[0] if near else None)
 
     def _listed(self, start: int, end: int) -> str | None:
         """ "Prime Minister Ann Lee and industry minister Tom Fry", "the Bank of A, the Bank of B and the
