@@ -85,3 +85,14 @@ def test_misspelt_surname_goes_to_the_closest_full_name(nlp_en) -> None:
         'Kettleborugh said, "Nobody buys these cars any more, so the plant has no future."'
     )
     assert speakers(text, nlp_en) == ["Marianne Kettleborough"]
+
+
+def test_according_to_a_name_with_its_own_verb_reports_the_that_clause(nlp_en) -> None:
+    text = (
+        "Sales fell again in May. On the contrary, according to industry analyst Karen Whitlow believes that "
+        "the market will recover in the autumn."
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
+        ("that the market will recover in the autumn", "Karen Whitlow")
+    ]

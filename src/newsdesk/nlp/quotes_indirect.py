@@ -425,6 +425,18 @@ def _titled_name(tail: str, lex: QuoteLexicon) -> int:
     return role.end() + name.start(1) + len(name.group(1).rstrip().rstrip(".")) if name else 0
 
 
+def _verb_that(doc: Any, at: int, seg: str, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """ "according to analyst X believes that …": (start of the verb, start of "that") when the English
+    introducer's noun phrase runs into a finite verb with a that-clause."""
+    if lex.lang != "en":
+        return None
+    m = re.search(r"\s(\w+)\s+that\s", seg)
+    span = doc.char_span(at + m.start(1), at + m.end(1)) if m else None
+    if span is None or span[0].pos_ not in ("VERB", "AUX") or span[0].tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    return at + m.start(1), at + m.end() - len("that ")
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -444,6 +456,9 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             s_end = min(s_end, sentence_end(text, m.end()))
             rest = text[m.end() : s_end]
             seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
+            verb_that = _verb_that(doc, m.end(), seg, lex)
+            if verb_that is not None:  # "according to analyst X believes that …": X's verb reports the clause
+                seg = seg[: verb_that[0] - m.end()]
             sp_start = m.end() + len(seg) - len(seg.lstrip())
             seg_end = m.end() + len(seg.rstrip())
             full_end = seg_end
@@ -461,7 +476,9 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 content_from = full_end
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
             lead_words = re.findall(r"[\w'’]+", lead.lower())
-            if not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
+            if verb_that is not None:
+                start, end = _trim(text, verb_that[1], s_end)
+            elif not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
                 start, end = _trim(text, content_from, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
