@@ -96,3 +96,11 @@ def test_according_to_a_name_with_its_own_verb_reports_the_that_clause(nlp_en) -
     assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
         ("that the market will recover in the autumn", "Karen Whitlow")
     ]
+
+
+def test_report_nested_in_a_report_belongs_to_the_inner_speaker(nlp_en) -> None:
+    text = "The Daily Planet reported that a person close to the mayor said the budget would be cut by half."
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
+        ("the budget would be cut by half", None)
+    ]

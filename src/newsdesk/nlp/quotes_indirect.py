@@ -115,10 +115,25 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     for r in found:
         if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS:
             continue
-        if any(k.start <= r.start and r.end <= k.end for k in kept):
+        outer = next((k for k in kept if k.start <= r.start and r.end <= k.end), None)
+        if outer is not None and _innermost(outer, r, text):
+            kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
+            continue
+        if outer is not None:
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
+    """ "The Times reported that someone familiar with the matter said …": an English report whose content
+    opens with another speaker's speech verb is that speaker's report, not the outer one's."""
+    if outer.verb is None or outer.verb.doc.lang_ != "en" or inner.how != "complement" or inner.verb_span is None:
+        return False
+    if inner.speaker is None or outer.start > inner.speaker[0]:
+        return False
+    lead = text[outer.start : inner.speaker[0]].strip().lower()
+    return lead in ("", "that") and inner.speaker[1] <= inner.verb_span[0]
 
 
 NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
