@@ -104,3 +104,11 @@ def test_report_nested_in_a_report_belongs_to_the_inner_speaker(nlp_en) -> None:
     assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
         ("the budget would be cut by half", None)
     ]
+
+
+def test_name_right_before_a_coordinated_speech_verb_is_its_subject(nlp_en) -> None:
+    text = (
+        "The City Council welcomed the plan and in a reply to the petition housing commissioner Rosa Delgado "
+        'said "the council is very much in favour of more social housing."'
+    )
+    assert speakers(text, nlp_en) == ["Rosa Delgado"]

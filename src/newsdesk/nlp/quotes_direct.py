@@ -145,6 +145,9 @@ def subject_of(verb: Any) -> Any:
                 return _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in PLACE_ENTS and prev.i > verb.head.i:
+            return prev  # "X welcomed it and in a reply Commissioner Ann Lee said": Lee, hung as an object
         return subject_of(verb.head)
     return None
 
