@@ -112,3 +112,16 @@ def test_name_right_before_a_coordinated_speech_verb_is_its_subject(nlp_en) -> N
         'said "the council is very much in favour of more social housing."'
     )
     assert speakers(text, nlp_en) == ["Rosa Delgado"]
+
+
+def test_rarer_speech_verbs_report_a_clause(nlp_en) -> None:
+    text = (
+        "The health minister speculated that the hospital would reopen before winter. Her deputy, Carl Brenner, "
+        "later hinted that the budget could be cut."
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(text[s.start : s.end], s.attrs["verb"]) for s in spans] == [
+        ("that the hospital would reopen before winter", "speculate"),
+        ("that the budget could be cut", "hint"),
+    ]
+    assert spans[1].attrs["speaker_name"] == "Carl Brenner"
