@@ -125,3 +125,14 @@ def test_rarer_speech_verbs_report_a_clause(nlp_en) -> None:
         ("that the budget could be cut", "hint"),
     ]
     assert spans[1].attrs["speaker_name"] == "Carl Brenner"
+
+
+def test_attribution_on_the_line_after_the_quote(nlp_en) -> None:
+    text = (
+        "Traders were nervous all week.\n"
+        '"Nobody knows where the floor is.\n'
+        'Is the rally over already?"\n'
+        "said Harbor Street Capital chief strategist, Nina Okafor.\n"
+        "Others were calmer."
+    )
+    assert speakers(text, nlp_en) == ["Nina Okafor"]

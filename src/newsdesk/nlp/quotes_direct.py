@@ -449,7 +449,9 @@ class DirectAttributor:
         return any(s <= pos < e for s, e in self.quoted)
 
     def _after(self, q: Quoted) -> Attribution | None:
-        end = self.clause_end(q.end)
+        wrap = re.match(r"[ \t]*\n[ \t]*(?=[a-z])", self.text[q.end : q.end + 20])
+        lo = q.end + wrap.end() if wrap else q.end  # '…?"\nsaid the analyst': the line breaks mid-sentence
+        end = self.clause_end(lo)
         toks = self.tokens_between(q.end, end)
         for k, t in enumerate(toks[:12]):
             quoted_as = self._quoted_as_saying(t)
