@@ -136,3 +136,13 @@ def test_attribution_on_the_line_after_the_quote(nlp_en) -> None:
         "Others were calmer."
     )
     assert speakers(text, nlp_en) == ["Nina Okafor"]
+
+
+def test_name_after_a_quote_without_a_verb_is_the_speaker(nlp_en) -> None:
+    text = (
+        "Prices kept falling in March.\n"
+        '"Buyers simply wait for the next discount, and the dealers know it," Daniel Moreau, an analyst '
+        "for a pricing website.\n"
+        "Shares rose 2% on Wednesday."
+    )
+    assert speakers(text, nlp_en) == ["Daniel Moreau"]

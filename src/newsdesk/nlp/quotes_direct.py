@@ -474,7 +474,21 @@ class DirectAttributor:
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:
                 return None
-        return self._dash(q)
+        return self._bare_name(q, toks) or self._dash(q)
+
+    def _bare_name(self, q: Quoted, toks: list[Any]) -> Attribution | None:
+        """ "“…,” Ann Lee, an analyst at Acme.": in English, a quote left open by a comma and followed by a
+        person's name (and an apposition) without any verb is attributed to that person (the verb dropped)."""
+        if self.lex.lang != "en" or not toks or toks[0].ent_type_ not in PERSON_ENTS or toks[0].ent_iob_ != "B":
+            return None
+        if not self.text[q.inner[0] : q.inner[1]].rstrip().endswith(","):
+            return None
+        if any(x.pos_ in ("VERB", "AUX") for x in toks):
+            return None
+        name = [x for x in toks if x.ent_type_ in PERSON_ENTS and x.i < toks[0].i + 4]
+        name = [x for k, x in enumerate(name) if x.i == toks[0].i + k]
+        lo, hi = name[0].idx, name[-1].idx + len(name[-1])
+        return Attribution(speaker=(lo, hi), speaker_head=name[-1], how="after")
 
     def _unlisted_incise(self, q: Quoted, toks: list[Any], k: int) -> bool:
         """ "“…,” enthused Scott Fancher." / "“…?” she wondered.": in English a quote left open by a comma, a
