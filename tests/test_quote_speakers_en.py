@@ -146,3 +146,12 @@ def test_name_after_a_quote_without_a_verb_is_the_speaker(nlp_en) -> None:
         "Shares rose 2% on Wednesday."
     )
     assert speakers(text, nlp_en) == ["Daniel Moreau"]
+
+
+def test_organisation_noun_after_a_document_of_another_organisation(nlp_en) -> None:
+    text = (
+        "Nordwind Airways cancelled 40 flights. Nordwind Airways blamed the engine maker Veltron Motors Corp. "
+        "Nordwind Airways expects more delays.\n"
+        "In a statement on the Veltron Motors website, the company said that the fault had been found in a valve."
+    )
+    assert speakers(text, nlp_en)[-1] == "Veltron Motors"

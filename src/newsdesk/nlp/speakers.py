@@ -343,6 +343,9 @@ class SpeakerResolver(ArticleMentions):
             return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
         if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
+            author = self._document_author(start) if self.lex.lang == "en" else None
+            if author is not None:  # "In a statement on the Acme website, the company said"
+                return self.named(speaker, author)
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
@@ -486,6 +489,21 @@ class SpeakerResolver(ArticleMentions):
         if among is None:
             return None
         return next((m for m in self.mentions if m.label == "PER" and m.start == among.end()), None)
+
+    def _document_author(self, pos: int) -> str | None:
+        """The organisation whose document opens the sentence before `pos` ("In a statement on the Acme
+        website, the company …", "In Acme's annual report, the firm …")."""
+        lo = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos)) + 1
+        lead = self.text[lo:pos]
+        if not lead.rstrip().endswith(","):
+            return None
+        for m in self.mentions:
+            if m.label != "ORG" or not lo <= m.start < pos:
+                continue
+            near = re.findall(r"\w+", self.text[max(lo, m.start - 25) : m.start] + " " + self.text[m.end : m.end + 12])
+            if any(w.lower() in self.lex.documents for w in near):
+                return m.text
+        return None
 
     def _salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
