@@ -1,0 +1,57 @@
+"""French organisation speakers: offices of an organisation, a common noun with the organisation's name,
+acronyms defined with lower-case words, pronouns standing for an organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+from newsdesk.nlp.speakers import french_defined_name
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(text: str, nlp) -> list[str | None]:
+    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang="fr")]
+
+
+def test_office_of_an_organisation_speaks_for_it(nlp_fr) -> None:
+    text = (
+        "Un convoi humanitaire a été arrêté à la frontière. « Nos camions attendent depuis trois jours sans "
+        "aucune explication des autorités » a déclaré la délégation de Oxfam à Amman ."
+    )
+    assert speakers(text, nlp_fr) == ["Oxfam"]
+
+
+def test_common_noun_followed_by_the_organisation_name(nlp_fr) -> None:
+    text = (
+        "Le groupe Danone a présenté ses comptes mardi. Après avoir annoncé la fermeture de deux usines, "
+        "l'opérateur Total a affirmé dans un communiqué que ses clients seraient indemnisés avant l'été."
+    )
+    assert speakers(text, nlp_fr) == ["Total"]
+
+
+def test_acronym_definition_with_lower_case_words() -> None:
+    text = (
+        "Le projet a été validé par la préfecture et l' Agence nationale de sécurité du Médicament et des "
+        "Produits (ANSMP)"
+    )
+    assert french_defined_name(text, text.rindex("(")) == "Agence nationale de sécurité du Médicament et des Produits"
+    text = "sous la supervision du Comité international de la Croix-Rouge (CICR)"
+    assert french_defined_name(text, text.rindex("(")) == "Comité international de la Croix-Rouge"
+
+
+def test_speaker_acronym_is_spelt_out_with_lower_case_words(nlp_fr) -> None:
+    text = (
+        "La décision a été confirmée par l'AFP et l' Office des transports de Montagne et d'Altitude (OTMA) . "
+        "« Les routes resteront fermées jusqu'à lundi » a précisé l'OTMA dans un communiqué."
+    )
+    assert speakers(text, nlp_fr) == ["Office des transports de Montagne et d'Altitude"]
+
+
+def test_organisation_named_with_a_person_noun_is_named(nlp_fr) -> None:
+    text = (
+        "Un hôpital tenu par Médecins sans frontières a été touché. « Trois roquettes ont frappé le bâtiment "
+        "pendant la nuit » a affirmé le bureau de Médecins sans frontières à Genève ."
+    )
+    assert speakers(text, nlp_fr) == ["Médecins sans frontières"]
