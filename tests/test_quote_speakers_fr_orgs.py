@@ -55,3 +55,13 @@ def test_organisation_named_with_a_person_noun_is_named(nlp_fr) -> None:
         "pendant la nuit » a affirmé le bureau de Médecins sans frontières à Genève ."
     )
     assert speakers(text, nlp_fr) == ["Médecins sans frontières"]
+
+
+def test_pronoun_continues_an_organisation_noun_subject(nlp_fr) -> None:
+    text = (
+        "Renault visé par une plainte\n\n"
+        "Renault a confirmé mardi l'ouverture d'une enquête par le tribunal de commerce (TCN) . "
+        "Le constructeur automobile a dû publier cette information avant l'ouverture de la Bourse. "
+        "Il en a profité pour rappeler dans un communiqué que ses comptes avaient été certifiés sans réserve."
+    )
+    assert speakers(text, nlp_fr) == ["Renault"]
