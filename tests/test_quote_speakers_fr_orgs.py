@@ -65,3 +65,19 @@ def test_pronoun_continues_an_organisation_noun_subject(nlp_fr) -> None:
         "Il en a profité pour rappeler dans un communiqué que ses comptes avaient été certifiés sans réserve."
     )
     assert speakers(text, nlp_fr) == ["Renault"]
+
+
+def test_inverted_speaker_after_a_complement(nlp_fr) -> None:
+    text = (
+        "« Ce traité était une chance pour nos agriculteurs et pour toute la région » , a regretté pour sa part "
+        "le Premier ministre Jean Castex sur Twitter ."
+    )
+    assert speakers(text, nlp_fr) == ["Jean Castex"]
+
+
+def test_place_opening_the_sentence_speaks_when_the_parser_gave_no_subject(nlp_fr) -> None:
+    text = (
+        "Il sera ensuite directeur de l' Opéra de Lyon .\n\n"
+        "L' Élysée a salué « un artiste généreux, un pédagogue exigeant et un homme de grande culture » ."
+    )
+    assert speakers(text, nlp_fr) == ["Élysée"]

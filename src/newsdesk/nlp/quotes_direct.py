@@ -345,7 +345,14 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
                 # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
                 skip_to = max(t.i, skip_to)
                 continue
-            if t.i - verb.i > 5:
+            # "a salué pour sa part le Premier ministre": a subject right after a skipped complement may be further
+            after_skipped = (
+                skip_to > verb.i
+                and t.left_edge.i == skip_to + 1
+                and (t.left_edge.pos_ == "DET" or t.pos_ == "PROPN")
+                and t.i - skip_to <= 5
+            )
+            if t.i - verb.i > 5 and not after_skipped:
                 return subj
             return t
         skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")

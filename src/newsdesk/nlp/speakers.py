@@ -81,6 +81,7 @@ def french_defined_name(text: str, paren: int) -> str | None:
 
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
+AUXILIARY_END = re.compile(r"\s(?:a|ont|avait|avaient|has|have|had)(?:\s+(?:aussi|également|encore|also))?\s*$")
 DOCUMENT_OF = re.compile(
     r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
 )
@@ -408,13 +409,14 @@ class SpeakerResolver(ArticleMentions):
 
     def subject_before(self, verb_start: int) -> Speaker | None:
         """The person or organisation opening the sentence of a verb the parser gave no subject
-        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it)."""
+        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it), or a
+        place standing for its government or institution ("L' Élysée a salué « … »")."""
         line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
         doc = DOCUMENT_OF.match(self.text, line_start, verb_start)
         if doc is not None and doc.group(1).lower() in self.lex.documents:
             line_start = doc.end()  # "A statement on Apple's website, …, states: …"
         for m in self.mentions:
-            if m.label not in ("PER", "ORG") or not line_start <= m.start < verb_start or m.end > verb_start:
+            if m.label not in ("PER", "ORG", "LOC") or not line_start <= m.start < verb_start or m.end > verb_start:
                 continue
             if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
                 continue
@@ -422,6 +424,7 @@ class SpeakerResolver(ArticleMentions):
             owned = OWNED_DOCUMENT.match(gap)  # "Apple's website, …, states"
             if owned is not None and owned.group(1).lower() in self.lex.documents:
                 gap = gap[owned.end() :]
+            gap = AUXILIARY_END.sub(" ", gap)  # "L' Élysée a salué"
             if SUBJECT_GAP.fullmatch(gap):
                 speaker = Speaker(text=m.text, span=(m.start, m.end))
                 if m.label == "PER":
