@@ -81,3 +81,20 @@ def test_place_opening_the_sentence_speaks_when_the_parser_gave_no_subject(nlp_f
         "L' Élysée a salué « un artiste généreux, un pédagogue exigeant et un homme de grande culture » ."
     )
     assert speakers(text, nlp_fr) == ["Élysée"]
+
+
+def test_quote_read_on_a_page_is_its_authors(nlp_fr) -> None:
+    text = (
+        "Le festival de Cannes a ouvert ses portes mardi.\n\n"
+        "« Nous avons décidé de reporter la projection du film à une date ultérieure » peut-on lire sur le site "
+        "de Gaumont ."
+    )
+    assert speakers(text, nlp_fr) == ["Gaumont"]
+
+
+def test_quote_read_there_is_by_the_document_named_before(nlp_fr) -> None:
+    text = (
+        "Dans un communiqué de la mairie de Lyon, on apprend que la salle sera fermée jusqu'à lundi. "
+        "« Les pompiers sont arrivés sur place et les spectateurs ont été évacués dans le calme » peut-on y lire."
+    )
+    assert speakers(text, nlp_fr) == ["mairie de Lyon"]
