@@ -98,3 +98,12 @@ def test_quote_read_there_is_by_the_document_named_before(nlp_fr) -> None:
         "« Les pompiers sont arrivés sur place et les spectateurs ont été évacués dans le calme » peut-on y lire."
     )
     assert speakers(text, nlp_fr) == ["mairie de Lyon"]
+
+
+def test_subject_of_an_alors_que_clause_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Alors que les syndicats réclame une hausse des salaires depuis des mois, la nouvelle directrice de "
+        "l’usine a déclaré qu' « aucune augmentation ne sera possible avant la fin de l'année » ."
+    )
+    spans = extract_quotes(text, nlp_fr(text), lang="fr")
+    assert [s.attrs["speaker"] for s in spans] == ["la nouvelle directrice de l’usine"]

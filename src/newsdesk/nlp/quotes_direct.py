@@ -187,6 +187,8 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
+        if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
+            return _main_subject(subj, verb)  # "Alors que les autorités considèrent …, le chef de l'État a déclaré"
         if subj is not None:
             return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
         if (
@@ -202,6 +204,26 @@ def speaker_verb(verb: Any) -> Any:
         inv = _inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
+    return None
+
+
+def _subordinate(head: Any, subj: Any, verb: Any) -> bool:
+    """The clause the parser hung the speech verb on is a subordinate one ("Alors que …", "Bien que …")
+    that ends with a comma before the verb: its subject is not the speaker's."""
+    marked = any(c.dep_ == "mark" and c.i < subj.i for c in head.children)
+    return marked and any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i])
+
+
+def _main_subject(subj: Any, verb: Any) -> Any:
+    """The noun phrase opening the main clause, after the comma that closes the subordinate one."""
+    doc = verb.doc
+    comma = max(t.i for t in doc[subj.i + 1 : verb.i] if t.text == ",")
+    for t in doc[comma + 1 : verb.i]:
+        if t.pos_ in ("DET", "ADJ", "NUM"):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS:
+            return t
+        break
     return None
 
 
@@ -224,6 +246,8 @@ def sentence_subject(verb: Any) -> Any:
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
+            if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
+                return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
     return _person_before(verb, here)
 
