@@ -107,3 +107,12 @@ def test_subject_of_an_alors_que_clause_is_not_the_speaker(nlp_fr) -> None:
     )
     spans = extract_quotes(text, nlp_fr(text), lang="fr")
     assert [s.attrs["speaker"] for s in spans] == ["la nouvelle directrice de l’usine"]
+
+
+def test_inverted_speaker_of_an_incise_after_the_quote(nlp_fr) -> None:
+    text = (
+        "Renault est accusé d'avoir gonflé les prix. « Nous ne savons pas sur quels éléments est fondée » "
+        "cette accusation, se défend pour sa part le constructeur."
+    )
+    spans = extract_quotes(text, nlp_fr(text), lang="fr")
+    assert [(s.attrs["speaker"], s.attrs["speaker_name"]) for s in spans] == [("le constructeur", "Renault")]

@@ -449,6 +449,13 @@ class DirectAttributor:
                 subj = None
         return nearer_person(subj, t, self.lex)
 
+    def _incise(self, t: Any) -> bool:
+        """The verb opens an incise: a comma right before it, past auxiliaries and a reflexive clitic."""
+        k = t.i - 1
+        while k >= 0 and (self.doc[k].pos_ == "AUX" or self.doc[k].lower_ in ("se", "s'", "s’")):
+            k -= 1
+        return k >= 0 and self.doc[k].text == ","
+
     def _quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
@@ -472,6 +479,9 @@ class DirectAttributor:
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 subj = self._subject(t, q.end, end)
+                if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
+                    inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
+                    subj = inv if inv is not None and inv.i > t.i else subj
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:
