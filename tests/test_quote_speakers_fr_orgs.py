@@ -116,3 +116,12 @@ def test_inverted_speaker_of_an_incise_after_the_quote(nlp_fr) -> None:
     )
     spans = extract_quotes(text, nlp_fr(text), lang="fr")
     assert [(s.attrs["speaker"], s.attrs["speaker_name"]) for s in spans] == [("le constructeur", "Renault")]
+
+
+def test_unnamed_volunteers_and_other_sources_name_nobody(nlp_fr) -> None:
+    text = (
+        "Selon les volontaires, la nourriture était le plus grand problème de la mission. "
+        "Une autre source a affirmé que le vaisseau avait été réparé en urgence. "
+        "Des travailleurs humanitaires présents sur place ont affirmé que l'aide était arrivée trop tard."
+    )
+    assert speakers(text, nlp_fr) == [None, None, None]
