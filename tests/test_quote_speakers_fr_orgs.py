@@ -125,3 +125,8 @@ def test_unnamed_volunteers_and_other_sources_name_nobody(nlp_fr) -> None:
         "Des travailleurs humanitaires présents sur place ont affirmé que l'aide était arrivée trop tard."
     )
     assert speakers(text, nlp_fr) == [None, None, None]
+
+
+def test_findings_are_not_a_source(nlp_fr) -> None:
+    text = "Selon les premières constatations, le camion aurait quitté la route à cause du verglas."
+    assert extract_quotes(text, nlp_fr(text), lang="fr") == []
