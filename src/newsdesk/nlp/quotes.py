@@ -19,6 +19,7 @@ from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
 from .quotes_indirect import Reported, find_reported
+from .quotes_read import read_speaker
 from .speakers import Speaker, SpeakerResolver
 
 CONTINUE_GAP = 400
@@ -112,6 +113,14 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         else:
             q = payload
             words = n_words(text[q.start : q.end])
+            read = read_speaker(text, doc, q.start, q.end, resolver) if lang == "fr" else None
+            if read is not None:  # "« … » peut-on lire sur la page Facebook du musicien"
+                attrs = {"kind": "direct", "verb": "lire", "verb_span": None, **read.attrs()}
+                span = Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
+                spans.append(span)
+                last = (span.end, span.attrs)
+                resolver.spoke(span.attrs, span.start, span.end)
+                continue
             cont = _continues(last, q, text, resolver)
             prev = att.previous(q) if cont is None and words >= 3 else None
             if prev is not None:

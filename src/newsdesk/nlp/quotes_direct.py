@@ -205,6 +205,8 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
+        if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
+            return _main_subject(subj, verb)  # "Alors que les autorités considèrent …, le chef de l'État a déclaré"
         if subj is not None:
             return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
         if (
@@ -220,6 +222,26 @@ def speaker_verb(verb: Any) -> Any:
         inv = _inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
+    return None
+
+
+def _subordinate(head: Any, subj: Any, verb: Any) -> bool:
+    """The clause the parser hung the speech verb on is a subordinate one ("Alors que …", "Bien que …")
+    that ends with a comma before the verb: its subject is not the speaker's."""
+    marked = any(c.dep_ == "mark" and c.i < subj.i for c in head.children)
+    return marked and any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i])
+
+
+def _main_subject(subj: Any, verb: Any) -> Any:
+    """The noun phrase opening the main clause, after the comma that closes the subordinate one."""
+    doc = verb.doc
+    comma = max(t.i for t in doc[subj.i + 1 : verb.i] if t.text == ",")
+    for t in doc[comma + 1 : verb.i]:
+        if t.pos_ in ("DET", "ADJ", "NUM"):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS:
+            return t
+        break
     return None
 
 
@@ -242,6 +264,8 @@ def sentence_subject(verb: Any) -> Any:
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
+            if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
+                return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
     return _person_before(verb, here)
 
@@ -363,7 +387,14 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
                 # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
                 skip_to = max(t.i, skip_to)
                 continue
-            if t.i - verb.i > 5:
+            # "a salué pour sa part le Premier ministre": a subject right after a skipped complement may be further
+            after_skipped = (
+                skip_to > verb.i
+                and t.left_edge.i == skip_to + 1
+                and (t.left_edge.pos_ == "DET" or t.pos_ == "PROPN")
+                and t.i - skip_to <= 5
+            )
+            if t.i - verb.i > 5 and not after_skipped:
                 return subj
             return t
         skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM") or (t.is_punct and t.text == "-")
@@ -445,6 +476,13 @@ class DirectAttributor:
                 subj = None
         return nearer_person(subj, t, self.lex)
 
+    def _incise(self, t: Any) -> bool:
+        """The verb opens an incise: a comma right before it, past auxiliaries and a reflexive clitic."""
+        k = t.i - 1
+        while k >= 0 and (self.doc[k].pos_ == "AUX" or self.doc[k].lower_ in ("se", "s'", "s’")):
+            k -= 1
+        return k >= 0 and self.doc[k].text == ","
+
     def _quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
@@ -470,6 +508,9 @@ class DirectAttributor:
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 subj = self._subject(t, q.end, end)
+                if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
+                    inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
+                    subj = inv if inv is not None and inv.i > t.i else subj
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:

@@ -31,6 +31,7 @@ class SpeakerNouns:
     person: set[str] = field(default_factory=set)
     body: set[str] = field(default_factory=set)
     channel: set[str] = field(default_factory=set)
+    branch: set[str] = field(default_factory=set)  # "le bureau de MSF à Beyrouth" speaks for MSF
     same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
 
 
@@ -43,7 +44,9 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         if kind == "same_role":
             nouns.same_role[word] = row[2].lower()
             continue
-        {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}[kind].add(word)
+        kinds = {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}
+        kinds["branch_noun"] = nouns.branch
+        kinds[kind].add(word)
     return nouns
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .speaker_groups import speaker_nouns
 from .speaker_mentions import Mention
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
         if r.indefinite_person(speaker.text or "", head):
             speaker.reason = "unnamed speaker"  # "un proche de Macron"
             return speaker
+        if owner.label == "ORG" and head.lower_ in speaker_nouns(r.lex.lang).branch:
+            return r.named(speaker, owner.text)  # "le bureau de MSF à Beyrouth": an office speaks for its organisation
         possessive = r.text[owner.end : owner.end + 2] in ("'s", "’s")
         lo = owner.start if possessive and owner.start > start else start
         return r.named(speaker, r.text[lo : max(end, head.idx + len(head))], keep_possessive=True)

@@ -83,6 +83,9 @@ def resolve_pronoun(
             subjects = [m for m in compatible if is_subject(r.doc, m)]
         return r.fill(speaker, (subjects or compatible)[-1])
     if r.lex.lang == "fr":  # "Renault a publié ses résultats. Elle a indiqué que …": French companies are il/elle
+        org = _subject_organisation(r, pos, gender)
+        if org is not None:  # "Le groupe aéronautique a reçu … Il en a profité pour rappeler que …"
+            return r.named(speaker, org)
         return _organisation(r, speaker, low, pos)
     speaker.reason = f"no earlier person for pronoun '{low}'"
     return speaker
@@ -98,6 +101,30 @@ def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> S
         return r.named(speaker, orgs[-1].text)
     speaker.reason = f"no earlier organisation for pronoun '{low}'"
     return speaker
+
+
+def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | None:
+    """The organisation subject of the sentence before the pronoun's (the topic the pronoun continues): an
+    organisation's name, or a definite organisation noun ("le groupe", "la compagnie") standing for the
+    organisation the article talks about most."""
+    if r.doc is None:
+        return None
+    here = _sentence_start(r.text, pos)
+    if here < 2:
+        return None
+    before = _sentence_start(r.text, here - 2)
+    subj = next((t for t in r.doc if before <= t.idx < here and t.dep_.startswith("nsubj")), None)
+    if subj is None or "Pass" in subj.dep_ or subj.dep_.endswith("pass"):
+        return None
+    org = next((m for m in r.mentions if m.label == "ORG" and m.start <= subj.idx < m.end), None)
+    if org is not None:
+        return org.text
+    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), "")
+    if subj.lemma_.lower() not in r.lex.org_nouns or det not in ("le", "la", "l'", "l’"):
+        return None
+    if gender in ("m", "f") and det in ("le", "la") and (det == "la") != (gender == "f"):
+        return None
+    return r._salient_org(subj.idx)
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -57,8 +57,43 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+FR_NAME_TOKEN = re.compile(r"[\w-]+['’]?|\S")
+FR_NAME_LINKS = {"de", "d'", "d’", "du", "des", "pour", "et", "à", "au", "aux", "sur", "contre", "en"}  # inside a name
+FR_ARTICLES = {"le", "la", "les", "l'", "l’"}
+
+
+def french_defined_name(text: str, paren: int) -> str | None:
+    """The French name defined by the "(ACRONYM)" at `paren`, lower-case words included: walk back to the
+    article that opens the noun phrase ("l'Autorité des technologies de Communication et d'Information
+    (BTK)", "du Comité international de la Croix-Rouge (CICR)"); an article after a linking preposition
+    ("pour les libertés") stays inside. The name starts with a capital."""
+    toks = FR_NAME_TOKEN.findall(text[max(0, paren - 200) : paren])
+    words: list[str] = []
+    for k in range(len(toks) - 1, -1, -1):
+        tok, low = toks[k], toks[k].lower()
+        prev = toks[k - 1].lower() if k else ""
+        if low in FR_ARTICLES and prev in FR_NAME_LINKS and prev != "et":
+            words.insert(0, tok)
+            continue
+        if low in FR_ARTICLES or not tok[0].isalnum() or low in ("un", "une", "ce", "cette", "son", "sa"):
+            break
+        if low in ("du", "au") and prev == "et":
+            break  # "du Croissant-Rouge et du Comité international": the second name starts here
+        if tok[:1].islower() and low not in FR_NAME_LINKS and words and words[0][:1].isupper():
+            break  # "selon Amnesty International": a lower-case word right before the name
+        words.insert(0, tok)
+        if len(words) > 12:
+            return None
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    if not words:
+        return None
+    return re.sub(r"(['’])\s+", r"\1", " ".join(words)).replace(" '", "'")
+
+
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
+AUXILIARY_END = re.compile(r"\s(?:a|ont|avait|avaient|has|have|had)(?:\s+(?:aussi|également|encore|also))?\s*$")
 DOCUMENT_OF = re.compile(
     r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
 )
@@ -170,7 +205,10 @@ class SpeakerResolver(ArticleMentions):
                 if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
                     speaker.name = speaker.name[len(q) + 1 :].strip()
                     break
-        if speaker.name and not any(m.label == "PER" and m.name == speaker.name for m in self.mentions):
+        if speaker.name and not any(
+            m.name == speaker.name and (m.label == "PER" or m.label == "ORG" and m.name[:1].isupper())
+            for m in self.mentions
+        ):  # "Médecins sans frontières" is a named organisation, not unnamed "médecins"
             name, unnamed = group_name(speaker.name, self.lex.lang)
             speaker.name = name
             if unnamed:
@@ -343,6 +381,9 @@ class SpeakerResolver(ArticleMentions):
             return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
         if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
+            apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
+            if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
+                return self.named(speaker, apposed.text)
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
@@ -440,13 +481,14 @@ class SpeakerResolver(ArticleMentions):
 
     def subject_before(self, verb_start: int) -> Speaker | None:
         """The person or organisation opening the sentence of a verb the parser gave no subject
-        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it)."""
+        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it), or a
+        place standing for its government or institution ("L' Élysée a salué « … »")."""
         line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
         doc = DOCUMENT_OF.match(self.text, line_start, verb_start)
         if doc is not None and doc.group(1).lower() in self.lex.documents:
             line_start = doc.end()  # "A statement on Apple's website, …, states: …"
         for m in self.mentions:
-            if m.label not in ("PER", "ORG") or not line_start <= m.start < verb_start or m.end > verb_start:
+            if m.label not in ("PER", "ORG", "LOC") or not line_start <= m.start < verb_start or m.end > verb_start:
                 continue
             if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
                 continue
@@ -454,6 +496,7 @@ class SpeakerResolver(ArticleMentions):
             owned = OWNED_DOCUMENT.match(gap)  # "Apple's website, …, states"
             if owned is not None and owned.group(1).lower() in self.lex.documents:
                 gap = gap[owned.end() :]
+            gap = AUXILIARY_END.sub(" ", gap)  # "L' Élysée a salué"
             if SUBJECT_GAP.fullmatch(gap):
                 speaker = Speaker(text=m.text, span=(m.start, m.end))
                 if m.label == "PER":
@@ -595,6 +638,11 @@ class SpeakerResolver(ArticleMentions):
         """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
         (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
         ("SIA" for "Singapore Airlines")."""
+        if self.lex.lang == "fr":
+            for m in re.finditer(rf"\({re.escape(acronym)}\)", self.text):
+                full = french_defined_name(self.text, m.start())
+                if full is not None and not any(p.label == "PER" and full in p.text for p in self.mentions):
+                    return full
         for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
             return strip_determiner(m.group(1))
         fulls: list[str] = []
