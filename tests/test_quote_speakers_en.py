@@ -8,12 +8,13 @@ from spacy.vocab import Vocab
 
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.quotes_direct import subject_of
+from quote_helpers import quote_speakers
 
 pytestmark = pytest.mark.slow
 
 
 def speakers(text: str, nlp) -> list[str | None]:
-    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang="en")]
+    return quote_speakers(text, nlp, "en")
 
 
 def test_fronted_phrase_parsed_as_a_second_subject_is_not_the_speaker() -> None:

@@ -7,12 +7,13 @@ import pytest
 
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.speakers import french_defined_name
+from quote_helpers import quote_speakers
 
 pytestmark = pytest.mark.slow
 
 
 def speakers(text: str, nlp) -> list[str | None]:
-    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang="fr")]
+    return quote_speakers(text, nlp, "fr")
 
 
 def test_office_of_an_organisation_speaks_for_it(nlp_fr) -> None:

@@ -1,0 +1,11 @@
+"""Helpers shared by the quotation tests."""
+
+from __future__ import annotations
+
+from newsdesk.article import Span
+from newsdesk.nlp.quotes import extract_quotes
+
+
+def quote_speakers(text: str, nlp, lang: str, entities: list[Span] | None = None) -> list[str | None]:
+    """The resolved speaker names of the quotes found in `text`, in order."""
+    return [s.attrs["speaker_name"] for s in extract_quotes(text, nlp(text), lang=lang, entities=entities)]
