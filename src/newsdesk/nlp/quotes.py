@@ -114,16 +114,12 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             q = payload
             words = n_words(text[q.start : q.end])
             read = read_speaker(text, doc, q.start, q.end, resolver) if lang == "fr" else None
+            cont = _continues(last, q, text, resolver) if read is None else None
+            prev = att.previous(q) if read is None and cont is None and words >= 3 else None
             if read is not None:  # "« … » peut-on lire sur la page Facebook du musicien"
                 attrs = {"kind": "direct", "verb": "lire", "verb_span": None, **read.attrs()}
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=attrs)
-                spans.append(span)
-                last = (span.end, span.attrs)
-                resolver.spoke(span.attrs, span.start, span.end)
-                continue
-            cont = _continues(last, q, text, resolver)
-            prev = att.previous(q) if cont is None and words >= 3 else None
-            if prev is not None:
+            elif prev is not None:
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
             elif cont is not None and att.standalone(q) and words >= 3:

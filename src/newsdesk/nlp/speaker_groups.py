@@ -39,13 +39,17 @@ class SpeakerNouns:
 def speaker_nouns(lang: str) -> SpeakerNouns:
     """The speaker nouns of `lang` (empty when the language has none)."""
     nouns = SpeakerNouns()
+    kinds = {
+        "person_noun": nouns.person,
+        "body_noun": nouns.body,
+        "channel": nouns.channel,
+        "branch_noun": nouns.branch,
+    }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()
         if kind == "same_role":
             nouns.same_role[word] = row[2].lower()
             continue
-        kinds = {"person_noun": nouns.person, "body_noun": nouns.body, "channel": nouns.channel}
-        kinds["branch_noun"] = nouns.branch
         kinds[kind].add(word)
     return nouns
 

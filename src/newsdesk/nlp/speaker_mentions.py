@@ -98,6 +98,11 @@ def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     return runs
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence (or line) holding `pos` starts: after the last ". " or line break before it."""
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
 

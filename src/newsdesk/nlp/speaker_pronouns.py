@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .speaker_mentions import Mention
+from .speaker_mentions import Mention, sentence_start
 
 if TYPE_CHECKING:
     from .speakers import Speaker, SpeakerResolver
@@ -77,7 +77,7 @@ def resolve_pronoun(
     if compatible:
         near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
         subjects = [m for m in near if is_subject(r.doc, m)]
-        if not subjects and not any(m.start >= _sentence_start(r.text, pos) for m in compatible):
+        if not subjects and not any(m.start >= sentence_start(r.text, pos) for m in compatible):
             # nobody named in this sentence nor a subject nearby: the pronoun continues the topic, the
             # last person who was a subject ("François Bayrou … renonce. Il a annoncé … à Emmanuel Macron. Il affirme")
             subjects = [m for m in compatible if is_subject(r.doc, m)]
@@ -109,10 +109,10 @@ def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | No
     organisation the article talks about most."""
     if r.doc is None:
         return None
-    here = _sentence_start(r.text, pos)
+    here = sentence_start(r.text, pos)
     if here < 2:
         return None
-    before = _sentence_start(r.text, here - 2)
+    before = sentence_start(r.text, here - 2)
     subj = next((t for t in r.doc if before <= t.idx < here and t.dep_.startswith("nsubj")), None)
     if subj is None or "Pass" in subj.dep_ or subj.dep_.endswith("pass"):
         return None
@@ -125,10 +125,6 @@ def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | No
     if gender in ("m", "f") and det in ("le", "la") and (det == "la") != (gender == "f"):
         return None
     return r._salient_org(subj.idx)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def is_subject(doc: Any, m: Mention) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel.dates import get_day_names
+from rapidfuzz.distance import OSA
 
 from .. import lexicons
 from ..article import Span
@@ -27,6 +28,7 @@ from .speaker_mentions import (
     Mention,
     drop_description,
     possessive_at,
+    sentence_start,
     strip_determiner,
 )
 from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, agrees, resolve_pronoun
@@ -48,13 +50,7 @@ def _initials_in(name: str, acronym: str) -> bool:
 def _one_edit(a: str, b: str) -> bool:
     """`a` and `b` differ by one letter changed, added or dropped, or two adjacent letters swapped; same first
     letter ("DesRosier" / "DesRoiser")."""
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+    return a[:1] == b[:1] and OSA.distance(a, b, score_cutoff=1) == 1
 
 
 FR_NAME_TOKEN = re.compile(r"[\w-]+['’]?|\S")
@@ -536,7 +532,7 @@ class SpeakerResolver(ArticleMentions):
     def _document_author(self, pos: int) -> str | None:
         """The organisation whose document opens the sentence before `pos` ("In a statement on the Acme
         website, the company …", "In Acme's annual report, the firm …")."""
-        lo = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos)) + 1
+        lo = sentence_start(self.text, pos)
         lead = self.text[lo:pos]
         if not lead.rstrip().endswith(","):
             return None
