@@ -72,25 +72,7 @@ def test_read_gold_checks_offsets(tmp_path) -> None:
         read_gold(path)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "quotes_gold_fr.jsonl",
-        "quotes_gold_en.jsonl",
-        "quotes_gold_fr_heldout.jsonl",
-        "quotes_gold_en_heldout.jsonl",
-        "quotes_gold_fr_heldout2.jsonl",
-        "quotes_gold_en_heldout2.jsonl",
-        "quotes_gold_fr_heldout3.jsonl",
-        "quotes_gold_en_heldout3.jsonl",
-        "quotes_gold_fr_heldout4.jsonl",
-        "quotes_gold_en_heldout4.jsonl",
-        "quotes_gold_fr_heldout5.jsonl",
-        "quotes_gold_en_heldout5.jsonl",
-        "quotes_gold_fr_heldout6.jsonl",
-        "quotes_gold_en_heldout6.jsonl",
-    ],
-)
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("quotes_gold_*.jsonl")))
 def test_gold_files_are_consistent_and_attributed(name: str) -> None:
     records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(records) >= (40 if "heldout" not in name else 8)
