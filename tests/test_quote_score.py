@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.article import Span
-from newsdesk.nlp.quote_score import GoldDoc, GoldQuote, read_gold, score
+from newsdesk.nlp.quote_score import GoldDoc, GoldQuote, normalise_name, read_gold, score
 
 DATA = Path(__file__).resolve().parent / "data"
 TEXT = "« Nous tiendrons », a déclaré Kirby. Il a ajouté que tout irait bien. Fin."
@@ -98,3 +98,10 @@ def test_quality_gate_on_the_development_gold() -> None:
         report = evaluate(read_gold(DATA / f"quotes_gold_{lang}.jsonl"), predict)
         assert report["spans"]["0.3"]["all"]["f1"] >= 0.85, lang
         assert report["speaker_accuracy"]["all"]["accuracy"] >= 0.75, lang
+
+
+def test_speaker_names_compare_without_articles_case_or_invisible_characters() -> None:
+    assert normalise_name("Ronald Tran Ba \u200b\u200bHuy") == normalise_name("ronald tran ba huy")
+    assert normalise_name("le  Porte-parole") == "porte-parole"
+    assert normalise_name("L’ONU") == "onu"
+    assert normalise_name("Ban Ki-moon") != normalise_name("Ban Ki moon")

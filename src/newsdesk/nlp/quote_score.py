@@ -114,6 +114,8 @@ def normalise_name(name: str | None) -> str:
     if not name:
         return ""
     name = unicodedata.normalize("NFKC", name).casefold()
+    # Zero-width and other format characters are invisible in the article and in a gold name alike.
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     name = re.sub(r"^(?:(?:les|le|la|the|a|an|m\.|mme|mr\.?|mrs\.?|ms\.?|dr\.?)\s+|l['’]\s*)", "", name.strip())
     return " ".join(name.replace("’", "'").split())
 
