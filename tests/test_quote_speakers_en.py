@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.quotes_direct import subject_of
-from quote_helpers import quote_speakers
+from quote_helpers import production_speakers, quote_speakers
 
 pytestmark = pytest.mark.slow
 
@@ -156,3 +156,8 @@ def test_organisation_noun_after_a_document_of_another_organisation(nlp_en) -> N
         "In a statement on the Veltron Motors website, the company said that the fault had been found in a valve."
     )
     assert speakers(text, nlp_en)[-1] == "Veltron Motors"
+
+
+def test_office_name_before_the_speaker_stays_out_of_the_name(nlp_en) -> None:
+    text = "The ships are late, said Chairman of the Federal Reserve Board Alan Greenspan on Tuesday."
+    assert production_speakers(text, nlp_en, "en") == ["Alan Greenspan"]
