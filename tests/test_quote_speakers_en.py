@@ -161,3 +161,9 @@ def test_organisation_noun_after_a_document_of_another_organisation(nlp_en) -> N
 def test_office_name_before_the_speaker_stays_out_of_the_name(nlp_en) -> None:
     text = "The ships are late, said Chairman of the Federal Reserve Board Alan Greenspan on Tuesday."
     assert production_speakers(text, nlp_en, "en") == ["Alan Greenspan"]
+
+
+def test_possessive_country_before_a_name_is_not_part_of_it(nlp_en) -> None:
+    text = "The ban will be lifted soon, Malawi’s Joyce Banda told reporters on Monday."
+    assert speakers(text, nlp_en) == ["Joyce Banda"]
+    assert production_speakers(text, nlp_en, "en") == ["Joyce Banda"]

@@ -243,3 +243,11 @@ def test_title_word_opening_an_organisation_name_is_no_title(nlp_en) -> None:
     rec = Recogniser("en", nlp_en)
     spans = rec.spans(nlp_en(text))
     assert not [s for s in spans if s.label == "PER"]
+
+
+@pytest.mark.slow
+def test_possessive_before_a_person_name_is_trimmed(nlp_en) -> None:
+    text = "The ban will be lifted soon, Malawi’s Joyce Banda told reporters on Monday."
+    rec = Recogniser("en", nlp_en)
+    persons = [s.attrs["text"] for s in rec.spans(nlp_en(text)) if s.label == "PER"]
+    assert persons == ["Joyce Banda"]

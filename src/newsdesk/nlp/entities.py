@@ -279,6 +279,8 @@ class Recogniser:
                 i += 1
             elif tok.text in ("l", "d") and i + 1 < len(keys) and doc[a + i + 1].text in ("'", "’"):
                 i += 2
+            elif person and i + 2 < len(keys) and doc[a + i + 1].text in ("'s", "’s"):
+                i += 2  # "Malawi's Joyce Banda": the possessive names the country, not the person
             elif tok.is_punct or tok.is_space or _invisible(tok.text):
                 i += 1
             else:

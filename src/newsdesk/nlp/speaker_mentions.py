@@ -227,6 +227,8 @@ class ArticleMentions:
             if label == "PER":
                 while len(toks) > 1 and _not_name(toks[0]):
                     toks = toks[1:]
+                while len(toks) > 2 and toks[1].text in ("'s", "’s"):
+                    toks = toks[2:]  # "Malawi's Joyce Banda"
                 while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
                     toks = toks[:-1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
