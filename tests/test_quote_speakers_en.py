@@ -167,3 +167,9 @@ def test_possessive_country_before_a_name_is_not_part_of_it(nlp_en) -> None:
     text = "The ban will be lifted soon, Malawi’s Joyce Banda told reporters on Monday."
     assert speakers(text, nlp_en) == ["Joyce Banda"]
     assert production_speakers(text, nlp_en, "en") == ["Joyce Banda"]
+
+
+def test_organisation_after_the_comma_of_a_titled_speaker_is_not_the_name(nlp_en) -> None:
+    text = "General Ann Lee, head of the Army's Materiel Command, said the tests went well."
+    assert speakers(text, nlp_en) == ["Ann Lee"]
+    assert production_speakers(text, nlp_en, "en") == ["Ann Lee"]

@@ -579,8 +579,9 @@ class SpeakerResolver(ArticleMentions):
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
             between = self.text[start + role.end() : r[0]]
-            if r[0] > comma >= start + role.end() or not between.strip() or name != r[2]:
-                return name
+            after_comma = r[0] > comma >= start + role.end() and self._personlike(name)
+            if after_comma or not between.strip() or name != r[2]:
+                return name  # not "General Ann Lee, head of the Army's Mobility Command": an organisation
             # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
             complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
             if r[1] >= end - 1 and not complement and self._personlike(name):
