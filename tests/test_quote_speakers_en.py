@@ -173,3 +173,10 @@ def test_organisation_after_the_comma_of_a_titled_speaker_is_not_the_name(nlp_en
     text = "General Ann Lee, head of the Army's Materiel Command, said the tests went well."
     assert speakers(text, nlp_en) == ["Ann Lee"]
     assert production_speakers(text, nlp_en, "en") == ["Ann Lee"]
+
+
+def test_participle_after_a_noun_speaks_for_that_noun(nlp_en) -> None:
+    text = "The council delayed the vote after reports stating that the mayor had lied to the auditors."
+    assert speakers(text, nlp_en) == [None]
+    text = "Voters were angry at the news, with a report by Reuters stating that the mayor had lied."
+    assert speakers(text, nlp_en) == ["Reuters"]

@@ -234,7 +234,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         start, end = max(sent_start, comp.left_edge.idx), comma.idx
     start = max(start, sent_start)
     start, end = _trim(text, start, end)
-    subj = speaker_verb(t)
+    subj = _modified_noun(t) or speaker_verb(t)
     if subj is None and comp.i < t.i:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
@@ -258,6 +258,20 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _modified_noun(t: Any) -> Any:
+    """ "reports stating that …", "a letter from X saying that …": a present participle right after the
+    noun phrase it modifies has that noun (a document, people) as its speaker, not the clause's subject."""
+    noun = t.head
+    if t.dep_ != "acl" or noun.i >= t.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = {x.i for x in noun.subtree}
+    if any(i not in phrase for i in range(noun.i, t.i)):
+        return None
+    if t.tag_ != "VBG" and not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")):
+        return None
+    return t.head
 
 
 def _fr_imperative(t: Any) -> bool:
