@@ -180,3 +180,9 @@ def test_participle_after_a_noun_speaks_for_that_noun(nlp_en) -> None:
     assert speakers(text, nlp_en) == [None]
     text = "Voters were angry at the news, with a report by Reuters stating that the mayor had lied."
     assert speakers(text, nlp_en) == ["Reuters"]
+
+
+def test_description_after_an_organisation_name_is_dropped(nlp_en) -> None:
+    text = "The Reuters news agency reports that the losses were large."
+    assert speakers(text, nlp_en) == ["Reuters"]
+    assert production_speakers(text, nlp_en, "en") == ["Reuters"]

@@ -103,6 +103,7 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
+FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour"}
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
 
@@ -117,10 +118,15 @@ def strip_determiner(text: str) -> str:
 def drop_description(name: str, org_nouns: set[str]) -> str:
     """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
     the capitalised name after a lower-case description that contains an organisation noun; and without
-    such a noun after it ("China Daily newspaper" -> "China Daily")."""
+    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters")."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in org_nouns and words[-2][:1].isupper() and words[-1][:1].islower():
-        words = words[:-1]
+    while len(words) > 1 and words[-1].lower() in org_nouns and words[-1][:1].islower():
+        if words[-2][:1].isupper():
+            words = words[:-1]
+        elif len(words) > 2 and words[-3][:1].isupper() and words[-2].isalpha() and words[-2] not in FUNCTION_WORDS:
+            words = words[:-2]  # one lower-case modifier before the noun: "news agency", "software company"
+        else:
+            break
     name = " ".join(words)
     lower = [k for k, w in enumerate(words) if w[:1].islower()]
     if not lower or lower[-1] == len(words) - 1:
