@@ -186,3 +186,12 @@ def test_description_after_an_organisation_name_is_dropped(nlp_en) -> None:
     text = "The Reuters news agency reports that the losses were large."
     assert speakers(text, nlp_en) == ["Reuters"]
     assert production_speakers(text, nlp_en, "en") == ["Reuters"]
+
+
+def test_organisation_named_after_a_descriptive_noun_keeps_its_inner_words(nlp_en) -> None:
+    for text in (
+        "The watchdog group the Center for Public Integrity said that the bill was flawed.",
+        "The advocacy group Center for Public Integrity said that the bill was flawed.",
+    ):
+        assert speakers(text, nlp_en) == ["Center for Public Integrity"]
+        assert production_speakers(text, nlp_en, "en") == ["Center for Public Integrity"]

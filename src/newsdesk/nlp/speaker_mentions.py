@@ -29,6 +29,8 @@ def possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s") or (
         text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha()
     )
+
+
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}
@@ -103,7 +105,7 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
-FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour"}
+FUNCTION_WORDS = {"of", "on", "in", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "sur"}
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
 
@@ -113,6 +115,16 @@ def strip_determiner(text: str) -> str:
     if not ABBREVIATION.search(text):
         text = text.rstrip(" .")
     return DETERMINER.sub("", text).strip()
+
+
+def _inner_function_word(words: list[str], k: int) -> bool:
+    """ "on" in "Project on Government Oversight": a function word between two capitalised words of a name."""
+    return (
+        0 < k < len(words) - 1
+        and words[k] in FUNCTION_WORDS
+        and words[k - 1][:1].isupper()
+        and words[k + 1][:1].isupper()
+    )
 
 
 def drop_description(name: str, org_nouns: set[str]) -> str:
@@ -128,7 +140,7 @@ def drop_description(name: str, org_nouns: set[str]) -> str:
         else:
             break
     name = " ".join(words)
-    lower = [k for k, w in enumerate(words) if w[:1].islower()]
+    lower = [k for k, w in enumerate(words) if w[:1].islower() and not _inner_function_word(words, k)]
     if not lower or lower[-1] == len(words) - 1:
         return name
     if not any(words[k].lower().strip(".,") in org_nouns for k in lower):

@@ -373,8 +373,12 @@ class SpeakerResolver(ArticleMentions):
                 r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
             )
         ]
-        if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
-            return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
+        if head_pos == "NOUN" and head.text[:1].islower() and not any(m.label == "PER" for m in inside):
+            apposed_org = self._org_after(head, inside)
+            if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
+                return self.named(speaker, apposed_org.text)
+            if named:
+                return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
         if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
@@ -422,6 +426,15 @@ class SpeakerResolver(ArticleMentions):
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _org_after(self, head: Any, inside: list[Mention]) -> Mention | None:
+        """The organisation named right after a common noun, with at most an article between them."""
+        after = head.idx + len(head)
+        for m in inside:
+            gap = self.text[after : m.start]
+            if m.label == "ORG" and m.start >= after and re.fullmatch(r"\s*(?:(?i:the|la|le|les)\s+|l['’])?", gap):
+                return m
+        return None
 
     def _relative_antecedent(self, rel: Any) -> tuple[int, int, Any] | None:
         """The phrase a relative pronoun stands for (start, end, head): its antecedent when that can speak
