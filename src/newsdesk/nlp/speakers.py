@@ -592,9 +592,10 @@ class SpeakerResolver(ArticleMentions):
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
             between = self.text[start + role.end() : r[0]]
-            after_comma = r[0] > comma >= start + role.end() and self._personlike(name)
+            owned = re.search(r"(?:['’]s|\b(?i:of|for|at|de|du|des))\s+$", self.text[start : r[0]])
+            after_comma = r[0] > comma >= start + role.end() and not owned
             if after_comma or not between.strip() or name != r[2]:
-                return name  # not "General Ann Lee, head of the Army's Mobility Command": an organisation
+                return name  # not "General Ann Lee, head of the Army's Materiel Command": an organisation
             # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
             complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
             if r[1] >= end - 1 and not complement and self._personlike(name):
