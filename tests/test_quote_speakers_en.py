@@ -197,3 +197,13 @@ def test_organisation_named_after_a_descriptive_noun_keeps_its_inner_words(nlp_e
     ):
         assert speakers(text, nlp_en) == ["Center for Public Integrity"]
         assert production_speakers(text, nlp_en, "en") == ["Center for Public Integrity"]
+
+
+def test_quote_with_its_own_speaker_after_a_report_is_not_part_of_it(nlp_en) -> None:
+    text = (
+        "Officials said that the contract had been awarded on price, with bank analyst Tom Reed saying "
+        '"The key point was the amount of fuel the plane could carry."'
+    )
+    assert speakers(text, nlp_en) == [None, "Tom Reed"]
+    text = 'The minister said that taxes would rise, and her deputy Ann Cole added: "We have no choice at all."'
+    assert speakers(text, nlp_en) == [None, "Ann Cole"]

@@ -58,6 +58,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     absorbed: set[int] = set()
     complements: set[int] = set()  # quotes that are a speech verb's complement
     for r in find_reported(doc, lex, ranges):
+        _stop_before_own_attribution(r, directs, text)
         for q, _ in directs:  # a report that starts or stops inside a quote takes the whole quote
             if r.start <= q.start < r.end < q.end:
                 r.end = q.end
@@ -143,6 +144,22 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             resolver.spoke(span.attrs, span.start, span.end)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def _stop_before_own_attribution(r: Reported, directs: list[list[Any]], text: str) -> None:
+    """ "X said that …, with analyst Y saying "…"": a quote inside the report that has its own speaker and
+    speech verb, after a comma, is not part of the report, which stops at that comma."""
+    if r.verb_span is None:
+        return
+    for q, a in directs:
+        if a is None or a.how != "before" or a.speaker is None or a.verb is None:
+            continue
+        if not (r.verb_span[1] < a.speaker[0] < a.verb.idx < q.start < r.end):
+            continue
+        comma = text.rfind(",", r.start, a.speaker[0])
+        if comma > r.start and not re.search(r"[.!?]\s", text[comma : a.speaker[0]]):
+            r.end = len(text[:comma].rstrip())
+            return
 
 
 def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:
