@@ -207,3 +207,12 @@ def test_quote_with_its_own_speaker_after_a_report_is_not_part_of_it(nlp_en) -> 
     assert speakers(text, nlp_en) == [None, "Tom Reed"]
     text = 'The minister said that taxes would rise, and her deputy Ann Cole added: "We have no choice at all."'
     assert speakers(text, nlp_en) == [None, "Ann Cole"]
+
+
+def test_handle_closing_the_speaker_phrase_is_the_speaker(nlp_en) -> None:
+    for text in (
+        "However, the Africa producer for BBC News, @janedoe, says that the office has denied the reports.",
+        "The blogger @janedoe says that the office has denied the reports.",
+    ):
+        assert speakers(text, nlp_en) == ["@janedoe"]
+        assert production_speakers(text, nlp_en, "en") == ["@janedoe"]

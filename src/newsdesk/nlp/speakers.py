@@ -127,6 +127,10 @@ def coordinated(name: str) -> str:
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 
+HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
+"""A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+
+
 @dataclass(slots=True, kw_only=True)
 class Speaker:
     """A resolved speaker; `name` is None when it cannot be named, with the reason."""
@@ -277,6 +281,10 @@ class SpeakerResolver(ArticleMentions):
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
             return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+        handle = HANDLE_AFTER.search(written)
+        if handle is not None:  # "the producer for BBC News, @janedoe", "the blogger @janedoe"
+            speaker.name = handle.group(1)
+            return speaker
         owned = resolve_owned(self, speaker, start, end, head)
         if owned is not None:
             return owned
