@@ -216,3 +216,12 @@ def test_handle_closing_the_speaker_phrase_is_the_speaker(nlp_en) -> None:
     ):
         assert speakers(text, nlp_en) == ["@janedoe"]
         assert production_speakers(text, nlp_en, "en") == ["@janedoe"]
+
+
+def test_person_quoted_by_an_outlet_speaks_not_the_outlet(nlp_en) -> None:
+    text = 'The Daily Bugle quoted a senior aide as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == [None]
+    text = 'The Daily Bugle quotes a "city engineer" as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == [None]
+    text = 'The Daily Bugle quoted Mayor Tom Hill as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == ["Tom Hill"]
