@@ -225,3 +225,12 @@ def test_person_quoted_by_an_outlet_speaks_not_the_outlet(nlp_en) -> None:
     assert speakers(text, nlp_en) == [None]
     text = 'The Daily Bugle quoted Mayor Tom Hill as saying: "The bridge will reopen in June after the repairs."'
     assert speakers(text, nlp_en) == ["Tom Hill"]
+
+
+def test_organisation_noun_refers_to_the_organisation_subject_of_the_sentence_before(nlp_en) -> None:
+    text = (
+        "Apple Inc. released a new phone last month. Apple said the phone sold well. The launch came days "
+        'after Consumer Reports declined to give the phone a "recommended" rating. The group said that the '
+        "free cases are a good first step."
+    )
+    assert speakers(text, nlp_en) == ["Apple Inc.", "Consumer Reports"]

@@ -395,6 +395,9 @@ class SpeakerResolver(ArticleMentions):
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
+            previous = self._previous_subject_org(start)
+            if previous is not None:  # "Days after Acme declined to comment. The group said": Acme
+                return self.named(speaker, previous)
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
@@ -563,6 +566,19 @@ class SpeakerResolver(ArticleMentions):
             near = re.findall(r"\w+", self.text[max(lo, m.start - 25) : m.start] + " " + self.text[m.end : m.end + 12])
             if any(w.lower() in self.lex.documents for w in near):
                 return m.text
+        return None
+
+    def _previous_subject_org(self, pos: int) -> str | None:
+        """The last organisation that is the subject of a verb in the sentence before `pos`."""
+        here = sentence_start(self.text, pos)
+        before = sentence_start(self.text, max(0, here - 2))
+        for m in reversed([m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+                continue
+            run = next((r for r in self.runs if r[0] <= m.start and m.end <= r[1]), None)
+            name = self.org_name(run[2] if run is not None else m.text)  # "Chrysler LLC" tagged as two names
+            return next((g for g in self.groups if name in g.split() or name == g), name)
         return None
 
     def _salient_org(self, pos: int) -> str | None:
