@@ -234,3 +234,30 @@ def test_organisation_noun_refers_to_the_organisation_subject_of_the_sentence_be
         "free cases are a good first step."
     )
     assert speakers(text, nlp_en) == ["Apple Inc.", "Consumer Reports"]
+
+
+def test_headline_and_dateline_lines_are_not_part_of_the_first_sentence(nlp_en) -> None:
+    text = (
+        "Carmaker to shut two plants\nMay 5, 2006\nPrime Minister Ann Lee and industry minister Tom Fry today "
+        "announced that the government would help the workers."
+    )
+    assert speakers(text, nlp_en) == ["Ann Lee and Tom Fry"]
+
+
+def test_description_before_an_organisation_subject_is_dropped(nlp_en) -> None:
+    text = "United States airframer Boeing has announced that development of a replacement has been pushed back."
+    assert speakers(text, nlp_en) == ["Boeing"]
+
+
+def test_title_word_opening_an_organisation_name_is_no_role(nlp_en) -> None:
+    text = (
+        "General Dynamics sales fall by a third\nApril 2, 2009\nGeneral Dynamics Corporation announced on "
+        "Wednesday that it saw a drop in sales."
+    )
+    assert speakers(text, nlp_en) == ["General Dynamics Corporation"]
+
+
+def test_role_and_name_the_model_tags_as_an_organisation(nlp_en) -> None:
+    text = "Spokeswoman Sandy Angers said that the team had been merged into the parent program."
+    assert speakers(text, nlp_en) == ["Sandy Angers"]
+    assert production_speakers(text, nlp_en, "en") == ["Sandy Angers"]

@@ -251,3 +251,11 @@ def test_possessive_before_a_person_name_is_trimmed(nlp_en) -> None:
     rec = Recogniser("en", nlp_en)
     persons = [s.attrs["text"] for s in rec.spans(nlp_en(text)) if s.label == "PER"]
     assert persons == ["Joyce Banda"]
+
+
+@pytest.mark.slow
+def test_nationality_opening_an_organisation_name_stays_in_it(nlp_en) -> None:
+    text = "Jane Roe, the president of the Canadian Auto Workers, said the deal would hold."
+    rec = Recogniser("en", nlp_en)
+    spans = rec.spans(nlp_en(text))
+    assert [s.attrs["text"] for s in spans if s.label == "PER"] == ["Jane Roe"]

@@ -198,8 +198,8 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
-        if "demonym" in self.fixes and " " in text:
-            text = self._cut_nationality(full_text, item)
+        if "demonym" in self.fixes and " " in text and item.label != "ORG":
+            text = self._cut_nationality(full_text, item)  # "Canadian Auto Workers" keeps its nationality
         if "demonym" in self.fixes:
             code = self.rules.demonym(text)
             if code:

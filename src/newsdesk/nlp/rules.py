@@ -208,7 +208,7 @@ class Rules:
                 i += 1
                 continue
             title_end = hit[0]
-            if _entity_end(doc, i) >= title_end:
+            if self._opens_org_name(doc, keys, i, title_end):
                 i += 1  # the model's organisation or place name starts with the title word ("General Motors")
                 continue
             country: str | None = None
@@ -239,6 +239,15 @@ class Rules:
             )
             i = name_end
         return out
+
+    def _opens_org_name(self, doc: Doc, keys: list[str], i: int, title_end: int) -> bool:
+        """The title at i..title_end opens a non-person entity of the model that is an organisation's name:
+        one more word ("General Dynamics") or a last word such as "Corporation" ("General Motors
+        Corporation"), not a person's name the model mislabelled ("Spokeswoman Ann Lee")."""
+        last = _entity_end(doc, i)
+        if last < title_end:
+            return False
+        return last == title_end or keys[last] in self.org_words or doc[last].text in self.org_heads
 
     def _name_after_title(self, doc: Doc, keys: list[str], j: int) -> tuple[int, int, int, str | None] | None:
         """After a title ending at `j`: (role end, name start, name end, country) or None."""

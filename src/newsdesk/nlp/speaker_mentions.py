@@ -203,6 +203,8 @@ class ArticleMentions:
                 wider = next(
                     (e for e in orgs if e.start_char <= start and end <= e.end_char and len(e.text) > len(text)), None
                 )
+                if wider is not None and len(words) > 1 and self._titled(span, wider.start_char, wider.end_char):
+                    wider = None  # "Spokeswoman Ann Lee" tagged as an organisation by the model
                 if wider is not None:  # "General Motors" split into a title and a surname
                     start, end, text = wider.start_char, wider.end_char, wider.text
                     label, name = "ORG", strip_determiner(wider.text)
@@ -226,6 +228,11 @@ class ArticleMentions:
             if full != m.name and m.entity_id is None:
                 m.name = full
         return out
+
+    def _titled(self, span: Span, start: int, end: int) -> bool:
+        """The model's entity at start..end is exactly the person's title (their role) and name."""
+        role = span.attrs.get("role") or ""
+        return end == span.end and bool(role) and self.text[start : span.start].strip().lower() == role.lower()
 
     def _from_doc(self, doc: Any) -> list[Mention]:
         out: list[Mention] = []

@@ -431,6 +431,9 @@ class SpeakerResolver(ArticleMentions):
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
+        org = next((m for m in inside if m.label == "ORG" and m.start <= head.idx < m.end), None) if head else None
+        if org is not None and head_pos == "PROPN" and org.start > start:  # "US airframer Boeing": the head's name
+            return self.named(speaker, self._longer_form(self.org_name(org.text), start))
         name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
             speaker.name = name
@@ -615,6 +618,8 @@ class SpeakerResolver(ArticleMentions):
             name = self._drop_role(r[2])
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
+            if name.split()[-1].lower().strip(".") in self.lex.org_nouns:
+                continue  # "General Motors Corporation": an organisation whose name opens with a title
             between = self.text[start + role.end() : r[0]]
             owned = re.search(r"(?:['’]s|\b(?i:of|for|at|de|du|des))\s+$", self.text[start : r[0]])
             after_comma = r[0] > comma >= start + role.end() and not owned
