@@ -254,7 +254,7 @@ def test_possessive_before_a_person_name_is_trimmed(nlp_en) -> None:
 
 
 @pytest.mark.slow
-def test_nationality_opening_an_organisation_name_stays_in_it(nlp_en) -> None:
+def test_nationality_before_an_organisation_name_makes_no_person(nlp_en) -> None:
     text = "Jane Roe, the president of the Canadian Auto Workers, said the deal would hold."
     rec = Recogniser("en", nlp_en)
     spans = rec.spans(nlp_en(text))

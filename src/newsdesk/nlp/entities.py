@@ -198,8 +198,8 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
-        if "demonym" in self.fixes and " " in text and item.label != "ORG":
-            text = self._cut_nationality(full_text, item)  # "Canadian Auto Workers" keeps its nationality
+        if "demonym" in self.fixes and " " in text:
+            text = self._cut_nationality(full_text, item)
         if "demonym" in self.fixes:
             code = self.rules.demonym(text)
             if code:
@@ -224,7 +224,7 @@ class Recogniser:
         if self.rules.gazetteer.lookup(rest_text) is not None or self.rules.demonym(rest_text):
             return text
         item.start = item.end - len(rest_text)
-        item.label = "PER"
+        item.label = "ORG" if item.label == "ORG" else "PER"  # "Canadian Auto Workers" is no person
         item.attrs.setdefault("country", code)
         return rest_text
 
