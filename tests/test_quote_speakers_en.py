@@ -261,3 +261,8 @@ def test_role_and_name_the_model_tags_as_an_organisation(nlp_en) -> None:
     text = "Spokeswoman Sandy Angers said that the team had been merged into the parent program."
     assert speakers(text, nlp_en) == ["Sandy Angers"]
     assert production_speakers(text, nlp_en, "en") == ["Sandy Angers"]
+
+
+def test_nationality_in_an_organisation_name_is_kept(nlp_en) -> None:
+    text = "At noon, the Bank of Japan and the Swiss National Bank jointly announced that they would work together."
+    assert production_speakers(text, nlp_en, "en") == ["Bank of Japan and Swiss National Bank"]

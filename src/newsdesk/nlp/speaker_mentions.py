@@ -210,6 +210,8 @@ class ArticleMentions:
                     label, name = "ORG", strip_determiner(wider.text)
                 elif len(words) > 1 and words[-1] in self.lex.org_nouns:
                     label = "ORG"  # "Hinsdale Associates"
+            if label == "ORG":
+                start, text, name = self._with_nationality(orgs, start, end, text, name)
             out.append(
                 Mention(
                     start=start,
@@ -228,6 +230,20 @@ class ArticleMentions:
             if full != m.name and m.entity_id is None:
                 m.name = full
         return out
+
+    def _with_nationality(self, orgs: list[Any], start: int, end: int, text: str, name: str) -> tuple[int, str, str]:
+        """ "Swiss National Bank": the capitalised words before an organisation that the model's entity
+        includes are part of its name (the entity layer cuts a leading nationality off)."""
+        for e in orgs:
+            lead = self.text[e.start_char : start]
+            if (
+                e.end_char == end
+                and e.start_char < start
+                and re.fullmatch(r"(?:(?i:the)\s+)?(?:[A-Z][\w-]*\s+)+", lead)
+            ):
+                wider = strip_determiner(e.text)
+                return e.start_char + max(0, e.text.find(wider)), wider, wider
+        return start, text, name
 
     def _titled(self, span: Span, start: int, end: int) -> bool:
         """The model's entity at start..end is exactly the person's title (their role) and name."""
