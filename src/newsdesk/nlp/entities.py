@@ -81,6 +81,9 @@ POST_RULES = frozenset(
 FIXES = POST_RULES | RULE_FAMILIES
 """Everything the recogniser applies by default; each item is measured in bench/reports/ner_quality.md."""
 
+CAPITALISED_NATIONALITY_ADJECTIVES = frozenset({"en"})
+"""Languages that capitalise nationality adjectives ("Canadian"), not only nationality nouns."""
+
 _PUNCT_EDGE = re.compile(r"^[\s\"'«»“”‘’()\[\],.;:!?–—-]+|[\s\"'«»“”‘’()\[\],;:!?–—-]+$")
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -224,7 +227,10 @@ class Recogniser:
         if self.rules.gazetteer.lookup(rest_text) is not None or self.rules.demonym(rest_text):
             return text
         item.start = item.end - len(rest_text)
-        item.label = "ORG" if item.label == "ORG" else "PER"  # "Canadian Auto Workers" is no person
+        # "La Thaïlandaise Sopita Tanasan": a capitalised nationality noun before a name; but in English the
+        # adjective is capitalised too, and "Canadian Auto Workers" stays an organisation
+        adjective = self.lang in CAPITALISED_NATIONALITY_ADJECTIVES
+        item.label = "ORG" if item.label == "ORG" and adjective else "PER"
         item.attrs.setdefault("country", code)
         return rest_text
 
