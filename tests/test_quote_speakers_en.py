@@ -266,3 +266,11 @@ def test_role_and_name_the_model_tags_as_an_organisation(nlp_en) -> None:
 def test_nationality_in_an_organisation_name_is_kept(nlp_en) -> None:
     text = "At noon, the Bank of Japan and the Swiss National Bank jointly announced that they would work together."
     assert production_speakers(text, nlp_en, "en") == ["Bank of Japan and Swiss National Bank"]
+
+
+def test_inverted_speaker_between_commas_reports_the_clause(nlp_en) -> None:
+    text = "The goal, says Ann Lee, is to give people a platform to share stories."
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
+        ("The goal, says Ann Lee, is to give people a platform to share stories", "Ann Lee")
+    ]
