@@ -274,3 +274,8 @@ def test_inverted_speaker_between_commas_reports_the_clause(nlp_en) -> None:
     assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
         ("The goal, says Ann Lee, is to give people a platform to share stories", "Ann Lee")
     ]
+
+
+def test_unnamed_groups_name_nobody(nlp_en) -> None:
+    assert speakers("However, human rights groups argue that minority rights should be promoted.", nlp_en) == [None]
+    assert speakers("Acme Corp. announced a loss. The group said that it would cut jobs.", nlp_en) == ["Acme Corp."]
