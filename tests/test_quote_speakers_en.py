@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.quotes_direct import subject_of
-from quote_helpers import quote_speakers
+from quote_helpers import production_speakers, quote_speakers
 
 pytestmark = pytest.mark.slow
 
@@ -156,3 +156,126 @@ def test_organisation_noun_after_a_document_of_another_organisation(nlp_en) -> N
         "In a statement on the Veltron Motors website, the company said that the fault had been found in a valve."
     )
     assert speakers(text, nlp_en)[-1] == "Veltron Motors"
+
+
+def test_office_name_before_the_speaker_stays_out_of_the_name(nlp_en) -> None:
+    text = "The ships are late, said Chairman of the Federal Reserve Board Alan Greenspan on Tuesday."
+    assert production_speakers(text, nlp_en, "en") == ["Alan Greenspan"]
+
+
+def test_possessive_country_before_a_name_is_not_part_of_it(nlp_en) -> None:
+    text = "The ban will be lifted soon, Malawi’s Joyce Banda told reporters on Monday."
+    assert speakers(text, nlp_en) == ["Joyce Banda"]
+    assert production_speakers(text, nlp_en, "en") == ["Joyce Banda"]
+
+
+def test_organisation_after_the_comma_of_a_titled_speaker_is_not_the_name(nlp_en) -> None:
+    text = "General Ann Lee, head of the Army's Materiel Command, said the tests went well."
+    assert speakers(text, nlp_en) == ["Ann Lee"]
+    assert production_speakers(text, nlp_en, "en") == ["Ann Lee"]
+    text = '"Demand is very weak," said the chief market strategist for Dunmore Capital, Otto Brenner.'
+    assert production_speakers(text, nlp_en, "en") == ["Otto Brenner"]
+
+
+def test_participle_after_a_noun_speaks_for_that_noun(nlp_en) -> None:
+    text = "The council delayed the vote after reports stating that the mayor had lied to the auditors."
+    assert speakers(text, nlp_en) == [None]
+    text = "Voters were angry at the news, with a report by Reuters stating that the mayor had lied."
+    assert speakers(text, nlp_en) == ["Reuters"]
+
+
+def test_description_after_an_organisation_name_is_dropped(nlp_en) -> None:
+    text = "The Reuters news agency reports that the losses were large."
+    assert speakers(text, nlp_en) == ["Reuters"]
+    assert production_speakers(text, nlp_en, "en") == ["Reuters"]
+
+
+def test_organisation_named_after_a_descriptive_noun_keeps_its_inner_words(nlp_en) -> None:
+    for text in (
+        "The watchdog group the Center for Public Integrity said that the bill was flawed.",
+        "The advocacy group Center for Public Integrity said that the bill was flawed.",
+    ):
+        assert speakers(text, nlp_en) == ["Center for Public Integrity"]
+        assert production_speakers(text, nlp_en, "en") == ["Center for Public Integrity"]
+
+
+def test_quote_with_its_own_speaker_after_a_report_is_not_part_of_it(nlp_en) -> None:
+    text = (
+        "Officials said that the contract had been awarded on price, with bank analyst Tom Reed saying "
+        '"The key point was the amount of fuel the plane could carry."'
+    )
+    assert speakers(text, nlp_en) == [None, "Tom Reed"]
+    text = 'The minister said that taxes would rise, and her deputy Ann Cole added: "We have no choice at all."'
+    assert speakers(text, nlp_en) == [None, "Ann Cole"]
+
+
+def test_handle_closing_the_speaker_phrase_is_the_speaker(nlp_en) -> None:
+    for text in (
+        "However, the Africa producer for BBC News, @janedoe, says that the office has denied the reports.",
+        "The blogger @janedoe says that the office has denied the reports.",
+    ):
+        assert speakers(text, nlp_en) == ["@janedoe"]
+        assert production_speakers(text, nlp_en, "en") == ["@janedoe"]
+
+
+def test_person_quoted_by_an_outlet_speaks_not_the_outlet(nlp_en) -> None:
+    text = 'The Daily Bugle quoted a senior aide as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == [None]
+    text = 'The Daily Bugle quotes a "city engineer" as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == [None]
+    text = 'The Daily Bugle quoted Mayor Tom Hill as saying: "The bridge will reopen in June after the repairs."'
+    assert speakers(text, nlp_en) == ["Tom Hill"]
+
+
+def test_organisation_noun_refers_to_the_organisation_subject_of_the_sentence_before(nlp_en) -> None:
+    text = (
+        "Apple Inc. released a new phone last month. Apple said the phone sold well. The launch came days "
+        'after Consumer Reports declined to give the phone a "recommended" rating. The group said that the '
+        "free cases are a good first step."
+    )
+    assert speakers(text, nlp_en) == ["Apple Inc.", "Consumer Reports"]
+
+
+def test_headline_and_dateline_lines_are_not_part_of_the_first_sentence(nlp_en) -> None:
+    text = (
+        "Carmaker to shut two plants\nMay 5, 2006\nPrime Minister Ann Lee and industry minister Tom Fry today "
+        "announced that the government would help the workers."
+    )
+    assert speakers(text, nlp_en) == ["Ann Lee and Tom Fry"]
+
+
+def test_description_before_an_organisation_subject_is_dropped(nlp_en) -> None:
+    text = "United States airframer Boeing has announced that development of a replacement has been pushed back."
+    assert speakers(text, nlp_en) == ["Boeing"]
+
+
+def test_title_word_opening_an_organisation_name_is_no_role(nlp_en) -> None:
+    text = (
+        "General Dynamics sales fall by a third\nApril 2, 2009\nGeneral Dynamics Corporation announced on "
+        "Wednesday that it saw a drop in sales."
+    )
+    assert speakers(text, nlp_en) == ["General Dynamics Corporation"]
+
+
+def test_role_and_name_the_model_tags_as_an_organisation(nlp_en) -> None:
+    text = "Spokeswoman Sandy Angers said that the team had been merged into the parent program."
+    assert speakers(text, nlp_en) == ["Sandy Angers"]
+    assert production_speakers(text, nlp_en, "en") == ["Sandy Angers"]
+
+
+def test_nationality_in_an_organisation_name_is_kept(nlp_en) -> None:
+    text = "At noon, the Bank of Japan and the Swiss National Bank jointly announced that they would work together."
+    assert production_speakers(text, nlp_en, "en") == ["Bank of Japan and Swiss National Bank"]
+
+
+def test_inverted_speaker_between_commas_reports_the_clause(nlp_en) -> None:
+    text = "The goal, says Ann Lee, is to give people a platform to share stories."
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(text[s.start : s.end], s.attrs["speaker_name"]) for s in spans] == [
+        ("The goal, says Ann Lee, is to give people a platform to share stories", "Ann Lee")
+    ]
+
+
+def test_unnamed_groups_name_nobody(nlp_en) -> None:
+    assert speakers("However, human rights groups argue that minority rights should be promoted.", nlp_en) == [None]
+    assert speakers("Acme Corp. announced a loss. The group said that it would cut jobs.", nlp_en) == ["Acme Corp."]

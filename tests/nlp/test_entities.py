@@ -225,3 +225,37 @@ class _LangGiven:
 
     def __call__(self, articles, stats):
         yield from articles
+
+
+@pytest.mark.slow
+def test_office_name_found_by_the_model_is_not_part_of_the_name(nlp_en) -> None:
+    text = "The ships are late, said Chairman of the Federal Reserve Board Alan Greenspan on Tuesday."
+    rec = Recogniser("en", nlp_en)
+    persons = [s for s in rec.spans(nlp_en(text)) if s.label == "PER"]
+    assert [(s.attrs["text"], s.attrs["role"]) for s in persons] == [
+        ("Alan Greenspan", "Chairman of the Federal Reserve Board")
+    ]
+
+
+@pytest.mark.slow
+def test_title_word_opening_an_organisation_name_is_no_title(nlp_en) -> None:
+    text = "The plant will close in March, a General Dynamics manager said. General Dynamics makes submarines."
+    rec = Recogniser("en", nlp_en)
+    spans = rec.spans(nlp_en(text))
+    assert not [s for s in spans if s.label == "PER"]
+
+
+@pytest.mark.slow
+def test_possessive_before_a_person_name_is_trimmed(nlp_en) -> None:
+    text = "The ban will be lifted soon, Malawi’s Joyce Banda told reporters on Monday."
+    rec = Recogniser("en", nlp_en)
+    persons = [s.attrs["text"] for s in rec.spans(nlp_en(text)) if s.label == "PER"]
+    assert persons == ["Joyce Banda"]
+
+
+@pytest.mark.slow
+def test_nationality_before_an_organisation_name_makes_no_person(nlp_en) -> None:
+    text = "Jane Roe, the president of the Canadian Auto Workers, said the deal would hold."
+    rec = Recogniser("en", nlp_en)
+    spans = rec.spans(nlp_en(text))
+    assert [s.attrs["text"] for s in spans if s.label == "PER"] == ["Jane Roe"]

@@ -81,6 +81,9 @@ POST_RULES = frozenset(
 FIXES = POST_RULES | RULE_FAMILIES
 """Everything the recogniser applies by default; each item is measured in bench/reports/ner_quality.md."""
 
+CAPITALISED_NATIONALITY_ADJECTIVES = frozenset({"en"})
+"""Languages that capitalise nationality adjectives ("Canadian"), not only nationality nouns."""
+
 _PUNCT_EDGE = re.compile(r"^[\s\"'«»“”‘’()\[\],.;:!?–—-]+|[\s\"'«»“”‘’()\[\],;:!?–—-]+$")
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -224,7 +227,10 @@ class Recogniser:
         if self.rules.gazetteer.lookup(rest_text) is not None or self.rules.demonym(rest_text):
             return text
         item.start = item.end - len(rest_text)
-        item.label = "PER"
+        # "La Thaïlandaise Sopita Tanasan": a capitalised nationality noun before a name; but in English the
+        # adjective is capitalised too, and "Canadian Auto Workers" stays an organisation
+        adjective = self.lang in CAPITALISED_NATIONALITY_ADJECTIVES
+        item.label = "ORG" if item.label == "ORG" and adjective else "PER"
         item.attrs.setdefault("country", code)
         return rest_text
 
@@ -279,6 +285,8 @@ class Recogniser:
                 i += 1
             elif tok.text in ("l", "d") and i + 1 < len(keys) and doc[a + i + 1].text in ("'", "’"):
                 i += 2
+            elif person and i + 2 < len(keys) and doc[a + i + 1].text in ("'s", "’s"):
+                i += 2  # "Malawi's Joyce Banda": the possessive names the country, not the person
             elif tok.is_punct or tok.is_space or _invisible(tok.text):
                 i += 1
             else:

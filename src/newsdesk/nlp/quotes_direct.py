@@ -200,6 +200,9 @@ def passive(t: Any) -> bool:
 
 def speaker_verb(verb: Any) -> Any:
     """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
+    quoted = _quoted_object(verb)
+    if quoted is not None:
+        return quoted
     tok = verb
     text = verb.doc.text
     here = sentence_start(text, verb.idx)
@@ -223,6 +226,14 @@ def speaker_verb(verb: Any) -> Any:
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
     return None
+
+
+def _quoted_object(verb: Any) -> Any:
+    """ "The paper quotes a senior aide as saying": the object of "quote" speaks, not the outlet."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _subordinate(head: Any, subj: Any, verb: Any) -> bool:
@@ -464,7 +475,8 @@ class DirectAttributor:
     def _subject(self, t: Any, lo: int, hi: int) -> Any:
         """The speaker token of verb `t`: its subject (outside any quote), else an inverted subject in [lo, hi)."""
         subj = speaker_verb(t)
-        if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+        termed = subj is not None and subj == _quoted_object(t)  # 'quotes a "senior aide" as saying'
+        if subj is not None and not termed and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
             subj = None
         if subj is None:
             subj = _inverted_subject(t, hi)
@@ -558,7 +570,7 @@ class DirectAttributor:
         obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None:
             return None
-        rest = t.doc[obj.right_edge.i + 1 : obj.right_edge.i + 3]
+        rest = [x for x in t.doc[obj.right_edge.i + 1 : obj.right_edge.i + 4] if not x.is_quote][:2]
         if len(rest) == 2 and rest[0].lower_ == "as" and speech_verb(rest[1], self.lex):
             return obj
         return None
@@ -585,7 +597,8 @@ class DirectAttributor:
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
-                span = speaker_phrase(subj, start, q.start) if subj is not None else None
+                lo = min(start, subj.left_edge.idx) if subj is not None else start  # 'quotes a "Senate aide"'
+                span = speaker_phrase(subj, lo, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
             return self._opinion(toks, q)

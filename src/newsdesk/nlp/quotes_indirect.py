@@ -234,7 +234,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         start, end = max(sent_start, comp.left_edge.idx), comma.idx
     start = max(start, sent_start)
     start, end = _trim(text, start, end)
-    subj = speaker_verb(t)
+    subj = _modified_noun(t) or speaker_verb(t)
     if subj is None and comp.i < t.i:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
@@ -258,6 +258,20 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _modified_noun(t: Any) -> Any:
+    """ "reports stating that …", "a letter from X saying that …": a present participle right after the
+    noun phrase it modifies has that noun (a document, people) as its speaker, not the clause's subject."""
+    noun = t.head
+    if t.dep_ != "acl" or noun.i >= t.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = {x.i for x in noun.subtree}
+    if any(i not in phrase for i in range(noun.i, t.i)):
+        return None
+    if t.tag_ != "VBG" and not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")):
+        return None
+    return t.head
 
 
 def _fr_imperative(t: Any) -> bool:
@@ -389,7 +403,9 @@ def _parenthetical(t: Any, text: str) -> Reported | None:
     that follows them."""
     doc = t.doc
     subj = subject_of(t)
-    if subj is None or subj.i > t.i or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+    if subj is not None and subj.i > t.i:
+        return _inverted_parenthetical(t, subj, text)
+    if subj is None or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
         return None
     left = subj.left_edge.i
     if left == 0 or doc[left - 1].text != "," or any(x.pos_ in ("VERB", "AUX") for x in doc[subj.i + 1 : t.i]):
@@ -407,6 +423,27 @@ def _parenthetical(t: Any, text: str) -> Reported | None:
         return None
     speaker = phrase_span(subj, doc[left - 1].idx + 1, t.idx)
     return _incise_report(t, start, end, speaker, subj)
+
+
+def _inverted_parenthetical(t: Any, subj: Any, text: str) -> Reported | None:
+    """ "The goal, says Ann Lee, is to give people a platform": a verb and its subject after it, between
+    commas inside a clause, report the whole clause."""
+    doc = t.doc
+    right = subj.right_edge.i
+    if t.i == 0 or doc[t.i - 1].text != "," or right + 1 >= len(doc) or doc[right + 1].text != ",":
+        return None
+    if any(x.pos_ in ("VERB", "AUX") for x in doc[t.i + 1 : subj.i]) or any(
+        c.dep_ in ("ccomp", "xcomp", "obj", "dobj") for c in t.children
+    ):
+        return None
+    sent_start = sentence_start(text, t.idx)
+    first = next((x for x in doc[: t.i - 1] if x.idx >= sent_start and not x.is_space), None)
+    if first is None:
+        return None
+    start, end = _trim(text, first.idx, sentence_end(text, t.idx))
+    if end <= start or not any(x.pos_ in ("VERB", "AUX") for x in doc[right + 2 :] if x.idx < end):
+        return None
+    return _incise_report(t, start, end, phrase_span(subj, t.idx + len(t), doc[right + 1].idx), subj)
 
 
 def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | None:

@@ -40,6 +40,9 @@ state bodies (institution + nationality adjective), well-known organisations (le
 the language-independent organisation gazetteer (lexicons/orgs/intl: IGOs, NGOs, companies),
 country/capital/seat names, photo credits."""
 
+PERSON_TYPES = frozenset({"PER", "PERSON"})
+"""Model entity labels of people (WikiNER, OntoNotes)."""
+
 INTL = "intl"
 """Pseudo-language of the organisation gazetteer shared by every language (lexicons/orgs/intl.tsv)."""
 
@@ -205,6 +208,9 @@ class Rules:
                 i += 1
                 continue
             title_end = hit[0]
+            if self._opens_org_name(doc, keys, i, title_end):
+                i += 1  # the model's organisation or place name starts with the title word ("General Motors")
+                continue
             country: str | None = None
             begin = i
             # before the title: nationality and office words ("Russian Defence Minister", "der russische Sprecher")
@@ -233,6 +239,15 @@ class Rules:
             )
             i = name_end
         return out
+
+    def _opens_org_name(self, doc: Doc, keys: list[str], i: int, title_end: int) -> bool:
+        """The title at i..title_end opens a non-person entity of the model that is an organisation's name:
+        one more word ("General Dynamics") or a last word such as "Corporation" ("General Motors
+        Corporation"), not a person's name the model mislabelled ("Spokeswoman Ann Lee")."""
+        last = _entity_end(doc, i)
+        if last < title_end:
+            return False
+        return last == title_end or keys[last] in self.org_words or doc[last].text in self.org_heads
 
     def _name_after_title(self, doc: Doc, keys: list[str], j: int) -> tuple[int, int, int, str | None] | None:
         """After a title ending at `j`: (role end, name start, name end, country) or None."""
@@ -268,10 +283,12 @@ class Rules:
                 tok.text[:1].isupper() and k > j and (keys[k - 1] in self.complements or keys[k - 1] in self.domain)
             )
             if closed and k + 1 < n:
-                # a name right after an office word: "ministre de la Défense Sergei Shoigu"
-                end = self.name_run(doc, keys, k + 1)
-                if end > k + 1 and end - (k + 1) >= 2:
-                    return k + 1, k + 1, end, country or self._country_in(keys, j, k + 1)
+                # a name right after an office word: "ministre de la Défense Sergei Shoigu"; an office
+                # name the model found as one entity runs to its end ("of the United States Barack Obama")
+                last = _entity_end(doc, k)
+                end = self.name_run(doc, keys, last + 1)
+                if end > last + 1 and end - (last + 1) >= 2:
+                    return last + 1, last + 1, end, country or self._country_in(keys, j, last + 1)
             if (
                 not tok.text[:1].isupper()
                 and not tok.is_alpha
@@ -415,6 +432,15 @@ def _credit_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     name = r"[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){1,3}"
     return re.compile(rf"\b(?:{alternatives})\s*:?\s*[\w&.\- ]{{1,30}}?\s*/\s*(?P<name>{name})")
+
+
+def _entity_end(doc: Doc, k: int) -> int:
+    """The last token of the model's non-person entity holding token `k` from there on (`k` outside one)."""
+    if not doc[k].ent_type_ or doc[k].ent_type_ in PERSON_TYPES:
+        return k
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return k
 
 
 def _end(doc: Doc, j: int) -> int:

@@ -29,6 +29,8 @@ def possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s") or (
         text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha()
     )
+
+
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}
@@ -103,6 +105,7 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
+FUNCTION_WORDS = {"of", "on", "in", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "sur"}
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
 
@@ -114,15 +117,30 @@ def strip_determiner(text: str) -> str:
     return DETERMINER.sub("", text).strip()
 
 
+def _inner_function_word(words: list[str], k: int) -> bool:
+    """ "on" in "Project on Government Oversight": a function word between two capitalised words of a name."""
+    return (
+        0 < k < len(words) - 1
+        and words[k] in FUNCTION_WORDS
+        and words[k - 1][:1].isupper()
+        and words[k + 1][:1].isupper()
+    )
+
+
 def drop_description(name: str, org_nouns: set[str]) -> str:
     """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
     the capitalised name after a lower-case description that contains an organisation noun; and without
-    such a noun after it ("China Daily newspaper" -> "China Daily")."""
+    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters")."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in org_nouns and words[-2][:1].isupper() and words[-1][:1].islower():
-        words = words[:-1]
+    while len(words) > 1 and words[-1].lower() in org_nouns and words[-1][:1].islower():
+        if words[-2][:1].isupper():
+            words = words[:-1]
+        elif len(words) > 2 and words[-3][:1].isupper() and words[-2].isalpha() and words[-2] not in FUNCTION_WORDS:
+            words = words[:-2]  # one lower-case modifier before the noun: "news agency", "software company"
+        else:
+            break
     name = " ".join(words)
-    lower = [k for k, w in enumerate(words) if w[:1].islower()]
+    lower = [k for k, w in enumerate(words) if w[:1].islower() and not _inner_function_word(words, k)]
     if not lower or lower[-1] == len(words) - 1:
         return name
     if not any(words[k].lower().strip(".,") in org_nouns for k in lower):
@@ -185,11 +203,15 @@ class ArticleMentions:
                 wider = next(
                     (e for e in orgs if e.start_char <= start and end <= e.end_char and len(e.text) > len(text)), None
                 )
+                if wider is not None and len(words) > 1 and self._titled(span, wider.start_char, wider.end_char):
+                    wider = None  # "Spokeswoman Ann Lee" tagged as an organisation by the model
                 if wider is not None:  # "General Motors" split into a title and a surname
                     start, end, text = wider.start_char, wider.end_char, wider.text
                     label, name = "ORG", strip_determiner(wider.text)
                 elif len(words) > 1 and words[-1] in self.lex.org_nouns:
                     label = "ORG"  # "Hinsdale Associates"
+            if label == "ORG":
+                start, text, name = self._with_nationality(orgs, start, end, text, name)
             out.append(
                 Mention(
                     start=start,
@@ -209,6 +231,25 @@ class ArticleMentions:
                 m.name = full
         return out
 
+    def _with_nationality(self, orgs: list[Any], start: int, end: int, text: str, name: str) -> tuple[int, str, str]:
+        """ "Swiss National Bank": the capitalised words before an organisation that the model's entity
+        includes are part of its name (the entity layer cuts a leading nationality off)."""
+        for e in orgs:
+            lead = self.text[e.start_char : start]
+            if (
+                e.end_char == end
+                and e.start_char < start
+                and re.fullmatch(r"(?:(?i:the)\s+)?(?:[A-Z][\w-]*\s+)+", lead)
+            ):
+                wider = strip_determiner(e.text)
+                return e.start_char + max(0, e.text.find(wider)), wider, wider
+        return start, text, name
+
+    def _titled(self, span: Span, start: int, end: int) -> bool:
+        """The model's entity at start..end is exactly the person's title (their role) and name."""
+        role = span.attrs.get("role") or ""
+        return end == span.end and bool(role) and self.text[start : span.start].strip().lower() == role.lower()
+
     def _from_doc(self, doc: Any) -> list[Mention]:
         out: list[Mention] = []
         for ent in doc.ents:
@@ -227,6 +268,8 @@ class ArticleMentions:
             if label == "PER":
                 while len(toks) > 1 and _not_name(toks[0]):
                     toks = toks[1:]
+                while len(toks) > 2 and toks[1].text in ("'s", "’s"):
+                    toks = toks[2:]  # "Malawi's Joyce Banda"
                 while len(toks) > 1 and toks[-1].pos_ not in ("PROPN",) and not toks[-1].text[:1].isupper():
                     toks = toks[:-1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])

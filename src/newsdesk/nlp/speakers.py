@@ -127,6 +127,10 @@ def coordinated(name: str) -> str:
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 
+HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
+"""A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+
+
 @dataclass(slots=True, kw_only=True)
 class Speaker:
     """A resolved speaker; `name` is None when it cannot be named, with the reason."""
@@ -277,6 +281,10 @@ class SpeakerResolver(ArticleMentions):
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
             return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+        handle = HANDLE_AFTER.search(written)
+        if handle is not None:  # "the producer for BBC News, @janedoe", "the blogger @janedoe"
+            speaker.name = handle.group(1)
+            return speaker
         owned = resolve_owned(self, speaker, start, end, head)
         if owned is not None:
             return owned
@@ -373,8 +381,12 @@ class SpeakerResolver(ArticleMentions):
                 r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
             )
         ]
-        if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
-            return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
+        if head_pos == "NOUN" and head.text[:1].islower() and not any(m.label == "PER" for m in inside):
+            apposed_org = self._org_after(head, inside)
+            if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
+                return self.named(speaker, apposed_org.text)
+            if named:
+                return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
         if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
@@ -383,6 +395,9 @@ class SpeakerResolver(ArticleMentions):
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
+            previous = self._previous_subject_org(start)
+            if previous is not None:  # "Days after Acme declined to comment. The group said": Acme
+                return self.named(speaker, previous)
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
@@ -416,12 +431,24 @@ class SpeakerResolver(ArticleMentions):
             if orgs:
                 speaker.name = strip_determiner(orgs[0].text)
                 return speaker
+        org = next((m for m in inside if m.label == "ORG" and m.start <= head.idx < m.end), None) if head else None
+        if org is not None and head_pos == "PROPN" and org.start > start:  # "US airframer Boeing": the head's name
+            return self.named(speaker, self._longer_form(self.org_name(org.text), start))
         name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
             speaker.name = name
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _org_after(self, head: Any, inside: list[Mention]) -> Mention | None:
+        """The organisation named right after a common noun, with at most an article between them."""
+        after = head.idx + len(head)
+        for m in inside:
+            gap = self.text[after : m.start]
+            if m.label == "ORG" and m.start >= after and re.fullmatch(r"\s*(?:(?i:the|la|le|les)\s+|l['’])?", gap):
+                return m
+        return None
 
     def _relative_antecedent(self, rel: Any) -> tuple[int, int, Any] | None:
         """The phrase a relative pronoun stands for (start, end, head): its antecedent when that can speak
@@ -544,6 +571,19 @@ class SpeakerResolver(ArticleMentions):
                 return m.text
         return None
 
+    def _previous_subject_org(self, pos: int) -> str | None:
+        """The last organisation that is the subject of a verb in the sentence before `pos`."""
+        here = sentence_start(self.text, pos)
+        before = sentence_start(self.text, max(0, here - 2))
+        for m in reversed([m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+                continue
+            run = next((r for r in self.runs if r[0] <= m.start and m.end <= r[1]), None)
+            name = self.org_name(run[2] if run is not None else m.text)  # "Chrysler LLC" tagged as two names
+            return next((g for g in self.groups if name in g.split() or name == g), name)
+        return None
+
     def _salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
@@ -578,9 +618,13 @@ class SpeakerResolver(ArticleMentions):
             name = self._drop_role(r[2])
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
+            if name.split()[-1].lower().strip(".") in self.lex.org_nouns:
+                continue  # "General Motors Corporation": an organisation whose name opens with a title
             between = self.text[start + role.end() : r[0]]
-            if r[0] > comma >= start + role.end() or not between.strip() or name != r[2]:
-                return name
+            owned = re.search(r"(?:['’]s|\b(?i:of|for|at|de|du|des))\s+$", self.text[start : r[0]])
+            after_comma = r[0] > comma >= start + role.end() and not owned
+            if after_comma or not between.strip() or name != r[2]:
+                return name  # not "General Ann Lee, head of the Army's Materiel Command": an organisation
             # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
             complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
             if r[1] >= end - 1 and not complement and self._personlike(name):
