@@ -29,7 +29,9 @@ from .quotes_direct import (
     speaker_verb,
     speech_verb,
     subject_of,
+    verb_lemma,
 )
+from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
@@ -119,10 +121,27 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if outer is not None and _innermost(outer, r, text):
             kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
             continue
-        if outer is not None:
+        cut = _coordinated_report(outer, r, text) if outer is not None else -1
+        if outer is not None and cut > outer.start:
+            outer.start, outer.end = _trim(text, outer.start, cut)  # "… et les syndicats ont demandé que …"
+        elif outer is not None:
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
+    """Offset of the "et"/"mais" that opens a second French report inside `outer`'s content ("X estimait que
+    … et les syndicats avaient demandé que …"), or -1: the second speaker is not reported by the first."""
+    if inner.verb is None or inner.verb.doc.lang_ != "fr" or inner.how != "complement" or inner.speaker is None:
+        return -1
+    if not outer.start < inner.speaker[0] < inner.verb_span[0] < inner.start:
+        return -1
+    head = text[outer.start : inner.speaker[0]]
+    m = re.search(r"[\s,](et|mais)\s+$", head)
+    if m is None or head.count("«") != head.count("»"):
+        return -1
+    return outer.start + m.start(1)
 
 
 def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
@@ -217,7 +236,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
-        end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
+        end = sentence_end(text, start)  # reported speech runs to the end of its sentence
+        end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
     else:
@@ -245,6 +265,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
     ):
         return None  # "the ACARS data suggests that …": data are not speakers
+    if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
+        return None  # "On note que …": the writer's remark
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
@@ -338,6 +360,57 @@ def _misparsed_incise(t: Any, text: str) -> bool:
     return clitic or _inverted_subject(t, sentence_end(text, t.idx)) is not None
 
 
+def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
+    """Where a French report stops before a second verb of its speaker: "a déclaré que … et a exprimé des
+    inquiétudes", "a affirmé que … et rendu hommage": "et"/"mais" outside quote marks, then the speech verb's
+    own auxiliary (or none) and a past participle without a subject of its own."""
+    if t.doc.lang_ != "fr" or "Part" not in t.morph.get("VerbForm"):
+        return end
+    aux = {c.lower_ for c in t.children if c.dep_.startswith("aux")}
+    if not aux:
+        return end
+    doc = t.doc
+    for x in doc[t.i + 1 :]:
+        if x.idx >= end:
+            break
+        if x.idx <= start or x.lower_ not in ("et", "mais") or x.i + 2 >= len(doc):
+            continue
+        seg = text[start : x.idx]
+        if seg.count("«") != seg.count("»") or seg.count("“") != seg.count("”") or seg.count('"') % 2:
+            continue
+        nxt = doc[x.i + 1]
+        part = doc[x.i + 2] if nxt.lower_ in aux else nxt
+        if (
+            part.pos_ == "VERB"
+            and "Part" in part.morph.get("VerbForm")
+            and "Pass" not in part.morph.get("Voice")
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in part.children)
+        ):
+            return x.idx
+    return end
+
+
+def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
+    """ "Le nombre ne pourra dépasser 500, a annoncé l'administration": a French incise parsed as a conjunct
+    of the clause, which lends it that clause's subject; the speaker is the noun after the verb, when it is a
+    name or a noun that can speak (a body, a role, a group of people)."""
+    if t.dep_ != "conj" or not _misparsed_incise(t, text):
+        return False
+    subj = _inverted_subject(t, sentence_end(text, t.idx))
+    if subj is None or subj.i < t.i:
+        return False
+    nouns = speaker_nouns(lex.lang)
+    word = subj.lower_
+    return (
+        subj.pos_ == "PROPN"
+        or word in nouns.body
+        or word in nouns.person
+        or word in lex.org_nouns
+        or word in lex.source_nouns
+        or lex.role_match(word) is not None
+    )
+
+
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
     if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
@@ -347,6 +420,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     early = subject_of(t)
     # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
     misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
+    misread = misread or _inverted_conjunct(t, lex, text)
     if early is not None and early.i < t.i and early.lower_ not in CLITICS and not misread:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc

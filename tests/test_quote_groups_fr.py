@@ -1,0 +1,83 @@
+"""French quotation groups: where a report stops, incises parsed as conjuncts, the writer's own remarks,
+agreements after "selon", relatives of a named person (own sentences, one test per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+from quote_helpers import quote_speakers
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(text: str, nlp) -> list[tuple[str, str | None]]:
+    """(quoted or reported text, resolved speaker) of each quote found in `text`."""
+    return [(text[s.start : s.end], s.attrs["speaker_name"]) for s in extract_quotes(text, nlp(text), lang="fr")]
+
+
+def test_report_stops_at_the_end_of_its_paragraph(nlp_fr) -> None:
+    text = (
+        "Le rapport de la banque a déclaré que c'était pour protéger le marché de Donald Trump .\n\n"
+        "Trump a indiqué qu'il cherche des liens plus étroits avec la Russie."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("que c'était pour protéger le marché de Donald Trump", None),
+        ("qu'il cherche des liens plus étroits avec la Russie", "Donald Trump"),
+    ]
+
+
+def test_report_stops_before_a_second_verb_of_its_speaker(nlp_fr) -> None:
+    text = (
+        "Le directeur de la banque, Jean Dupont, a déclaré hier que le maire « ne comprend pas la ville » et a "
+        "exprimé des inquiétudes quant à son budget."
+    )
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["que le maire « ne comprend pas la ville »"]
+    text = "Le maire a affirmé que les ouvriers ont travaillé tout l'été et ont terminé en mai."
+    expected = "que les ouvriers ont travaillé tout l'été et ont terminé en mai"
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == [expected]
+
+
+def test_second_speaker_after_et_has_a_report_of_its_own(nlp_fr) -> None:
+    text = (
+        "Le ministère estimait que le maire pourrait être poursuivi et les démocrates avaient affirmé lundi que "
+        "le maire serait renvoyé."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("que le maire pourrait être poursuivi", "ministère"),
+        ("que le maire serait renvoyé", "démocrates"),
+    ]
+
+
+def test_incise_parsed_as_a_conjunct_of_a_clause_with_its_own_subject(nlp_fr) -> None:
+    text = (
+        "Après la période de trois mois, le nombre de dossiers ne pourra être supérieur à 500, a annoncé "
+        "l'administration."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("Après la période de trois mois, le nombre de dossiers ne pourra être supérieur à 500", "administration")
+    ]
+    text = (
+        "La victime est le conducteur du car, retraité et ancien employé de la mairie, a annoncé la police vers midi."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("La victime est le conducteur du car, retraité et ancien employé de la mairie", "police")
+    ]
+    text = "Le ministre a visité l'usine, a annoncé la fermeture du site et a salué les ouvriers."
+    assert quotes_of(text, nlp_fr) == []
+
+
+def test_writer_remarks_with_on_and_agreements_after_selon_report_nobody(nlp_fr) -> None:
+    text = (
+        "On note cependant que cet accord connaît des difficultés. Selon l'accord, les salariés recevront une "
+        "prime de fin d'année. Le maire Paul Durand a annoncé que la piscine fermera en juin."
+    )
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["que la piscine fermera en juin"]
+
+
+def test_relative_of_a_named_person_is_not_that_person(nlp_fr) -> None:
+    text = (
+        "La mère de Paul Martin a confirmé que la maison était vendue depuis mars. « Nous partirons en mai », "
+        "selon elle."
+    )
+    assert quote_speakers(text, nlp_fr, "fr") == [None, None]
