@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.article import Span
 from newsdesk.nlp.quotes import extract_quotes
 from quote_helpers import quote_speakers
 
@@ -81,3 +82,19 @@ def test_relative_of_a_named_person_is_not_that_person(nlp_fr) -> None:
         "selon elle."
     )
     assert quote_speakers(text, nlp_fr, "fr") == [None, None]
+
+
+def test_lower_case_arabic_article_is_part_of_the_name(nlp_fr) -> None:
+    text = (
+        "La trêve a été négociée avec le chef du mouvement Karim al-Moussaoui , qui a déclaré que « les "
+        "combattants rentreront chez eux avant l'hiver » ."
+    )
+    s = text.index("Karim")
+    ents = [Span(start=s, end=s + len("Karim"), label="PER", attrs={"name": "Karim"})]  # the tagger stopped early
+    assert quote_speakers(text, nlp_fr, "fr", ents) == ["Karim al-Moussaoui"]
+
+
+def test_speaker_phrase_cut_inside_an_organisation_name_takes_the_whole_name(nlp_fr) -> None:
+    text = "Le Canard enchaîné révèle mercredi que le sénateur aurait loué son appartement à sa propre société."
+    ents = [Span(start=0, end=len("Le Canard enchaîné"), label="ORG", attrs={"name": "Le Canard enchaîné"})]
+    assert quote_speakers(text, nlp_fr, "fr", ents) == ["Canard enchaîné"]

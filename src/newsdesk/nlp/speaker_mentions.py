@@ -64,11 +64,15 @@ def _not_name(tok: Any) -> bool:
     return tok.text[:1].islower() or bool(DEMONYM.search(tok.text))
 
 
-NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
+NAME_TAIL = re.compile(
+    r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+"
+    r"| (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+)"
+)
 
 
 def _name_tail(text: str, end: int) -> int:
-    """Extend a name over "-Guerra" in "Jaime Perez-Guerra" and "' Leary" in "Michael O' Leary"."""
+    """Extend a name over "-Guerra" in "Jaime Perez-Guerra", "' Leary" in "Michael O' Leary" and a lower-case
+    Arabic article or filiation ("Ayman al-Zawahiri", "Oussama ben Laden")."""
     m = NAME_TAIL.match(text, end)
     if m is None:
         return end
@@ -178,6 +182,9 @@ class ArticleMentions:
             start, end = span.start, span.end
             text = self.text[start:end]
             name = span.attrs.get("name") or text
+            if label == "PER" and _name_tail(self.text, end) > end and name == text:
+                end = _name_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
+                text = name = self.text[start:end]
             if label == "PER":
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):

@@ -186,6 +186,7 @@ class SpeakerResolver(ArticleMentions):
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
         end = self._before_finite_verb(start, end)
+        end = self._whole_name(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         variant = self._misspelt_person(speaker.name, start) if speaker.name else None
         if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
@@ -217,6 +218,20 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _whole_name(self, start: int, end: int) -> int:
+        """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
+        a name the parse cut at its lower-case adjective)."""
+        if self.lex.lang != "fr":
+            return end
+        for m in self.mentions:
+            if (
+                m.label in ("ORG", "PER")
+                and start <= m.start < end < m.end
+                and re.fullmatch(r"[\w\s'’-]+", self.text[end : m.end])
+            ):
+                return m.end
+        return end
 
     def _misspelt_person(self, name: str, pos: int) -> Mention | None:
         """The person named closest before `pos` whose surname `name` misspells (one letter changed, added,
