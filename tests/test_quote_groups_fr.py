@@ -98,3 +98,38 @@ def test_speaker_phrase_cut_inside_an_organisation_name_takes_the_whole_name(nlp
     text = "Le Canard enchaîné révèle mercredi que le sénateur aurait loué son appartement à sa propre société."
     ents = [Span(start=0, end=len("Le Canard enchaîné"), label="ORG", attrs={"name": "Le Canard enchaîné"})]
     assert quote_speakers(text, nlp_fr, "fr", ents) == ["Canard enchaîné"]
+
+
+def test_selon_inside_a_sentence_introduces_what_follows_it(nlp_fr) -> None:
+    text = (
+        "Les causes de l'accident « restent à déterminer », selon la SNCF. Les premiers éléments laissent "
+        "apparaître, toujours selon la SNCF, que « le train a franchi un signal d'arrêt »."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("Les causes de l'accident « restent à déterminer »", "SNCF"),
+        ("« le train a franchi un signal d'arrêt »", "SNCF"),
+    ]
+    text = "Le maire Paul Durand défend des règles qui vont selon lui « beaucoup trop loin » pour les commerçants."
+    assert quotes_of(text, nlp_fr) == [("« beaucoup trop loin »", "Paul Durand")]
+
+
+def test_incise_after_a_main_clause_the_parser_took_for_the_subject(nlp_fr) -> None:
+    text = (
+        "La victime décédée est le conducteur du train de voyageurs, luxembourgeois et employé de la SNCF, a "
+        "annoncé la police vers midi."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("La victime décédée est le conducteur du train de voyageurs, luxembourgeois et employé de la SNCF", "police")
+    ]
+    text = "Le maire, qui est arrivé hier, a salué la police. Le maire, accompagné de son adjoint, a salué la police."
+    assert quotes_of(text, nlp_fr) == []
+
+
+def test_demonstrative_speakers_refer_back(nlp_fr) -> None:
+    text = (
+        "Le tribunal a été évacué lundi, a confié une source proche de l'enquête. « Un appel a été passé à 10 h 12 "
+        "au standard de la police » , selon cette source."
+    )
+    assert quote_speakers(text, nlp_fr, "fr") == [None, None]
+    text = "Le groupe Renault a publié ses comptes. Ce groupe affirme que « les ventes ont progressé de 5 % en un an »."
+    assert quote_speakers(text, nlp_fr, "fr") == ["Renault"]

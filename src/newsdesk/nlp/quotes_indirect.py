@@ -390,11 +390,34 @@ def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
     return end
 
 
+def _clause_before_comma(t: Any, text: str) -> bool:
+    """ "La victime est le conducteur du train, a annoncé la police": a comma right before the verb (its
+    auxiliary aside) closes a main clause with a finite verb of its own (not a relative or subordinate
+    clause), which the parser hung on the speech verb as its subject."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return False
+    lo = sentence_start(text, doc[k].idx)
+    for x in doc[:k]:
+        if x.idx < lo or not ("Fin" in x.morph.get("VerbForm") and x.pos_ in ("VERB", "AUX")):
+            continue
+        clause = x.head if x.dep_.startswith(("aux", "cop")) else x
+        if not any(c.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") or c.dep_ == "mark" for c in clause.children):
+            return True
+    return False
+
+
 def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
     """ "Le nombre ne pourra dépasser 500, a annoncé l'administration": a French incise parsed as a conjunct
     of the clause, which lends it that clause's subject; the speaker is the noun after the verb, when it is a
     name or a noun that can speak (a body, a role, a group of people)."""
-    if t.dep_ != "conj" or not _misparsed_incise(t, text):
+    if t.dep_ == "ROOT":
+        if t.doc.lang_ != "fr" or not _clause_before_comma(t, text):
+            return False
+    elif t.dep_ != "conj" or not _misparsed_incise(t, text):
         return False
     subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None or subj.i < t.i:
@@ -526,6 +549,25 @@ def _verb_that(doc: Any, at: int, seg: str, lex: QuoteLexicon) -> tuple[int, int
     return at + m.start(1), at + m.end() - len("that ")
 
 
+def _french_content_after(
+    text: str, doc: Any, sp_start: int, content_from: int, s_end: int
+) -> tuple[int, int, int | None] | None:
+    """What a French "selon X" inside a sentence introduces after it: a "que" clause ("…, toujours selon la
+    CFL, que « … »") or a quotation right after a pronoun or a name ("des règles qui vont selon lui « trop
+    loin »"); (start, end, end of the speaker when it is shorter than its segment)."""
+    if doc.lang_ != "fr":
+        return None
+    m = re.match(r"\s*,?\s*(?=qu(?:e\b|['’]))", text[content_from:s_end], re.IGNORECASE)
+    if m is not None:
+        return (*_trim(text, content_from + m.end(), s_end), None)
+    named = re.match(r"(?:\w+|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)(?=\s*«)", text[sp_start:s_end])
+    if named is None:
+        return None
+    opened = text.index("«", sp_start + named.end())
+    close = text.find("»", opened, s_end + 1)
+    return (opened, close + 1, sp_start + named.end()) if close != -1 else None
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -565,8 +607,12 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 content_from = full_end
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
             lead_words = re.findall(r"[\w'’]+", lead.lower())
+            after = _french_content_after(text, doc, sp_start, content_from, s_end)
             if verb_that is not None:
                 start, end = _trim(text, verb_that[1], s_end)
+            elif after is not None:
+                start, end, short = after
+                seg_end = full_end = short or seg_end
             elif not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
                 start, end = _trim(text, content_from, s_end)
             else:

@@ -391,7 +391,11 @@ class SpeakerResolver(ArticleMentions):
         if head_pos == "NOUN" and head.text[:1].islower() and named and not any(m.label == "PER" for m in inside):
             return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
-        if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
+        if (
+            short
+            and head_low in self.lex.org_nouns
+            and re.match(r"(?:the|le|la|l['’]|ce|cet|cette)\s*", written.strip(), re.I)
+        ):
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
             if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
                 return self.named(speaker, apposed.text)
