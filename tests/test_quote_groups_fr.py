@@ -133,3 +133,51 @@ def test_demonstrative_speakers_refer_back(nlp_fr) -> None:
     assert quote_speakers(text, nlp_fr, "fr") == [None, None]
     text = "Le groupe Renault a publié ses comptes. Ce groupe affirme que « les ventes ont progressé de 5 % en un an »."
     assert quote_speakers(text, nlp_fr, "fr") == ["Renault"]
+
+
+def test_spokesperson_after_par_la_voix_de_speaks(nlp_fr) -> None:
+    text = (
+        "Même son de cloche du côté russe, qui indique par la voix d' Igor Morozov que le groupe restera une "
+        "cible de l'aviation russe."
+    )
+    assert quotes_of(text, nlp_fr) == [("que le groupe restera une cible de l'aviation russe", "Igor Morozov")]
+
+
+def test_quoted_infinitive_after_a_recommendation_verb_is_a_quotation(nlp_fr) -> None:
+    text = (
+        "Le professeur Paul Garber a publié une étude sur les forêts. Il préconise ainsi de « protéger les "
+        "forêts et réduire la chasse » . Il prône aussi d' « associer les populations locales à la gestion "
+        "des parcs » et de limiter la croissance."
+    )
+    assert quote_speakers(text, nlp_fr, "fr") == ["Paul Garber", "Paul Garber"]
+    text = "Le maire a encouragé les habitants à « rester chez eux pendant la tempête »."
+    assert quote_speakers(text, nlp_fr, "fr") == []
+
+
+def test_bare_past_participle_naming_without_an_agent_quotes_nobody(nlp_fr) -> None:
+    text = "Le maire Paul Durand et le conseil municipal ont condamné cet incendie, qualifié de « lâche et criminel » ."
+    assert quote_speakers(text, nlp_fr, "fr") == []
+    text = "Le maire Paul Durand a qualifié cet incendie de « lâche et criminel » ."
+    assert quote_speakers(text, nlp_fr, "fr") == ["Paul Durand"]
+
+
+def test_comme_incise_opening_the_sentence_reports_the_clause_after_it(nlp_fr) -> None:
+    text = "Comme l'a rappelé le ministre Paul Durand, la loi sera votée en mai par les deux chambres."
+    assert quotes_of(text, nlp_fr) == [("la loi sera votée en mai par les deux chambres", "Paul Durand")]
+    text = "Il travaille comme le dit son contrat, sans horaires fixes ni jours de congé."
+    assert quotes_of(text, nlp_fr) == []
+
+
+def test_name_right_before_the_verb_is_its_subject_when_the_parse_lost_it(nlp_fr) -> None:
+    text = (
+        "Le 3 mai, le chef du Front al-Chark, Abou Karim al-Moussaoui , annonce la rupture de ses liens. "
+        "À l'opposé de l'État islamique également, al-Moussaoui a annoncé en mai 2015 que son groupe n'avait "
+        "aucune intention d'attaquer l'Occident."
+    )
+    full, short = text.index("Abou"), text.index("al-Moussaoui a")
+    attrs = {"name": "Abou Karim al-Moussaoui", "entity_id": "p1"}  # both mentions linked, as the entity layer does
+    ents = [
+        Span(start=full, end=full + len("Abou Karim al-Moussaoui"), label="PER", attrs=attrs),
+        Span(start=short, end=short + len("al-Moussaoui"), label="PER", attrs=attrs),
+    ]
+    assert quote_speakers(text, nlp_fr, "fr", ents) == ["Abou Karim al-Moussaoui"]

@@ -100,7 +100,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text)
+            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text) or _as_said(t, text)
         else:
             continue
         if rep is not None:
@@ -155,6 +155,8 @@ def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
     return lead in ("", "that") and inner.speaker[1] <= inner.verb_span[0]
 
 
+VOICE_OF = re.compile(r"\s*(?:\w+\s+)?par la voix (?:de la |de l['’]|de |du |des |d['’])\s*", re.IGNORECASE)
+"""A spokesperson after the verb: "a réagi par la voix de son porte-parole"."""
 NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
 
 
@@ -258,7 +260,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if subj is None and comp.i < t.i:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
-        subj = sentence_subject(t)
+        subj = sentence_subject(t) or _name_before(t)
     subj = nearer_person(subj, t, lex)
     speaker = None
     if subj is not None and (
@@ -271,6 +273,11 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
             speaker = (subj.idx, subj.idx + len(subj))
+    voice = VOICE_OF.match(text, t.idx + len(t), start) if comp.i > t.i and t.doc.lang_ == "fr" else None
+    if voice is not None:  # "la Russie indique par la voix d'Igor Morozov que …": Morozov speaks
+        speaker = _trim(text, voice.end(), start)
+        span = t.doc.char_span(*speaker, alignment_mode="expand")
+        subj = span.root if span is not None else subj
     return Reported(
         start=start,
         end=end,
@@ -479,6 +486,39 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
     return _incise_report(t, start, end, speaker, subj)
+
+
+def _name_before(t: Any) -> Any:
+    """ "…, al-Joulani a annoncé que …": a French name right before the verb (its auxiliary aside) that the
+    parser hung elsewhere is its subject."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    if doc.lang_ != "fr" or k < 0 or doc[k].pos_ != "PROPN":
+        return None
+    return doc[k]
+
+
+def _as_said(t: Any, text: str) -> Reported | None:
+    """ "Comme l'a rappelé le ministre, la loi sera votée en mai": a French "comme le/l'" incise opening the
+    sentence reports the clause after its comma; the speaker is the subject after the verb."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    if doc.lang_ != "fr" or k < 1 or doc[k].lower_ not in ("le", "l'", "l’") or doc[k - 1].lower_ != "comme":
+        return None
+    lead = text[sentence_start(text, t.idx) : doc[k - 1].idx].strip()
+    if lead and not lead.endswith(","):
+        return None  # "comme le dit X" inside a clause compares rather than reports
+    comma = next((x for x in doc[t.i + 1 : t.i + 12] if x.text in (",", ".", ";", ":")), None)
+    if comma is None or comma.text != "," or comma.i == t.i + 1:
+        return None
+    speaker = _trim(text, t.idx + len(t), comma.idx)
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    start, end = _trim(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
+    return _incise_report(t, start, end, speaker, span.root if span is not None else None)
 
 
 def _parenthetical(t: Any, text: str) -> Reported | None:
