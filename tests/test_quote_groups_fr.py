@@ -181,3 +181,10 @@ def test_name_right_before_the_verb_is_its_subject_when_the_parse_lost_it(nlp_fr
         Span(start=short, end=short + len("al-Moussaoui"), label="PER", attrs=attrs),
     ]
     assert quote_speakers(text, nlp_fr, "fr", ents) == ["Abou Karim al-Moussaoui"]
+
+
+def test_naming_with_a_two_word_quote_is_kept_a_single_word_is_a_term(nlp_fr) -> None:
+    text = "Le ministre Paul Durand a décrit le projet de barrage comme « une menace » pour la vallée."
+    assert quotes_of(text, nlp_fr) == [("« une menace »", "Paul Durand")]
+    text = "Le ministre Paul Durand a qualifié cette décision de « scandaleuse » et a quitté la salle."
+    assert quotes_of(text, nlp_fr) == []

@@ -64,21 +64,25 @@ def _not_name(tok: Any) -> bool:
     return tok.text[:1].islower() or bool(DEMONYM.search(tok.text))
 
 
-NAME_TAIL = re.compile(
-    r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+"
-    r"| (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+)"
-)
+NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
+ARABIC_TAIL = re.compile(r" (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+")
 
 
 def _name_tail(text: str, end: int) -> int:
-    """Extend a name over "-Guerra" in "Jaime Perez-Guerra", "' Leary" in "Michael O' Leary" and a lower-case
-    Arabic article or filiation ("Ayman al-Zawahiri", "Oussama ben Laden")."""
+    """Extend a name over "-Guerra" in "Jaime Perez-Guerra" and "' Leary" in "Michael O' Leary"."""
     m = NAME_TAIL.match(text, end)
     if m is None:
         return end
     if m.group(0)[1] == " " and not re.search(r"\b[A-Z]$", text[:end]):
         return end
     return m.end()
+
+
+def _person_tail(text: str, end: int) -> int:
+    """Extend a person's name over a lower-case Arabic article or filiation the tagger left out ("Ayman"
+    of "Ayman al-Zawahiri", "Oussama" of "Oussama ben Laden")."""
+    m = ARABIC_TAIL.match(text, end)
+    return m.end() if m else end
 
 
 def _name_head(t: Any) -> bool:
@@ -182,8 +186,8 @@ class ArticleMentions:
             start, end = span.start, span.end
             text = self.text[start:end]
             name = span.attrs.get("name") or text
-            if label == "PER" and _name_tail(self.text, end) > end and name == text:
-                end = _name_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
+            if label == "PER" and _person_tail(self.text, end) > end and name == text:
+                end = _person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
                 text = name = self.text[start:end]
             if label == "PER":
                 words = [w.lower().strip(".") for w in text.split()]
@@ -238,6 +242,7 @@ class ArticleMentions:
                     toks = toks[:-1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             end = _name_tail(self.text, end)
+            end = _person_tail(self.text, end) if label == "PER" else end
             text = self.text[start:end]
             name = POSSESSIVE.sub("", text).strip()
             for title in sorted(self.lex.titles, key=len, reverse=True):
