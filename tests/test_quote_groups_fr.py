@@ -92,6 +92,8 @@ def test_lower_case_arabic_article_is_part_of_the_name(nlp_fr) -> None:
     s = text.index("Karim")
     ents = [Span(start=s, end=s + len("Karim"), label="PER", attrs={"name": "Karim"})]  # the tagger stopped early
     assert quote_speakers(text, nlp_fr, "fr", ents) == ["Karim al-Moussaoui"]
+    ents = [Span(start=s, end=s + len("Karim al-Moussaoui"), label="ORG", attrs={"name": "Karim al-Moussaoui"})]
+    assert quote_speakers(text, nlp_fr, "fr", ents) == ["Karim al-Moussaoui"]  # the name tagged as an organisation
 
 
 def test_speaker_phrase_cut_inside_an_organisation_name_takes_the_whole_name(nlp_fr) -> None:

@@ -101,6 +101,7 @@ def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
             continue
         if cur:
             s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
+            e = _person_tail(doc.text, e) if doc.lang_ == "fr" else e  # "Ayman al-Zawahiri" tagged as an organisation
             runs.append((s, e, doc.text[s:e]))
         cur = []
     return runs
