@@ -31,6 +31,8 @@ class QuoteLexicon:
     org_nouns: set[str] = field(default_factory=set)
     source_nouns: set[str] = field(default_factory=set)
     quantifiers: list[str] = field(default_factory=list)
+    writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
+    recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -84,6 +86,10 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.source_nouns.add(value.lower())
         elif kind == "quantifier":
             lex.quantifiers.append(value.lower())
+        elif kind == "writer_verb":
+            lex.writer_verbs.add(value.lower())
+        elif kind == "recommend":
+            lex.recommend.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

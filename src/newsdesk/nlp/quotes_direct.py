@@ -194,8 +194,17 @@ def _antecedent(tok: Any) -> Any:
 
 
 def passive(t: Any) -> bool:
-    """ "Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words."""
-    return any(c.dep_ in ("aux:pass", "auxpass") for c in t.children)
+    """ "Ils sont accusés de …", "was announced": a passive speech verb reports nobody's words; so does a
+    French bare past participle without an agent ("cet attentat, qualifié de « lâche »"), however parsed."""
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
+        return True
+    return (
+        t.doc.lang_ == "fr"
+        and (t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") or t.dep_ == "advcl")
+        and "Part" in t.morph.get("VerbForm")
+        and "Past" in t.morph.get("Tense")
+        and not any(c.dep_.startswith(("aux", "obl:agent", "nsubj")) for c in t.children)
+    )
 
 
 def speaker_verb(verb: Any) -> Any:
@@ -708,11 +717,24 @@ class DirectAttributor:
         before = self.tokens_between(max(0, q.start - 8), q.start)
         if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "à", "to"):
             return False
+        if self._recommended(q):
+            return False  # "préconise de « … »": the recommendation is what the speaker said
         for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
             if tok.pos_ in ("VERB", "AUX"):
                 return "Inf" in tok.morph.get("VerbForm")
             if tok.pos_ not in ("ADV", "PRON", "PART"):
                 return False
+        return False
+
+    def _recommended(self, q: Quoted) -> bool:
+        """The nearest verb before the quote in its sentence, quotes skipped, is a recommendation verb
+        ("Il préconise de « A » et de « B »")."""
+        lo = sentence_start(self.text, q.start)
+        for tok in reversed(self.tokens_between(lo, q.start)):
+            if any(s <= tok.idx < e for s, e in self.quoted):
+                continue
+            if tok.pos_ in ("VERB", "AUX"):
+                return verb_lemma(tok, self.lex) in self.lex.recommend
         return False
 
     def standalone(self, q: Quoted) -> bool:

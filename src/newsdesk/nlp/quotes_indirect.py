@@ -29,7 +29,9 @@ from .quotes_direct import (
     speaker_verb,
     speech_verb,
     subject_of,
+    verb_lemma,
 )
+from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
@@ -98,7 +100,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text)
+            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text) or _as_said(t, text)
         else:
             continue
         if rep is not None:
@@ -119,10 +121,27 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if outer is not None and _innermost(outer, r, text):
             kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
             continue
-        if outer is not None:
+        cut = _coordinated_report(outer, r, text) if outer is not None else -1
+        if outer is not None and cut > outer.start:
+            outer.start, outer.end = _trim(text, outer.start, cut)  # "… et les syndicats ont demandé que …"
+        elif outer is not None:
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
+    """Offset of the "et"/"mais" that opens a second French report inside `outer`'s content ("X estimait que
+    … et les syndicats avaient demandé que …"), or -1: the second speaker is not reported by the first."""
+    if inner.verb is None or inner.verb.doc.lang_ != "fr" or inner.how != "complement" or inner.speaker is None:
+        return -1
+    if not outer.start < inner.speaker[0] < inner.verb_span[0] < inner.start:
+        return -1
+    head = text[outer.start : inner.speaker[0]]
+    m = re.search(r"[\s,](et|mais)\s+$", head)
+    if m is None or head.count("«") != head.count("»"):
+        return -1
+    return outer.start + m.start(1)
 
 
 def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
@@ -136,6 +155,8 @@ def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
     return lead in ("", "that") and inner.speaker[1] <= inner.verb_span[0]
 
 
+VOICE_OF = re.compile(r"\s*(?:\w+\s+)?par la voix (?:de la |de l['’]|de |du |des |d['’])\s*", re.IGNORECASE)
+"""A spokesperson after the verb: "a réagi par la voix de son porte-parole"."""
 NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
 
 
@@ -217,7 +238,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
-        end = sentence_end(text, comp.idx)  # reported speech runs to the end of its sentence
+        end = sentence_end(text, start)  # reported speech runs to the end of its sentence
+        end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
     else:
@@ -238,17 +260,24 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if subj is None and comp.i < t.i:
         subj = _inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
-        subj = sentence_subject(t)
+        subj = sentence_subject(t) or _name_before(t)
     subj = nearer_person(subj, t, lex)
     speaker = None
     if subj is not None and (
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
     ):
         return None  # "the ACARS data suggests that …": data are not speakers
+    if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
+        return None  # "On note que …": the writer's remark
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
             speaker = (subj.idx, subj.idx + len(subj))
+    voice = VOICE_OF.match(text, t.idx + len(t), start) if comp.i > t.i and t.doc.lang_ == "fr" else None
+    if voice is not None:  # "la Russie indique par la voix d'Igor Morozov que …": Morozov speaks
+        speaker = _trim(text, voice.end(), start)
+        span = t.doc.char_span(*speaker, alignment_mode="expand")
+        subj = span.root if span is not None else subj
     return Reported(
         start=start,
         end=end,
@@ -352,6 +381,80 @@ def _misparsed_incise(t: Any, text: str) -> bool:
     return clitic or _inverted_subject(t, sentence_end(text, t.idx)) is not None
 
 
+def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
+    """Where a French report stops before a second verb of its speaker: "a déclaré que … et a exprimé des
+    inquiétudes", "a affirmé que … et rendu hommage": "et"/"mais" outside quote marks, then the speech verb's
+    own auxiliary (or none) and a past participle without a subject of its own."""
+    if t.doc.lang_ != "fr" or "Part" not in t.morph.get("VerbForm"):
+        return end
+    aux = {c.lower_ for c in t.children if c.dep_.startswith("aux")}
+    if not aux:
+        return end
+    doc = t.doc
+    for x in doc[t.i + 1 :]:
+        if x.idx >= end:
+            break
+        if x.idx <= start or x.lower_ not in ("et", "mais") or x.i + 2 >= len(doc):
+            continue
+        seg = text[start : x.idx]
+        if seg.count("«") != seg.count("»") or seg.count("“") != seg.count("”") or seg.count('"') % 2:
+            continue
+        nxt = doc[x.i + 1]
+        part = doc[x.i + 2] if nxt.lower_ in aux else nxt
+        if (
+            part.pos_ == "VERB"
+            and "Part" in part.morph.get("VerbForm")
+            and "Pass" not in part.morph.get("Voice")
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in part.children)
+        ):
+            return x.idx
+    return end
+
+
+def _clause_before_comma(t: Any, text: str) -> bool:
+    """ "La victime est le conducteur du train, a annoncé la police": a comma right before the verb (its
+    auxiliary aside) closes a main clause with a finite verb of its own (not a relative or subordinate
+    clause), which the parser hung on the speech verb as its subject."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return False
+    lo = sentence_start(text, doc[k].idx)
+    for x in doc[:k]:
+        if x.idx < lo or not ("Fin" in x.morph.get("VerbForm") and x.pos_ in ("VERB", "AUX")):
+            continue
+        clause = x.head if x.dep_.startswith(("aux", "cop")) else x
+        if not any(c.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") or c.dep_ == "mark" for c in clause.children):
+            return True
+    return False
+
+
+def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
+    """ "Le nombre ne pourra dépasser 500, a annoncé l'administration": a French incise parsed as a conjunct
+    of the clause, which lends it that clause's subject; the speaker is the noun after the verb, when it is a
+    name or a noun that can speak (a body, a role, a group of people)."""
+    if t.dep_ == "ROOT":
+        if t.doc.lang_ != "fr" or not _clause_before_comma(t, text):
+            return False
+    elif t.dep_ != "conj" or not _misparsed_incise(t, text):
+        return False
+    subj = _inverted_subject(t, sentence_end(text, t.idx))
+    if subj is None or subj.i < t.i:
+        return False
+    nouns = speaker_nouns(lex.lang)
+    word = subj.lower_
+    return (
+        subj.pos_ == "PROPN"
+        or word in nouns.body
+        or word in nouns.person
+        or word in lex.org_nouns
+        or word in lex.source_nouns
+        or lex.role_match(word) is not None
+    )
+
+
 def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
     if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
@@ -361,6 +464,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     early = subject_of(t)
     # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
     misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
+    misread = misread or _inverted_conjunct(t, lex, text)
     if early is not None and early.i < t.i and early.lower_ not in CLITICS and not misread:
         return None  # "Amundi, qui …, a annoncé …": a subject before the verb, not an incise
     doc = t.doc
@@ -396,6 +500,39 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
     return _incise_report(t, start, end, speaker, subj)
+
+
+def _name_before(t: Any) -> Any:
+    """ "…, al-Joulani a annoncé que …": a French name right before the verb (its auxiliary aside) that the
+    parser hung elsewhere is its subject."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    if doc.lang_ != "fr" or k < 0 or doc[k].pos_ != "PROPN":
+        return None
+    return doc[k]
+
+
+def _as_said(t: Any, text: str) -> Reported | None:
+    """ "Comme l'a rappelé le ministre, la loi sera votée en mai": a French "comme le/l'" incise opening the
+    sentence reports the clause after its comma; the speaker is the subject after the verb."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    if doc.lang_ != "fr" or k < 1 or doc[k].lower_ not in ("le", "l'", "l’") or doc[k - 1].lower_ != "comme":
+        return None
+    lead = text[sentence_start(text, t.idx) : doc[k - 1].idx].strip()
+    if lead and not lead.endswith(","):
+        return None  # "comme le dit X" inside a clause compares rather than reports
+    comma = next((x for x in doc[t.i + 1 : t.i + 12] if x.text in (",", ".", ";", ":")), None)
+    if comma is None or comma.text != "," or comma.i == t.i + 1:
+        return None
+    speaker = _trim(text, t.idx + len(t), comma.idx)
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    start, end = _trim(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
+    return _incise_report(t, start, end, speaker, span.root if span is not None else None)
 
 
 def _parenthetical(t: Any, text: str) -> Reported | None:
@@ -489,6 +626,25 @@ def _verb_that(doc: Any, at: int, seg: str, lex: QuoteLexicon) -> tuple[int, int
     return at + m.start(1), at + m.end() - len("that ")
 
 
+def _french_content_after(
+    text: str, doc: Any, sp_start: int, content_from: int, s_end: int
+) -> tuple[int, int, int | None] | None:
+    """What a French "selon X" inside a sentence introduces after it: a "que" clause ("…, toujours selon la
+    CFL, que « … »") or a quotation right after a pronoun or a name ("des règles qui vont selon lui « trop
+    loin »"); (start, end, end of the speaker when it is shorter than its segment)."""
+    if doc.lang_ != "fr":
+        return None
+    m = re.match(r"\s*,?\s*(?=qu(?:e\b|['’]))", text[content_from:s_end], re.IGNORECASE)
+    if m is not None:
+        return (*_trim(text, content_from + m.end(), s_end), None)
+    named = re.match(r"(?:\w+|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)(?=\s*«)", text[sp_start:s_end])
+    if named is None:
+        return None
+    opened = text.index("«", sp_start + named.end())
+    close = text.find("»", opened, s_end + 1)
+    return (opened, close + 1, sp_start + named.end()) if close != -1 else None
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc.text
     out: list[Reported] = []
@@ -528,8 +684,12 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 content_from = full_end
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
             lead_words = re.findall(r"[\w'’]+", lead.lower())
+            after = _french_content_after(text, doc, sp_start, content_from, s_end)
             if verb_that is not None:
                 start, end = _trim(text, verb_that[1], s_end)
+            elif after is not None:
+                start, end, short = after
+                seg_end = full_end = short or seg_end
             elif not lead or (lead_words and lead_words[-1] in CONJUNCTIONS):
                 start, end = _trim(text, content_from, s_end)
             else:

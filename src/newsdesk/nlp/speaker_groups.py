@@ -16,7 +16,7 @@ from .. import lexicons
 # Words before the head noun that do not name anybody: determiners, possessives, numbers, quantifiers.
 LEADING = re.compile(
     r"^(?:(?:the|a|an|his|her|its|their|our|some|most|many|several|few|two|three|four|five|six|ten|dozens|"
-    r"le|la|les|un|une|des|du|ses|leurs|son|sa|certains|certaines|plusieurs|quelques|deux|trois|quatre|cinq|"
+    r"le|la|les|un|une|des|du|ce|cet|cette|ces|ses|leurs|son|sa|certains|certaines|plusieurs|quelques|deux|trois|quatre|cinq|"
     r"six|dix|nombreux|nombreuses|de|\d+)\s+|[dl]['’]\s*)+",
     re.IGNORECASE,
 )

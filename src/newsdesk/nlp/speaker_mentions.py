@@ -67,6 +67,7 @@ def _not_name(tok: Any) -> bool:
 
 
 NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
+ARABIC_TAIL = re.compile(r" (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+")
 
 
 def _name_tail(text: str, end: int) -> int:
@@ -77,6 +78,13 @@ def _name_tail(text: str, end: int) -> int:
     if m.group(0)[1] == " " and not re.search(r"\b[A-Z]$", text[:end]):
         return end
     return m.end()
+
+
+def _person_tail(text: str, end: int) -> int:
+    """Extend a person's name over a lower-case Arabic article or filiation the tagger left out ("Ayman"
+    of "Ayman al-Zawahiri", "Oussama" of "Oussama ben Laden")."""
+    m = ARABIC_TAIL.match(text, end)
+    return m.end() if m else end
 
 
 def _name_head(t: Any) -> bool:
@@ -95,6 +103,7 @@ def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
             continue
         if cur:
             s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
+            e = _person_tail(doc.text, e) if doc.lang_ == "fr" else e  # "Ayman al-Zawahiri" tagged as an organisation
             runs.append((s, e, doc.text[s:e]))
         cur = []
     return runs
@@ -196,6 +205,9 @@ class ArticleMentions:
             start, end = span.start, span.end
             text = self.text[start:end]
             name = span.attrs.get("name") or text
+            if label == "PER" and _person_tail(self.text, end) > end and name == text:
+                end = _person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
+                text = name = self.text[start:end]
             if label == "PER":
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):
@@ -274,6 +286,7 @@ class ArticleMentions:
                     toks = toks[:-1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             end = _name_tail(self.text, end)
+            end = _person_tail(self.text, end) if label == "PER" else end
             text = self.text[start:end]
             name = POSSESSIVE.sub("", text).strip()
             for title in sorted(self.lex.titles, key=len, reverse=True):

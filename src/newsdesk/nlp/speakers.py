@@ -190,6 +190,7 @@ class SpeakerResolver(ArticleMentions):
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
         end = self._before_finite_verb(start, end)
+        end = self._whole_name(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         variant = self._misspelt_person(speaker.name, start) if speaker.name else None
         if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
@@ -221,6 +222,20 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _whole_name(self, start: int, end: int) -> int:
+        """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
+        a name the parse cut at its lower-case adjective)."""
+        if self.lex.lang != "fr":
+            return end
+        for m in self.mentions:
+            if (
+                m.label in ("ORG", "PER")
+                and start <= m.start < end < m.end
+                and re.fullmatch(r"[\w\s'’-]+", self.text[end : m.end])
+            ):
+                return m.end
+        return end
 
     def _misspelt_person(self, name: str, pos: int) -> Mention | None:
         """The person named closest before `pos` whose surname `name` misspells (one letter changed, added,
@@ -388,7 +403,11 @@ class SpeakerResolver(ArticleMentions):
             if named:
                 return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
-        if short and head_low in self.lex.org_nouns and re.match(r"(?:the|le|la|l['’])\s*", written.strip(), re.I):
+        if (
+            short
+            and head_low in self.lex.org_nouns
+            and re.match(r"(?:the|le|la|l['’]|ce|cet|cette)\s*", written.strip(), re.I)
+        ):
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
             if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
                 return self.named(speaker, apposed.text)
