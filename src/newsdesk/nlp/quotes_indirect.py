@@ -18,6 +18,7 @@ from .quote_lexicon import QuoteLexicon
 from .quotes_direct import (
     QUOTE_CHARS,
     _inverted_subject,
+    doc_text,
     is_negated,
     nearer_person,
     passive,
@@ -54,7 +55,12 @@ class Reported:
 def _incise_report(t: Any, start: int, end: int, speaker: tuple[int, int] | None, subj: Any) -> Reported:
     """Speech reported by verb `t` in an incise ("…, a déclaré X" or "…, he says, …")."""
     return Reported(
-        start=start, end=end, verb=t, verb_span=(t.idx, t.idx + len(t)), speaker=speaker, speaker_head=subj,
+        start=start,
+        end=end,
+        verb=t,
+        verb_span=(t.idx, t.idx + len(t)),
+        speaker=speaker,
+        speaker_head=subj,
         how="incise",
     )
 
@@ -90,7 +96,7 @@ def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     """Every piece of reported speech in a parsed text; `quoted` are the direct-quote ranges."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Reported] = []
     for t in doc:
         if _inside(t.idx, quoted) or is_negated(t, lex):
@@ -453,7 +459,7 @@ def _verb_that(doc: Any, at: int, seg: str, lex: QuoteLexicon) -> tuple[int, int
 
 
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Reported] = []
     for intro in lex.according:
         for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w-])", text, re.IGNORECASE):

@@ -29,6 +29,8 @@ def possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s") or (
         text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha()
     )
+
+
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}
@@ -85,6 +87,7 @@ def _name_head(t: Any) -> bool:
 
 def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
     runs: list[tuple[int, int, str]] = []
     cur: list[Any] = []
     for t in [*doc, None]:
@@ -92,8 +95,8 @@ def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
             cur.append(t)
             continue
         if cur:
-            s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
-            runs.append((s, e, doc.text[s:e]))
+            s, e = cur[0].idx, _name_tail(text, cur[-1].idx + len(cur[-1]))
+            runs.append((s, e, text[s:e]))
         cur = []
     return runs
 
