@@ -354,7 +354,7 @@ class SpeakerResolver(ArticleMentions):
                     return self.named(speaker, run[2])
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
-                org = self._salient_org(start)  # "the company website", "the bankruptcy filing": its author
+                org = self.salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
             if not inside and not self.lex.role_match(written):
@@ -386,7 +386,7 @@ class SpeakerResolver(ArticleMentions):
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
-            org = self._salient_org(start)
+            org = self.salient_org(start)
             if org is not None:
                 return self.named(speaker, org)
         role = self.role_in(start, end)
@@ -544,7 +544,7 @@ class SpeakerResolver(ArticleMentions):
                 return m.text
         return None
 
-    def _salient_org(self, pos: int) -> str | None:
+    def salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
         if not orgs:
