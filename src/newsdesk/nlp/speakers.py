@@ -9,7 +9,8 @@ préfecture de police", "sources") are speakers too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -158,6 +159,7 @@ class SpeakerResolver(ArticleMentions):
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
         self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
+        self._token_starts: list[int] | None = None  # character offset of each token, built on first use
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
@@ -464,9 +466,7 @@ class SpeakerResolver(ArticleMentions):
         if self.doc is None:
             return end
         channels = speaker_nouns(self.lex.lang).channel
-        for tok in self.doc:
-            if tok.idx <= start or tok.idx >= end:
-                continue
+        for tok in self._tokens_inside(start, end):
             if tok.lower_ in RELATIVE:
                 return end
             finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
@@ -474,6 +474,15 @@ class SpeakerResolver(ArticleMentions):
             if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))
         return end
+
+    def _tokens_inside(self, start: int, end: int) -> Iterator[Any]:
+        """The tokens of the doc that start after `start` and before `end`, in order."""
+        if self._token_starts is None:
+            self._token_starts = [tok.idx for tok in self.doc]
+        for i in range(bisect_right(self._token_starts, start), len(self._token_starts)):
+            if self._token_starts[i] >= end:
+                return
+            yield self.doc[i]
 
     def subject_before(self, verb_start: int) -> Speaker | None:
         """The person or organisation opening the sentence of a verb the parser gave no subject
