@@ -55,12 +55,7 @@ class Reported:
 def _incise_report(t: Any, start: int, end: int, speaker: tuple[int, int] | None, subj: Any) -> Reported:
     """Speech reported by verb `t` in an incise ("…, a déclaré X" or "…, he says, …")."""
     return Reported(
-        start=start,
-        end=end,
-        verb=t,
-        verb_span=(t.idx, t.idx + len(t)),
-        speaker=speaker,
-        speaker_head=subj,
+        start=start, end=end, verb=t, verb_span=(t.idx, t.idx + len(t)), speaker=speaker, speaker_head=subj,
         how="incise",
     )
 

@@ -29,8 +29,6 @@ def possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s") or (
         text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha()
     )
-
-
 # fmt: off
 PARTICLES = {"von", "van", "der", "den", "de", "du", "des", "la", "le", "di", "da", "del", "bin", "ibn", "al", "el",
              "ter"}
