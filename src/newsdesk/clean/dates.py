@@ -22,14 +22,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from .. import lexicons
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
 """Languages whose month and weekday names are recognised when the article's language is unknown."""
 
 ANCHOR_KINDS = ("publication", "lower_bound")
-LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 
 
 @dataclass(slots=True, frozen=True)
@@ -96,16 +96,9 @@ def _weekday_names(lang: str) -> dict[str, int]:
 def relative_words(lang: str) -> dict[str, dict[str, int | None]]:
     """The relative-date lexicon of a language: {"day": {word: offset}, "before": {...}, "after": {...}}."""
     out: dict[str, dict[str, int | None]] = {"day": {}, "before": {}, "after": {}}
-    path = LEXICONS / "dates" / f"{lang}.tsv"
-    if not path.exists():
-        return out
-    raw = path.read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for parts in lexicons.rows("dates", lang):
         kind, word = parts[0], parts[1].lower()
-        value = int(parts[2]) if len(parts) > 2 and parts[2].strip() else None
+        value = int(parts[2]) if len(parts) > 2 and parts[2] else None
         if kind in out:
             out[kind][word] = value
     return out

@@ -47,6 +47,13 @@ class DirectQuote:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+def doc_text(doc: Any) -> str:
+    """The text of `doc`, built once per doc: spaCy's Doc.text joins every token again on each access."""
+    if "newsdesk_text" not in doc.user_data:
+        doc.user_data["newsdesk_text"] = doc.text
+    return doc.user_data["newsdesk_text"]
+
+
 def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", window: int = 600) -> int:
     """Offset where the sentence containing `pos` starts (after . ! ? or a line break)."""
     lo = max(0, pos - window)
@@ -213,7 +220,7 @@ def speaker_verb(verb: Any) -> Any:
     if quoted is not None:
         return quoted
     tok = verb
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
@@ -225,7 +232,7 @@ def speaker_verb(verb: Any) -> Any:
             tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp")
             and tok.head is not tok
             and tok.head.i < verb.i
-            and sentence_start(tok.doc.text, tok.head.idx) == sentence_start(tok.doc.text, verb.idx)
+            and sentence_start(text, tok.head.idx) == sentence_start(text, verb.idx)
         ):
             tok = tok.head
             continue
@@ -275,7 +282,7 @@ def sentence_subject(verb: Any) -> Any:
     que …"). None for a verb in a main clause of its own."""
     if verb.dep_ not in ("conj", "acl", "advcl", "parataxis") and "Part" not in verb.morph.get("VerbForm"):
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     here = sentence_start(text, verb.idx)
     for tok in verb.doc[: verb.i]:
         if tok.idx < here or tok.dep_ not in SUBJECT_DEPS or tok.lower_ in RELATIVES or tok.lower_ in FIRST_PERSON:
@@ -314,7 +321,7 @@ def _person_before(verb: Any, here: int) -> Any:
             break
         if tok.ent_type_ not in PERSON_ENTS or tok.pos_ != "PROPN" or tok.dep_ in ("flat", "flat:name"):
             continue
-        before = doc.text[here : tok.idx]
+        before = doc_text(doc)[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue
         if any(c.dep_ == "case" for c in tok.children) or tok.i > 0 and doc[tok.i - 1].pos_ == "ADP":
@@ -433,7 +440,7 @@ class DirectAttributor:
 
     def __init__(self, doc: Any, lex: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex
         self.quoted = quoted or []
 

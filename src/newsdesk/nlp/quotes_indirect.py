@@ -18,6 +18,7 @@ from .quote_lexicon import QuoteLexicon
 from .quotes_direct import (
     QUOTE_CHARS,
     _inverted_subject,
+    doc_text,
     is_negated,
     nearer_person,
     passive,
@@ -92,7 +93,7 @@ def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     """Every piece of reported speech in a parsed text; `quoted` are the direct-quote ranges."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Reported] = []
     for t in doc:
         if _inside(t.idx, quoted) or is_negated(t, lex):
@@ -646,7 +647,7 @@ def _french_content_after(
 
 
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Reported] = []
     for intro in lex.according:
         for m in re.finditer(rf"(?<![\w'’]){re.escape(intro)}(?![\w-])", text, re.IGNORECASE):

@@ -95,6 +95,7 @@ def _name_head(t: Any) -> bool:
 
 def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
     runs: list[tuple[int, int, str]] = []
     cur: list[Any] = []
     for t in [*doc, None]:
@@ -102,9 +103,9 @@ def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
             cur.append(t)
             continue
         if cur:
-            s, e = cur[0].idx, _name_tail(doc.text, cur[-1].idx + len(cur[-1]))
-            e = _person_tail(doc.text, e) if doc.lang_ == "fr" else e  # "Ayman al-Zawahiri" tagged as an organisation
-            runs.append((s, e, doc.text[s:e]))
+            s, e = cur[0].idx, _name_tail(text, cur[-1].idx + len(cur[-1]))
+            e = _person_tail(text, e) if doc.lang_ == "fr" else e  # "Ayman al-Zawahiri" tagged as an organisation
+            runs.append((s, e, text[s:e]))
         cur = []
     return runs
 

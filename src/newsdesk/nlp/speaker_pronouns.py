@@ -124,7 +124,7 @@ def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | No
         return None
     if gender in ("m", "f") and det in ("le", "la") and (det == "la") != (gender == "f"):
         return None
-    return r._salient_org(subj.idx)
+    return r.salient_org(subj.idx)
 
 
 def is_subject(doc: Any, m: Mention) -> bool:

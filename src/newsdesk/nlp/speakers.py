@@ -9,7 +9,8 @@ préfecture de police", "sources") are speakers too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -162,6 +163,7 @@ class SpeakerResolver(ArticleMentions):
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
         self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
+        self._token_starts: list[int] | None = None  # character offset of each token, built on first use
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
         """Remember who spoke last, quoted at text[start:end] (later pronouns usually refer to them)."""
@@ -377,7 +379,7 @@ class SpeakerResolver(ArticleMentions):
                     return self.named(speaker, run[2])
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
-                org = self._salient_org(start)  # "the company website", "the bankruptcy filing": its author
+                org = self.salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
             if not inside and not self.lex.role_match(written):
@@ -420,7 +422,7 @@ class SpeakerResolver(ArticleMentions):
             if self.groups:
                 speaker.name = self.groups[-1]
                 return speaker
-            org = self._salient_org(start)
+            org = self.salient_org(start)
             if org is not None:
                 return self.named(speaker, org)
         role = self.role_in(start, end)
@@ -510,9 +512,7 @@ class SpeakerResolver(ArticleMentions):
         if self.doc is None:
             return end
         channels = speaker_nouns(self.lex.lang).channel
-        for tok in self.doc:
-            if tok.idx <= start or tok.idx >= end:
-                continue
+        for tok in self._tokens_inside(start, end):
             if tok.lower_ in RELATIVE:
                 return end
             finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
@@ -520,6 +520,15 @@ class SpeakerResolver(ArticleMentions):
             if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))
         return end
+
+    def _tokens_inside(self, start: int, end: int) -> Iterator[Any]:
+        """The tokens of the doc that start after `start` and before `end`, in order."""
+        if self._token_starts is None:
+            self._token_starts = [tok.idx for tok in self.doc]
+        for i in range(bisect_right(self._token_starts, start), len(self._token_starts)):
+            if self._token_starts[i] >= end:
+                return
+            yield self.doc[i]
 
     def subject_before(self, verb_start: int) -> Speaker | None:
         """The person or organisation opening the sentence of a verb the parser gave no subject
@@ -603,7 +612,7 @@ class SpeakerResolver(ArticleMentions):
             return next((g for g in self.groups if name in g.split() or name == g), name)
         return None
 
-    def _salient_org(self, pos: int) -> str | None:
+    def salient_org(self, pos: int) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
         if not orgs:
