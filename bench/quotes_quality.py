@@ -85,6 +85,10 @@ SETS = [
      "quotes_gold_fr_heldout8.jsonl", None),
     ("English held-out gold 8 (20 Wikinews/Global Voices articles, blind, never used for development)",
      "quotes_gold_en_heldout8.jsonl", None),
+    ("French held-out gold 9 (16 Wikinews articles, blind; measured untouched, then used for development)",
+     "quotes_gold_fr_heldout9.jsonl", None),
+    ("English held-out gold 9 (13 Global Voices articles, blind; measured untouched, then used for development)",
+     "quotes_gold_en_heldout9.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
