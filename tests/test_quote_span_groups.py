@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.nlp.quote_marks import find_quoted
 from newsdesk.nlp.quotes import extract_quotes
+from quote_helpers import quote_speakers
 
 pytestmark = pytest.mark.slow
 
@@ -74,6 +75,24 @@ def test_naming_with_a_quoted_phrase_quotes_the_namer(nlp_fr, nlp_en) -> None:
     text = "Le président a salué « un geste fort » de la part des syndicats."
     assert spans_of(text, nlp_fr, "fr") == [at(text, "« un geste fort »")]
     text = "La ville se trouve dans une zone surnommée « triangle de la mort » par les habitants."
+    assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_a_two_word_phrase_named_by_a_speaker_is_a_quote(nlp_fr, nlp_en) -> None:
+    text = 'Speaking to the press, Ann Marlow described the merger as a "defining moment" for the firm.'
+    assert quote_speakers(text, nlp_en, "en") == ["Ann Marlow"]
+    assert spans_of(text, nlp_en, "en") == [at(text, '"defining moment"')]
+    text = 'The firm opened a "fresh start" office in Leeds.'
+    assert spans_of(text, nlp_en, "en") == []
+
+
+def test_a_quote_opening_on_the_verb_of_a_subject_before_it(nlp_fr, nlp_en) -> None:
+    text = "La ministre Claire Vasseur « s'associe à la douleur des familles » ."
+    assert quote_speakers(text, nlp_fr, "fr") == ["Claire Vasseur"]
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« s'associe à la douleur des familles »")]
+    text = 'Ann Marlow "will not back down" on the plan.'
+    assert quote_speakers(text, nlp_en, "en") == ["Ann Marlow"]
+    text = "Les « gilets jaunes » ont manifesté samedi. La Tour Eiffel « brille » la nuit."
     assert spans_of(text, nlp_fr, "fr") == []
 
 

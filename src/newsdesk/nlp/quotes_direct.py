@@ -588,7 +588,7 @@ class DirectAttributor:
                 span = speaker_phrase(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return self._opinion(toks, q)
+            return self._opinion(toks, q) or self._subject_outside(toks, q)
         if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
             return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
@@ -633,6 +633,23 @@ class DirectAttributor:
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _subject_outside(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "Le groupe « coopère pleinement avec la justice »": a quote opening on a finite verb whose subject,
+        a name or noun, ends right before the opening mark; that subject speaks."""
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        verb = next((t for t in inner if t.pos_ not in ("PRON", "PART", "ADV") or t.dep_ in SUBJECT_DEPS), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or "Fin" not in verb.morph.get("VerbForm"):
+            return None  # the verb must open the quote, past clitics and negation ("« ne lâchera rien »")
+        if verb.dep_ in ("aux", "aux:tense", "cop") and q.inner[0] <= verb.head.idx < q.inner[1]:
+            verb = verb.head  # "« will not back down »", "« a toujours refusé »"
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or toks[-1] not in subj.subtree:
+            return None
+        if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self._thing(subj):
+            return None
+        span = speaker_phrase(subj, toks[0].idx, q.start)
+        return Attribution(verb=None, speaker=span, speaker_head=subj, how="before")
 
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
