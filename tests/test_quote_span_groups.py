@@ -181,3 +181,13 @@ def test_whole_quoted_sentence_after_a_comma(nlp_en) -> None:
     want = at(text, '"I have made some of the best friends of my life at Apple, and I thank you all."')
     assert [(s.start, s.end) for s in spans] == [want]
     assert spans[0].attrs["speaker_name"] == "Jobs"
+
+
+def test_a_quote_after_selon_and_its_holder(nlp_fr, nlp_en) -> None:
+    text = "À 10 h 20, selon Météo-Régions, « la tempête poursuit sa route vers l'est du pays » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« la tempête poursuit sa route vers l'est du pays »")]
+    text = "Selon le capitaine Marc Delorme, de l'office des douanes, « un kilo de cette poudre vaut cher » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« un kilo de cette poudre vaut cher »")]
+    assert quote_speakers(text, nlp_fr, "fr") == ["Marc Delorme"]
+    text = "Selon la loi, « nul n'est censé l'ignorer » ."
+    assert spans_of(text, nlp_fr, "fr") == []

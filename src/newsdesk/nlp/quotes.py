@@ -64,6 +64,10 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             if q.start < r.start < q.end <= r.end:
                 r.start = q.start
         inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
+        if inside and all(directs[i][1] is not None and directs[i][1].how == "opinion" for i in inside):
+            continue  # "Selon X, de la gendarmerie, « … »": the quote already has its holder
+        if not inside and any(_same_holder(r.speaker, a) for _, a in directs):
+            continue  # "À 10 h, selon X, « … »": the introducer's clause is the quote, not the time before it
         quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
         opens = [i for i in inside if directs[i][0].start == r.start]  # "a dit « … » lors de sa visite"
         complements.update(opens)
@@ -143,6 +147,13 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             resolver.spoke(span.attrs, span.start, span.end)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def _same_holder(speaker: tuple[int, int] | None, a: Attribution | None) -> bool:
+    """The report's speaker is the holder a direct quote already got from "selon X, « … »"."""
+    if speaker is None or a is None or a.how != "opinion" or a.verb_text is None or a.speaker is None:
+        return False
+    return speaker[0] < a.speaker[1] and a.speaker[0] < speaker[1]
 
 
 def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:

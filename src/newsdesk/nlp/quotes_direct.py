@@ -588,7 +588,7 @@ class DirectAttributor:
                 span = speaker_phrase(subj, start, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return self._opinion(toks, q) or self._subject_outside(toks, q)
+            return self._opinion(toks, q) or self._according(toks, q) or self._subject_outside(toks, q)
         if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
             return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
@@ -633,6 +633,43 @@ class DirectAttributor:
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _according(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "À 10 h, selon Météo-Régions, « … »", "Selon le capitaine Marc Roy, de la gendarmerie, « … »": a quote
+        right after "selon X," (past an apposition without verb) is X's, X a named person or organisation."""
+        if toks[-1].text != ",":
+            return None
+        for k in range(len(toks) - 2, -1, -1):
+            size = max((self._starts(toks, k, p) for p in self.lex.according), default=0)
+            if not size:
+                continue
+            if k > 0 and toks[k - 1].text != ",":
+                return None
+            rest = toks[k + size :]
+            comma = next((j for j, t in enumerate(rest) if t.text == ","), None)
+            holder = rest[:comma]
+            if not holder or len(holder) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):
+                return None
+            named = holder[-1].ent_type_ in PERSON_ENTS + ("ORG",) or holder[-1].pos_ == "PROPN"
+            if not named or self._quoted(holder[0].idx):
+                return None
+            head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[-1])
+            span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+            intro = self.text[toks[k].idx : toks[k + size - 1].idx + len(toks[k + size - 1])]
+            return Attribution(verb=None, verb_text=intro.lower(), speaker=span, speaker_head=head, how="opinion")
+        return None
+
+    @staticmethod
+    def _starts(toks: list[Any], k: int, phrase: str) -> int:
+        """How many tokens from `toks[k]` spell `phrase` ("d'après" may be one token or two), else 0."""
+        text = ""
+        for n, t in enumerate(toks[k : k + 5], start=1):
+            text += t.lower_ if not text or text.endswith(("'", "’")) else " " + t.lower_
+            if text == phrase.lower():
+                return n
+            if not phrase.lower().startswith(text):
+                return 0
+        return 0
 
     def _subject_outside(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Le groupe « coopère pleinement avec la justice »": a quote opening on a finite verb whose subject,
