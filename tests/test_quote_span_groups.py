@@ -191,3 +191,8 @@ def test_a_quote_after_selon_and_its_holder(nlp_fr, nlp_en) -> None:
     assert quote_speakers(text, nlp_fr, "fr") == ["Marc Delorme"]
     text = "Selon la loi, « nul n'est censé l'ignorer » ."
     assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_decrire_comme_names_with_a_quoted_phrase(nlp_fr) -> None:
+    text = "L'administration du président a décrit le déploiement comme « une menace » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« une menace »")]
