@@ -100,7 +100,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             and not (named or att.introduced(q, a) or i in complements)
         ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
-        if a is not None and a.how == "before" and (words <= 2 and not named or att.infinitive_object(q)):
+        short = words <= 2 and not (named and att.after_article(q))  # "described it as a "defining moment""
+        if a is not None and a.how == "before" and (short or att.infinitive_object(q)):
             continue
         if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
             continue  # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words

@@ -245,6 +245,7 @@ def _main_subject(subj: Any, verb: Any) -> Any:
     return None
 
 
+ARTICLES = {"a", "an", "the", "un", "une", "le", "la", "l'", "l’", "les", "des"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "i", "we", "you"}
 RELATIVES = {"qui", "que", "qu'", "qu’", "who", "which", "that", "dont", "lequel", "laquelle"}
 
@@ -732,6 +733,13 @@ class DirectAttributor:
         if v.dep_ in ("acl", "amod") or passive(v):
             return False  # "une zone surnommée « … »": nobody names it here
         return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
+
+    def after_article(self, q: Quoted) -> bool:
+        """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",
+        "comme « une menace »"), not a bare qualifier ("la qualifie de « terroriste »", "call "interference"")."""
+        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
+        return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
