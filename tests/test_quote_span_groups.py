@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.nlp.quote_marks import find_quoted
 from newsdesk.nlp.quotes import extract_quotes
+from quote_helpers import quote_speakers
 
 pytestmark = pytest.mark.slow
 
@@ -74,6 +75,24 @@ def test_naming_with_a_quoted_phrase_quotes_the_namer(nlp_fr, nlp_en) -> None:
     text = "Le président a salué « un geste fort » de la part des syndicats."
     assert spans_of(text, nlp_fr, "fr") == [at(text, "« un geste fort »")]
     text = "La ville se trouve dans une zone surnommée « triangle de la mort » par les habitants."
+    assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_a_two_word_phrase_named_by_a_speaker_is_a_quote(nlp_fr, nlp_en) -> None:
+    text = 'Speaking to the press, Ann Marlow described the merger as a "defining moment" for the firm.'
+    assert quote_speakers(text, nlp_en, "en") == ["Ann Marlow"]
+    assert spans_of(text, nlp_en, "en") == [at(text, '"defining moment"')]
+    text = 'The firm opened a "fresh start" office in Leeds.'
+    assert spans_of(text, nlp_en, "en") == []
+
+
+def test_a_quote_opening_on_the_verb_of_a_subject_before_it(nlp_fr, nlp_en) -> None:
+    text = "La ministre Claire Vasseur « s'associe à la douleur des familles » ."
+    assert quote_speakers(text, nlp_fr, "fr") == ["Claire Vasseur"]
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« s'associe à la douleur des familles »")]
+    text = 'Ann Marlow "will not back down" on the plan.'
+    assert quote_speakers(text, nlp_en, "en") == ["Ann Marlow"]
+    text = "Les « gilets jaunes » ont manifesté samedi. La Tour Eiffel « brille » la nuit."
     assert spans_of(text, nlp_fr, "fr") == []
 
 
@@ -162,3 +181,20 @@ def test_whole_quoted_sentence_after_a_comma(nlp_en) -> None:
     want = at(text, '"I have made some of the best friends of my life at Apple, and I thank you all."')
     assert [(s.start, s.end) for s in spans] == [want]
     assert spans[0].attrs["speaker_name"] == "Jobs"
+
+
+def test_a_quote_after_selon_and_its_holder(nlp_fr, nlp_en) -> None:
+    text = "À 10 h 20, selon Météo-Régions, « la tempête poursuit sa route vers l'est du pays » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« la tempête poursuit sa route vers l'est du pays »")]
+    text = "Selon le capitaine Marc Delorme, de l'office des douanes, « un kilo de cette poudre vaut cher » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« un kilo de cette poudre vaut cher »")]
+    assert quote_speakers(text, nlp_fr, "fr") == ["Marc Delorme"]
+    text = "Selon la loi, « nul n'est censé l'ignorer » ."
+    assert spans_of(text, nlp_fr, "fr") == []
+
+
+def test_decrire_comme_names_with_a_quoted_phrase(nlp_fr) -> None:
+    text = "L'administration du président a décrit le déploiement comme « une menace » ."
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« une menace »")]
+    text = "Le ministre a qualifié la décision de « scandaleuse » hier soir."
+    assert spans_of(text, nlp_fr, "fr") == []

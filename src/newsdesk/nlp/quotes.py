@@ -91,6 +91,10 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             if q.start < r.start < q.end <= r.end:
                 r.start = q.start
         inside = [i for i, (q, _) in enumerate(directs) if q.start < r.end and q.end > r.start]
+        if inside and all(directs[i][1] is not None and directs[i][1].how == "opinion" for i in inside):
+            continue  # "Selon X, de la gendarmerie, « … »": the quote already has its holder
+        if not inside and any(_same_holder(r.speaker, a) for _, a in directs):
+            continue  # "À 10 h, selon X, « … »": the introducer's clause is the quote, not the time before it
         quoted_chars = sum(min(directs[i][0].end, r.end) - max(directs[i][0].start, r.start) for i in inside)
         opens = [i for i in inside if directs[i][0].start == r.start]  # "a dit « … » lors de sa visite"
         complements.update(opens)
@@ -124,7 +128,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
-        if a is not None and a.how == "before" and (words <= 2 and not named_pair or att.infinitive_object(q)):
+        short = words <= 2 and not (named_pair or named and att.after_article(q))  # "as a "defining moment""
+        if a is not None and a.how == "before" and (short or att.infinitive_object(q)):
             continue
         if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
             continue  # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
@@ -187,6 +192,13 @@ def _stop_before_own_attribution(r: Reported, directs: list[list[Any]], text: st
         if comma > r.start and not re.search(r"[.!?]\s", text[comma : a.speaker[0]]):
             r.end = len(text[:comma].rstrip())
             return
+
+
+def _same_holder(speaker: tuple[int, int] | None, a: Attribution | None) -> bool:
+    """The report's speaker is the holder a direct quote already got from "selon X, « … »"."""
+    if speaker is None or a is None or a.how != "opinion" or a.verb_text is None or a.speaker is None:
+        return False
+    return speaker[0] < a.speaker[1] and a.speaker[0] < speaker[1]
 
 
 def _unwrap(q: Quoted, a: Attribution | None) -> Quoted:

@@ -272,6 +272,7 @@ def _main_subject(subj: Any, verb: Any) -> Any:
     return None
 
 
+ARTICLES = {"a", "an", "the", "un", "une", "le", "la", "l'", "l’", "les", "des"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "i", "we", "you"}
 RELATIVES = {"qui", "que", "qu'", "qu’", "who", "which", "that", "dont", "lequel", "laquelle"}
 
@@ -617,7 +618,7 @@ class DirectAttributor:
                 span = speaker_phrase(subj, lo, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return self._opinion(toks, q)
+            return self._opinion(toks, q) or self._according(toks, q) or self._subject_outside(toks, q)
         if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
             return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
@@ -663,6 +664,60 @@ class DirectAttributor:
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
 
+    def _according(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "À 10 h, selon Météo-Régions, « … »", "Selon le capitaine Marc Roy, de la gendarmerie, « … »": a quote
+        right after "selon X," (past an apposition without verb) is X's, X a named person or organisation."""
+        if toks[-1].text != ",":
+            return None
+        for k in range(len(toks) - 2, -1, -1):
+            size = max((self._starts(toks, k, p) for p in self.lex.according), default=0)
+            if not size:
+                continue
+            if k > 0 and toks[k - 1].text != ",":
+                return None
+            rest = toks[k + size :]
+            comma = next((j for j, t in enumerate(rest) if t.text == ","), None)
+            holder = rest[:comma]
+            if not holder or len(holder) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):
+                return None
+            named = holder[-1].ent_type_ in PERSON_ENTS + ("ORG",) or holder[-1].pos_ == "PROPN"
+            if not named or self._quoted(holder[0].idx):
+                return None
+            head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[-1])
+            span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+            intro = self.text[toks[k].idx : toks[k + size - 1].idx + len(toks[k + size - 1])]
+            return Attribution(verb=None, verb_text=intro.lower(), speaker=span, speaker_head=head, how="opinion")
+        return None
+
+    @staticmethod
+    def _starts(toks: list[Any], k: int, phrase: str) -> int:
+        """How many tokens from `toks[k]` spell `phrase` ("d'après" may be one token or two), else 0."""
+        text = ""
+        for n, t in enumerate(toks[k : k + 5], start=1):
+            text += t.lower_ if not text or text.endswith(("'", "’")) else " " + t.lower_
+            if text == phrase.lower():
+                return n
+            if not phrase.lower().startswith(text):
+                return 0
+        return 0
+
+    def _subject_outside(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "Le groupe « coopère pleinement avec la justice »": a quote opening on a finite verb whose subject,
+        a name or noun, ends right before the opening mark; that subject speaks."""
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        verb = next((t for t in inner if t.pos_ not in ("PRON", "PART", "ADV") or t.dep_ in SUBJECT_DEPS), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or "Fin" not in verb.morph.get("VerbForm"):
+            return None  # the verb must open the quote, past clitics and negation ("« ne lâchera rien »")
+        if verb.dep_ in ("aux", "aux:tense", "cop") and q.inner[0] <= verb.head.idx < q.inner[1]:
+            verb = verb.head  # "« will not back down »", "« a toujours refusé »"
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or toks[-1] not in subj.subtree:
+            return None
+        if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self._thing(subj):
+            return None
+        span = speaker_phrase(subj, toks[0].idx, q.start)
+        return Attribution(verb=None, speaker=span, speaker_head=subj, how="before")
+
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
         if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
@@ -707,6 +762,13 @@ class DirectAttributor:
         if v.dep_ in ("acl", "amod") or passive(v):
             return False  # "une zone surnommée « … »": nobody names it here
         return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
+
+    def after_article(self, q: Quoted) -> bool:
+        """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",
+        "comme « une menace »"), not a bare qualifier ("la qualifie de « terroriste »", "call "interference"")."""
+        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
+        return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
