@@ -279,3 +279,9 @@ def test_inverted_speaker_between_commas_reports_the_clause(nlp_en) -> None:
 def test_unnamed_groups_name_nobody(nlp_en) -> None:
     assert speakers("However, human rights groups argue that minority rights should be promoted.", nlp_en) == [None]
     assert speakers("Acme Corp. announced a loss. The group said that it would cut jobs.", nlp_en) == ["Acme Corp."]
+
+
+def test_embedded_question_after_a_speech_verb_is_no_report(nlp_en) -> None:
+    text = "In her post, Mara Koss explains why the new tax hurts small farmers. She says that prices will rise."
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [text[s.start : s.end] for s in spans] == ["that prices will rise"]
