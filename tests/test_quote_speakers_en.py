@@ -285,3 +285,8 @@ def test_embedded_question_after_a_speech_verb_is_no_report(nlp_en) -> None:
     text = "In her post, Mara Koss explains why the new tax hurts small farmers. She says that prices will rise."
     spans = extract_quotes(text, nlp_en(text), lang="en")
     assert [text[s.start : s.end] for s in spans] == ["that prices will rise"]
+
+
+def test_blog_and_ngo_before_a_name_describe_it(nlp_en) -> None:
+    text = "The blog Harborview [es] points out that the port was closed. The NGO Clean Water Action said that fish died."
+    assert production_speakers(text, nlp_en, "en") == ["Harborview", "Clean Water Action"]

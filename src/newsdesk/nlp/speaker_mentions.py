@@ -140,7 +140,8 @@ def _inner_function_word(words: list[str], k: int) -> bool:
 def drop_description(name: str, org_nouns: set[str]) -> str:
     """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
     the capitalised name after a lower-case description that contains an organisation noun; and without
-    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters")."""
+    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters"),
+    or after such an acronym ("NGO Clean Water Action" -> "Clean Water Action")."""
     words = name.split()
     while len(words) > 1 and words[-1].lower() in org_nouns and words[-1][:1].islower():
         if words[-2][:1].isupper():
@@ -151,6 +152,8 @@ def drop_description(name: str, org_nouns: set[str]) -> str:
             break
     name = " ".join(words)
     lower = [k for k, w in enumerate(words) if w[:1].islower() and not _inner_function_word(words, k)]
+    if len(words) > 1 and words[0].isupper() and words[0].lower() in org_nouns and words[1][:1].isupper():
+        lower = [0, *lower]  # "NGO Clean Water Action": an acronym that says what kind of body follows
     if not lower or lower[-1] == len(words) - 1:
         return name
     if not any(words[k].lower().strip(".,") in org_nouns for k in lower):
