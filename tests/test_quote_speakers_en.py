@@ -290,3 +290,11 @@ def test_embedded_question_after_a_speech_verb_is_no_report(nlp_en) -> None:
 def test_blog_and_ngo_before_a_name_describe_it(nlp_en) -> None:
     text = "The blog Harborview [es] points out that the port was closed. The NGO Clean Water Action said that fish died."
     assert production_speakers(text, nlp_en, "en") == ["Harborview", "Clean Water Action"]
+
+
+def test_account_named_by_its_handle_speaks_as_the_handle(nlp_en) -> None:
+    text = (
+        "Ferrovia (@Ferrovia) notes that the trains are late again. "
+        "Nadia Brill (@nbrill) writes that the line should be rebuilt."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["@Ferrovia", "Nadia Brill"]

@@ -130,6 +130,8 @@ __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
 """A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
+"""A handle in parentheses right after a name, a language tag between them allowed ("Bicitekas [es] (@Bicitekas)")."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -216,6 +218,8 @@ class SpeakerResolver(ArticleMentions):
             speaker.name = name
             if unnamed:
                 speaker.reason = "unnamed: people the article does not name"
+        if speaker.name:
+            speaker.name = self._own_handle(speaker.name, end)
         if speaker.name is None:
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
@@ -224,6 +228,14 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _own_handle(self, name: str, end: int) -> str:
+        """ "Daltonicum (@Daltonicum) notes": an account known by one name that is its handle speaks as the
+        handle; a person with a handle ("Ann Lee (@annlee)") keeps the name."""
+        handle = OWN_HANDLE.match(self.text, end)
+        if handle is not None and " " not in name and handle.group(1).lower() == name.lower():
+            return "@" + handle.group(1)
+        return name
 
     def _whole_name(self, start: int, end: int) -> int:
         """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
