@@ -288,7 +288,10 @@ def test_embedded_question_after_a_speech_verb_is_no_report(nlp_en) -> None:
 
 
 def test_blog_and_ngo_before_a_name_describe_it(nlp_en) -> None:
-    text = "The blog Harborview [es] points out that the port was closed. The NGO Clean Water Action said that fish died."
+    text = (
+        "The blog Harborview [es] points out that the port was closed. "
+        "The NGO Clean Water Action said that fish died."
+    )
     assert production_speakers(text, nlp_en, "en") == ["Harborview", "Clean Water Action"]
 
 
