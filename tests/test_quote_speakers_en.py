@@ -301,3 +301,12 @@ def test_account_named_by_its_handle_speaks_as_the_handle(nlp_en) -> None:
         "Nadia Brill (@nbrill) writes that the line should be rebuilt."
     )
     assert production_speakers(text, nlp_en, "en") == ["@Ferrovia", "Nadia Brill"]
+
+
+def test_first_name_takes_the_full_name_the_entity_layer_missed(nlp_en) -> None:
+    text = (
+        '[caption id="a" width="300"]Photo: the march[/caption]\n\n'
+        "Arvind Mehra, theatre director, joined the protest. In the photo he stands with Alok Dixit.\n\n"
+        "Arvind is against the law and says that the internet should be free."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Arvind Mehra"]

@@ -245,7 +245,36 @@ class ArticleMentions:
             full = self._full_name(m, persons)
             if full != m.name and m.entity_id is None:
                 m.name = full
+            elif m.entity_id is None and " " not in m.name:
+                m.name = self._name_from_runs(m, out)
         return out
+
+    def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
+        """A person tagged by one word alone: the proper-noun run it closes ("Siu Heng" when only "Heng" was
+        tagged), else the one earlier run it opens or closes that the entity layer missed ("Arvind Gaur"
+        after image markup, then "Arvind")."""
+        places = [x for x in mentions if x.label != "PER"]
+        names = []
+        for start, end, run in self.runs:
+            if end > m.end or not self._personlike_run(run) or any(x.start < end and start < x.end for x in places):
+                continue
+            words = run.split()
+            if end == m.end and start < m.start:
+                return run
+            if end <= m.start and m.name in (words[0], words[-1]) and run not in names:
+                names.append(run)
+        return names[0] if len(names) == 1 else m.name
+
+    def _personlike_run(self, run: str) -> bool:
+        """Two or three capitalised words, none a role, title or organisation noun."""
+        words = run.split()
+        return 2 <= len(words) <= 3 and all(
+            re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", w)
+            and w.lower() not in self._role_words
+            and w not in self.lex.titles
+            and w.lower() not in self.lex.org_nouns
+            for w in words
+        )
 
     def _with_nationality(self, orgs: list[Any], start: int, end: int, text: str, name: str) -> tuple[int, str, str]:
         """ "Swiss National Bank": the capitalised words before an organisation that the model's entity
