@@ -33,6 +33,7 @@ class SpeakerNouns:
     channel: set[str] = field(default_factory=set)
     branch: set[str] = field(default_factory=set)  # "le bureau de MSF à Beyrouth" speaks for MSF
     same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
+    demonyms: set[str] = field(default_factory=set)  # "Chinese journalists" are people, not an organisation
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +52,8 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
             nouns.same_role[word] = row[2].lower()
             continue
         kinds[kind].add(word)
+    for _, forms, *_ in lexicons.rows("demonyms", lang):
+        nouns.demonyms.update(form.lower() for form in forms.split("|"))
     return nouns
 
 
@@ -77,7 +80,8 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
         return name, False
     before, after = words[:head_at], words[head_at + 1 :]
     one_body = len(before) == 1 and before[0].lower() in nouns.body
-    if before and all(w[:1].isupper() for w in before) and lang == "en" and not one_body:
+    nationality = " ".join(before).lower() in nouns.demonyms
+    if before and all(w[:1].isupper() for w in before) and lang == "en" and not one_body and not nationality:
         return " ".join(before), False  # "Republican Party leaders", "Apple executives"
     if before and any(w.lower() in nouns.body for w in before):
         return name, False  # "police officers" are the police, "Union officials" the union
