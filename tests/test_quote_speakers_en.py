@@ -310,3 +310,11 @@ def test_first_name_takes_the_full_name_the_entity_layer_missed(nlp_en) -> None:
         "Arvind is against the law and says that the internet should be free."
     )
     assert production_speakers(text, nlp_en, "en") == ["Arvind Mehra"]
+
+
+def test_language_tag_after_a_name_is_not_the_speaker(nlp_en) -> None:
+    text = (
+        "Maria Cruz [es] says that the new law is a historical event. "
+        "Blogger Tomas Riel (@triel) [es] writes that the vote came too late."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Maria Cruz", "Tomas Riel"]

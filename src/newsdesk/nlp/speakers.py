@@ -130,6 +130,10 @@ __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
 """A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+LANGUAGE_TAG = re.compile(r"\[[a-z]{2,3}(?:,\s*[a-z]{2,3})*\]")
+"""A blog's tag of the language a link leads to ("Maria Cruz [es] says"), which the parser can take for a subject."""
+TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
+"""What may stand between a name and its language tag: a handle in parentheses."""
 OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
 """A handle in parentheses right after a name, a language tag between them allowed ("Bicitekas [es] (@Bicitekas)")."""
 
@@ -193,6 +197,7 @@ class SpeakerResolver(ArticleMentions):
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        start, end, head = self._before_language_tag(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._whole_name(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
@@ -228,6 +233,18 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
+        """ "Maria Cruz [es] says": a speaker phrase inside a language tag is the name written before it."""
+        tag = next((t for t in LANGUAGE_TAG.finditer(self.text, max(0, start - 12)) if t.start() <= start), None)
+        if tag is None or start >= tag.end() or end > tag.end():
+            return start, end, head
+        before = [m for m in self.mentions if m.end <= tag.start() and TAG_GAP.match(self.text[m.end : tag.start()])]
+        if not before:
+            return start, end, head
+        name = before[-1]
+        inside = list(self._tokens_inside(name.start - 1, name.end))
+        return name.start, name.end, inside[-1] if inside else None
 
     def _own_handle(self, name: str, end: int) -> str:
         """ "Daltonicum (@Daltonicum) notes": an account known by one name that is its handle speaks as the
