@@ -293,6 +293,8 @@ def test_blog_and_ngo_before_a_name_describe_it(nlp_en) -> None:
         "The NGO Clean Water Action said that fish died."
     )
     assert production_speakers(text, nlp_en, "en") == ["Harborview", "Clean Water Action"]
+    text = "The blog Lautaro [es] points out that the port was closed."
+    assert production_speakers(text, nlp_en, "en") == ["Lautaro"]  # a one-word name tagged as a person
 
 
 def test_account_named_by_its_handle_speaks_as_the_handle(nlp_en) -> None:

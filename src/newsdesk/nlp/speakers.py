@@ -704,6 +704,8 @@ class SpeakerResolver(ArticleMentions):
             return True
         if self.text[person.end : person.end + 2] in ("'s", "’s"):
             return True
+        if head.lower_ in self.lex.org_nouns:
+            return False  # "the blog Harborview": a body named by a one-word name the model took for a person
         return len(person.text.split()) == 1 and not between and head.text[:1].islower()
 
     def indefinite_person(self, written: str, head: Any) -> bool:
