@@ -239,7 +239,11 @@ class SpeakerResolver(ArticleMentions):
         tag = next((t for t in LANGUAGE_TAG.finditer(self.text, max(0, start - 12)) if t.start() <= start), None)
         if tag is None or start >= tag.end() or end > tag.end():
             return start, end, head
-        before = [m for m in self.mentions if m.end <= tag.start() and TAG_GAP.match(self.text[m.end : tag.start()])]
+        before = [
+            m
+            for m in self.mentions
+            if m.label in ("PER", "ORG") and m.end <= tag.start() and TAG_GAP.match(self.text[m.end : tag.start()])
+        ]
         if not before:
             return start, end, head
         name = before[-1]
