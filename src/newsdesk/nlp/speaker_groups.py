@@ -20,6 +20,8 @@ LEADING = re.compile(
     r"six|dix|nombreux|nombreuses|de|\d+)\s+|[dl]['’]\s*)+",
     re.IGNORECASE,
 )
+# A number of bodies ("Three committees"): several of them, none speaking as one body.
+EN_NUMBER = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
 # A complement or relative clause after an English head ("Executives from several auto firms").
 EN_COMPLEMENT = re.compile(r"\s+(?:of|from|at|in|with|for|who|that|close|familiar|on)\b.*$", re.IGNORECASE)
 
@@ -76,6 +78,8 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
     else:
         head_at = 0
     head = words[head_at].lower().strip(",.")
+    if lang == "en" and head[:-1] in nouns.body and head.endswith("s") and EN_NUMBER.match(name.strip()):
+        return None, True  # "Three bioethics committees", "two unions"
     if head not in nouns.person or head in nouns.body:
         return name, False
     before, after = words[:head_at], words[head_at + 1 :]
