@@ -320,3 +320,11 @@ def test_language_tag_after_a_name_is_not_the_speaker(nlp_en) -> None:
         "Blogger Tomas Riel (@triel) [es] writes that the vote came too late."
     )
     assert production_speakers(text, nlp_en, "en") == ["Maria Cruz", "Tomas Riel"]
+
+
+def test_organisation_name_with_an_infinitive_is_kept_whole(nlp_en) -> None:
+    text = (
+        "Last year, the Network to Record Incidents of Police Abuse counted 40 cases, "
+        'and noted that "abuse is spreading at an alarming rate".'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Network to Record Incidents of Police Abuse"]

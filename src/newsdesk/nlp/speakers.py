@@ -130,6 +130,8 @@ __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
 """A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+NAME_CONTINUES = re.compile(r"(?:\s+(?:to|of|for|on|against|the)(?:\s+[A-Z][\w'’-]*)+)+\s*")
+"""Capitalised words joined by function words after an organisation's first word ("… to Protect Journalists")."""
 LANGUAGE_TAG = re.compile(r"\[[a-z]{2,3}(?:,\s*[a-z]{2,3})*\]")
 """A blog's tag of the language a link leads to ("Maria Cruz [es] says"), which the parser can take for a subject."""
 TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
@@ -487,6 +489,8 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         org = next((m for m in inside if m.label == "ORG" and m.start <= head.idx < m.end), None) if head else None
         if org is not None and head_pos == "PROPN" and org.start > start:  # "US airframer Boeing": the head's name
+            if NAME_CONTINUES.fullmatch(self.text, org.end, end):  # "Network" of "the Network to Record Incidents"
+                return self.named(speaker, self.text[org.start : end])
             return self.named(speaker, self._longer_form(self.org_name(org.text), start))
         name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
