@@ -50,6 +50,15 @@ def test_noun_phrases_without_a_parse() -> None:
     assert group_name("scientifiques du projet Virgo", "fr") == ("scientifiques du projet Virgo", False)
 
 
+def test_people_of_a_nationality_and_others_are_unnamed(nlp_en) -> None:
+    assert group_name("Peruvian bloggers", "en") == (None, True)
+    assert group_name("Apple executives", "en") == ("Apple", False)
+    assert group_name("Three ethics committees", "en") == (None, True)
+    assert group_name("The ethics committee", "en") == ("The ethics committee", False)
+    text = "Some praised the plan. Others, although unhappy with the delay, argued that the bridge was needed."
+    assert found(text, nlp_en, "en")[0][1:3] == ("Others", None)
+
+
 # -- acronyms ----------------------------------------------------------------------------------------------
 
 

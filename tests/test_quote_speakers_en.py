@@ -279,3 +279,52 @@ def test_inverted_speaker_between_commas_reports_the_clause(nlp_en) -> None:
 def test_unnamed_groups_name_nobody(nlp_en) -> None:
     assert speakers("However, human rights groups argue that minority rights should be promoted.", nlp_en) == [None]
     assert speakers("Acme Corp. announced a loss. The group said that it would cut jobs.", nlp_en) == ["Acme Corp."]
+
+
+def test_embedded_question_after_a_speech_verb_is_no_report(nlp_en) -> None:
+    text = "In her post, Mara Koss explains why the new tax hurts small farmers. She says that prices will rise."
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [text[s.start : s.end] for s in spans] == ["that prices will rise"]
+
+
+def test_blog_and_ngo_before_a_name_describe_it(nlp_en) -> None:
+    text = (
+        "The blog Harborview [es] points out that the port was closed. "
+        "The NGO Clean Water Action said that fish died."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Harborview", "Clean Water Action"]
+    text = "The blog Lautaro [es] points out that the port was closed."
+    assert production_speakers(text, nlp_en, "en") == ["Lautaro"]  # a one-word name tagged as a person
+
+
+def test_account_named_by_its_handle_speaks_as_the_handle(nlp_en) -> None:
+    text = (
+        "Ferrovia (@Ferrovia) notes that the trains are late again. "
+        "Nadia Brill (@nbrill) writes that the line should be rebuilt."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["@Ferrovia", "Nadia Brill"]
+
+
+def test_first_name_takes_the_full_name_the_entity_layer_missed(nlp_en) -> None:
+    text = (
+        '[caption id="a" width="300"]Photo: the march[/caption]\n\n'
+        "Arvind Mehra, theatre director, joined the protest. In the photo he stands with Alok Dixit.\n\n"
+        "Arvind is against the law and says that the internet should be free."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Arvind Mehra"]
+
+
+def test_language_tag_after_a_name_is_not_the_speaker(nlp_en) -> None:
+    text = (
+        "Maria Cruz [es] says that the new law is a historical event. "
+        "Blogger Tomas Riel (@triel) [es] writes that the vote came too late."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Maria Cruz", "Tomas Riel"]
+
+
+def test_organisation_name_with_an_infinitive_is_kept_whole(nlp_en) -> None:
+    text = (
+        "Last year, the Network to Record Incidents of Police Abuse counted 40 cases, "
+        'and noted that "abuse is spreading at an alarming rate".'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Network to Record Incidents of Police Abuse"]

@@ -35,6 +35,9 @@ from .quotes_direct import (
 from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3
+EMBEDDED_QUESTION = re.compile(r"(?:why|how|what|whether|where|when|who|which)\b", re.IGNORECASE)
+"""An English clause opening with one of these after a speech verb is a question it raises ("explains
+why …", "describes how …"), not reported content."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -239,6 +242,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
+        if lex.lang == "en" and EMBEDDED_QUESTION.match(text, start):
+            return None  # "She explains why the law matters": the topic of a report, not its content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:

@@ -20,6 +20,8 @@ LEADING = re.compile(
     r"six|dix|nombreux|nombreuses|de|\d+)\s+|[dl]['’]\s*)+",
     re.IGNORECASE,
 )
+# A number of bodies ("Three committees"): several of them, none speaking as one body.
+EN_NUMBER = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
 # A complement or relative clause after an English head ("Executives from several auto firms").
 EN_COMPLEMENT = re.compile(r"\s+(?:of|from|at|in|with|for|who|that|close|familiar|on)\b.*$", re.IGNORECASE)
 
@@ -33,6 +35,7 @@ class SpeakerNouns:
     channel: set[str] = field(default_factory=set)
     branch: set[str] = field(default_factory=set)  # "le bureau de MSF à Beyrouth" speaks for MSF
     same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
+    demonyms: set[str] = field(default_factory=set)  # "Chinese journalists" are people, not an organisation
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +54,8 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
             nouns.same_role[word] = row[2].lower()
             continue
         kinds[kind].add(word)
+    for _, forms, *_ in lexicons.rows("demonyms", lang):
+        nouns.demonyms.update(form.lower() for form in forms.split("|"))
     return nouns
 
 
@@ -73,11 +78,14 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
     else:
         head_at = 0
     head = words[head_at].lower().strip(",.")
+    if lang == "en" and head[:-1] in nouns.body and head.endswith("s") and EN_NUMBER.match(name.strip()):
+        return None, True  # "Three bioethics committees", "two unions"
     if head not in nouns.person or head in nouns.body:
         return name, False
     before, after = words[:head_at], words[head_at + 1 :]
     one_body = len(before) == 1 and before[0].lower() in nouns.body
-    if before and all(w[:1].isupper() for w in before) and lang == "en" and not one_body:
+    nationality = " ".join(before).lower() in nouns.demonyms
+    if before and all(w[:1].isupper() for w in before) and lang == "en" and not one_body and not nationality:
         return " ".join(before), False  # "Republican Party leaders", "Apple executives"
     if before and any(w.lower() in nouns.body for w in before):
         return name, False  # "police officers" are the police, "Union officials" the union

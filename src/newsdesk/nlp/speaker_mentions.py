@@ -140,7 +140,8 @@ def _inner_function_word(words: list[str], k: int) -> bool:
 def drop_description(name: str, org_nouns: set[str]) -> str:
     """ "US automaker GM" -> "GM", "United States automobile company General Motors" -> "General Motors":
     the capitalised name after a lower-case description that contains an organisation noun; and without
-    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters")."""
+    such a noun after it ("China Daily newspaper" -> "China Daily", "Reuters news agency" -> "Reuters"),
+    or after such an acronym ("NGO Clean Water Action" -> "Clean Water Action")."""
     words = name.split()
     while len(words) > 1 and words[-1].lower() in org_nouns and words[-1][:1].islower():
         if words[-2][:1].isupper():
@@ -151,6 +152,8 @@ def drop_description(name: str, org_nouns: set[str]) -> str:
             break
     name = " ".join(words)
     lower = [k for k, w in enumerate(words) if w[:1].islower() and not _inner_function_word(words, k)]
+    if len(words) > 1 and words[0].isupper() and words[0].lower() in org_nouns and words[1][:1].isupper():
+        lower = [0, *lower]  # "NGO Clean Water Action": an acronym that says what kind of body follows
     if not lower or lower[-1] == len(words) - 1:
         return name
     if not any(words[k].lower().strip(".,") in org_nouns for k in lower):
@@ -242,7 +245,36 @@ class ArticleMentions:
             full = self._full_name(m, persons)
             if full != m.name and m.entity_id is None:
                 m.name = full
+            elif m.entity_id is None and " " not in m.name:
+                m.name = self._name_from_runs(m, out)
         return out
+
+    def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
+        """A person tagged by one word alone: the proper-noun run it closes ("Siu Heng" when only "Heng" was
+        tagged), else the one earlier run it opens or closes that the entity layer missed ("Arvind Gaur"
+        after image markup, then "Arvind")."""
+        places = [x for x in mentions if x.label != "PER"]
+        names = []
+        for start, end, run in self.runs:
+            if end > m.end or not self._personlike_run(run) or any(x.start < end and start < x.end for x in places):
+                continue
+            words = run.split()
+            if end == m.end and start < m.start:
+                return run
+            if end <= m.start and m.name in (words[0], words[-1]) and run not in names:
+                names.append(run)
+        return names[0] if len(names) == 1 else m.name
+
+    def _personlike_run(self, run: str) -> bool:
+        """Two or three capitalised words, none a role, title or organisation noun."""
+        words = run.split()
+        return 2 <= len(words) <= 3 and all(
+            re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", w)
+            and w.lower() not in self._role_words
+            and w not in self.lex.titles
+            and w.lower() not in self.lex.org_nouns
+            for w in words
+        )
 
     def _with_nationality(self, orgs: list[Any], start: int, end: int, text: str, name: str) -> tuple[int, str, str]:
         """ "Swiss National Bank": the capitalised words before an organisation that the model's entity

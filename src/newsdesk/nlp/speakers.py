@@ -130,6 +130,14 @@ __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
 
 HANDLE_AFTER = re.compile(r"(?:,\s*|^(?i:the|a|an|le|la|l['’])?\s*(?:[a-zé-]+\s+){1,3})(@\w{2,})\s*,?\s*$")
 """A social-media handle closing the speaker phrase, after a comma or a lower-case description."""
+NAME_CONTINUES = re.compile(r"(?:\s+(?:to|of|for|on|against|the)(?:\s+[A-Z][\w'’-]*)+)+\s*")
+"""Capitalised words joined by function words after an organisation's first word ("… to Protect Journalists")."""
+LANGUAGE_TAG = re.compile(r"\[[a-z]{2,3}(?:,\s*[a-z]{2,3})*\]")
+"""A blog's tag of the language a link leads to ("Maria Cruz [es] says"), which the parser can take for a subject."""
+TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
+"""What may stand between a name and its language tag: a handle in parentheses."""
+OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
+"""A handle in parentheses right after a name, a language tag between them allowed ("Bicitekas [es] (@Bicitekas)")."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -191,6 +199,7 @@ class SpeakerResolver(ArticleMentions):
 
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
+        start, end, head = self._before_language_tag(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._whole_name(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
@@ -216,6 +225,8 @@ class SpeakerResolver(ArticleMentions):
             speaker.name = name
             if unnamed:
                 speaker.reason = "unnamed: people the article does not name"
+        if speaker.name:
+            speaker.name = self._own_handle(speaker.name, end)
         if speaker.name is None:
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
@@ -224,6 +235,30 @@ class SpeakerResolver(ArticleMentions):
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
         return speaker
+
+    def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
+        """ "Maria Cruz [es] says": a speaker phrase inside a language tag is the name written before it."""
+        tag = next((t for t in LANGUAGE_TAG.finditer(self.text, max(0, start - 12)) if t.start() <= start), None)
+        if tag is None or start >= tag.end() or end > tag.end():
+            return start, end, head
+        before = [
+            m
+            for m in self.mentions
+            if m.label in ("PER", "ORG") and m.end <= tag.start() and TAG_GAP.match(self.text[m.end : tag.start()])
+        ]
+        if not before:
+            return start, end, head
+        name = before[-1]
+        inside = list(self._tokens_inside(name.start - 1, name.end))
+        return name.start, name.end, inside[-1] if inside else None
+
+    def _own_handle(self, name: str, end: int) -> str:
+        """ "Daltonicum (@Daltonicum) notes": an account known by one name that is its handle speaks as the
+        handle; a person with a handle ("Ann Lee (@annlee)") keeps the name."""
+        handle = OWN_HANDLE.match(self.text, end)
+        if handle is not None and " " not in name and handle.group(1).lower() == name.lower():
+            return "@" + handle.group(1)
+        return name
 
     def _whole_name(self, start: int, end: int) -> int:
         """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
@@ -454,6 +489,8 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         org = next((m for m in inside if m.label == "ORG" and m.start <= head.idx < m.end), None) if head else None
         if org is not None and head_pos == "PROPN" and org.start > start:  # "US airframer Boeing": the head's name
+            if NAME_CONTINUES.fullmatch(self.text, org.end, end):  # "Network" of "the Network to Record Incidents"
+                return self.named(speaker, self.text[org.start : end])
             return self.named(speaker, self._longer_form(self.org_name(org.text), start))
         name = self._longer_form(self.org_name(self._group_name(written, start, head)), start)
         if name and (head_pos in (None, "PROPN", "NOUN", "X") or inside):
@@ -675,6 +712,8 @@ class SpeakerResolver(ArticleMentions):
             return True
         if self.text[person.end : person.end + 2] in ("'s", "’s"):
             return True
+        if head.lower_ in self.lex.org_nouns:
+            return False  # "the blog Harborview": a body named by a one-word name the model took for a person
         return len(person.text.split()) == 1 and not between and head.text[:1].islower()
 
     def indefinite_person(self, written: str, head: Any) -> bool:
