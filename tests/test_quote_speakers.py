@@ -151,3 +151,33 @@ def test_entity_layer_name_wins_over_a_shorter_proper_noun_run(nlp_en) -> None:
     s = text.index("Ahmed")
     ents = [Span(start=s, end=s + len("Ahmed al-Rashidi"), label="PER", attrs={"name": "Ahmed al-Rashidi"})]
     assert speakers(text, nlp_en, "en", ents) == ["Ahmed al-Rashidi"]
+
+
+def test_inverted_clitic_speaker_is_the_pronoun_alone(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a défendu son budget. « Il n’y a aucun conflit entre nous » , ajoute-t-il encore."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_two_quotes_before_one_inverted_verb_share_its_speaker(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a reconnu son erreur. « J’ai fait une erreur de jugement » , et "
+        "« je les ai rendus » , déplore-t-il ainsi."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Paul Girard"]
+
+
+def test_surname_the_gazetteer_made_an_organisation_is_the_person(nlp_fr) -> None:
+    text = (
+        "Le terrain a été vendu par l'homme d'affaires Marc Antoine Dana, installé à Genève. "
+        "Dana a déclaré que la vente était « parfaitement légale » . « Je n'ai rien caché à personne, "
+        "ni à la mairie ni à la presse » , précise-t-il."
+    )
+    s = text.index("Marc")
+    d = text.index("Dana a")
+    ents = [
+        Span(start=s, end=s + len("Marc Antoine Dana"), label="PER", attrs={"source": "model"}),
+        Span(start=d, end=d + len("Dana"), label="ORG", attrs={"source": "rule"}),
+    ]
+    assert speakers(text, nlp_fr, "fr", ents) == ["Marc Antoine Dana", "Marc Antoine Dana"]

@@ -207,11 +207,18 @@ def passive(t: Any) -> bool:
         return True
     return (
         t.doc.lang_ == "fr"
+        and not _inverted_clitic(t)
         and (t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") or t.dep_ == "advcl")
         and "Part" in t.morph.get("VerbForm")
         and "Past" in t.morph.get("Tense")
         and not any(c.dep_.startswith(("aux", "obl:agent", "nsubj")) for c in t.children)
     )
+
+
+def _inverted_clitic(verb: Any) -> bool:
+    """ "déplore-t-il": a subject clitic right after the verb makes it finite, however the tagger read it."""
+    nxt = verb.doc[verb.i + 1 : verb.i + 3]
+    return any(t.lower_ in CLITICS for t in nxt)
 
 
 def speaker_verb(verb: Any) -> Any:
@@ -357,6 +364,8 @@ def _left_subject(verb: Any, here: int) -> Any:
 
 def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
+    if token.lower_ in CLITICS:  # "ajoute-t-il encore": the parser may hang the adverb on the clitic
+        return token.idx, token.idx + len(token)
     cut = {
         t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree
     }
