@@ -181,3 +181,27 @@ def test_surname_the_gazetteer_made_an_organisation_is_the_person(nlp_fr) -> Non
         Span(start=d, end=d + len("Dana"), label="ORG", attrs={"source": "rule"}),
     ]
     assert speakers(text, nlp_fr, "fr", ents) == ["Marc Antoine Dana", "Marc Antoine Dana"]
+
+
+def test_fronted_adjective_before_the_subject_pronoun_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Le ministre Paul Girard a perdu le vote. Ému, il déclare : « Je remercie tous ceux qui m'ont "
+        "soutenu pendant cette campagne. »"
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_lower_case_maitre_is_a_title_before_the_surname(nlp_fr) -> None:
+    text = (
+        "L'équipe entraînée par le Français Louis Marchand a gagné. « C'est mon premier titre olympique » "
+        "a déclaré maître Marchand après la finale."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Louis Marchand"]
+
+
+def test_reflexive_se_feliciter_attributes_the_quote_before_it(nlp_fr) -> None:
+    text = (
+        "La maire Claire Vidal a présenté le budget. « Ce sera une réussite pour toute la ville et ses "
+        "habitants » s'est félicitée Vidal devant la presse."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Claire Vidal"]

@@ -19,6 +19,7 @@ from .quote_marks import Quoted
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
+FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
@@ -163,13 +164,15 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     """ "As well as new routes to the US, Mannion stated that …": of two subjects the parser gave the verb
     before it, the one after the comma (nearest the verb) speaks when the first opens with a preposition or
     adverb (a fronted phrase, not a name with its apposition)."""
-    if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
-        return first
     later = [
         c
         for c in verb.children
         if c.dep_ in SUBJECT_DEPS and first.i < c.i < verb.i and any(x.text == "," for x in verb.doc[first.i : c.i])
     ]
+    if later and later[-1].lower_ in FR_SUBJECT_PRONOUNS and verb.doc.lang_ == "fr":
+        return later[-1]  # "Ému, il déclare": a fronted adjective or apposition taken for a second subject
+    if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
+        return first
     return later[-1] if later else first
 
 

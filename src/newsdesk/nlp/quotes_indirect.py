@@ -322,7 +322,14 @@ def _looks_infinitive(tok: Any) -> bool:
         and low.endswith(("er", "ir", "re"))
         and len(low) > 5
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
+        and not _before_name(tok)
     )
+
+
+def _before_name(tok: Any) -> bool:
+    """ "a déclaré maître Bauer": a word right before a capitalised name is a title, not a verb."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.text[:1].isupper()
 
 
 def _late_infinitive(t: Any) -> Any:
