@@ -205,3 +205,17 @@ def test_reflexive_se_feliciter_attributes_the_quote_before_it(nlp_fr) -> None:
         "habitants » s'est félicitée Vidal devant la presse."
     )
     assert speakers(text, nlp_fr, "fr") == ["Claire Vidal"]
+
+
+def test_pronoun_after_a_long_quote_is_the_speaker_of_the_report_before_it(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a annoncé lundi qu'il ne serait pas candidat à sa propre succession aux "
+        'élections municipales du printemps prochain dans le cas où Marc Vidal, son ancien adjoint aux '
+        "finances, se retirerait de la course.\n\n« Depuis des semaines, j'ai reçu de nombreux messages me "
+        "demandant de me présenter. Ils m'ont fait hésiter, j'ai longuement réfléchi avec mes proches et "
+        "mon équipe. Aujourd'hui, le rassemblement est devenu plus difficile encore. Une partie de la "
+        'majorité nous a quittés, et les militants se sont divisés sur le projet de la gare. Je ne suis '
+        "donc pas en mesure de réunir tout le monde autour d'un projet commun pour la ville et ses "
+        'habitants », affirme-t-il.'
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Paul Girard"]
