@@ -219,3 +219,11 @@ def test_pronoun_after_a_long_quote_is_the_speaker_of_the_report_before_it(nlp_f
         'habitants », affirme-t-il.'
     )
     assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Paul Girard"]
+
+
+def test_opinion_phrase_later_in_the_sentence_holds_the_quote(nlp_fr) -> None:
+    text = (
+        "« Tenez bon jusqu'au bout » , a lancé le maire Paul Girard tandis que, pour la présidente de la "
+        "région Claire Vidal , « rien n'est encore joué dans ce dossier » ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Claire Vidal"]

@@ -619,6 +619,9 @@ class DirectAttributor:
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
+        late = self._late_opinion(toks, q)
+        if late is not None:
+            return late
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
@@ -666,14 +669,25 @@ class DirectAttributor:
         if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
             return None
         holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
-        person = all(t.ent_type_ in PERSON_ENTS for t in holder) or (
+        person = all(t.ent_type_ in PERSON_ENTS for t in holder) and len(holder) <= 5 or (
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )
-        if not person or len(holder) > 5:
-            return None
+        titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
+        if not (person or titled and self.lex.lang == "fr"):
+            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _late_opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "X a lancé « … » tandis que, pour Y, « … »": in French, an opinion phrase after a comma, later in
+        the sentence, gives the quote its holder rather than the speech verb before it."""
+        if self.lex.lang != "fr":
+            return None
+        for k in range(len(toks) - 3, 0, -1):
+            if toks[k].lower_ in self.lex.opinion and toks[k - 1].text == ",":
+                return self._opinion(toks[k:], q)
+        return None
 
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
