@@ -227,3 +227,12 @@ def test_opinion_phrase_later_in_the_sentence_holds_the_quote(nlp_fr) -> None:
         "région Claire Vidal , « rien n'est encore joué dans ce dossier » ."
     )
     assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Claire Vidal"]
+
+
+def test_details_given_by_a_person_are_that_persons_words(nlp_fr) -> None:
+    text = (
+        "Le procureur de Paris, Jean Dumas, s'est rendu sur place. « L'homme a frappé un premier militaire, "
+        "qui l'a repoussé, avant de s'enfuir vers la rue voisine » , selon les précisions apportées par "
+        "Jean Dumas ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Jean Dumas"]
