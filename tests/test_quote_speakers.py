@@ -236,3 +236,11 @@ def test_details_given_by_a_person_are_that_persons_words(nlp_fr) -> None:
         "Jean Dumas ."
     )
     assert speakers(text, nlp_fr, "fr") == ["Jean Dumas"]
+
+
+def test_day_word_after_the_verb_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard est mort mardi à l'âge de 80 ans, à Lyon, où il était hospitalisé depuis une "
+        "semaine, a annoncé mardi sa famille à l'AFP."
+    )
+    assert speakers(text, nlp_fr, "fr") == [None]

@@ -200,6 +200,8 @@ class SpeakerResolver(ArticleMentions):
         listed = self._listed(start, end) if speaker.name else None
         if listed is not None:  # "John Smith and Jane Doe announced": both speak
             speaker.name, speaker.role, speaker.entity_id = listed, None, None
+        if speaker.name and _time_tail(self.lex.lang).fullmatch(" " + speaker.name):
+            return Speaker(text=speaker.text, span=speaker.span, reason="a day word, not a speaker")
         if speaker.name:
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
