@@ -244,3 +244,11 @@ def test_day_word_after_the_verb_is_not_the_speaker(nlp_fr) -> None:
         "semaine, a annoncé mardi sa famille à l'AFP."
     )
     assert speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_count_given_by_a_source_is_data_not_a_report(nlp_fr) -> None:
+    text = (
+        "On dénombrait 12 400 manifestants à midi dans les rues de la ville, selon les organisateurs. "
+        "Le chômage va baisser l'an prochain, selon le ministre Paul Girard."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
