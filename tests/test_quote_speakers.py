@@ -252,3 +252,8 @@ def test_count_given_by_a_source_is_data_not_a_report(nlp_fr) -> None:
         "Le chômage va baisser l'an prochain, selon le ministre Paul Girard."
     )
     assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_indefinite_sources_close_to_a_party_stay_unnamed(nlp_fr) -> None:
+    text = "Selon des sources PS, le candidat Paul Girard est largement vainqueur avec plus de la moitié des voix."
+    assert speakers(text, nlp_fr, "fr") == [None]

@@ -307,6 +307,9 @@ class SpeakerResolver(ArticleMentions):
         owned = resolve_owned(self, speaker, start, end, head)
         if owned is not None:
             return owned
+        if self._unnamed_source(written, head):
+            speaker.reason = "unnamed source"
+            return speaker
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
@@ -689,6 +692,13 @@ class SpeakerResolver(ArticleMentions):
         if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
             return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
         return head is None or head.pos_ != "PROPN"
+
+    def _unnamed_source(self, written: str, head: Any) -> bool:
+        """ "des sources PS", "une source proche du parti": in French, sources given with an indefinite
+        article stay unnamed, whatever organisation they are close to."""
+        if self.lex.lang != "fr" or head is None or head.lemma_.lower() not in self.lex.source_nouns:
+            return False
+        return re.match(r"(?:des|une|un|de|d['’])\s*", written.strip().lower()) is not None
 
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
         """Name the speaker after an organisation or group as written."""
