@@ -257,3 +257,11 @@ def test_count_given_by_a_source_is_data_not_a_report(nlp_fr) -> None:
 def test_indefinite_sources_close_to_a_party_stay_unnamed(nlp_fr) -> None:
     text = "Selon des sources PS, le candidat Paul Girard est largement vainqueur avec plus de la moitié des voix."
     assert speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_quoted_sentence_after_a_sentence_about_a_person_is_theirs(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a présenté son budget lundi. Girard ne s'est pas laissé impressionner. "
+        "« Plus ils protesteront, plus les habitants me soutiendront » ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]

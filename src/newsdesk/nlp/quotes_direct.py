@@ -713,7 +713,19 @@ class DirectAttributor:
             if subj is not None:
                 span = phrase_span(subj, prev_start, prev_end)
                 return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
-        return None
+        return self._person_topic(q, prev_start, prev_end)
+
+    def _person_topic(self, q: Quoted, prev_start: int, prev_end: int) -> Attribution | None:
+        """ "Fillon ne s'est pas laissé perturber. « Plus ils manifesteront, … »": in French, a whole quoted
+        sentence in the same paragraph as a sentence about a named person (its subject) is that person's."""
+        if self.lex.lang != "fr" or "\n" in self.text[prev_start : q.start] or n_words(self.text[q.start : q.end]) < 6:
+            return None
+        root = next((t for t in self.tokens_between(prev_start, prev_end) if t.dep_ == "ROOT"), None)
+        subj = subject_of(root) if root is not None else None
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self._quoted(subj.idx):
+            return None
+        span = phrase_span(subj, prev_start, prev_end)
+        return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
 
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
