@@ -151,3 +151,117 @@ def test_entity_layer_name_wins_over_a_shorter_proper_noun_run(nlp_en) -> None:
     s = text.index("Ahmed")
     ents = [Span(start=s, end=s + len("Ahmed al-Rashidi"), label="PER", attrs={"name": "Ahmed al-Rashidi"})]
     assert speakers(text, nlp_en, "en", ents) == ["Ahmed al-Rashidi"]
+
+
+def test_inverted_clitic_speaker_is_the_pronoun_alone(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a défendu son budget. « Il n’y a aucun conflit entre nous » , ajoute-t-il encore."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_two_quotes_before_one_inverted_verb_share_its_speaker(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a reconnu son erreur. « J’ai fait une erreur de jugement » , et "
+        "« je les ai rendus » , déplore-t-il ainsi."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Paul Girard"]
+
+
+def test_surname_the_gazetteer_made_an_organisation_is_the_person(nlp_fr) -> None:
+    text = (
+        "Le terrain a été vendu par l'homme d'affaires Marc Antoine Dana, installé à Genève. "
+        "Dana a déclaré que la vente était « parfaitement légale » . « Je n'ai rien caché à personne, "
+        "ni à la mairie ni à la presse » , précise-t-il."
+    )
+    s = text.index("Marc")
+    d = text.index("Dana a")
+    ents = [
+        Span(start=s, end=s + len("Marc Antoine Dana"), label="PER", attrs={"source": "model"}),
+        Span(start=d, end=d + len("Dana"), label="ORG", attrs={"source": "rule"}),
+    ]
+    assert speakers(text, nlp_fr, "fr", ents) == ["Marc Antoine Dana", "Marc Antoine Dana"]
+
+
+def test_fronted_adjective_before_the_subject_pronoun_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Le ministre Paul Girard a perdu le vote. Ému, il déclare : « Je remercie tous ceux qui m'ont "
+        "soutenu pendant cette campagne. »"
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_lower_case_maitre_is_a_title_before_the_surname(nlp_fr) -> None:
+    text = (
+        "L'équipe entraînée par le Français Louis Marchand a gagné. « C'est mon premier titre olympique » "
+        "a déclaré maître Marchand après la finale."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Louis Marchand"]
+
+
+def test_reflexive_se_feliciter_attributes_the_quote_before_it(nlp_fr) -> None:
+    text = (
+        "La maire Claire Vidal a présenté le budget. « Ce sera une réussite pour toute la ville et ses "
+        "habitants » s'est félicitée Vidal devant la presse."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Claire Vidal"]
+
+
+def test_pronoun_after_a_long_quote_is_the_speaker_of_the_report_before_it(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a annoncé lundi qu'il ne serait pas candidat à sa propre succession aux "
+        'élections municipales du printemps prochain dans le cas où Marc Vidal, son ancien adjoint aux '
+        "finances, se retirerait de la course.\n\n« Depuis des semaines, j'ai reçu de nombreux messages me "
+        "demandant de me présenter. Ils m'ont fait hésiter, j'ai longuement réfléchi avec mes proches et "
+        "mon équipe. Aujourd'hui, le rassemblement est devenu plus difficile encore. Une partie de la "
+        'majorité nous a quittés, et les militants se sont divisés sur le projet de la gare. Je ne suis '
+        "donc pas en mesure de réunir tout le monde autour d'un projet commun pour la ville et ses "
+        'habitants », affirme-t-il.'
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Paul Girard"]
+
+
+def test_opinion_phrase_later_in_the_sentence_holds_the_quote(nlp_fr) -> None:
+    text = (
+        "« Tenez bon jusqu'au bout » , a lancé le maire Paul Girard tandis que, pour la présidente de la "
+        "région Claire Vidal , « rien n'est encore joué dans ce dossier » ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard", "Claire Vidal"]
+
+
+def test_details_given_by_a_person_are_that_persons_words(nlp_fr) -> None:
+    text = (
+        "Le procureur de Paris, Jean Dumas, s'est rendu sur place. « L'homme a frappé un premier militaire, "
+        "qui l'a repoussé, avant de s'enfuir vers la rue voisine » , selon les précisions apportées par "
+        "Jean Dumas ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Jean Dumas"]
+
+
+def test_day_word_after_the_verb_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard est mort mardi à l'âge de 80 ans, à Lyon, où il était hospitalisé depuis une "
+        "semaine, a annoncé mardi sa famille à l'AFP."
+    )
+    assert speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_count_given_by_a_source_is_data_not_a_report(nlp_fr) -> None:
+    text = (
+        "On dénombrait 12 400 manifestants à midi dans les rues de la ville, selon les organisateurs. "
+        "Le chômage va baisser l'an prochain, selon le ministre Paul Girard."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_indefinite_sources_close_to_a_party_stay_unnamed(nlp_fr) -> None:
+    text = "Selon des sources PS, le candidat Paul Girard est largement vainqueur avec plus de la moitié des voix."
+    assert speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_quoted_sentence_after_a_sentence_about_a_person_is_theirs(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Girard a présenté son budget lundi. Girard ne s'est pas laissé impressionner. "
+        "« Plus ils protesteront, plus les habitants me soutiendront » ."
+    )
+    assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]

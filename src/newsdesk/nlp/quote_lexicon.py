@@ -33,6 +33,7 @@ class QuoteLexicon:
     quantifiers: list[str] = field(default_factory=list)
     writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
     recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
+    count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -90,6 +91,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.writer_verbs.add(value.lower())
         elif kind == "recommend":
             lex.recommend.add(value.lower())
+        elif kind == "count_verb":
+            lex.count_verbs.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

@@ -174,8 +174,27 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             last = (span.end, span.attrs)
         if span.attrs.get("speaker_name"):
             resolver.spoke(span.attrs, span.start, span.end)
+    _share_verb_speaker(spans)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def _share_verb_speaker(spans: list[Span]) -> None:
+    """ "« … » , et « … » , déplore-t-il": a quote left without a subject shares the speaker that another
+    quote of the same speech verb found."""
+    found = {
+        tuple(s.attrs["verb_span"]): s.attrs
+        for s in spans
+        if s.attrs.get("verb_span") and s.attrs.get("speaker_name") and s.attrs.get("speaker_span")
+    }
+    for span in spans:
+        if span.attrs.get("reason") != "speech verb without a subject" or not span.attrs.get("verb_span"):
+            continue
+        other = found.get(tuple(span.attrs["verb_span"]))
+        if other is not None:
+            for key in ("speaker", "speaker_span", "speaker_name", "speaker_id", "speaker_role"):
+                span.attrs[key] = other.get(key)
+            span.attrs["reason"] = None
 
 
 def _stop_before_own_attribution(r: Reported, directs: list[list[Any]], text: str) -> None:

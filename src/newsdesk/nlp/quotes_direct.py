@@ -19,6 +19,7 @@ from .quote_marks import Quoted
 SENT_END = {".", "!", "?", ";", "…"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
+FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
@@ -163,13 +164,15 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     """ "As well as new routes to the US, Mannion stated that …": of two subjects the parser gave the verb
     before it, the one after the comma (nearest the verb) speaks when the first opens with a preposition or
     adverb (a fronted phrase, not a name with its apposition)."""
-    if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
-        return first
     later = [
         c
         for c in verb.children
         if c.dep_ in SUBJECT_DEPS and first.i < c.i < verb.i and any(x.text == "," for x in verb.doc[first.i : c.i])
     ]
+    if later and later[-1].lower_ in FR_SUBJECT_PRONOUNS and verb.doc.lang_ == "fr":
+        return later[-1]  # "Ému, il déclare": a fronted adjective or apposition taken for a second subject
+    if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
+        return first
     return later[-1] if later else first
 
 
@@ -207,11 +210,18 @@ def passive(t: Any) -> bool:
         return True
     return (
         t.doc.lang_ == "fr"
+        and not _inverted_clitic(t)
         and (t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") or t.dep_ == "advcl")
         and "Part" in t.morph.get("VerbForm")
         and "Past" in t.morph.get("Tense")
         and not any(c.dep_.startswith(("aux", "obl:agent", "nsubj")) for c in t.children)
     )
+
+
+def _inverted_clitic(verb: Any) -> bool:
+    """ "déplore-t-il": a subject clitic right after the verb makes it finite, however the tagger read it."""
+    nxt = verb.doc[verb.i + 1 : verb.i + 3]
+    return any(t.lower_ in CLITICS for t in nxt)
 
 
 def speaker_verb(verb: Any) -> Any:
@@ -358,6 +368,8 @@ def _left_subject(verb: Any, here: int) -> Any:
 
 def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     """Character span of the noun phrase headed by `token`, kept within [lo, hi) and without clauses."""
+    if token.lower_ in CLITICS:  # "ajoute-t-il encore": the parser may hang the adverb on the clitic
+        return token.idx, token.idx + len(token)
     cut = {
         t.i for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl", "parataxis", "ccomp") for t in c.subtree
     }
@@ -608,6 +620,9 @@ class DirectAttributor:
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
+        late = self._late_opinion(toks, q)
+        if late is not None:
+            return late
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
@@ -655,11 +670,12 @@ class DirectAttributor:
         if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
             return None
         holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
-        person = all(t.ent_type_ in PERSON_ENTS for t in holder) or (
+        person = all(t.ent_type_ in PERSON_ENTS for t in holder) and len(holder) <= 5 or (
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )
-        if not person or len(holder) > 5:
-            return None
+        titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
+        if not (person or titled and self.lex.lang == "fr"):
+            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
@@ -718,6 +734,16 @@ class DirectAttributor:
         span = speaker_phrase(subj, toks[0].idx, q.start)
         return Attribution(verb=None, speaker=span, speaker_head=subj, how="before")
 
+    def _late_opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "X a lancé « … » tandis que, pour Y, « … »": in French, an opinion phrase after a comma, later in
+        the sentence, gives the quote its holder rather than the speech verb before it."""
+        if self.lex.lang != "fr":
+            return None
+        for k in range(len(toks) - 3, 0, -1):
+            if toks[k].lower_ in self.lex.opinion and toks[k - 1].text == ",":
+                return self._opinion(toks[k:], q)
+        return None
+
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
         if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
@@ -742,7 +768,19 @@ class DirectAttributor:
             if subj is not None:
                 span = phrase_span(subj, prev_start, prev_end)
                 return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
-        return None
+        return self._person_topic(q, prev_start, prev_end)
+
+    def _person_topic(self, q: Quoted, prev_start: int, prev_end: int) -> Attribution | None:
+        """ "Fillon ne s'est pas laissé perturber. « Plus ils manifesteront, … »": in French, a whole quoted
+        sentence in the same paragraph as a sentence about a named person (its subject) is that person's."""
+        if self.lex.lang != "fr" or "\n" in self.text[prev_start : q.start] or n_words(self.text[q.start : q.end]) < 6:
+            return None
+        root = next((t for t in self.tokens_between(prev_start, prev_end) if t.dep_ == "ROOT"), None)
+        subj = subject_of(root) if root is not None else None
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self._quoted(subj.idx):
+            return None
+        span = phrase_span(subj, prev_start, prev_end)
+        return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
 
     def is_title(self, q: Quoted) -> bool:
         """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""

@@ -109,7 +109,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             continue
         if rep is not None:
             found.append(rep)
-    found.extend(_introducers(doc, lex, quoted))
+    found.extend(r for r in _introducers(doc, lex, quoted) if not _tally(doc, r, lex))
     for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
         for o in found:
             if o.how == "incise" and o is not r and o.verb_span and r.start < o.verb_span[0] < r.end:
@@ -132,6 +132,15 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
+    """ "On dénombrait 1 306 852 votants, selon les organisateurs": a count given by a source is data, not
+    reported speech; its clause is ruled by a counting verb and holds a number."""
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None or not any(t.like_num for t in span):
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lex.count_verbs for t in span)
 
 
 def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
@@ -327,7 +336,14 @@ def _looks_infinitive(tok: Any) -> bool:
         and low.endswith(("er", "ir", "re"))
         and len(low) > 5
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
+        and not _before_name(tok)
     )
+
+
+def _before_name(tok: Any) -> bool:
+    """ "a déclaré maître Bauer": a word right before a capitalised name is a title, not a verb."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.text[:1].isupper()
 
 
 def _late_infinitive(t: Any) -> Any:

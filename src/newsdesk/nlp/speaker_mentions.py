@@ -240,6 +240,7 @@ class ArticleMentions:
                     gender=self._gender(start, end, span.attrs.get("role")),
                 )
             )
+        self._surnames_as_persons(out, entities)
         persons = [m for m in out if m.label == "PER"]
         for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
             full = self._full_name(m, persons)
@@ -275,6 +276,18 @@ class ArticleMentions:
             and w.lower() not in self.lex.org_nouns
             for w in words
         )
+
+    @staticmethod
+    def _surnames_as_persons(out: list[Mention], entities: Sequence[Span]) -> None:
+        """ "Pablo Dana … Dana a déclaré": a one-word organisation that only the gazetteer made one (a
+        company sharing the name) is the surname of a person the article named before it."""
+        by_rule = {(e.start, e.end) for e in entities if e.attrs.get("source") == "rule"}
+        for m in out:
+            if m.label != "ORG" or " " in m.text or (m.start, m.end) not in by_rule:
+                continue
+            named = [p for p in out if p.label == "PER" and p.end <= m.start and len(p.name.split()) > 1]
+            if any(p.name.split()[-1] == m.text for p in named):
+                m.label = "PER"
 
     def _with_nationality(self, orgs: list[Any], start: int, end: int, text: str, name: str) -> tuple[int, str, str]:
         """ "Swiss National Bank": the capitalised words before an organisation that the model's entity

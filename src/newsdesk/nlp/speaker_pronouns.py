@@ -71,7 +71,7 @@ def resolve_pronoun(
         speaker.reason = "unnamed speaker: the last one who spoke"
         return speaker
     last = r.last_person
-    if last is not None and pos - last.start <= LAST_SPEAKER_REACH and agrees(last.person, gender):
+    if last is not None and pos - last.end <= LAST_SPEAKER_REACH and agrees(last.person, gender):
         newer = [m for m in compatible if m.start >= last.end and m.name != last.person.name and is_subject(r.doc, m)]
         return r.fill(speaker, newer[-1] if newer else last.person)
     if compatible:

@@ -209,6 +209,8 @@ class SpeakerResolver(ArticleMentions):
         listed = self._listed(start, end) if speaker.name else None
         if listed is not None:  # "John Smith and Jane Doe announced": both speak
             speaker.name, speaker.role, speaker.entity_id = listed, None, None
+        if speaker.name and _time_tail(self.lex.lang).fullmatch(" " + speaker.name):
+            return Speaker(text=speaker.text, span=speaker.span, reason="a day word, not a speaker")
         if speaker.name:
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
@@ -340,6 +342,9 @@ class SpeakerResolver(ArticleMentions):
         owned = resolve_owned(self, speaker, start, end, head)
         if owned is not None:
             return owned
+        if self._unnamed_source(written, head):
+            speaker.reason = "unnamed source"
+            return speaker
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
@@ -726,6 +731,13 @@ class SpeakerResolver(ArticleMentions):
         if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
             return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
         return head is None or head.pos_ != "PROPN"
+
+    def _unnamed_source(self, written: str, head: Any) -> bool:
+        """ "des sources PS", "une source proche du parti": in French, sources given with an indefinite
+        article stay unnamed, whatever organisation they are close to."""
+        if self.lex.lang != "fr" or head is None or head.lemma_.lower() not in self.lex.source_nouns:
+            return False
+        return re.match(r"(?:des|une|un|de|d['’])\s*", written.strip().lower()) is not None
 
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
         """Name the speaker after an organisation or group as written."""
