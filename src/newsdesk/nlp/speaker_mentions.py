@@ -16,6 +16,7 @@ from typing import Any
 
 from ..article import Span
 from .quote_lexicon import QuoteLexicon
+from .quotes_direct import doc_text
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
@@ -95,7 +96,7 @@ def _name_head(t: Any) -> bool:
 
 def propn_runs(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of consecutive proper nouns (start, end, text): candidate names when NER missed them."""
-    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
+    text = doc_text(doc)
     runs: list[tuple[int, int, str]] = []
     cur: list[Any] = []
     for t in [*doc, None]:
