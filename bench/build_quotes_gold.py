@@ -44,6 +44,39 @@ def _find(text: str, needle: str, *, nth: int = 0, near: int | None = None) -> i
     return hits[nth]
 
 
+def quotes_with_offsets(doc_id: str, text: str, annotated: list[dict]) -> list[dict]:
+    """Gold quote records (spans, kind, verb, speaker) for one article's annotations, in text order."""
+    quotes = []
+    for q in annotated:
+        s = _find(text, q["q"], nth=q.get("n", 0))
+        e = s + len(q["q"])
+        verb_span = None
+        if q.get("v"):
+            vs = _find(text, q["v"], near=s)
+            if q["verb"] in ("selon", "d'après", "according to", "d’après"):
+                verb_span = [vs, vs + len(q["verb"])]
+            else:
+                offset, word = 0, q["v"].split()[0]
+                for w in q["v"].split():
+                    if w.lower()[:3] == q["verb"].lower()[:3]:
+                        offset, word = q["v"].index(w), w
+                        break
+                verb_span = [vs + offset, vs + offset + len(word)]
+        rec = {
+            "quote": text[s:e],
+            "quote_span": [s, e],
+            "type": q["kind"],
+            "verb": q["verb"],
+            "verb_span": verb_span,
+            "speaker_full": q["speaker"],
+        }
+        if text[s:e] != q["q"] or (verb_span and not text[verb_span[0] : verb_span[1]].strip()):
+            raise GoldError(f"{doc_id}: offsets do not match")
+        quotes.append(rec)
+    quotes.sort(key=lambda r: r["quote_span"][0])
+    return quotes
+
+
 def build(lang: str, *, part: str = "annotations") -> list[dict]:
     articles: dict[str, dict] = {}
     for name in SOURCES[lang]:
@@ -60,34 +93,7 @@ def build(lang: str, *, part: str = "annotations") -> list[dict]:
         ann = json.loads(line)
         art = articles[ann["id"]]
         text = art["text"]
-        quotes = []
-        for q in ann["quotes"]:
-            s = _find(text, q["q"], nth=q.get("n", 0))
-            e = s + len(q["q"])
-            verb_span = None
-            if q.get("v"):
-                vs = _find(text, q["v"], near=s)
-                if q["verb"] in ("selon", "d'après", "according to", "d’après"):
-                    verb_span = [vs, vs + len(q["verb"])]
-                else:
-                    offset, word = 0, q["v"].split()[0]
-                    for w in q["v"].split():
-                        if w.lower()[:3] == q["verb"].lower()[:3]:
-                            offset, word = q["v"].index(w), w
-                            break
-                    verb_span = [vs + offset, vs + offset + len(word)]
-            rec = {
-                "quote": text[s:e],
-                "quote_span": [s, e],
-                "type": q["kind"],
-                "verb": q["verb"],
-                "verb_span": verb_span,
-                "speaker_full": q["speaker"],
-            }
-            if text[s:e] != q["q"] or (verb_span and not text[verb_span[0] : verb_span[1]].strip()):
-                raise GoldError(f"{ann['id']}: offsets do not match")
-            quotes.append(rec)
-        quotes.sort(key=lambda r: r["quote_span"][0])
+        quotes = quotes_with_offsets(ann["id"], text, ann["quotes"])
         out.append(
             {
                 "id": art["id"],
@@ -104,7 +110,7 @@ def build(lang: str, *, part: str = "annotations") -> list[dict]:
 
 
 def main() -> int:
-    parts = ("annotations", "heldout", *(f"heldout{n}" for n in range(2, 10)))
+    parts = ("annotations", "heldout", *(f"heldout{n}" for n in range(2, 11)))
     for lang, part in ((lang, part) for part in parts for lang in ("fr", "en")):
         ann = ROOT / "bench" / "quotes_gold" / f"{part}_{lang}.jsonl"
         if not ann.exists():

@@ -26,6 +26,9 @@ from newsdesk.nlp.quote_score import GoldDoc, evaluate, format_report, read_gold
 from newsdesk.nlp.quotes import QuoteStep, load_model  # noqa: E402
 from newsdesk.pipeline import StepStats  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from news_quotes_gold import PAIRS, news_texts  # noqa: E402
+
 SHARED = Path(os.environ.get("NEWSDESK_SHARED_DATA") or ROOT.parent / "shared" / "data")
 GOLD = ROOT / "tests" / "data"
 THROUGHPUT = [
@@ -89,6 +92,9 @@ SETS = [
      "quotes_gold_fr_heldout9.jsonl", None),
     ("English held-out gold 9 (13 Global Voices articles, blind; measured untouched, then used for development)",
      "quotes_gold_en_heldout9.jsonl", None),
+    ("French held-out gold 10 (20 Wikinews articles, blind)", "quotes_gold_fr_heldout10.jsonl", None),
+    ("English news gold 10 (40 news articles of the SemEval-2022 pairs, blind; texts read in place)",
+     "quotes_news_gold_en_set10.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
@@ -122,7 +128,13 @@ def quality(models: dict, *, errors: bool = False) -> tuple[list[str], dict]:
             if not path.exists():
                 lines.append(f"### {title}\n\nnot found: {path}\n")
                 continue
-            docs = read_gold(path, kinds=kinds)
+            texts = None
+            if name.startswith("quotes_news_gold"):
+                if not PAIRS.exists():
+                    lines.append(f"### {title}\n\nnot found: {PAIRS}\n")
+                    continue
+                texts = news_texts()
+            docs = read_gold(path, kinds=kinds, texts=texts)
             report = evaluate(docs, predictors[config], kinds=kinds)
             out.setdefault(config, {})[title] = {k: v for k, v in report.items() if k != "errors"}
             out[config][title]["n_errors"] = len(report["errors"])

@@ -72,6 +72,52 @@ def test_read_gold_checks_offsets(tmp_path) -> None:
         read_gold(path)
 
 
+def test_read_gold_takes_texts_it_may_not_carry(tmp_path) -> None:
+    import hashlib
+
+    text = "« Nous tiendrons », a dit Kirby."
+    rec = {"id": "n1", "lang": "fr", "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+           "quotes": [{"quote_span": [0, 18], "type": "direct", "speaker_full": "John Kirby"}]}  # fmt: skip
+    path = tmp_path / "offsets.jsonl"
+    path.write_text(json.dumps(rec), encoding="utf-8")
+    (doc,) = read_gold(path, texts={"n1": text})
+    assert doc.text[doc.quotes[0].start : doc.quotes[0].end] == "« Nous tiendrons »"
+    with pytest.raises(ValueError, match="not the one"):
+        read_gold(path, texts={"n1": text + " Fin."})
+    with pytest.raises(ValueError, match="no text"):
+        read_gold(path)
+
+
+NEWS_GOLD = DATA / "quotes_news_gold_en_set10.jsonl"
+
+
+def test_news_gold_carries_offsets_but_no_text() -> None:
+    """The English news gold annotates texts the project may not bundle: it must carry none of them."""
+    records = [json.loads(line) for line in NEWS_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) >= 30
+    for rec in records:
+        assert "text" not in rec and rec["url"] and len(rec["text_sha256"]) == 64
+        assert all("quote" not in q for q in rec["quotes"])
+
+
+def test_news_gold_offsets_match_the_texts_in_place(shared_data: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from news_quotes_gold import news_texts
+
+    docs = read_gold(NEWS_GOLD, texts=news_texts(shared_data / "pairs" / "semeval2022-task8-dev.jsonl"))
+    marks = "\"“”‘’'«»"
+    for doc in docs:
+        for q in doc.quotes:
+            quote = doc.text[q.start : q.end]
+            assert quote.strip() == quote and len(quote) > 2
+            if q.kind == "direct":
+                assert quote[0] in marks or quote[-1] in marks, (doc.id, quote[:40])
+            if q.verb_span:
+                assert doc.text[q.verb_span[0] : q.verb_span[1]].strip()
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("quotes_gold_*.jsonl")))
 def test_gold_files_are_consistent_and_attributed(name: str) -> None:
     records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]

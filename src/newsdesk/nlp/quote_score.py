@@ -3,6 +3,8 @@
 Gold records: {"id", "lang", "text", "quotes": [...]}, each quote with its span as `quote_span: [s, e]`
 (newsdesk smoke/gold format, with `speaker_full`, `verb`, `verb_span`, `type` or `kind`) or as
 `start`/`end` (GUM format, `kind` "quote" = quotation, "q" = quoted expression, not a quotation).
+Gold over articles that may not be redistributed keeps offsets only, with `text_sha256` instead of
+`text`; the caller supplies the texts.
 
 Span match at an overlap ratio t: a gold quote is found when the predicted spans cover at least t of
 its characters; a predicted quote is right when gold spans cover at least t of its characters. This
@@ -13,11 +15,12 @@ them most. A gold speaker "" means no nameable speaker: right when the predictio
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,14 +58,20 @@ class GoldDoc:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def read_gold(path: str | Path, *, kinds: Sequence[str] | None = None) -> list[GoldDoc]:
-    """Read a gold JSONL file; raise ValueError when a quote's offsets do not match its text."""
+def read_gold(
+    path: str | Path, *, kinds: Sequence[str] | None = None, texts: Mapping[str, str] | None = None
+) -> list[GoldDoc]:
+    """Read a gold JSONL file; raise ValueError when a quote's offsets do not match its text.
+
+    A record without `text` (gold over articles that cannot be redistributed) takes its text from
+    `texts` by id, checked against the record's `text_sha256`.
+    """
     docs = []
     for line in Path(path).read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
         rec = json.loads(line)
-        text = rec["text"]
+        text = rec["text"] if "text" in rec else _text_for(rec, texts or {})
         quotes = []
         for q in rec.get("quotes") or []:
             raw_kind = q.get("type") or q.get("kind") or "direct"
@@ -94,6 +103,15 @@ def read_gold(path: str | Path, *, kinds: Sequence[str] | None = None) -> list[G
         meta = {k: rec[k] for k in ("url", "attribution", "license") if k in rec}
         docs.append(GoldDoc(id=rec["id"], lang=rec.get("lang", ""), text=text, quotes=quotes, meta=meta))
     return docs
+
+
+def _text_for(rec: dict, texts: Mapping[str, str]) -> str:
+    text = texts.get(rec["id"])
+    if text is None:
+        raise ValueError(f"{rec['id']}: no text in the record and none given for it")
+    if "text_sha256" in rec and hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["text_sha256"]:
+        raise ValueError(f"{rec['id']}: the given text is not the one the gold was annotated on")
+    return text
 
 
 def _covered(start: int, end: int, others: Iterable[tuple[int, int]]) -> float:
