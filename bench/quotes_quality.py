@@ -95,6 +95,10 @@ SETS = [
     ("French held-out gold 10 (20 Wikinews articles, blind)", "quotes_gold_fr_heldout10.jsonl", None),
     ("English news gold 10 (40 news articles of the SemEval-2022 pairs, blind; texts read in place)",
      "quotes_news_gold_en_set10.jsonl", None),
+    ("French held-out gold 11 (20 Wikinews articles, blind, never used for development)",
+     "quotes_gold_fr_heldout11.jsonl", None),
+    ("English news gold 11 (40 news articles of the SemEval-2022 pairs, blind, never used for development)",
+     "quotes_news_gold_en_set11.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
