@@ -328,3 +328,30 @@ def test_organisation_name_with_an_infinitive_is_kept_whole(nlp_en) -> None:
         'and noted that "abuse is spreading at an alarming rate".'
     )
     assert production_speakers(text, nlp_en, "en") == ["Network to Record Incidents of Police Abuse"]
+
+
+def test_military_police_and_clergy_titles_are_not_part_of_the_name(nlp_en) -> None:
+    text = (
+        "The base was closed on Monday, army spokesman Lt Col Arjun Mehra said in a statement. "
+        "Pastor Samuel Okafor said that the church would reopen in spring."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Arjun Mehra", "Samuel Okafor"]
+
+
+def test_according_to_a_ranked_officer_with_an_initial_keeps_the_whole_name(nlp_en) -> None:
+    text = (
+        "The fire started at about 2 a.m. in a storage room near the back entrance, according to police "
+        "Sgt. Maria T. Olsen. Olsen said that nobody was hurt."
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert spans[0].attrs["speaker_name"] == "Maria T. Olsen"
+    assert text[spans[0].start : spans[0].end].startswith("The fire started at about 2 a.m. in")
+
+
+def test_headline_glued_to_a_first_sentence_opening_with_the_same_name(nlp_en) -> None:
+    text = (
+        "Tax cuts will come 'very soon' vows Maria Keller Maria Keller believes the budget is sound. "
+        '"We have done the work," Keller said on Tuesday.'
+    )
+    names = production_speakers(text, nlp_en, "en")
+    assert names and all(name == "Maria Keller" for name in names)

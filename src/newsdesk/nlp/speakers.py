@@ -702,11 +702,11 @@ class SpeakerResolver(ArticleMentions):
         return None
 
     def _drop_role(self, name: str) -> str:
-        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally"."""
+        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally", "Lt Col Ann Lee" -> "Ann Lee"."""
         words = name.split()
         last = -1
         for k, w in enumerate(words[:-1]):
-            if w.lower() in self._role_words:
+            if w.lower() in self._role_words or w in self.lex.titles:
                 last = k
         return " ".join(words[last + 1 :])
 
