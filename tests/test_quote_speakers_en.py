@@ -381,3 +381,12 @@ def test_indefinite_person_description_stays_unnamed(nlp_en) -> None:
         "A local preacher said that the building had cost too much."
     )
     assert production_speakers(text, nlp_en, "en") == [None]
+
+
+def test_they_after_unnamed_officials_stays_unnamed(nlp_en) -> None:
+    text = (
+        "Three hikers were rescued on the ridge near the Greenfield Mining Company depot on Sunday, officials said."
+        "\n\n“The hikers were found in the Black Pine forest after a night in the cold,” they said.\n\n"
+        "The rescue took nine hours, they said."
+    )
+    assert production_speakers(text, nlp_en, "en") == [None, None, None]

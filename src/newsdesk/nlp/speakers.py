@@ -175,6 +175,7 @@ class SpeakerResolver(ArticleMentions):
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
         self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
+        self.last_unnamed_group: int | None = None  # where the last unnamed group speaker ("officials") is written
         self._token_starts: list[int] | None = None  # character offset of each token, built on first use
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
@@ -240,6 +241,8 @@ class SpeakerResolver(ArticleMentions):
             reason = speaker.reason or ""
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
+            elif reason.startswith("unnamed: people"):
+                self.last_unnamed_group = start  # "officials said … “…,” they said": "they" are them
         return speaker
 
     def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
