@@ -328,3 +328,65 @@ def test_organisation_name_with_an_infinitive_is_kept_whole(nlp_en) -> None:
         'and noted that "abuse is spreading at an alarming rate".'
     )
     assert production_speakers(text, nlp_en, "en") == ["Network to Record Incidents of Police Abuse"]
+
+
+def test_military_police_and_clergy_titles_are_not_part_of_the_name(nlp_en) -> None:
+    text = (
+        "The base was closed on Monday, army spokesman Lt Col Arjun Mehra said in a statement. "
+        "Pastor Samuel Okafor said that the church would reopen in spring."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Arjun Mehra", "Samuel Okafor"]
+
+
+def test_according_to_a_ranked_officer_with_an_initial_keeps_the_whole_name(nlp_en) -> None:
+    text = (
+        "The fire started at about 2 a.m. in a storage room near the back entrance, according to police "
+        "Sgt. Maria T. Olsen. Olsen said that nobody was hurt."
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert spans[0].attrs["speaker_name"] == "Maria T. Olsen"
+    assert text[spans[0].start : spans[0].end].startswith("The fire started at about 2 a.m. in")
+
+
+def test_headline_glued_to_a_first_sentence_opening_with_the_same_name(nlp_en) -> None:
+    text = (
+        'Recovery "just round the corner" insists Tom Barker Tom Barker believes he is "not far away" from his '
+        'best form. But he says his game has "just clicked" in training. "I feel good," Barker said on Monday.'
+    )
+    names = production_speakers(text, nlp_en, "en")
+    assert names and all(name == "Tom Barker" for name in names)
+
+
+def test_definite_person_description_names_the_person_just_introduced(nlp_en) -> None:
+    text = (
+        "Bishop Thomas Mwangi, the former head of the Lakeside Church, has urged believers to stay calm. "
+        "According to the Kenyan theologian, fear is not a plan. "
+        "He added that the church would hold a vigil."
+    )
+    assert production_speakers(text, nlp_en, "en")[0] == "Thomas Mwangi"
+
+
+def test_capitalised_role_after_a_title_is_the_role_of_the_named_person(nlp_en) -> None:
+    text = (
+        "Rev. Paul Eze, the Spiritual Director of Hope Ministry in Owerri, has released his forecasts. "
+        "Eze said that fuel prices would rise. "
+        "The Spiritual Director of Hope Ministry said that the elections would be peaceful."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Paul Eze", "Paul Eze"]
+
+
+def test_indefinite_person_description_stays_unnamed(nlp_en) -> None:
+    text = (
+        "Bishop Thomas Mwangi opened the new school on Monday. "
+        "A local preacher said that the building had cost too much."
+    )
+    assert production_speakers(text, nlp_en, "en") == [None]
+
+
+def test_they_after_unnamed_officials_stays_unnamed(nlp_en) -> None:
+    text = (
+        "Three hikers were rescued on the ridge near the Greenfield Mining Company depot on Sunday, officials said."
+        "\n\n“The hikers were found in the Black Pine forest after a night in the cold,” they said.\n\n"
+        "The rescue took nine hours, they said."
+    )
+    assert production_speakers(text, nlp_en, "en") == [None, None, None]

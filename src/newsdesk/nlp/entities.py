@@ -186,7 +186,8 @@ class Recogniser:
             if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_
         ]
         bounds = [a, *cuts, b]
-        return [(bounds[0], bounds[1])] + [(x + 1, y) for x, y in zip(bounds[1:-1], bounds[2:], strict=True)]
+        out = [(bounds[0], bounds[1])] + [(x + 1, y) for x, y in zip(bounds[1:-1], bounds[2:], strict=True)]
+        return [half for x, y in out for half in _halves(doc, x, y)]
 
     def _keep(self, full_text: str, item: _Ent) -> bool:
         """Apply the label fixes to a trimmed model span; False when it is no entity."""
@@ -591,6 +592,15 @@ class EntityStep:
                     stats.count(f"spans.{span.label}")
                     stats.count(f"source.{span.attrs['source']}")
         yield from batch
+
+
+def _halves(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """A span that says the same name twice ("Jane Doe Jane Doe", a headline glued to the first sentence
+    that opens with the name) as its two halves; any other span as it is."""
+    half = (b - a) // 2
+    if half < 2 or (b - a) % 2 or [t.text for t in doc[a : a + half]] != [t.text for t in doc[a + half : b]]:
+        return [(a, b)]
+    return [(a, a + half), (a + half, b)]
 
 
 def _invisible(text: str) -> bool:

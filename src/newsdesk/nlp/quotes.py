@@ -60,7 +60,23 @@ def line_breaks(doc: Any) -> Any:
         if not prev.text[-1:].isalnum() or not (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
             continue
         nxt.is_sent_start = True
+    for i in _repeated_names(doc):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _repeated_names(doc: Any) -> Iterator[int]:
+    """Where a capitalised name of two or three words is said twice in a row ("… insists Jane Doe Jane Doe
+    believes …"): a headline glued to a first sentence that opens with the name, so the second starts one."""
+    for i in range(len(doc)):
+        for n in (2, 3):
+            first, second = doc[i : i + n], doc[i + n : i + 2 * n]
+            if (
+                len(second) == n
+                and all(t.is_alpha and t.is_title for t in first)
+                and [t.text for t in first] == [t.text for t in second]
+            ):
+                yield i + n
 
 
 def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:

@@ -22,7 +22,8 @@ CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc))$"
+    r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc"
+    r"|Capt|Sgt|Cpl|Maj|Brig|Cmdr|Det|Supt|Insp|Rev))$"
 )
 """Words ending with a full stop that does not end the sentence ("M. Poutine", "Apple Inc. said")."""
 
@@ -55,13 +56,24 @@ def doc_text(doc: Any) -> str:
     return doc.user_data["newsdesk_text"]
 
 
-def sentence_start(text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", window: int = 600) -> int:
-    """Offset where the sentence containing `pos` starts (after . ! ? or a line break)."""
+def lower_after(text: str, pos: int) -> bool:
+    """The word after a full stop at `pos` is lower-case: the stop closes an abbreviation ("3 a.m. at"), not
+    a sentence."""
+    return bool(re.match(r"[ \t]+[a-zà-ÿ]", text[pos : pos + 3]))
+
+
+def sentence_start(
+    text: str, pos: int, *, stops: str = r"[.!?…](?=\s)|\n", window: int = 600, lower: bool = False
+) -> int:
+    """Offset where the sentence containing `pos` starts (after . ! ? or a line break; with `lower`, not after a
+    full stop followed by a lower-case word)."""
     lo = max(0, pos - window)
     best = -1
     for m in re.finditer(stops, text[lo:pos]):
         if m.group(0) == "." and ABBREV.search(text[lo : lo + m.start()]):
             continue  # "M. Poutine", "Mr. Putin", "J. Kirby"
+        if m.group(0) == "." and lower and lower_after(text, lo + m.end()):
+            continue  # "at 3 a.m. at the hotel"
         best = m.end()
     return lo + best if best != -1 else lo
 

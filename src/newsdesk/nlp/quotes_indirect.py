@@ -16,6 +16,7 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quotes_direct import (
+    ABBREV,
     QUOTE_CHARS,
     _inverted_subject,
     doc_text,
@@ -636,6 +637,16 @@ def _titled_name(tail: str, lex: QuoteLexicon) -> int:
     return role.end() + name.start(1) + len(name.group(1).rstrip().rstrip(".")) if name else 0
 
 
+def _source_segment(rest: str) -> str:
+    """The introducer's noun phrase: `rest` up to a comma, colon, line break or full stop, the full stop of
+    an abbreviation or an initial before a name excepted ("according to police Lt. John M. Lieb")."""
+    for stop in re.finditer(r"[,;:\n]|\.(?=\s|$)", rest):
+        abbreviation = ABBREV.search(rest[: stop.start()]) and re.match(r"\s+[A-ZÀ-Ý]", rest[stop.end() :])
+        if stop.group(0) != "." or not abbreviation:
+            return rest[: stop.start()]
+    return rest
+
+
 def _verb_that(doc: Any, at: int, seg: str, lex: QuoteLexicon) -> tuple[int, int] | None:
     """ "according to analyst X believes that …": (start of the verb, start of "that") when the English
     introducer's noun phrase runs into a finite verb with a that-clause."""
@@ -678,14 +689,15 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
             if span is None:
                 continue
             sent = span[0].sent
-            s_start = max(sent.start_char, sentence_start(text, m.start()))
+            parsed_start = 0 if text[sent.start_char : sent.start_char + 1].islower() else sent.start_char
+            # the parser may cut after "3 a.m.", before a lower-case word
+            s_start = max(parsed_start, sentence_start(text, m.start(), lower=True))
             s_end = max(sent.end_char, sentence_end(text, m.end()))  # the parser may cut at "d'état-major"
             nl = text.find("\n", m.end(), s_end)
             s_end = nl if nl != -1 else s_end
             # the speaker: up to the next comma / end of sentence, plus an apposed name ", John Kirby"
             s_end = min(s_end, sentence_end(text, m.end()))
-            rest = text[m.end() : s_end]
-            seg = re.split(r"[,;:\n]|\.(?=\s|$)", rest)[0]
+            seg = _source_segment(text[m.end() : s_end])
             verb_that = _verb_that(doc, m.end(), seg, lex)
             if verb_that is not None:  # "according to analyst X believes that …": X's verb reports the clause
                 seg = seg[: verb_that[0] - m.end()]

@@ -214,6 +214,7 @@ class ArticleMentions:
                 end = _person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
                 text = name = self.text[start:end]
             if label == "PER":
+                name = self._untitled(name)  # "Apostle Ann Lee" when the entity layer does not list the title
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):
                     continue  # "Chief Executive Officer" taken for a name
@@ -236,7 +237,7 @@ class ArticleMentions:
                     text=text,
                     label=label,
                     name=name,
-                    role=(span.attrs.get("role") or self._role_near(start, end)) if label == "PER" else None,
+                    role=self._entity_role(span, start, end) if label == "PER" else None,
                     entity_id=span.attrs.get("entity_id"),
                     gender=self._gender(start, end, span.attrs.get("role")),
                 )
@@ -250,6 +251,21 @@ class ArticleMentions:
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
         return out
+
+    def _untitled(self, name: str) -> str:
+        """A person's name without the titles that open it."""
+        words = name.split()
+        while len(words) > 2 and words[0] in self.lex.titles:
+            words = words[1:]
+        return " ".join(words)
+
+    def _entity_role(self, span: Span, start: int, end: int) -> str | None:
+        """The entity layer's role, unless it is only a title before the name ("Rev." of "Rev. Ann Lee, the
+        director of …"): then the role written next to the name, if any."""
+        role = span.attrs.get("role")
+        if role and role not in self.lex.titles:
+            return role
+        return self._role_near(start, end) or role
 
     def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
         """A person tagged by one word alone: the proper-noun run it closes ("Siu Heng" when only "Heng" was
@@ -382,7 +398,7 @@ class ArticleMentions:
         if m:
             seg = m.group(1)
             rm = self.lex.role_match(seg)
-            if rm and rm.start() <= 8:
+            if rm and (rm.start() <= 8 or re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", seg[: rm.start()])):
                 return strip_determiner(seg[rm.start() :]).strip() or None
         line_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[max(line_start, start - 160) : start]

@@ -48,8 +48,13 @@ def resolve_pronoun(
     if number == "p" and recent and (r.last_person is None or r.last_person.start < group[0]):
         speaker.name = group[1]  # "Selon les pompiers, … Ils affirment …": the group that spoke last
         return speaker
+    if number == "p" and _unnamed_group_last(r, pos):
+        speaker.reason = "unnamed speakers: the last group who spoke"
+        return speaker
     if number == "p" or gender == "x" and low not in ("i",) and low not in r.lex.anaphors:
-        orgs = [m for m in r.mentions if m.label == "ORG" and m.end <= pos]
+        orgs = [
+            m for m in r.mentions if m.label == "ORG" and m.end <= pos and not any(s <= m.start < e for s, e in exclude)
+        ]
         if number == "p" and orgs:
             return r.named(speaker, orgs[-1].text)
         if number == "p" or low == "on":
@@ -89,6 +94,14 @@ def resolve_pronoun(
         return _organisation(r, speaker, low, pos)
     speaker.reason = f"no earlier person for pronoun '{low}'"
     return speaker
+
+
+def _unnamed_group_last(r: SpeakerResolver, pos: int) -> bool:
+    """The last speaker before `pos`, not long before, is a group the article does not name ("officials")."""
+    at = r.last_unnamed_group
+    if at is None or pos - at > LAST_SPEAKER_REACH:
+        return False
+    return all(x is None or x < at for x in (r.last_group and r.last_group[0], r.last_person and r.last_person.start))
 
 
 def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> Speaker:

@@ -162,6 +162,10 @@ class Speaker:
         }
 
 
+DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,2}")
+"""An article and one or two modifiers before a role ("the Ghanaian theologian"): a definite description."""
+
+
 class SpeakerResolver(ArticleMentions):
     """Resolves speakers against the mentions of one article, remembering who spoke last."""
 
@@ -171,6 +175,7 @@ class SpeakerResolver(ArticleMentions):
         self.groups: list[str] = []
         self.last_group: tuple[int, str] | None = None  # where the last group speaker's quote started, and who
         self.last_unnamed: tuple[int, int] | None = None  # the last single speaker the article does not name
+        self.last_unnamed_group: int | None = None  # where the last unnamed group speaker ("officials") is written
         self._token_starts: list[int] | None = None  # character offset of each token, built on first use
 
     def spoke(self, attrs: dict[str, Any], start: int, end: int) -> None:
@@ -236,6 +241,8 @@ class SpeakerResolver(ArticleMentions):
             reason = speaker.reason or ""
             if reason == "unnamed speaker" or reason.startswith("role without a name"):
                 self.last_unnamed = (start, end)  # "Selon un ouvrier, … « … » a-t-il déclaré": "il" is him
+            elif reason.startswith("unnamed: people"):
+                self.last_unnamed_group = start  # "officials said … “…,” they said": "they" are them
         return speaker
 
     def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
@@ -483,7 +490,7 @@ class SpeakerResolver(ArticleMentions):
             if holder:
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
-            if role.start() <= 12:
+            if role.start() <= 12 or DESCRIBED.fullmatch(written[: role.start()].lstrip()):
                 last = self._last_speaker_as(written, start)
                 if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
                     return self.fill(speaker, last)
@@ -702,11 +709,11 @@ class SpeakerResolver(ArticleMentions):
         return None
 
     def _drop_role(self, name: str) -> str:
-        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally"."""
+        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally", "Lt Col Ann Lee" -> "Ann Lee"."""
         words = name.split()
         last = -1
         for k, w in enumerate(words[:-1]):
-            if w.lower() in self._role_words:
+            if w.lower() in self._role_words or w in self.lex.titles:
                 last = k
         return " ".join(words[last + 1 :])
 
@@ -799,13 +806,16 @@ class SpeakerResolver(ArticleMentions):
     def _last_speaker_as(self, written: str, pos: int) -> Mention | None:
         """The person who spoke last, when a definite role with no holder in the article ("le président",
         "the minister") follows their quote closely: the article names its main speaker once."""
-        last = self.last_person
         words = written.strip().lower().split()
-        if last is None or pos - last.start > LAST_SPEAKER_REACH or not words or len(words) > 3:
+        if not words or len(words) > 3:
             return None
         if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
             return None
         gender = "f" if words[0] in self.lex.feminine or words[-1].endswith("woman") else "x"
+        last = self.last_person
+        if last is None or pos - last.start > LAST_SPEAKER_REACH:  # "Ann Lee, … . According to the theologian"
+            near = [m for m in self.persons_before(pos) if pos - m.start <= LAST_SPEAKER_REACH and agrees(m, gender)]
+            return near[-1] if near and self.lex.lang == "en" else None
         return last.person if agrees(last.person, gender) else None
 
     def _person_over(self, name: str, start: int, end: int) -> Mention | None:
@@ -854,6 +864,8 @@ class SpeakerResolver(ArticleMentions):
             return False  # "America Corporation" in "The Bank of America Corporation"
         if any(w.lower().strip(".") in self.lex.org_nouns for w in words):
             return False
+        if words[-1].lower() in self._role_words:
+            return False  # "the Spiritual Director": a capitalised role, not a name
         return len(words) >= 2
 
     def _surname_to_full(self, name: str, pos: int) -> str | None:
