@@ -390,3 +390,13 @@ def test_they_after_unnamed_officials_stays_unnamed(nlp_en) -> None:
         "The rescue took nine hours, they said."
     )
     assert production_speakers(text, nlp_en, "en") == [None, None, None]
+
+
+def test_surname_completed_from_a_full_name_the_model_took_for_a_place(nlp_en) -> None:
+    # the small English model tags "Tilbury" as a place here; the speaking surname still ends a "First Last" run
+    text = (
+        "Supper at Morwenna Tilbury's home takes some planning. Her son cuts the onions while the twins set the"
+        " table. Tilbury and her husband, Ian Brack, try to cook from scratch."
+        ' "Those fruit drinks were a shock. All sugar," said Tilbury.'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Morwenna Tilbury"]

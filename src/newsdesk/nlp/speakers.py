@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from .. import lexicons
 from ..article import Span
+from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import group_name, speaker_nouns
 from .speaker_heads import resolve_owned
@@ -860,6 +861,8 @@ class SpeakerResolver(ArticleMentions):
             cand = self._drop_role(r[2]).split()
             if len(cand) > len(words) and cand[-len(words) :] == words and len(r[2].split()) > len(cand):
                 return True  # "Spokeswoman Sandy Angers" ... "said Angers"
+        if len(words) == 1 and self._closes_person_run(name):
+            return True
         if any(m.label in ("ORG", "LOC") and name in m.text for m in self.mentions):
             return False  # "America Corporation" in "The Bank of America Corporation"
         if any(w.lower().strip(".") in self.lex.org_nouns for w in words):
@@ -867,6 +870,19 @@ class SpeakerResolver(ArticleMentions):
         if words[-1].lower() in self._role_words:
             return False  # "the Spiritual Director": a capitalised role, not a name
         return len(words) >= 2
+
+    def _closes_person_run(self, word: str) -> bool:
+        """A speaking word that ends a "First Last" run of the article which names no known place or
+        organisation: a surname, even where the model tagged the full name as a place ("Jane Roe's home …
+        said Roe")."""
+        places = gazetteer(self.lex.lang)
+        for start, _end, run in self.runs:
+            words = run.split()
+            if words[-1] != word or not self._personlike_run(run) or places.lookup(run) or places.lookup(word):
+                continue
+            if not any(m.label == "ORG" and m.start <= start < m.end for m in self.mentions):
+                return True
+        return False
 
     def _surname_to_full(self, name: str, pos: int) -> str | None:
         words = name.split()
