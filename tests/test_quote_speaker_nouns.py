@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.article import Span
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.speaker_groups import group_name
 
@@ -226,3 +227,18 @@ def test_person_named_among_an_unnamed_group(nlp_fr) -> None:
     resolver = SpeakerResolver(text, nlp_fr(text), load_lexicon("fr"))
     speaker = resolver.resolve(start, text.index(","))
     assert speaker.text == "certains experts" and speaker.name == "Marie Lefort"
+
+
+def test_person_right_before_a_verb_without_subject_speaks(nlp_en) -> None:
+    """The parser can attach the name to a fronted phrase ("At a meeting of X, party leader Jane Roe told …"
+    parsed with "Roe" a conjunct of X); the person written right before the verb is still its subject."""
+    from newsdesk.nlp.quote_lexicon import load_lexicon
+    from newsdesk.nlp.speakers import SpeakerResolver
+
+    text = "At a meeting of the Greens, party leader Jane Roe told delegates that she would go."
+    start = text.index("Jane Roe")
+    entities = [Span(start=start, end=start + len("Jane Roe"), label="PER", attrs={"name": "Jane Roe"})]
+    resolver = SpeakerResolver(text, nlp_en(text), load_lexicon("en"), entities=entities)
+    speaker = resolver.subject_before(text.index("told"))
+    assert speaker is not None and speaker.name == "Jane Roe"
+    assert resolver.subject_before(text.index("would")) is None  # "she" is no mention: nothing to take
