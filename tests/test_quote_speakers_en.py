@@ -400,3 +400,11 @@ def test_surname_completed_from_a_full_name_the_model_took_for_a_place(nlp_en) -
         ' "Those fruit drinks were a shock. All sugar," said Tilbury.'
     )
     assert production_speakers(text, nlp_en, "en") == ["Morwenna Tilbury"]
+
+
+def test_a_verb_inside_the_quote_after_a_comma_is_no_incise(nlp_en) -> None:
+    text = (
+        '"We are moving more families out of the valley than ever before," said Tomas Eberle, the county manager.'
+        '\n\n"We need residents to listen, respond, and leave tonight," he told reporters at the shelter.'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Tomas Eberle", "Tomas Eberle"]

@@ -507,8 +507,8 @@ class DirectAttributor:
             if not left or left[-1].text not in (",", "»", "”", '"', "—", "–"):
                 continue
             subj = _inverted_subject(t, hi)
-            if subj is None:
-                continue
+            if subj is None or subj.i < left[-1].i:
+                continue  # '"We need people to listen, respond, and leave"': a verb of the quote, not an incise
             span = phrase_span(subj, t.idx, hi)
             return Attribution(verb=t, speaker=span, speaker_head=subj, how="inside")
         return None
