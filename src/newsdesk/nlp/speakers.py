@@ -605,9 +605,9 @@ class SpeakerResolver(ArticleMentions):
                 speaker.name = self._longer_form(self.org_name(m.text), m.start)
                 return speaker
         for m in reversed(self.mentions):  # "At the congress, party leader Jane Roe told delegates that …"
-            if m.label == "PER" and line_start <= m.start and m.end <= verb_start:
-                if not AUXILIARY_END.sub(" ", self.text[m.end : verb_start]).strip():
-                    return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
+            gap = self.text[m.end : verb_start] if m.end <= verb_start else "x"
+            if m.label == "PER" and line_start <= m.start and not AUXILIARY_END.sub(" ", gap).strip():
+                return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
         return None
 
     def _longer_form(self, name: str, start: int) -> str:
