@@ -118,17 +118,18 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             continue
         words = n_words(text[q.start : q.end])
         named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
-        if att.is_title(q) and not named and (a is None or a.how == "before" or words < 8):
+        if att.is_title(q) and not named and (a is None or a.how in ("before", "agent", "belief") or words < 8):
             continue
+        said = a is not None and a.how == "before" and att.object_of(q, a)  # "évoque un « … »", "dénonce les « … »"
         if (
             a is not None
             and a.how == "before"
             and words <= 4
-            and not (named or att.introduced(q, a) or i in complements)
+            and not (named or said or att.introduced(q, a) or i in complements)
         ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
-        short = words <= 2 and not (named_pair or named and att.after_article(q))  # "as a "defining moment""
+        short = words <= 2 and not (said or named_pair or named and att.after_article(q))  # "as a "defining moment""
         if a is not None and a.how == "before" and (short or att.infinitive_object(q)):
             continue
         if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):

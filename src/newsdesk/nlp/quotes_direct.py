@@ -443,6 +443,11 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     return subj
 
 
+def _by(tok: Any) -> bool:
+    """The token heads a phrase opened by "par" (an agent)."""
+    return any(c.dep_ == "case" and c.lower_ == "par" for c in tok.children)
+
+
 def _gerund_of(x: Any, verb: Any) -> bool:
     """ "a dit en parlant des journalistes « … »": a participle phrase modifying the speech verb itself."""
     return x.dep_ == "advcl" and x.head.i == verb.i and "Part" in x.morph.get("VerbForm") and x.tag_ != "VBN"
@@ -473,7 +478,83 @@ class DirectAttributor:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
-        return self._handle(q) or self._inside(q) or self._after(q) or self._before(q)
+        found = self._handle(q) or self._inside(q) or self._after(q)
+        if found is None and self.lex.lang == "fr":
+            found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
+        found = found or self._before(q)
+        if self.lex.lang == "fr" and (found is None or found.how == "before" and found.speaker is None):
+            return self._conjoined(q) or self._belief(q) or found
+        return found
+
+    def quote_root(self, q: Quoted) -> Any:
+        """The token of the quoted words that hangs on a word outside them (their syntactic head)."""
+        inner = [t for t in self.tokens_between(q.inner[0], q.inner[1]) if not t.is_punct]
+        inside = {t.i for t in inner}
+        return next((t for t in inner if t.head.i not in inside or t.head.i == t.i), None)
+
+    def object_of(self, q: Quoted, a: Attribution) -> bool:
+        """ "Le syndicat dénonce les « … »", "a confié sa « stupeur » et son « émotion »": the quoted noun phrase
+        is the direct object of the speech verb, opened by its determiner."""
+        noun = self.quote_root(q)
+        if a.verb is None or noun is None or a.speaker is None or self.lex.lang != "fr":
+            return False
+        obj = noun.head if noun.dep_ == "conj" and self._quoted(noun.head.idx) else noun
+        if obj.dep_ != "obj" or obj.head.i != a.verb.i or verb_lemma(a.verb, self.lex) in self.lex.writer_verbs:
+            return False  # "constate le « vide »": an observation, not words said
+        before = self.tokens_between(max(0, q.start - 12), q.start)
+        partitive = ("de", "d'", "d’", "des")  # "évoque de « très nombreuses victimes »"
+        det = bool(before) and before[-1].head.i == noun.i
+        det = det and (before[-1].pos_ == "DET" or before[-1].lower_ in partitive)
+        return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
+
+    def _conjoined(self, q: Quoted) -> Attribution | None:
+        """ "sa « stupeur » et son « émotion »": a quote coordinated with the quote just before it shares its
+        attribution."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ != "conj":
+            return None
+        prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
+        if prev is None or not re.fullmatch(r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*", self.text[prev[1] : q.start]):
+            return None
+        earlier = Quoted(start=prev[0], end=prev[1], mark=self.text[prev[0]])
+        return self._before(earlier)
+
+    def _agent(self, q: Quoted) -> Attribution | None:
+        """ "un projet qualifié de « coup de force » par ses opposants", "Ce « fiasco » est dénoncé par les
+        syndicats": the quoted words go with a passive speech verb whose agent speaks."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ not in ("xcomp", "obl:arg", "nsubj:pass", "obj"):
+            return None
+        verb = root.head
+        if verb.pos_ != "VERB" or not speech_verb(verb, self.lex) or "Part" not in verb.morph.get("VerbForm"):
+            return None
+        heads = [*verb.children, *(c for c in root.children if c.idx > q.end)]  # the parser may hang it on the noun
+        agent = next((c for c in heads if c.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and _by(c)), None)
+        if agent is None or self._quoted(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
+        span = phrase_span(agent, lo, hi)
+        return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
+
+    def _belief(self, q: Quoted) -> Attribution | None:
+        """ "Le ministre pensait que le plan aurait « des failles »": words quoted inside the « que » clause of a
+        verb of thought or finding are its subject's."""
+        tok = self.quote_root(q)
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i:
+                return None
+            clause, tok = tok, tok.head
+            if clause.dep_ != "ccomp" or verb_lemma(tok, self.lex) not in self.lex.belief:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
+                return None
+            subj = subject_of(tok)
+            if subj is None or self._quoted(subj.idx) or subj.i > tok.i or is_negated(tok, self.lex):
+                return None
+            lo = sentence_start(self.text, subj.idx)
+            span = speaker_phrase(subj, lo, tok.idx)
+            return Attribution(verb=None, speaker=span, speaker_head=subj, how="belief")
+        return None
 
     def _handle(self, q: Quoted) -> Attribution | None:
         """ "“@Daily_Star: Fire at the port”", "“RT @ann_lee: …”": a tweet quoted whole speaks for the account
@@ -548,6 +629,8 @@ class DirectAttributor:
                     return None
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
+                if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
+                    return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
                 subj = self._subject(t, q.end, end)
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
                     inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"

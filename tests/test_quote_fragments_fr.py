@@ -1,0 +1,54 @@
+"""French quoted fragments: short quoted words that are somebody's (object of a speech verb, agent of a
+passive one, inside the clause of a verb of thought) and the lexicon entries around them (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(text: str, nlp) -> list[tuple[str, str | None]]:
+    """(quoted or reported text, resolved speaker) of each quote found in `text`."""
+    return [(text[s.start : s.end], s.attrs["speaker_name"]) for s in extract_quotes(text, nlp(text), lang="fr")]
+
+
+def test_quoted_object_of_a_speech_verb_is_a_quotation(nlp_fr) -> None:
+    text = "Le syndicaliste Paul Durand dénonce les « licenciements abusifs » dans les usines du groupe."
+    assert quotes_of(text, nlp_fr) == [("« licenciements abusifs »", "Paul Durand")]
+    text = "Le maire Paul Durand a confié sa « tristesse » et son « inquiétude » après l'incendie."
+    assert quotes_of(text, nlp_fr) == [("« tristesse »", "Paul Durand"), ("« inquiétude »", "Paul Durand")]
+
+
+def test_quoted_object_of_an_observation_verb_is_a_term(nlp_fr) -> None:
+    text = "Le Parlement, réuni en séance, constate ainsi le « vide juridique » ."
+    assert quotes_of(text, nlp_fr) == []
+
+
+def test_quoted_complement_of_a_passive_speech_verb_with_an_agent_is_the_agent_s(nlp_fr) -> None:
+    text = "La réforme a été adoptée hier, un texte qualifié de « recul historique » par Marie Lefèvre."
+    assert quotes_of(text, nlp_fr) == [("« recul historique »", "Marie Lefèvre")]
+    text = "La réforme a été adoptée hier, un texte qualifié de « recul historique » ."
+    assert quotes_of(text, nlp_fr) == []
+
+
+def test_words_quoted_in_the_que_clause_of_a_verb_of_thought_are_its_subject_s(nlp_fr) -> None:
+    text = "Le ministre Paul Durand pensait que le plan aurait « des failles » pour les familles."
+    assert quotes_of(text, nlp_fr) == [("« des failles »", "Paul Durand")]
+
+
+def test_purpose_infinitive_after_a_quote_is_not_its_incise(nlp_fr) -> None:
+    text = (
+        "Selon Marie Lefèvre, « la pierre a cédé sous le poids de la neige accumulée depuis des semaines » "
+        "afin d'expliquer la fissure du mur."
+    )
+    assert quotes_of(text, nlp_fr)[0][1] == "Marie Lefèvre"
+
+
+def test_results_and_hearsay_after_selon_are_not_named_sources(nlp_fr) -> None:
+    text = "Selon les résultats officiels publiés dans la nuit, le maire sortant a obtenu 60 % des voix."
+    assert quotes_of(text, nlp_fr) == []
+    text = "Selon les dires du témoin, la réunion aurait eu lieu dans les locaux de la mairie."
+    assert quotes_of(text, nlp_fr) == [("la réunion aurait eu lieu dans les locaux de la mairie", None)]
