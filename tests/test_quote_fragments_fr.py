@@ -52,3 +52,11 @@ def test_results_and_hearsay_after_selon_are_not_named_sources(nlp_fr) -> None:
     assert quotes_of(text, nlp_fr) == []
     text = "Selon les dires du témoin, la réunion aurait eu lieu dans les locaux de la mairie."
     assert quotes_of(text, nlp_fr) == [("la réunion aurait eu lieu dans les locaux de la mairie", None)]
+
+
+def test_selon_between_commas_inside_a_clause_reports_the_whole_clause(nlp_fr) -> None:
+    text = "Le navire aurait, selon les garde-côtes et la préfecture maritime, heurté un récif avant l'aube."
+    found = quotes_of(text, nlp_fr)
+    assert [q for q, _ in found] == [text[:-1]]
+    text = "Le suspect, selon la police, aurait pris la fuite à bord d'une voiture volée."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == [text[:-1]]

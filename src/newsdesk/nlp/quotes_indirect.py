@@ -667,6 +667,20 @@ def _french_content_after(
     return (opened, close + 1, sp_start + named.end()) if close != -1 else None
 
 
+def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: int, s_end: int) -> bool:
+    """ "Le suspect aurait, selon la police, pris la fuite", "Le suspect, selon la police, a fui": "selon X"
+    between commas inside a clause whose verb (or its participle) comes after it."""
+    if doc.lang_ != "fr" or not text[lead[1] : lead[1] + 2].startswith(","):
+        return False
+    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b)[a-zà-ÿ]", text[content_from:s_end]):
+        return False
+    toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
+    after = doc.char_span(content_from, s_end, alignment_mode="contract")
+    if not toks or after is None or not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return False
+    return toks[-1].pos_ == "AUX" or not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc_text(doc)
     out: list[Reported] = []
@@ -716,6 +730,8 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 start, end = _trim(text, content_from, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
+                if _clause_goes_on(doc, text, (start, end), content_from, s_end):
+                    end = _trim(text, start, s_end)[1]  # "X aurait, selon Y, fait …": the whole clause
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
             head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
