@@ -60,3 +60,15 @@ def test_selon_between_commas_inside_a_clause_reports_the_whole_clause(nlp_fr) -
     assert [q for q, _ in found] == [text[:-1]]
     text = "Le suspect, selon la police, aurait pris la fuite à bord d'une voiture volée."
     assert [q for q, _ in quotes_of(text, nlp_fr)] == [text[:-1]]
+
+
+def test_commitment_quoted_after_s_engager_a_is_a_quotation(nlp_fr) -> None:
+    text = "Les ministres Paul Durand et Marie Lefèvre se sont engagés à « réduire les émissions d'ici 2030 » ."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["« réduire les émissions d'ici 2030 »"]
+
+
+def test_reaffirmer_and_crier_are_speech_verbs(nlp_fr) -> None:
+    text = "Le ministre Paul Durand réaffirme que la réforme sera votée avant l'été."
+    assert quotes_of(text, nlp_fr) == [("que la réforme sera votée avant l'été", "Paul Durand")]
+    text = "Des manifestants lui ont jeté des tomates et crié « non à l'usine » devant la mairie."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["« non à l'usine »"]
