@@ -15,9 +15,11 @@ pytestmark = pytest.mark.slow
 speakers = quote_speakers
 
 
-def test_group_quantifier_is_not_part_of_the_name(nlp_fr) -> None:
+def test_group_led_by_a_quantifier_is_unnamed(nlp_fr) -> None:
     text = "Selon plusieurs médias, l'homme aurait crié avant de s'enfuir vers la gare."
-    assert speakers(text, nlp_fr, "fr") == ["médias"]
+    assert speakers(text, nlp_fr, "fr") == [None]
+    text = "Selon les médias locaux, l'homme aurait crié avant de s'enfuir vers la gare."
+    assert speakers(text, nlp_fr, "fr") == ["médias locaux"]
 
 
 def test_company_abbreviation_keeps_its_period(nlp_en) -> None:

@@ -215,10 +215,10 @@ class SpeakerResolver(ArticleMentions):
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
-            for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
-                if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
-                    speaker.name = speaker.name[len(q) + 1 :].strip()
-                    break
+            some = next((q for q in self.lex.quantifiers if low.startswith(q + " ") and len(low) > len(q) + 1), None)
+            if some is not None:  # "plusieurs médias", "certaines personnalités": some of a kind, none named
+                speaker.name, speaker.role, speaker.entity_id = None, None, None
+                speaker.reason = "unnamed: some of a group the article does not name"
         if speaker.name and not any(
             m.name == speaker.name and (m.label == "PER" or m.label == "ORG" and m.name[:1].isupper())
             for m in self.mentions
