@@ -267,3 +267,10 @@ def test_quoted_sentence_after_a_sentence_about_a_person_is_theirs(nlp_fr) -> No
         "« Plus ils protesteront, plus les habitants me soutiendront » ."
     )
     assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_document_noun_of_a_group_speaks_for_the_group(nlp_fr) -> None:
+    text = "D'après les informations des médias locaux, le suspect serait âgé de 30 ans."
+    assert speakers(text, nlp_fr, "fr") == ["médias locaux"]
+    text = "D'après les informations publiées dans la nuit, le suspect serait âgé de 30 ans."
+    assert speakers(text, nlp_fr, "fr") == [None]

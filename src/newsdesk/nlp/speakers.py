@@ -422,6 +422,11 @@ class SpeakerResolver(ArticleMentions):
                 org = self.salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
+            author = self._author_phrase(head, end)
+            if author is not None:  # "les informations des médias américains": the media speak
+                resolved = self._resolve(*author, head=None, exclude=exclude)
+                resolved.text, resolved.span = written, (start, end)
+                return resolved
             if not inside and not self.lex.role_match(written):
                 speaker.reason = "unnamed: a document the article attributes to nobody"  # "Reports indicate"
                 return speaker
@@ -503,6 +508,22 @@ class SpeakerResolver(ArticleMentions):
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
+        """ "les informations des médias américains", "les dires du témoin": the plural or definite noun phrase
+        after "de" that a document noun belongs to, as a span within the speaker phrase."""
+        if self.lex.lang != "fr":
+            return None
+        for c in head.children:
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.idx >= end or c.i < head.i:
+                continue
+            case = [x for x in c.children if x.dep_ in ("case", "det") and x.i < c.i]
+            if not case or case[0].lower_ not in ("de", "du", "des", "d'", "d’"):
+                continue
+            lo = case[0].idx + len(case[0])
+            hi = max(t.idx + len(t) for t in c.subtree if t.idx < end)
+            return (lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip()), hi)
+        return None
 
     def _org_after(self, head: Any, inside: list[Mention]) -> Mention | None:
         """The organisation named right after a common noun, with at most an article between them."""
