@@ -72,3 +72,14 @@ def test_reaffirmer_and_crier_are_speech_verbs(nlp_fr) -> None:
     assert quotes_of(text, nlp_fr) == [("que la réforme sera votée avant l'été", "Paul Durand")]
     text = "Des manifestants lui ont jeté des tomates et crié « non à l'usine » devant la mairie."
     assert [q for q, _ in quotes_of(text, nlp_fr)] == ["« non à l'usine »"]
+
+
+def test_quoted_object_with_its_adjective_first_and_a_quote_listed_after_it(nlp_fr) -> None:
+    text = (
+        "Le maire Paul Durand est arrivé sur place à midi et évoque un « terrible accident industriel » , "
+        "« nous devons tout faire pour aider les familles » ."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("« terrible accident industriel »", "Paul Durand"),
+        ("« nous devons tout faire pour aider les familles »", "Paul Durand"),
+    ]

@@ -156,7 +156,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             elif prev is not None:
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
-            elif cont is not None and att.standalone(q) and words >= 3:
+            elif cont is not None and (att.standalone(q) or _listed_after(last, q, text)) and words >= 3:
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
                 span.attrs["continued"] = True
@@ -240,6 +240,11 @@ def _share_speaker(span: Span, last: tuple[int, dict[str, Any]] | None, text: st
     for key in ("speaker_name", "speaker_id", "speaker_role"):
         span.attrs[key] = last[1].get(key)
     span.attrs["reason"] = None
+
+
+def _listed_after(last: tuple[int, dict[str, Any]] | None, q: Quoted, text: str) -> bool:
+    """ "évoque un « … » , « … »": the quote follows the previous one with only a comma between them."""
+    return last is not None and q.start >= last[0] and text[last[0] : q.start].strip() == ","
 
 
 def _unattributed() -> dict[str, Any]:

@@ -503,7 +503,7 @@ class DirectAttributor:
             return False  # "constate le « vide »": an observation, not words said
         before = self.tokens_between(max(0, q.start - 12), q.start)
         partitive = ("de", "d'", "d’", "des")  # "évoque de « très nombreuses victimes »"
-        det = bool(before) and before[-1].head.i == noun.i
+        det = bool(before) and (before[-1].head.i == noun.i or before[-1].head.head.i == noun.i)  # "un « ignoble …"
         det = det and (before[-1].pos_ == "DET" or before[-1].lower_ in partitive)
         return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
 
