@@ -83,3 +83,8 @@ def test_quoted_object_with_its_adjective_first_and_a_quote_listed_after_it(nlp_
         ("« terrible accident industriel »", "Paul Durand"),
         ("« nous devons tout faire pour aider les familles »", "Paul Durand"),
     ]
+
+
+def test_report_stops_before_a_second_finite_verb_of_its_speaker(nlp_fr) -> None:
+    text = "Des voisins affirment ne pas connaître le suspect, mais se refusent à croire à sa culpabilité."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["ne pas connaître le suspect"]

@@ -407,10 +407,12 @@ def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
     """Where a French report stops before a second verb of its speaker: "a déclaré que … et a exprimé des
     inquiétudes", "a affirmé que … et rendu hommage": "et"/"mais" outside quote marks, then the speech verb's
     own auxiliary (or none) and a past participle without a subject of its own."""
-    if t.doc.lang_ != "fr" or "Part" not in t.morph.get("VerbForm"):
+    if t.doc.lang_ != "fr":
         return end
+    if "Fin" in t.morph.get("VerbForm"):
+        return _coordinated_finite(t, start, end, text)
     aux = {c.lower_ for c in t.children if c.dep_.startswith("aux")}
-    if not aux:
+    if "Part" not in t.morph.get("VerbForm") or not aux:
         return end
     doc = t.doc
     for x in doc[t.i + 1 :]:
@@ -430,6 +432,33 @@ def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
             and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in part.children)
         ):
             return x.idx
+    return end
+
+
+def _coordinated_finite(t: Any, start: int, end: int, text: str) -> int:
+    """ "Ses proches confient ne pas le connaître, mais se refusent à …": a report stops before "et"/"mais" and a
+    second finite verb of the speaker (same number, no subject of its own, clitics aside)."""
+    clitics = ("se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", "leur", "le", "la", "les", "l'", "l’")
+    doc = t.doc
+    for x in doc[t.i + 1 :]:
+        if x.idx >= end:
+            break
+        if x.idx <= start or x.lower_ not in ("et", "mais"):
+            continue
+        seg = text[start : x.idx]
+        if seg.count("«") != seg.count("»") or seg.count("“") != seg.count("”") or seg.count('"') % 2:
+            continue
+        verb = next((y for y in doc[x.i + 1 : x.i + 4] if y.lower_ not in clitics), None)
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and "Fin" in verb.morph.get("VerbForm")
+            and verb.morph.get("Number") == t.morph.get("Number")
+            and verb.head.i != verb.i
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+            and (verb.head.i == t.i or verb.head.head.i == t.i)
+        ):
+            return len(text[: x.idx].rstrip(" ,"))
     return end
 
 
