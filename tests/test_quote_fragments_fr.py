@@ -88,3 +88,10 @@ def test_quoted_object_with_its_adjective_first_and_a_quote_listed_after_it(nlp_
 def test_report_stops_before_a_second_finite_verb_of_its_speaker(nlp_fr) -> None:
     text = "Des voisins affirment ne pas connaître le suspect, mais se refusent à croire à sa culpabilité."
     assert [q for q, _ in quotes_of(text, nlp_fr)] == ["ne pas connaître le suspect"]
+
+
+def test_impersonal_writer_verb_reports_nobody(nlp_fr) -> None:
+    text = "Il est a noté qu'aucun témoin n'a pu confirmer cette version des faits."
+    assert quotes_of(text, nlp_fr) == []
+    text = "Il a noté qu'aucun témoin n'a pu confirmer cette version des faits."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["qu'aucun témoin n'a pu confirmer cette version des faits"]

@@ -284,6 +284,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
+    if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
+        return None  # "Il est à noter que …", impersonal: the writer's remark
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
