@@ -95,3 +95,8 @@ def test_impersonal_writer_verb_reports_nobody(nlp_fr) -> None:
     assert quotes_of(text, nlp_fr) == []
     text = "Il a noté qu'aucun témoin n'a pu confirmer cette version des faits."
     assert [q for q, _ in quotes_of(text, nlp_fr)] == ["qu'aucun témoin n'a pu confirmer cette version des faits"]
+
+
+def test_agent_given_as_unnamed_opponents_stays_unnamed(nlp_fr) -> None:
+    text = "La réforme a été adoptée hier, un texte qualifié de « recul historique » par ses détracteurs."
+    assert quotes_of(text, nlp_fr) == [("« recul historique »", None)]
