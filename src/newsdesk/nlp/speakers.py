@@ -785,6 +785,8 @@ class SpeakerResolver(ArticleMentions):
                     return full
         for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
             return strip_determiner(m.group(1))
+        if self.lex.lang == "fr":
+            return None  # "tenu par Médecins sans frontières … a affirmé MSF": French news keeps the acronym used
         fulls: list[str] = []
         for m in self.mentions:
             if m.label != "ORG":
