@@ -100,3 +100,13 @@ def test_impersonal_writer_verb_reports_nobody(nlp_fr) -> None:
 def test_agent_given_as_unnamed_opponents_stays_unnamed(nlp_fr) -> None:
     text = "La réforme a été adoptée hier, un texte qualifié de « recul historique » par ses détracteurs."
     assert quotes_of(text, nlp_fr) == [("« recul historique »", None)]
+
+
+def test_detached_present_participle_speaks_for_the_clause_subject(nlp_fr) -> None:
+    text = (
+        "Ému, Durand lui a rendu hommage depuis Lyon , après sa rencontre avec le maire de la ville , "
+        "Pierre Martin , confiant qu’il était « très difficile d’en parler » : « Il était très malade, je lui "
+        "ai parlé au téléphone encore récemment. »"
+    )
+    found = quotes_of(text, nlp_fr)
+    assert found and found[-1][1] == "Durand"

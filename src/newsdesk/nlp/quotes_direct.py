@@ -171,6 +171,10 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     ]
     if later and later[-1].lower_ in FR_SUBJECT_PRONOUNS and verb.doc.lang_ == "fr":
         return later[-1]  # "Ému, il déclare": a fronted adjective or apposition taken for a second subject
+    doc = verb.doc
+    lone = (first.i == 0 or doc[first.i - 1].is_punct) and len(list(first.subtree)) == 1
+    if later and doc.lang_ == "fr" and lone and doc[first.i + 1].text == ",":
+        return later[-1]  # "Ému, Durand a rendu hommage": a lone fronted word, then the subject
     if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
         return first
     return later[-1] if later else first
@@ -302,6 +306,7 @@ def sentence_subject(verb: Any) -> Any:
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
+            tok = _nearest_subject(tok.head, tok) if tok.head.i != tok.i else tok
             if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
                 return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
@@ -414,6 +419,8 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
             break
         if t.i <= skip_to:
             continue
+        if t.pos_ == "SCONJ":
+            break  # "confiant qu'il était …": the subject of the clause it introduces, not the verb's
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
             while (
                 t.head is not t

@@ -317,6 +317,8 @@ def _modified_noun(t: Any) -> Any:
         return None
     if t.tag_ != "VBG" and not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")):
         return None
+    if t.doc.lang_ == "fr" and t.doc[t.i - 1].text == ",":
+        return None  # "X a rendu hommage après sa rencontre avec Y, confiant que …": detached, X's participle
     return t.head
 
 
