@@ -110,3 +110,19 @@ def test_detached_present_participle_speaks_for_the_clause_subject(nlp_fr) -> No
     )
     found = quotes_of(text, nlp_fr)
     assert found and found[-1][1] == "Durand"
+
+
+def test_quote_in_a_relative_clause_on_a_quote_shares_its_speaker(nlp_fr) -> None:
+    text = (
+        "Le porte-parole Paul Durand a dénoncé un « acte odieux du régime » qui a frappé "
+        "« des innocents, y compris des enfants » ."
+    )
+    assert quotes_of(text, nlp_fr) == [
+        ("« acte odieux du régime »", "Paul Durand"),
+        ("« des innocents, y compris des enfants »", "Paul Durand"),
+    ]
+
+
+def test_infinitive_report_after_a_negation_and_clitics(nlp_fr) -> None:
+    text = "Le maire Paul Durand a démenti les faits, tout en disant n'y être pour rien dans la signature des contrats."
+    assert ("n'y être pour rien dans la signature des contrats", "Paul Durand") in quotes_of(text, nlp_fr)

@@ -515,13 +515,21 @@ class DirectAttributor:
         return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
 
     def _conjoined(self, q: Quoted) -> Attribution | None:
-        """ "sa « stupeur » et son « émotion »": a quote coordinated with the quote just before it shares its
-        attribution."""
+        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »": a quote
+        coordinated with the quote just before it, or in a relative clause on it, shares its attribution."""
         root = self.quote_root(q)
-        if root is None or root.dep_ != "conj":
+        if root is None:
             return None
-        prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
-        if prev is None or not re.fullmatch(r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*", self.text[prev[1] : q.start]):
+        if root.dep_ == "conj":
+            prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
+            gap = r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*"
+        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start:  # "un « … » qui a frappé « … »"
+            noun = root.head.head
+            prev = next((p for p in self.quoted if p[0] <= noun.idx < p[1] and p[1] <= q.start), None)
+            gap = r"\s*(?:qui|que|qu['’])\s+[^.,;:«»]{1,40}"
+        else:
+            return None
+        if prev is None or not re.fullmatch(gap, self.text[prev[1] : q.start]):
             return None
         earlier = Quoted(start=prev[0], end=prev[1], mark=self.text[prev[0]])
         return self._before(earlier)

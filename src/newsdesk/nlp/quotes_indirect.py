@@ -211,6 +211,9 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        negated = _after_negation(t)
+        if negated is not None:
+            return negated  # "en disant n'y être pour rien", the infinitive parsed as the root
         if nxt is not None and nxt.pos_ == "AUX" and "Inf" in nxt.morph.get("VerbForm") and nxt.head.i > t.i:
             return nxt.head  # "raconte avoir été approché", the participle hung elsewhere
         late = _late_infinitive(t)
@@ -342,6 +345,19 @@ def _looks_infinitive(tok: Any) -> bool:
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
         and not _before_name(tok)
     )
+
+
+def _after_negation(t: Any) -> Any:
+    """The infinitive right after the verb past a negation and clitics ("n'y être", "ne pas en avoir")."""
+    doc = t.doc
+    first = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if first is None or first.lower_ not in ("ne", "n'", "n’"):
+        return None
+    for x in doc[t.i + 2 : min(len(doc), t.i + 6)]:
+        if x.lower_ in ("pas", "plus", "jamais", "rien", "y", "en", "se", "s'", "s’", "le", "la", "les", "l'", "l’"):
+            continue
+        return x if x.pos_ in ("VERB", "AUX") and "Inf" in x.morph.get("VerbForm") else None
+    return None
 
 
 def _before_name(tok: Any) -> bool:
