@@ -126,3 +126,8 @@ def test_quote_in_a_relative_clause_on_a_quote_shares_its_speaker(nlp_fr) -> Non
 def test_infinitive_report_after_a_negation_and_clitics(nlp_fr) -> None:
     text = "Le maire Paul Durand a démenti les faits, tout en disant n'y être pour rien dans la signature des contrats."
     assert ("n'y être pour rien dans la signature des contrats", "Paul Durand") in quotes_of(text, nlp_fr)
+
+
+def test_pretendre_reports_its_que_clause(nlp_fr) -> None:
+    text = "Les rebelles prétendent que des milices ont bloqué la route pendant toute la nuit."
+    assert [q for q, _ in quotes_of(text, nlp_fr)] == ["que des milices ont bloqué la route pendant toute la nuit"]
