@@ -131,3 +131,8 @@ def test_infinitive_report_after_a_negation_and_clitics(nlp_fr) -> None:
 def test_pretendre_reports_its_que_clause(nlp_fr) -> None:
     text = "Les rebelles prétendent que des milices ont bloqué la route pendant toute la nuit."
     assert [q for q, _ in quotes_of(text, nlp_fr)] == ["que des milices ont bloqué la route pendant toute la nuit"]
+
+
+def test_short_quote_right_after_selon_and_its_holder(nlp_fr) -> None:
+    text = "Le maire Paul Durand juge ce projet de rocade, selon lui « ruineux » , contraire aux intérêts de la ville."
+    assert ("« ruineux »", "Paul Durand") in quotes_of(text, nlp_fr)

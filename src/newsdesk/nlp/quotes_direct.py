@@ -718,7 +718,7 @@ class DirectAttributor:
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
-        late = self._late_opinion(toks, q)
+        late = self._late_opinion(toks, q) or self._according_inline(toks, q)
         if late is not None:
             return late
         for t in reversed(toks):
@@ -841,6 +841,19 @@ class DirectAttributor:
             if toks[k].lower_ in self.lex.opinion and toks[k - 1].text == ",":
                 return self._opinion(toks[k:], q)
         return None
+
+    def _according_inline(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "un projet, selon lui « ruineux »": in French, "selon" and a pronoun or name right before a short
+        quote give it its holder, whatever verb comes earlier in the sentence."""
+        if self.lex.lang != "fr" or len(toks) < 2 or toks[-2].lower_ != "selon":
+            return None
+        if n_words(self.text[q.start : q.end]) > 4:
+            return None  # "a rappelé que selon lui « … »": a whole clause stays the report of its verb
+        holder = toks[-1]
+        if holder.pos_ not in ("PRON", "PROPN") or self._quoted(holder.idx):
+            return None
+        span = (holder.idx, holder.idx + len(holder))
+        return Attribution(verb=None, verb_text="selon", speaker=span, speaker_head=holder, how="opinion")
 
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""

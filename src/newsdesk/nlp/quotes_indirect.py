@@ -119,7 +119,8 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
-        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS:
+        whole_quote = any(s == r.start and e == r.end for s, e in quoted)  # "selon lui « trop loin »"
+        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS and not whole_quote:
             continue
         outer = next((k for k in kept if k.start <= r.start and r.end <= k.end), None)
         if outer is not None and _innermost(outer, r, text):
