@@ -136,3 +136,8 @@ def test_pretendre_reports_its_que_clause(nlp_fr) -> None:
 def test_short_quote_right_after_selon_and_its_holder(nlp_fr) -> None:
     text = "Le maire Paul Durand juge ce projet de rocade, selon lui « ruineux » , contraire aux intérêts de la ville."
     assert ("« ruineux »", "Paul Durand") in quotes_of(text, nlp_fr)
+
+
+def test_a_en_croire_introduces_a_source(nlp_fr) -> None:
+    text = "La réforme sera votée avant l'été, à en croire le ministre Paul Durand."
+    assert quotes_of(text, nlp_fr) == [("La réforme sera votée avant l'été", "Paul Durand")]
