@@ -15,9 +15,11 @@ pytestmark = pytest.mark.slow
 speakers = quote_speakers
 
 
-def test_group_quantifier_is_not_part_of_the_name(nlp_fr) -> None:
+def test_group_led_by_a_quantifier_is_unnamed(nlp_fr) -> None:
     text = "Selon plusieurs médias, l'homme aurait crié avant de s'enfuir vers la gare."
-    assert speakers(text, nlp_fr, "fr") == ["médias"]
+    assert speakers(text, nlp_fr, "fr") == [None]
+    text = "Selon les médias locaux, l'homme aurait crié avant de s'enfuir vers la gare."
+    assert speakers(text, nlp_fr, "fr") == ["médias locaux"]
 
 
 def test_company_abbreviation_keeps_its_period(nlp_en) -> None:
@@ -265,3 +267,10 @@ def test_quoted_sentence_after_a_sentence_about_a_person_is_theirs(nlp_fr) -> No
         "« Plus ils protesteront, plus les habitants me soutiendront » ."
     )
     assert speakers(text, nlp_fr, "fr") == ["Paul Girard"]
+
+
+def test_document_noun_of_a_group_speaks_for_the_group(nlp_fr) -> None:
+    text = "D'après les informations des médias locaux, le suspect serait âgé de 30 ans."
+    assert speakers(text, nlp_fr, "fr") == ["médias locaux"]
+    text = "D'après les informations publiées dans la nuit, le suspect serait âgé de 30 ans."
+    assert speakers(text, nlp_fr, "fr") == [None]

@@ -131,3 +131,11 @@ def test_unnamed_volunteers_and_other_sources_name_nobody(nlp_fr) -> None:
 def test_findings_are_not_a_source(nlp_fr) -> None:
     text = "Selon les premières constatations, le camion aurait quitté la route à cause du verglas."
     assert extract_quotes(text, nlp_fr(text), lang="fr") == []
+
+
+def test_acronym_not_defined_in_parentheses_keeps_its_written_form(nlp_fr) -> None:
+    text = (
+        "Un camp tenu par Action contre la faim a été touché. « Deux entrepôts ont brûlé pendant la nuit » "
+        "a affirmé l'ACF dans un communiqué."
+    )
+    assert speakers(text, nlp_fr) == ["ACF"]

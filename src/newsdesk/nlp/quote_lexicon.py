@@ -34,6 +34,7 @@ class QuoteLexicon:
     writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
     recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
     count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
+    belief: set[str] = field(default_factory=set)  # "X pense que … « … »": the quoted words are X's
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -91,6 +92,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.writer_verbs.add(value.lower())
         elif kind == "recommend":
             lex.recommend.add(value.lower())
+        elif kind == "belief":
+            lex.belief.add(value.lower())
         elif kind == "count_verb":
             lex.count_verbs.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)

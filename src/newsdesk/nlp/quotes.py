@@ -134,17 +134,18 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             continue
         words = n_words(text[q.start : q.end])
         named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
-        if att.is_title(q) and not named and (a is None or a.how == "before" or words < 8):
+        if att.is_title(q) and not named and (a is None or a.how in ("before", "agent", "belief") or words < 8):
             continue
+        said = a is not None and a.how == "before" and att.object_of(q, a)  # "évoque un « … »", "dénonce les « … »"
         if (
             a is not None
             and a.how == "before"
             and words <= 4
-            and not (named or att.introduced(q, a) or i in complements)
+            and not (named or said or att.introduced(q, a) or i in complements)
         ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
-        short = words <= 2 and not (named_pair or named and att.after_article(q))  # "as a "defining moment""
+        short = words <= 2 and not (said or named_pair or named and att.after_article(q))  # "as a "defining moment""
         if a is not None and a.how == "before" and (short or att.infinitive_object(q)):
             continue
         if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
@@ -171,7 +172,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             elif prev is not None:
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
-            elif cont is not None and att.standalone(q) and words >= 3:
+            elif cont is not None and (att.standalone(q) or _listed_after(last, q, text)) and words >= 3:
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
                 span.attrs["continued"] = True
@@ -255,6 +256,11 @@ def _share_speaker(span: Span, last: tuple[int, dict[str, Any]] | None, text: st
     for key in ("speaker_name", "speaker_id", "speaker_role"):
         span.attrs[key] = last[1].get(key)
     span.attrs["reason"] = None
+
+
+def _listed_after(last: tuple[int, dict[str, Any]] | None, q: Quoted, text: str) -> bool:
+    """ "évoque un « … » , « … »": the quote follows the previous one with only a comma between them."""
+    return last is not None and q.start >= last[0] and text[last[0] : q.start].strip() == ","
 
 
 def _unattributed() -> dict[str, Any]:

@@ -183,6 +183,10 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     ]
     if later and later[-1].lower_ in FR_SUBJECT_PRONOUNS and verb.doc.lang_ == "fr":
         return later[-1]  # "Ému, il déclare": a fronted adjective or apposition taken for a second subject
+    doc = verb.doc
+    lone = (first.i == 0 or doc[first.i - 1].is_punct) and len(list(first.subtree)) == 1
+    if later and doc.lang_ == "fr" and lone and doc[first.i + 1].text == ",":
+        return later[-1]  # "Ému, Durand a rendu hommage": a lone fronted word, then the subject
     if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
         return first
     return later[-1] if later else first
@@ -314,6 +318,7 @@ def sentence_subject(verb: Any) -> Any:
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
+            tok = _nearest_subject(tok.head, tok) if tok.head.i != tok.i else tok
             if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
                 return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
@@ -426,6 +431,8 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
             break
         if t.i <= skip_to:
             continue
+        if t.pos_ == "SCONJ":
+            break  # "confiant qu'il était …": the subject of the clause it introduces, not the verb's
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
             while (
                 t.head is not t
@@ -453,6 +460,11 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
             break
     return subj
+
+
+def _by(tok: Any) -> bool:
+    """The token heads a phrase opened by "par" (an agent)."""
+    return any(c.dep_ == "case" and c.lower_ == "par" for c in tok.children)
 
 
 def _gerund_of(x: Any, verb: Any) -> bool:
@@ -485,7 +497,91 @@ class DirectAttributor:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
-        return self._handle(q) or self._inside(q) or self._after(q) or self._before(q)
+        found = self._handle(q) or self._inside(q) or self._after(q)
+        if found is None and self.lex.lang == "fr":
+            found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
+        found = found or self._before(q)
+        if self.lex.lang == "fr" and (found is None or found.how == "before" and found.speaker is None):
+            return self._conjoined(q) or self._belief(q) or found
+        return found
+
+    def quote_root(self, q: Quoted) -> Any:
+        """The token of the quoted words that hangs on a word outside them (their syntactic head)."""
+        inner = [t for t in self.tokens_between(q.inner[0], q.inner[1]) if not t.is_punct]
+        inside = {t.i for t in inner}
+        return next((t for t in inner if t.head.i not in inside or t.head.i == t.i), None)
+
+    def object_of(self, q: Quoted, a: Attribution) -> bool:
+        """ "Le syndicat dénonce les « … »", "a confié sa « stupeur » et son « émotion »": the quoted noun phrase
+        is the direct object of the speech verb, opened by its determiner."""
+        noun = self.quote_root(q)
+        if a.verb is None or noun is None or a.speaker is None or self.lex.lang != "fr":
+            return False
+        obj = noun.head if noun.dep_ == "conj" and self._quoted(noun.head.idx) else noun
+        if obj.dep_ != "obj" or obj.head.i != a.verb.i or verb_lemma(a.verb, self.lex) in self.lex.writer_verbs:
+            return False  # "constate le « vide »": an observation, not words said
+        before = self.tokens_between(max(0, q.start - 12), q.start)
+        partitive = ("de", "d'", "d’", "des")  # "évoque de « très nombreuses victimes »"
+        det = bool(before) and (before[-1].head.i == noun.i or before[-1].head.head.i == noun.i)  # "un « ignoble …"
+        det = det and (before[-1].pos_ == "DET" or before[-1].lower_ in partitive)
+        return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
+
+    def _conjoined(self, q: Quoted) -> Attribution | None:
+        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »": a quote
+        coordinated with the quote just before it, or in a relative clause on it, shares its attribution."""
+        root = self.quote_root(q)
+        if root is None:
+            return None
+        if root.dep_ == "conj":
+            prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
+            gap = r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*"
+        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start:  # "un « … » qui a frappé « … »"
+            noun = root.head.head
+            prev = next((p for p in self.quoted if p[0] <= noun.idx < p[1] and p[1] <= q.start), None)
+            gap = r"\s*(?:qui|que|qu['’])\s+[^.,;:«»]{1,40}"
+        else:
+            return None
+        if prev is None or not re.fullmatch(gap, self.text[prev[1] : q.start]):
+            return None
+        earlier = Quoted(start=prev[0], end=prev[1], mark=self.text[prev[0]])
+        return self._before(earlier)
+
+    def _agent(self, q: Quoted) -> Attribution | None:
+        """ "un projet qualifié de « coup de force » par ses opposants", "Ce « fiasco » est dénoncé par les
+        syndicats": the quoted words go with a passive speech verb whose agent speaks."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ not in ("xcomp", "obl:arg", "nsubj:pass", "obj"):
+            return None
+        verb = root.head
+        if verb.pos_ != "VERB" or not speech_verb(verb, self.lex) or "Part" not in verb.morph.get("VerbForm"):
+            return None
+        heads = [*verb.children, *(c for c in root.children if c.idx > q.end)]  # the parser may hang it on the noun
+        agent = next((c for c in heads if c.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and _by(c)), None)
+        if agent is None or self._quoted(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
+        span = phrase_span(agent, lo, hi)
+        return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
+
+    def _belief(self, q: Quoted) -> Attribution | None:
+        """ "Le ministre pensait que le plan aurait « des failles »": words quoted inside the « que » clause of a
+        verb of thought or finding are its subject's."""
+        tok = self.quote_root(q)
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i:
+                return None
+            clause, tok = tok, tok.head
+            if clause.dep_ != "ccomp" or verb_lemma(tok, self.lex) not in self.lex.belief:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
+                return None
+            subj = subject_of(tok)
+            if subj is None or self._quoted(subj.idx) or subj.i > tok.i or is_negated(tok, self.lex):
+                return None
+            lo = sentence_start(self.text, subj.idx)
+            span = speaker_phrase(subj, lo, tok.idx)
+            return Attribution(verb=None, speaker=span, speaker_head=subj, how="belief")
+        return None
 
     def _handle(self, q: Quoted) -> Attribution | None:
         """ "“@Daily_Star: Fire at the port”", "“RT @ann_lee: …”": a tweet quoted whole speaks for the account
@@ -560,6 +656,8 @@ class DirectAttributor:
                     return None
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
+                if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
+                    return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
                 subj = self._subject(t, q.end, end)
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
                     inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
@@ -632,7 +730,7 @@ class DirectAttributor:
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
-        late = self._late_opinion(toks, q)
+        late = self._late_opinion(toks, q) or self._according_inline(toks, q)
         if late is not None:
             return late
         for t in reversed(toks):
@@ -755,6 +853,19 @@ class DirectAttributor:
             if toks[k].lower_ in self.lex.opinion and toks[k - 1].text == ",":
                 return self._opinion(toks[k:], q)
         return None
+
+    def _according_inline(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "un projet, selon lui « ruineux »": in French, "selon" and a pronoun or name right before a short
+        quote give it its holder, whatever verb comes earlier in the sentence."""
+        if self.lex.lang != "fr" or len(toks) < 2 or toks[-2].lower_ != "selon":
+            return None
+        if n_words(self.text[q.start : q.end]) > 4:
+            return None  # "a rappelé que selon lui « … »": a whole clause stays the report of its verb
+        holder = toks[-1]
+        if holder.pos_ not in ("PRON", "PROPN") or self._quoted(holder.idx):
+            return None
+        span = (holder.idx, holder.idx + len(holder))
+        return Attribution(verb=None, verb_text="selon", speaker=span, speaker_head=holder, how="opinion")
 
     def _thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""

@@ -120,7 +120,8 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
-        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS:
+        whole_quote = any(s == r.start and e == r.end for s, e in quoted)  # "selon lui « trop loin »"
+        if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS and not whole_quote:
             continue
         outer = next((k for k in kept if k.start <= r.start and r.end <= k.end), None)
         if outer is not None and _innermost(outer, r, text):
@@ -212,6 +213,9 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and _looks_infinitive(nxt):
             return nxt  # "a annoncé privilégier les départs volontaires"
+        negated = _after_negation(t)
+        if negated is not None:
+            return negated  # "en disant n'y être pour rien", the infinitive parsed as the root
         if nxt is not None and nxt.pos_ == "AUX" and "Inf" in nxt.morph.get("VerbForm") and nxt.head.i > t.i:
             return nxt.head  # "raconte avoir été approché", the participle hung elsewhere
         late = _late_infinitive(t)
@@ -285,6 +289,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
+    if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
+        return None  # "Il est à noter que …", impersonal: the writer's remark
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
@@ -316,6 +322,8 @@ def _modified_noun(t: Any) -> Any:
         return None
     if t.tag_ != "VBG" and not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")):
         return None
+    if t.doc.lang_ == "fr" and t.doc[t.i - 1].text == ",":
+        return None  # "X a rendu hommage après sa rencontre avec Y, confiant que …": detached, X's participle
     return t.head
 
 
@@ -339,6 +347,19 @@ def _looks_infinitive(tok: Any) -> bool:
         and low not in ("dernier", "premier", "entier", "plusieurs", "hier")
         and not _before_name(tok)
     )
+
+
+def _after_negation(t: Any) -> Any:
+    """The infinitive right after the verb past a negation and clitics ("n'y être", "ne pas en avoir")."""
+    doc = t.doc
+    first = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if first is None or first.lower_ not in ("ne", "n'", "n’"):
+        return None
+    for x in doc[t.i + 2 : min(len(doc), t.i + 6)]:
+        if x.lower_ in ("pas", "plus", "jamais", "rien", "y", "en", "se", "s'", "s’", "le", "la", "les", "l'", "l’"):
+            continue
+        return x if x.pos_ in ("VERB", "AUX") and "Inf" in x.morph.get("VerbForm") else None
+    return None
 
 
 def _before_name(tok: Any) -> bool:
@@ -408,10 +429,12 @@ def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
     """Where a French report stops before a second verb of its speaker: "a déclaré que … et a exprimé des
     inquiétudes", "a affirmé que … et rendu hommage": "et"/"mais" outside quote marks, then the speech verb's
     own auxiliary (or none) and a past participle without a subject of its own."""
-    if t.doc.lang_ != "fr" or "Part" not in t.morph.get("VerbForm"):
+    if t.doc.lang_ != "fr":
         return end
+    if "Fin" in t.morph.get("VerbForm"):
+        return _coordinated_finite(t, start, end, text)
     aux = {c.lower_ for c in t.children if c.dep_.startswith("aux")}
-    if not aux:
+    if "Part" not in t.morph.get("VerbForm") or not aux:
         return end
     doc = t.doc
     for x in doc[t.i + 1 :]:
@@ -431,6 +454,33 @@ def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
             and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in part.children)
         ):
             return x.idx
+    return end
+
+
+def _coordinated_finite(t: Any, start: int, end: int, text: str) -> int:
+    """ "Ses proches confient ne pas le connaître, mais se refusent à …": a report stops before "et"/"mais" and a
+    second finite verb of the speaker (same number, no subject of its own, clitics aside)."""
+    clitics = ("se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", "leur", "le", "la", "les", "l'", "l’")
+    doc = t.doc
+    for x in doc[t.i + 1 :]:
+        if x.idx >= end:
+            break
+        if x.idx <= start or x.lower_ not in ("et", "mais"):
+            continue
+        seg = text[start : x.idx]
+        if seg.count("«") != seg.count("»") or seg.count("“") != seg.count("”") or seg.count('"') % 2:
+            continue
+        verb = next((y for y in doc[x.i + 1 : x.i + 4] if y.lower_ not in clitics), None)
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and "Fin" in verb.morph.get("VerbForm")
+            and verb.morph.get("Number") == t.morph.get("Number")
+            and verb.head.i != verb.i
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+            and (verb.head.i == t.i or verb.head.head.i == t.i)
+        ):
+            return len(text[: x.idx].rstrip(" ,"))
     return end
 
 
@@ -678,6 +728,20 @@ def _french_content_after(
     return (opened, close + 1, sp_start + named.end()) if close != -1 else None
 
 
+def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: int, s_end: int) -> bool:
+    """ "Le suspect aurait, selon la police, pris la fuite", "Le suspect, selon la police, a fui": "selon X"
+    between commas inside a clause whose verb (or its participle) comes after it."""
+    if doc.lang_ != "fr" or not text[lead[1] : lead[1] + 2].startswith(","):
+        return False
+    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b)[a-zà-ÿ]", text[content_from:s_end]):
+        return False
+    toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
+    after = doc.char_span(content_from, s_end, alignment_mode="contract")
+    if not toks or after is None or not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return False
+    return toks[-1].pos_ == "AUX" or not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
 def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc_text(doc)
     out: list[Reported] = []
@@ -728,6 +792,8 @@ def _introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]])
                 start, end = _trim(text, content_from, s_end)
             else:
                 start, end = _trim(text, s_start, m.start())
+                if _clause_goes_on(doc, text, (start, end), content_from, s_end):
+                    end = _trim(text, start, s_end)[1]  # "X aurait, selon Y, fait …": the whole clause
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
             head = doc.char_span(sp_start, seg_end, alignment_mode="expand")

@@ -221,10 +221,10 @@ class SpeakerResolver(ArticleMentions):
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
             speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
-            for q in self.lex.quantifiers:  # "plusieurs témoins" -> "témoins"
-                if low.startswith(q + " ") and len(speaker.name) > len(q) + 1:
-                    speaker.name = speaker.name[len(q) + 1 :].strip()
-                    break
+            some = next((q for q in self.lex.quantifiers if low.startswith(q + " ") and len(low) > len(q) + 1), None)
+            if some is not None:  # "plusieurs médias", "certaines personnalités": some of a kind, none named
+                speaker.name, speaker.role, speaker.entity_id = None, None, None
+                speaker.reason = "unnamed: some of a group the article does not name"
         if speaker.name and not any(
             m.name == speaker.name and (m.label == "PER" or m.label == "ORG" and m.name[:1].isupper())
             for m in self.mentions
@@ -430,6 +430,11 @@ class SpeakerResolver(ArticleMentions):
                 org = self.salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
+            author = self._author_phrase(head, end)
+            if author is not None:  # "les informations des médias américains": the media speak
+                resolved = self._resolve(*author, head=None, exclude=exclude)
+                resolved.text, resolved.span = written, (start, end)
+                return resolved
             if not inside and not self.lex.role_match(written):
                 speaker.reason = "unnamed: a document the article attributes to nobody"  # "Reports indicate"
                 return speaker
@@ -511,6 +516,24 @@ class SpeakerResolver(ArticleMentions):
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
+        """ "les informations des médias américains": the plural noun phrase after "de" that a document noun
+        belongs to, as a span within the speaker phrase."""
+        if self.lex.lang != "fr":
+            return None
+        for c in head.children:
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.idx >= end or c.i < head.i:
+                continue
+            if "Plur" not in c.morph.get("Number"):
+                continue  # "le rapport de la banque": a single unnamed body stays unnamed
+            case = [x for x in c.children if x.dep_ in ("case", "det") and x.i < c.i]
+            if not case or case[0].lower_ not in ("de", "du", "des", "d'", "d’"):
+                continue
+            lo = case[0].idx + len(case[0])
+            hi = max(t.idx + len(t) for t in c.subtree if t.idx < end)
+            return (lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip()), hi)
+        return None
 
     def _org_after(self, head: Any, inside: list[Mention]) -> Mention | None:
         """The organisation named right after a common noun, with at most an article between them."""
@@ -776,6 +799,8 @@ class SpeakerResolver(ArticleMentions):
                     return full
         for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
             return strip_determiner(m.group(1))
+        if self.lex.lang == "fr":
+            return None  # "tenu par Médecins sans frontières … a affirmé MSF": French news keeps the acronym used
         fulls: list[str] = []
         for m in self.mentions:
             if m.label != "ORG":
