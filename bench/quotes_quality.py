@@ -92,8 +92,10 @@ SETS = [
      "quotes_gold_fr_heldout9.jsonl", None),
     ("English held-out gold 9 (13 Global Voices articles, blind; measured untouched, then used for development)",
      "quotes_gold_en_heldout9.jsonl", None),
-    ("French held-out gold 10 (20 Wikinews articles, blind; measured untouched, then half used for development)", "quotes_gold_fr_heldout10.jsonl", None),
-    ("English news gold 10 (40 news articles of the SemEval-2022 pairs, blind; measured untouched, then half used for development; texts read in place)",
+    ("French held-out gold 10 (20 Wikinews articles, blind; measured untouched, then half used for development)",
+     "quotes_gold_fr_heldout10.jsonl", None),
+    ("English news gold 10 (40 news articles of the SemEval-2022 pairs, blind; measured untouched, then half used "
+     "for development; texts read in place)",
      "quotes_news_gold_en_set10.jsonl", None),
     ("French held-out gold 11 (20 Wikinews articles, blind, never used for development)",
      "quotes_gold_fr_heldout11.jsonl", None),
