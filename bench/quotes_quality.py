@@ -97,6 +97,10 @@ SETS = [
     ("English news gold 10 (40 news articles of the SemEval-2022 pairs, blind; measured untouched, then half used "
      "for development; texts read in place)",
      "quotes_news_gold_en_set10.jsonl", None),
+    ("French held-out gold 10, blind half (its last 10 articles by id, never used for development)",
+     "quotes_gold_fr_heldout10.jsonl:second-half", None),
+    ("English news gold 10, blind half (its last 20 articles by id, never used for development)",
+     "quotes_news_gold_en_set10.jsonl:second-half", None),
     ("French held-out gold 11 (20 Wikinews articles, blind, never used for development)",
      "quotes_gold_fr_heldout11.jsonl", None),
     ("English news gold 11 (40 news articles of the SemEval-2022 pairs, blind, never used for development)",
@@ -129,7 +133,8 @@ def quality(models: dict, *, errors: bool = False) -> tuple[list[str], dict]:
     lines, out = [], {}
     for config, description in CONFIGS:
         lines.append(f"## Configuration: {config} ({description})\n")
-        for title, name, kinds in SETS:
+        for title, entry, kinds in SETS:
+            name, _, part = entry.partition(":")
             path = _path(name)
             if not path.exists():
                 lines.append(f"### {title}\n\nnot found: {path}\n")
@@ -141,6 +146,8 @@ def quality(models: dict, *, errors: bool = False) -> tuple[list[str], dict]:
                     continue
                 texts = news_texts()
             docs = read_gold(path, kinds=kinds, texts=texts)
+            if part == "second-half":  # the half of a set kept blind while the other half was used
+                docs = sorted(docs, key=lambda d: d.id)[len(docs) // 2 :]
             report = evaluate(docs, predictors[config], kinds=kinds)
             out.setdefault(config, {})[title] = {k: v for k, v in report.items() if k != "errors"}
             out[config][title]["n_errors"] = len(report["errors"])
