@@ -92,6 +92,8 @@ def french_defined_name(text: str, paren: int) -> str | None:
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
 AUXILIARY_END = re.compile(r"\s(?:a|ont|avait|avaient|has|have|had)(?:\s+(?:aussi|également|encore|also))?\s*$")
+INSERTED_CLAUSE = re.compile(r"\s*,\s*(?:who|whose)\s[^,.;:!?\"“”«»()]*(?:\([^()]*\)[^,.;:!?\"“”«»()]*)?,\s*")
+"""A relative clause between commas after a name: "Ann Lee, who represents the district (north), said"."""
 DOCUMENT_OF = re.compile(
     r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
 )
@@ -163,8 +165,10 @@ class Speaker:
         }
 
 
-DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,2}")
-"""An article and one or two modifiers before a role ("the Ghanaian theologian"): a definite description."""
+DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
+"""A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
+DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,3}")
+"""An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 
 
 class SpeakerResolver(ArticleMentions):
@@ -606,7 +610,8 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         for m in reversed(self.mentions):  # "At the congress, party leader Jane Roe told delegates that …"
             gap = self.text[m.end : verb_start] if m.end <= verb_start else "x"
-            if m.label == "PER" and line_start <= m.start and not AUXILIARY_END.sub(" ", gap).strip():
+            gap = AUXILIARY_END.sub(" ", gap)
+            if m.label == "PER" and line_start <= m.start and (not gap.strip() or INSERTED_CLAUSE.fullmatch(gap)):
                 return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
         return None
 
@@ -812,7 +817,7 @@ class SpeakerResolver(ArticleMentions):
         """The person who spoke last, when a definite role with no holder in the article ("le président",
         "the minister") follows their quote closely: the article names its main speaker once."""
         words = written.strip().lower().split()
-        if not words or len(words) > 3:
+        if not words or len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
             return None
         if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
             return None
