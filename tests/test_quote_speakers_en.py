@@ -454,6 +454,11 @@ def test_noun_after_a_preposition_is_no_speech_verb(nlp_en) -> None:
     )
     spans = extract_quotes(text, nlp_en(text), lang="en")
     assert [(s.attrs["verb"], s.attrs["speaker_name"]) for s in spans] == [("emphasize", "Ilham Aliyev")]
+    text = (
+        'Read about the state of patent law in Ruritania: "Its courts hear few patent cases and the country'
+        ' remains lax about copies of software sold in its markets."'
+    )
+    assert [s.attrs["verb"] for s in extract_quotes(text, nlp_en(text), lang="en")] in ([], [None])
 
 
 def test_relative_clause_between_the_name_and_the_verb_after_a_quote(nlp_en) -> None:
@@ -476,3 +481,33 @@ def test_name_the_tagger_reads_as_an_adverb_before_the_incise_verb(nlp_en) -> No
         " “We will appeal against this latest example of illegal aid,” O’Leary said in the statement."
     )
     assert production_speakers(text, nlp_en, "en") == ["Michael O’Leary", "Michael O’Leary"]
+
+
+def test_named_body_after_a_comma_speaks_for_a_verb_without_subject(nlp_en) -> None:
+    # the parser hangs "Office" on the place before the comma; the verb keeps no subject
+    text = (
+        "Sheriff: Local man shot behind hotel on Sunday\nMACON, Ga. (AP) - A local man was shot “several times”"
+        " on Sunday behind a hotel in Macon, the Bibb County Sheriff’s Office said."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Bibb County Sheriff’s Office"]
+
+
+def test_documents_speak_for_their_author(nlp_en) -> None:
+    text = (
+        "MACON, Ga. (AP) - A local man was shot “several times” on Sunday behind a hotel in Macon, the Bibb"
+        " County Sheriff’s Office said.\n\nJohn Smith, 29, was listed in critical condition at an area hospital,"
+        " according to the release Tuesday."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Bibb County Sheriff’s Office", "Bibb County Sheriff’s Office"]
+    text = (
+        "A local man is facing charges after allegedly ordering his dog to attack officers. According to a police"
+        " report, John Smith also faces charges of falsely reporting a threat. Police say they found the call came"
+        " from a sandwich shop. He eventually agreed to leave the shop, the report says. Later media reports said"
+        " that the dog survived."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["police", "Police", "Police", None]
+    text = (
+        "Flyers were found on cars in the town. They were first discovered on December 18, according to a"
+        " security notice sent to community leaders by the Jewish Federation of Greater Springfield."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Jewish Federation of Greater Springfield"]

@@ -103,7 +103,7 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
     as_verb = (
         token.pos_ in ("NOUN", "ADJ", "PROPN")
-        and token.dep_ != "pobj"  # "the head of state said": a noun after its preposition
+        and not _prepositional_noun(token)
         and (token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children))
     )
     if token.pos_ not in ("VERB", "AUX") and not as_verb:
@@ -112,6 +112,14 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _prepositional_noun(token: Any) -> bool:
+    """A noun object of a preposition inside a subject ("the head of state said") or with its own "of"
+    complement ("about the state of the law"): a noun phrase, not a speech verb the tagger missed."""
+    if token.dep_ != "pobj":
+        return False
+    return token.head.head.dep_ in SUBJECT_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
@@ -585,7 +593,7 @@ class DirectAttributor:
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 subj = self._subject(t, q.end, end)
-                if (subj is None or subj.i > t.i) and self.lex.lang == "en":
+                if (subj is None or subj.i > t.i) and self.lex.lang == "en" and t.text[:1].islower():
                     subj = _capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
                     inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
