@@ -408,3 +408,106 @@ def test_a_verb_inside_the_quote_after_a_comma_is_no_incise(nlp_en) -> None:
         '\n\n"We need residents to listen, respond, and leave tonight," he told reporters at the shelter.'
     )
     assert production_speakers(text, nlp_en, "en") == ["Tomas Eberle", "Tomas Eberle"]
+
+
+def test_one_word_name_after_a_role_noun_is_a_person(nlp_en) -> None:
+    # the small model tags the mononym as an organisation; written after a role noun it names the role's holder
+    text = (
+        "Party supremo Mayawati on Wednesday accused the government of weakening the law.\n\n"
+        '"The new year should not be painful like the last one," she said, adding that the year ended badly.'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Mayawati", "Mayawati"]
+
+
+def test_name_after_a_role_and_its_comma_is_a_person(nlp_en) -> None:
+    text = (
+        "The Ghana Bar Association (GBA) has called on politicians to unite. The BNA President, Tunde Okafor"
+        " (SAN), said this yesterday in his message that the country cannot have peace if the government ignores"
+        " the law. He said: “In 2019, the rule of law was persistently assaulted and lay prostrate.”"
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Tunde Okafor", "Tunde Okafor"]
+
+
+def test_longer_definite_description_names_the_person_just_quoted(nlp_en) -> None:
+    text = (
+        "The video of the incident spread quickly online. \"We all lose our temper sometimes,\" Francis admitted."
+        ' "It happens to me as well. I am sorry for the poor example," the head of the Anglican church said.'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Francis", "Francis"]
+    text = (
+        "Kim Jong-un has announced an end to the freeze on missile tests. Speaking to party officials, the"
+        " North Korean leader also said the country would soon show a new weapon."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Kim Jong-un"]
+    text = (
+        "Mira Patel led the state government until 2019. On Monday, the former Punjab chief minister said that"
+        " the budget would not be balanced."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Mira Patel"]
+
+
+def test_noun_after_a_preposition_is_no_speech_verb(nlp_en) -> None:
+    # "state" of "head of state" is no verb "to state": the incise verb is the one after it
+    text = (
+        "President Ilham Aliyev sent a message to the people on the occasion of the holiday.\n\n"
+        '"Thousands of homes have been built for the residents," the head of state emphasized.'
+    )
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [(s.attrs["verb"], s.attrs["speaker_name"]) for s in spans] == [("emphasize", "Ilham Aliyev")]
+    text = (
+        'Read about the state of patent law in Ruritania: "Its courts hear few patent cases and the country'
+        ' remains lax about copies of software sold in its markets."'
+    )
+    assert [s.attrs["verb"] for s in extract_quotes(text, nlp_en(text), lang="en")] in ([], [None])
+
+
+def test_relative_clause_between_the_name_and_the_verb_after_a_quote(nlp_en) -> None:
+    text = (
+        "The player said he would miss the season. \"Unfortunately, I have to pull out of the next two"
+        ' tournaments," Kei Tanaka, who turned 30 on Sunday, wrote on his official app.'
+    )
+    assert production_speakers(text, nlp_en, "en")[-1] == "Kei Tanaka"
+    text = (
+        "Rahul Verma has urged citizens to take part. In a message he signed and sent to the press, Verma, who"
+        " represents the coastal district on the platform of the Freedom Party (FP), said it was time citizens"
+        " took an interest in how they are governed."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Rahul Verma"]
+
+
+def test_name_the_tagger_reads_as_an_adverb_before_the_incise_verb(nlp_en) -> None:
+    text = (
+        "The aid will let the carrier sell below cost, Acme Chief Executive Michael O’Leary said on Tuesday."
+        " “We will appeal against this latest example of illegal aid,” O’Leary said in the statement."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Michael O’Leary", "Michael O’Leary"]
+
+
+def test_named_body_after_a_comma_speaks_for_a_verb_without_subject(nlp_en) -> None:
+    # the parser hangs "Office" on the place before the comma; the verb keeps no subject
+    text = (
+        "Sheriff: Local man shot behind hotel on Sunday\nMACON, Ga. (AP) - A local man was shot “several times”"
+        " on Sunday behind a hotel in Macon, the Bibb County Sheriff’s Office said."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Bibb County Sheriff’s Office"]
+
+
+def test_documents_speak_for_their_author(nlp_en) -> None:
+    text = (
+        "MACON, Ga. (AP) - A local man was shot “several times” on Sunday behind a hotel in Macon, the Bibb"
+        " County Sheriff’s Office said.\n\nJohn Smith, 29, was listed in critical condition at an area hospital,"
+        " according to the release Tuesday."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Bibb County Sheriff’s Office", "Bibb County Sheriff’s Office"]
+    text = (
+        "A local man is facing charges after allegedly ordering his dog to attack officers. According to a police"
+        " report, John Smith also faces charges of falsely reporting a threat. Police say they found the call came"
+        " from a sandwich shop. He eventually agreed to leave the shop, the report says. Later media reports said"
+        " that the dog survived."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["police", "Police", "Police", None]
+    text = (
+        "Flyers were found on cars in the town. They were first discovered on December 18, according to a"
+        " security notice sent to community leaders by the Jewish Federation of Greater Springfield."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Jewish Federation of Greater Springfield"]

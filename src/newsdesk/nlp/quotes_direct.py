@@ -101,8 +101,10 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
 
 def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
     # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
-    as_verb = token.pos_ in ("NOUN", "ADJ", "PROPN") and (
-        token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
+    as_verb = (
+        token.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not _prepositional_noun(token)
+        and (token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children))
     )
     if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
@@ -110,6 +112,14 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _prepositional_noun(token: Any) -> bool:
+    """A noun object of a preposition inside a subject ("the head of state said") or with its own "of"
+    complement ("about the state of the law"): a noun phrase, not a speech verb the tagger missed."""
+    if token.dep_ != "pobj":
+        return False
+    return token.head.head.dep_ in SUBJECT_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
@@ -419,6 +429,28 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     return run[0].idx, run[-1].idx + len(run[-1])
 
 
+def _capitalised_run(toks: list[Any]) -> Any:
+    """The last word of a short run of capitalised words (a name the tagger may read as an adverb), else None."""
+    if not 1 <= len(toks) <= 4 or any(not re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*", t.text) for t in toks):
+        return None
+    return None if toks[-1].pos_ in ("PRON", "DET") else toks[-1]
+
+
+def _without_relative_clauses(toks: list[Any]) -> list[Any]:
+    """The tokens without the relative clauses set off by commas ("Ann Lee, who turned 30 on Sunday, wrote"):
+    what such a clause says about the speaker does not end the search for the speech verb."""
+    inserted: set[int] = set()
+    for t in toks:
+        if t.dep_ not in ("relcl", "acl:relcl") or t.head.i >= t.i:
+            continue
+        sub = list(t.subtree)
+        first, last, doc = sub[0].i, sub[-1].i, t.doc
+        opened = first == t.head.i + 2 and doc[first - 1].text == "," and doc[first].lower_ in ("who", "whose")
+        if opened and last + 1 < len(doc) and doc[last + 1].text == ",":
+            inserted.update(range(first - 1, last + 2))
+    return [t for t in toks if t.i not in inserted]
+
+
 def _inverted_subject(verb: Any, hi: int) -> Any:
     """The subject written after the verb ("a déclaré Kirby", "said Kirby", "a-t-il dit")."""
     subj = subject_of(verb)
@@ -639,7 +671,7 @@ class DirectAttributor:
         wrap = re.match(r"[ \t]*\n[ \t]*(?=[a-z])", self.text[q.end : q.end + 20])
         lo = q.end + wrap.end() if wrap else q.end  # '…?"\nsaid the analyst': the line breaks mid-sentence
         end = self.clause_end(lo)
-        toks = self.tokens_between(q.end, end)
+        toks = _without_relative_clauses(self.tokens_between(q.end, end))
         for k, t in enumerate(toks[:12]):
             quoted_as = self._quoted_as_saying(t)
             if quoted_as is not None:
@@ -659,6 +691,8 @@ class DirectAttributor:
                 if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
                     return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
                 subj = self._subject(t, q.end, end)
+                if (subj is None or subj.i > t.i) and self.lex.lang == "en" and t.text[:1].islower():
+                    subj = _capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
                     inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
                     subj = inv if inv is not None and inv.i > t.i else subj

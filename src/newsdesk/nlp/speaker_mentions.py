@@ -228,6 +228,8 @@ class ArticleMentions:
                     label, name = "ORG", strip_determiner(wider.text)
                 elif len(words) > 1 and words[-1] in self.lex.org_nouns:
                     label = "ORG"  # "Hinsdale Associates"
+            if label == "ORG" and span.attrs.get("source") != "rule" and self._role_before_name(start, text):
+                label = "PER"  # "party supremo Mayawati", "the union's President, Ann Lee": the role's holder
             if label == "ORG":
                 start, text, name = self._with_nationality(orgs, start, end, text, name)
             out.append(
@@ -251,6 +253,20 @@ class ArticleMentions:
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
         return out
+
+    def _role_before_name(self, start: int, text: str) -> bool:
+        """A name the model took for an organisation, written right after a role noun: a single capitalised
+        word after a lowercase role ("party chief Ann", "the club's coach Pele"), or a "First Last" name after
+        a role and its comma ("the union's President, Ann Lee"): the role's holder, a person."""
+        mononym = re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}", text) is not None
+        if not mononym and not self._personlike_run(text) or text.lower() in self.lex.org_nouns:
+            return False
+        pattern = r"(?<![\w-])([a-z][\w-]*) $" if mononym else r"(?<![\w-])([A-Za-z][\w-]*),? $"
+        before = re.search(pattern, self.text[max(0, start - 40) : start])
+        if before is None or before.group(1).lower() in self.lex.org_nouns:
+            return False
+        role = self.lex.role_match(before.group(1))
+        return role is not None and role.group(0) == before.group(1)
 
     def _untitled(self, name: str) -> str:
         """A person's name without the titles that open it."""

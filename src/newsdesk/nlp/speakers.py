@@ -92,6 +92,8 @@ def french_defined_name(text: str, paren: int) -> str | None:
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
 AUXILIARY_END = re.compile(r"\s(?:a|ont|avait|avaient|has|have|had)(?:\s+(?:aussi|également|encore|also))?\s*$")
+INSERTED_CLAUSE = re.compile(r"\s*,\s*(?:who|whose)\s[^,.;:!?\"“”«»()]*(?:\([^()]*\)[^,.;:!?\"“”«»()]*)?,\s*")
+"""A relative clause between commas after a name: "Ann Lee, who represents the district (north), said"."""
 DOCUMENT_OF = re.compile(
     r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
 )
@@ -163,8 +165,10 @@ class Speaker:
         }
 
 
-DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,2}")
-"""An article and one or two modifiers before a role ("the Ghanaian theologian"): a definite description."""
+DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
+"""A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
+DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,3}")
+"""An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 
 
 class SpeakerResolver(ArticleMentions):
@@ -409,7 +413,11 @@ class SpeakerResolver(ArticleMentions):
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
-            named_in = [r for r in self.runs if head.idx + len(head) < r[0] and r[1] <= end]
+            named_in = [
+                r
+                for r in self.runs
+                if head.idx + len(head) < r[0] and r[1] <= end and not _time_tail(self.lex.lang).fullmatch(" " + r[2])
+            ]
             if named_in:  # "a report in Ars Technica", "une étude de l'Insee" when NER missed the name
                 return self.named(speaker, named_in[0][2])
             agent = re.match(
@@ -427,6 +435,10 @@ class SpeakerResolver(ArticleMentions):
                     return self.named(speaker, run[2])
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
+                group = self._last_group_alone(start)
+                if group is not None:  # "…, the sheriff's office said. …, according to the release": its author
+                    speaker.name = group
+                    return speaker
                 org = self.salient_org(start)  # "the company website", "the bankruptcy filing": its author
                 if org is not None:
                     return self.named(speaker, org)
@@ -435,6 +447,13 @@ class SpeakerResolver(ArticleMentions):
                 resolved = self._resolve(*author, head=None, exclude=exclude)
                 resolved.text, resolved.span = written, (start, end)
                 return resolved
+            body = next(
+                (c for c in head.children if c.dep_ == "compound" and c.lower_ in speaker_nouns(self.lex.lang).body),
+                None,
+            )
+            indefinite = re.match(r"(?i:an?)\s", written.strip()) is not None
+            if body is not None and indefinite and not inside:  # "according to a police report": the police
+                return self.named(speaker, body.text)
             if not inside and not self.lex.role_match(written):
                 speaker.reason = "unnamed: a document the article attributes to nobody"  # "Reports indicate"
                 return speaker
@@ -629,9 +648,20 @@ class SpeakerResolver(ArticleMentions):
                 return speaker
         for m in reversed(self.mentions):  # "At the congress, party leader Jane Roe told delegates that …"
             gap = self.text[m.end : verb_start] if m.end <= verb_start else "x"
-            if m.label == "PER" and line_start <= m.start and not AUXILIARY_END.sub(" ", gap).strip():
+            gap = AUXILIARY_END.sub(" ", gap)
+            if m.label == "PER" and line_start <= m.start and (not gap.strip() or INSERTED_CLAUSE.fullmatch(gap)):
                 return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
+            if not gap.strip() and self._named_body_after_comma(m):  # "…, the Acme County Sheriff's Office said"
+                return self.named(Speaker(text=m.text, span=(m.start, m.end)), m.text)
         return None
+
+    def _named_body_after_comma(self, m: Mention) -> bool:
+        """An organisation, or a capitalised name ending in a body noun ("Bibb County Sheriff's Office") whatever
+        the model took it for, written right after a comma and an optional "the"."""
+        if not re.search(r",\s*(?i:the\s+)?$", self.text[max(0, m.start - 8) : m.start]):
+            return False
+        last = m.text.split()[-1]
+        return m.label == "ORG" or last[:1].isupper() and last.lower() in speaker_nouns(self.lex.lang).body
 
     def _longer_form(self, name: str, start: int) -> str:
         """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
@@ -660,6 +690,18 @@ class SpeakerResolver(ArticleMentions):
         if among is None:
             return None
         return next((m for m in self.mentions if m.label == "PER" and m.start == among.end()), None)
+
+    def _last_group_alone(self, pos: int) -> str | None:
+        """The organisation or group quoted last, shortly before `pos`, when no person was quoted and no
+        other organisation named since."""
+        group = self.last_group
+        if group is None or pos - group[0] > LAST_SPEAKER_REACH:
+            return None
+        if self.last_person is not None and self.last_person.start > group[0]:
+            return None
+        if any(m.label == "ORG" and group[0] < m.start < pos and m.name != group[1] for m in self.mentions):
+            return None
+        return group[1]
 
     def _document_author(self, pos: int) -> str | None:
         """The organisation whose document opens the sentence before `pos` ("In a statement on the Acme
@@ -837,7 +879,7 @@ class SpeakerResolver(ArticleMentions):
         """The person who spoke last, when a definite role with no holder in the article ("le président",
         "the minister") follows their quote closely: the article names its main speaker once."""
         words = written.strip().lower().split()
-        if not words or len(words) > 3:
+        if not words or len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
             return None
         if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
             return None
