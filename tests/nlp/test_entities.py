@@ -259,3 +259,14 @@ def test_nationality_before_an_organisation_name_makes_no_person(nlp_en) -> None
     rec = Recogniser("en", nlp_en)
     spans = rec.spans(nlp_en(text))
     assert [s.attrs["text"] for s in spans if s.label == "PER"] == ["Jane Roe"]
+
+
+@pytest.mark.slow
+def test_a_name_cut_inside_its_particles_runs_to_the_surname(nlp_en) -> None:
+    text = "Commission President Ingrid von der Marwitz spoke in Brussels on Monday."
+    rec = Recogniser("en", nlp_en)
+    spans = rec.spans(nlp_en(text))
+    check_offsets(text, spans)
+    persons = [s.attrs["text"] for s in spans if s.label == "PER"]
+    assert persons == ["Ingrid von der Marwitz"]
+    assert not [s for s in spans if s.label != "PER" and "Marwitz" in s.attrs["text"]]

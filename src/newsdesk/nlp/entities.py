@@ -174,7 +174,10 @@ class Recogniser:
                         continue
                 if self._keep(full_text, item):
                     out.append(item)
-        return out
+        persons = [(e.start, e.end) for e in out if e.label == "PER"]
+        # a piece of a name the model tagged apart ("Leyen" of "Ursula von der Leyen") goes with the name
+        inside = [e for e in out if any(s <= e.start and e.end <= t and (s, t) != (e.start, e.end) for s, t in persons)]
+        return [e for e in out if e not in inside]
 
     def _segments(self, doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         """Token ranges of a model span, split at spaced dashes when "split" is on."""
@@ -309,8 +312,9 @@ class Recogniser:
             # a capitalised particle the model left out: "De Gendt", "Van Rompuy"
             if norm(prev.text) in rules.particles and prev.text[:1].isupper() and prev.whitespace_ == " ":
                 start -= 1
+        end = self._through_particles(doc, start, a + j) if person else a + j
         item.start = doc[start].idx
-        item.end = _tok_end(doc, a + j)
+        item.end = _tok_end(doc, end)
         written = text[item.start : item.end]
         item.end = item.start + len(written.rstrip("".join(c for c in written if _invisible(c)) or None))
         if "\n" in text[item.start : item.end]:
@@ -322,6 +326,21 @@ class Recogniser:
         if role:
             item.attrs["role"] = role
         return item
+
+    def _through_particles(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a person's name that the model cut inside its particles ("Ursula von" of "Ursula von der
+        Leyen"): lower-case particles the tagger reads as parts of a name, then a capitalised name word."""
+        k = end
+        while k > start + 1 and doc[k - 1].text[:1].islower() and norm(doc[k - 1].text) in self.rules.particles:
+            k -= 1
+        m = k
+        while m < len(doc) and doc[m].pos_ == "PROPN" and doc[m].text[:1].islower():
+            if norm(doc[m].text) not in self.rules.particles:
+                return end
+            m += 1
+        if m == k or m >= len(doc) or doc[m].pos_ != "PROPN" or not doc[m].text[:1].isupper():
+            return end
+        return m + 1
 
     def _role_complement(self, doc: Doc, j: int, b: int) -> bool:
         """True when tokens j..b-1 ("des États-Unis", "de la République") complete a title, not a name."""
