@@ -329,18 +329,16 @@ class Recogniser:
 
     def _through_particles(self, doc: Doc, start: int, end: int) -> int:
         """The end of a person's name that the model cut inside its particles ("Ursula von" of "Ursula von der
-        Leyen"): lower-case particles the tagger reads as parts of a name, then a capitalised name word."""
-        k = end
-        while k > start + 1 and doc[k - 1].text[:1].islower() and norm(doc[k - 1].text) in self.rules.particles:
-            k -= 1
-        m = k
-        while m < len(doc) and doc[m].pos_ == "PROPN" and doc[m].text[:1].islower():
-            if norm(doc[m].text) not in self.rules.particles:
-                return end
-            m += 1
-        if m == k or m >= len(doc) or doc[m].pos_ != "PROPN" or not doc[m].text[:1].isupper():
+        Leyen"): a span ending on a lower-case particle runs on through particles to the next capitalised word."""
+        particles = self.rules.particles
+        if end - start < 2 or not doc[end - 1].text[:1].islower() or norm(doc[end - 1].text) not in particles:
             return end
-        return m + 1
+        m = end
+        while m < len(doc) and m - end < 3 and doc[m].text[:1].islower() and norm(doc[m].text) in particles:
+            m += 1
+        if m < len(doc) and doc[m].is_alpha and doc[m].text[:1].isupper() and doc[m - 1].whitespace_:
+            return m + 1
+        return end
 
     def _role_complement(self, doc: Doc, j: int, b: int) -> bool:
         """True when tokens j..b-1 ("des États-Unis", "de la République") complete a title, not a name."""
