@@ -7,7 +7,7 @@ import pytest
 
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.speakers import french_defined_name
-from quote_helpers import quote_speakers
+from quote_helpers import production_speakers, quote_speakers
 
 pytestmark = pytest.mark.slow
 
@@ -139,3 +139,19 @@ def test_acronym_not_defined_in_parentheses_keeps_its_written_form(nlp_fr) -> No
         "a affirmé l'ACF dans un communiqué."
     )
     assert speakers(text, nlp_fr) == ["ACF"]
+
+
+def test_a_line_ending_on_a_colon_introduces_the_quote_paragraph_below(nlp_fr) -> None:
+    reacted = (
+        "Le 22 octobre, Gaston Dupuy, premier vice-président du pays, a réagi plutôt vivement à l'annonce :\n\n"
+        "« C'est un geste qui s'inscrit dans une longue série de pressions contre notre République »\n\n"
+        "La décision a été prise mardi."
+    )
+    assert production_speakers(reacted, nlp_fr, "fr") == ["Gaston Dupuy"]
+    explicit = (
+        "Le ministre de l'intérieur Pascal Berthier est plus explicite :\n\n"
+        "« Cinq associations ont continué à fonctionner en secret, en ternissant l'image du pays. »"
+    )
+    assert production_speakers(explicit, nlp_fr, "fr") == ["Pascal Berthier"]
+    question = "Cette question est la suivante :\n\n« Qui paiera les soldats le mois prochain, et avec quel argent ? »"
+    assert production_speakers(question, nlp_fr, "fr") in ([], [None])

@@ -760,7 +760,13 @@ class DirectAttributor:
 
     def _before(self, q: Quoted) -> Attribution | None:
         start = self.clause_start(q.start)
-        toks = self.tokens_between(start, q.start)
+        hi = q.start
+        if not self.text[start:hi].strip():
+            before = self.text[:hi].rstrip()
+            if before.endswith(":") and hi - len(before) <= 4:
+                hi = len(before)  # "X a réagi vivement :" closing the line above a quote-only paragraph
+                start = self.clause_start(hi - 1)
+        toks = self.tokens_between(start, hi)
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
@@ -790,6 +796,12 @@ class DirectAttributor:
         root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
         if root is None:
             root = next((x for x in toks if x.pos_ == "VERB"), None)
+        if root is None:  # "Le ministre X est plus explicite :": an adjective or noun heads the clause
+            root = next((x for x in toks if x.dep_ in ("ROOT", "root") and x.pos_ in ("ADJ", "NOUN")), None)
+            named = root is not None and (s := subject_of(root)) is not None and any(
+                x.pos_ == "PROPN" for x in s.subtree
+            )
+            root = root if named else None  # "Cette question est la suivante :" names nobody
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
         if subj is None or subj.idx < start or self._quoted(subj.idx) or subj.ent_type_ in PLACE_ENTS:
             return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
