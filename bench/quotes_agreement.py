@@ -1,11 +1,12 @@
 """Agreement between two independent annotations of the same articles: writes bench/reports/quotes_agreement.md.
 
 Ten articles per language of held-out set 8 were annotated a second time, blind to the first annotation
-(bench/quotes_gold/agreement_<lang>.jsonl). The second annotation is scored against the gold with the
-same scorer as the extractor (`newsdesk.nlp.quote_score.score`), so its figures are the ceiling a system
-can be expected to reach under the guidelines: span F1 at overlap 0.3 and 0.8, and speaker full-name
-agreement over the quotes both annotators marked. The extractor (production configuration) is scored on
-the same articles against the same gold, for comparison.
+(bench/quotes_gold/agreement_<lang>.jsonl), and ten English news articles of set 11
+(bench/quotes_gold/agreement_news_en_set11.jsonl, offsets only: the texts are read in place). The second
+annotation is scored against the gold with the same scorer as the extractor (`newsdesk.nlp.quote_score.score`),
+so its figures are the ceiling a system can be expected to reach under the guidelines: span F1 at overlap
+0.3 and 0.8, and speaker full-name agreement over the quotes both annotators marked. The extractor
+(production configuration) is scored on the same articles against the same gold, for comparison.
 
     python bench/quotes_agreement.py
 """
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from build_quotes_gold import build  # noqa: E402
+from news_quotes_gold import PAIRS, news_texts  # noqa: E402
 from newsdesk.article import Span  # noqa: E402
 from newsdesk.nlp.quote_score import evaluate, format_report, read_gold, score  # noqa: E402
 from newsdesk.nlp.quotes import load_model  # noqa: E402
@@ -57,17 +59,34 @@ def agreement(lang: str) -> tuple[dict, dict] | None:
     return annotator, extractor
 
 
+def news_agreement() -> tuple[dict, dict] | None:
+    """The same comparison on the English news of set 11, whose gold keeps offsets only."""
+    second_path = ROOT / "bench" / "quotes_gold" / "agreement_news_en_set11.jsonl"
+    if not second_path.exists() or not PAIRS.exists():
+        return None
+    lines = second_path.read_text(encoding="utf-8").splitlines()
+    second = {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
+    gold_path = ROOT / "tests" / "data" / "quotes_news_gold_en_set11.jsonl"
+    gold = [doc for doc in read_gold(gold_path, texts=news_texts()) if doc.id in second]
+    annotator = score(gold, {doc.id: as_spans(second[doc.id]) for doc in gold})
+    extractor = evaluate(gold, production_predictor({"en": load_model("en")}))
+    return annotator, extractor
+
+
 def main() -> int:
     lines = ["# Quotation gold: agreement between two annotators", "", __doc__.split("\n\n")[1].replace("\n", " "), ""]
     out = {}
-    for lang in ("fr", "en"):
-        reports = agreement(lang)
+    for lang, (reports, gold_set) in (
+        ("fr", (agreement("fr"), "held-out set 8")),
+        ("en", (agreement("en"), "held-out set 8")),
+        ("en-news", (news_agreement(), "English news set 11")),
+    ):
         if reports is None:
             continue
         for who, report in zip(("second annotator", "extractor"), reports, strict=True):
             errors = report.pop("errors")
             out.setdefault(lang, {})[who] = report | {"disagreements": len(errors)}
-            lines.append(format_report(report, title=f"{lang}: {who} scored against held-out set 8 (same articles)"))
+            lines.append(format_report(report, title=f"{lang}: {who} scored against {gold_set} (same articles)"))
     folder = ROOT / "bench" / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "quotes_agreement.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
