@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from build_quotes_gold import build  # noqa: E402
 from news_quotes_gold import PAIRS, news_texts  # noqa: E402
 from newsdesk.article import Span  # noqa: E402
-from newsdesk.nlp.quote_score import evaluate, format_report, read_gold, score  # noqa: E402
+from newsdesk.nlp.quote_score import GoldDoc, evaluate, format_report, read_gold, score  # noqa: E402
 from newsdesk.nlp.quotes import load_model  # noqa: E402
 from quotes_quality import production_predictor  # noqa: E402
 
@@ -47,6 +47,13 @@ def as_spans(record: dict) -> list[Span]:
     ]
 
 
+def compare(gold: list[GoldDoc], second: dict[str, dict], lang: str) -> tuple[dict, dict]:
+    """The second annotation and the extractor, each scored against the same gold documents."""
+    annotator = score(gold, {doc.id: as_spans(second[doc.id]) for doc in gold})
+    extractor = evaluate(gold, production_predictor({lang: load_model(lang)}))
+    return annotator, extractor
+
+
 def agreement(lang: str) -> tuple[dict, dict] | None:
     """The second annotation and the extractor, each scored against the gold of the same articles."""
     if not (ROOT / "bench" / "quotes_gold" / f"agreement_{lang}.jsonl").exists():
@@ -54,9 +61,7 @@ def agreement(lang: str) -> tuple[dict, dict] | None:
     second = {rec["id"]: rec for rec in build(lang, part="agreement")}
     gold_path = ROOT / "tests" / "data" / f"quotes_gold_{lang}_heldout8.jsonl"
     gold = [doc for doc in read_gold(gold_path) if doc.id in second]
-    annotator = score(gold, {doc.id: as_spans(second[doc.id]) for doc in gold})
-    extractor = evaluate(gold, production_predictor({lang: load_model(lang)}))
-    return annotator, extractor
+    return compare(gold, second, lang)
 
 
 def news_agreement() -> tuple[dict, dict] | None:
@@ -68,9 +73,7 @@ def news_agreement() -> tuple[dict, dict] | None:
     second = {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
     gold_path = ROOT / "tests" / "data" / "quotes_news_gold_en_set11.jsonl"
     gold = [doc for doc in read_gold(gold_path, texts=news_texts()) if doc.id in second]
-    annotator = score(gold, {doc.id: as_spans(second[doc.id]) for doc in gold})
-    extractor = evaluate(gold, production_predictor({"en": load_model("en")}))
-    return annotator, extractor
+    return compare(gold, second, "en")
 
 
 def main() -> int:
