@@ -647,8 +647,9 @@ class SpeakerResolver(ArticleMentions):
                 speaker.name = self._longer_form(self.org_name(m.text), m.start)
                 return speaker
         for m in reversed(self.mentions):  # "At the congress, party leader Jane Roe told delegates that …"
-            gap = self.text[m.end : verb_start] if m.end <= verb_start else "x"
-            gap = AUXILIARY_END.sub(" ", gap)
+            if m.end > verb_start:
+                continue
+            gap = AUXILIARY_END.sub(" ", self.text[m.end : verb_start])
             if m.label == "PER" and line_start <= m.start and (not gap.strip() or INSERTED_CLAUSE.fullmatch(gap)):
                 return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
             if not gap.strip() and self._named_body_after_comma(m):  # "…, the Acme County Sheriff's Office said"
@@ -947,9 +948,10 @@ class SpeakerResolver(ArticleMentions):
         organisation: a surname, even where the model tagged the full name as a place ("Jane Roe's home …
         said Roe")."""
         places = gazetteer(self.lex.lang)
+        if places.lookup(word):
+            return False
         for start, _end, run in self.runs:
-            words = run.split()
-            if words[-1] != word or not self._personlike_run(run) or places.lookup(run) or places.lookup(word):
+            if run.split()[-1] != word or not self._personlike_run(run) or places.lookup(run):
                 continue
             if not any(m.label == "ORG" and m.start <= start < m.end for m in self.mentions):
                 return True
