@@ -19,9 +19,9 @@ from newsdesk.similarity import (
     profiles,
     set_overlap,
     shipped_model,
-    stop_words,
     tfidf_cosine,
 )
+from newsdesk.text import stop_words
 
 DATA = json.loads((Path(__file__).parent / "data" / "handmade_articles.json").read_text(encoding="utf-8"))
 KEYS = [k for k in DATA if not k.startswith("_")]

@@ -20,7 +20,6 @@ Usage::
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
@@ -28,9 +27,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
@@ -38,6 +36,7 @@ from anyascii import anyascii
 from .article import Article
 from .embeddings import DocumentEncoder, alignment, cosine, lead_match, top_pairs
 from .monotone import MonotoneModel
+from .text import stop_words
 
 STEM_CHARS = 5
 """Content words are cut to this many characters: a cheap, language-neutral stemmer."""
@@ -56,27 +55,6 @@ def shipped_model() -> MonotoneModel:
     """The combination fitted on the SemEval-2022 Task 8 training pairs (loaded once)."""
     path = resources.files("newsdesk") / "data" / MODEL_FILE
     return MonotoneModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=64)
-def stop_words(lang: str | None) -> frozenset[str]:
-    """spaCy's stop-word list for a language (empty when spaCy has none).
-
-    The list file (`spacy/lang/<lang>/stop_words.py`, plain data without imports) is loaded on its
-    own, so the spaCy package itself is not imported just for it.
-    """
-    if not lang or not lang.isalpha():
-        return frozenset()
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(spec.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
-    if not path.is_file():
-        return frozenset()
-    module_spec = importlib.util.spec_from_file_location(f"_newsdesk_stop_words_{lang}", path)
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return frozenset(w.casefold() for w in module.STOP_WORDS)
 
 
 def _fold(word: str) -> str:

@@ -28,9 +28,8 @@ from functools import cache
 
 import numpy as np
 
-from .. import lexicons
 from ..article import Article
-from ..text import fold
+from ..text import fold, stop_words
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -40,16 +39,14 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 @cache
-def stop_words(lang: str | None) -> frozenset[str]:
-    """Stop words of a language from `lexicons/stopwords/<lang>.txt` (empty set when there is none)."""
-    if not lang:
-        return frozenset()
-    return frozenset(fold(row[0]) for row in lexicons.rows("stopwords", lang, "txt"))
+def folded_stop_words(lang: str | None) -> frozenset[str]:
+    """spaCy's stop words of a language under `fold` (accents dropped), as content words are compared."""
+    return frozenset(fold(w) for w in stop_words(lang))
 
 
 def content_words(text: str, lang: str | None) -> list[str]:
     """Folded content words of `text`: no stop words, no single characters, light plural stripping."""
-    stops = stop_words(lang)
+    stops = folded_stop_words(lang)
     out = []
     for raw in _WORD.findall(text):
         word = fold(raw)
