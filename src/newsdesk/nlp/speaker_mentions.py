@@ -421,11 +421,9 @@ class ArticleMentions:
         seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
         if not seg_m:
             return None
-        seg = seg_m.group(1)
-        rm = None
-        for rm_ in self.lex.role_re.finditer(seg) if self.lex.role_re else []:
-            rm = rm_
-            break
+        seg, at = seg_m.group(1), max(line_start, start - 160) + seg_m.start(1)
+        roles = self.lex.role_re.finditer(seg) if self.lex.role_re else iter(())
+        rm = next((r for r in roles if not self._clause_between(at + r.start(), start)), None)
         if not rm:
             return None
         role = seg[rm.start() :].strip()
@@ -440,6 +438,16 @@ class ArticleMentions:
             role = " ".join([*keep, role])
         role = strip_determiner(role)
         return role if 1 < len(role) <= 120 else None
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """A finite verb in text[start:end]: "Actor Ann Lee says she will play Batman in Tom Fry's film" gives
+        Tom Fry no role, the role belongs to the subject of another clause."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.idx + len(t) <= end for t in span
+        )
 
     def _gender(self, start: int, end: int, role: str | None) -> str:
         before = self.text[max(0, start - 60) : start]

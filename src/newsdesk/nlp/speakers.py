@@ -508,7 +508,7 @@ class SpeakerResolver(ArticleMentions):
                 speaker.name = full
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
-            holder = self.role_holder(role.group(0), start)
+            holder = self.role_holder(role.group(0), start, written)
             same = speaker_nouns(self.lex.lang).same_role.get(strip_determiner(written).lower())
             if holder is None and same:  # "le chef du gouvernement" is "le Premier ministre"
                 holder = self.role_holder(same, start)
@@ -977,12 +977,37 @@ class SpeakerResolver(ArticleMentions):
         speaker.entity_id = m.entity_id
         return speaker
 
-    def role_holder(self, role: str, pos: int) -> Mention | None:
-        role = role.lower()
-        for m in reversed([m for m in self.mentions if m.label == "PER" and m.start < pos]):
-            if m.role and role in m.role.lower():
-                return m
-        for m in self.mentions:
-            if m.label == "PER" and m.role and role in m.role.lower():
-                return m
-        return None
+    def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
+        """The person the article gives `role`, the last one before `pos` first. A description's other words
+        choose among holders ("le ministre de l'Intérieur" is the one whose role says "Intérieur"), and a
+        holder whose role names another complement is not the one described ("le ministre de l'Économie" is
+        not "ministre de la Justice")."""
+        word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
+        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
+        wanted, complement = _description_words(written, role)
+        ranked: list[tuple[int, int, Mention]] = []
+        for k, m in enumerate(holders):
+            has, own_complement = _description_words(m.role or "", role)
+            if complement and own_complement and not complement & has:
+                continue
+            before = m.start < pos
+            ranked.append((len(wanted & has), k if before else -k, m))
+        return max(ranked, key=lambda t: t[:2])[2] if ranked else None
+
+
+DESCRIPTION_STOP = {
+    "the", "a", "an", "of", "for", "at", "in", "on", "and", "to", "its", "his", "her", "their", "de", "du", "des",
+    "d", "le", "la", "les", "l", "et", "en", "au", "aux", "à", "pour", "son", "sa", "ses", "leur", "former", "new",
+    "then", "current", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle", "alors", "ex",
+}
+DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")
+
+
+def _description_words(phrase: str, role: str) -> tuple[set[str], set[str]]:
+    """The content words of a role phrase other than the role noun, and those of its complement (after the
+    first "de"/"of"): "le ministre de l'Intérieur" -> ({"intérieur"}, {"intérieur"})."""
+    role_words = set(role.lower().split())
+    words = {w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in DESCRIPTION_STOP and w not in role_words}
+    prep = DESCRIPTION_PREPOSITION.search(phrase)
+    tail = phrase[prep.end() :] if prep is not None else ""
+    return words, {w for w in re.findall(r"[\w-]+", tail.lower()) if w in words}

@@ -1,0 +1,34 @@
+"""Speakers written as a description ("the actor", "le ministre de l'Intérieur") resolved to the person
+whose role the description repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import production_speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_role_before_a_clause_is_not_the_role_of_a_later_name(nlp_en) -> None:
+    text = (
+        "Actor Sam Weller says he is looking forward to playing the detective in Dora Spenlow's new film. "
+        "The actor said that the script was the best he had read."
+    )
+    assert production_speakers(text, nlp_en, "en")[-1] == "Sam Weller"
+
+
+def test_the_description_picks_the_holder_whose_role_it_repeats(nlp_fr) -> None:
+    text = (
+        "Le ministre de l'Intérieur, Paul Martin, a visité Lyon mardi. Il a rencontré le ministre de la Santé, "
+        "Anne Roux. Selon le ministre de l'Intérieur, « la situation est sous contrôle »."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Paul Martin"
+
+
+def test_a_holder_of_another_ministry_is_not_the_minister_described(nlp_fr) -> None:
+    text = (
+        "La ministre de la Santé, Anne Roux, a visité Lyon mardi. "
+        "Selon le ministre de l'Économie, « la situation est sous contrôle »."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] is None
