@@ -12,10 +12,16 @@ pytestmark = pytest.mark.slow
 
 def test_a_role_before_a_clause_is_not_the_role_of_a_later_name(nlp_en) -> None:
     text = (
-        "Actor Sam Weller says he is looking forward to playing the detective in Dora Spenlow's new film. "
+        "Actor Sam Weller says he is looking forward to playing the detective in a film by Dora Spenlow. "
+        '"I want to push it as far as it can go," Weller said. '
         "The actor said that the script was the best he had read."
     )
-    assert production_speakers(text, nlp_en, "en")[-1] == "Sam Weller"
+    assert production_speakers(text, nlp_en, "en") == ["Sam Weller", "Sam Weller", "Sam Weller"]
+    text = (
+        "Judge Andrew Pell gave Tom Cole the highest fine. Cole had a flashing yellow light, police said. "
+        "The judge said that both sides made that decision."
+    )
+    assert production_speakers(text, nlp_en, "en")[-1] == "Andrew Pell"
 
 
 def test_the_description_picks_the_holder_whose_role_it_repeats(nlp_fr) -> None:
