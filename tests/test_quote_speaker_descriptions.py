@@ -38,3 +38,23 @@ def test_a_holder_of_another_ministry_is_not_the_minister_described(nlp_fr) -> N
         "Selon le ministre de l'Économie, « la situation est sous contrôle »."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] is None
+
+
+def test_descriptions_of_people_the_article_does_not_name_get_no_name(nlp_en, nlp_fr) -> None:
+    text = "Police said the man had claimed he was a prophet. The man said that he was sorry."
+    assert production_speakers(text, nlp_en, "en") == [None, None]
+    text = (
+        '"It leaked," said Tom Fry, a diver. But the vessel\'s owner said it was fine. '
+        '"The licence conditions have been breached," the department\'s spokesperson said.'
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Tom Fry", None, None]
+    text = "Le parquet évoque 60 morts. Le sous-préfet des Alpes-Maritimes annonce que le chauffeur a été abattu."
+    assert production_speakers(text, nlp_fr, "fr")[-1] is None
+
+
+def test_a_description_repeats_a_role_the_entity_layer_gave_only_in_part(nlp_en) -> None:
+    text = (
+        "MSNBC host and correspondent Joy Reid criticised Tom Fry on Tuesday. "
+        "The TV host suggested that he had appeared on a Russian channel."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Joy Reid"]

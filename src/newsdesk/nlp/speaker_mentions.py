@@ -276,11 +276,13 @@ class ArticleMentions:
         return " ".join(words)
 
     def _entity_role(self, span: Span, start: int, end: int) -> str | None:
-        """The entity layer's role, unless it is only a title before the name ("Rev." of "Rev. Ann Lee, the
-        director of …"): then the role written next to the name, if any."""
+        """The entity layer's role, or the longer role written next to the name that contains it; when the
+        entity layer has only a title before the name ("Rev." of "Rev. Ann Lee, the director of …"), the role
+        written next to the name, if any."""
         role = span.attrs.get("role")
         if role and role not in self.lex.titles:
-            return role
+            near = self._role_near(start, end)  # "MSNBC host and correspondent Ann Lee": the whole role
+            return near if near and role.lower() in near.lower() else role
         return self._role_near(start, end) or role
 
     def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:

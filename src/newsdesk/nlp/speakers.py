@@ -167,8 +167,9 @@ class Speaker:
 
 DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
 """A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
-DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,3}")
+DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
+POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
 
 
 class SpeakerResolver(ArticleMentions):
@@ -516,7 +517,8 @@ class SpeakerResolver(ArticleMentions):
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12 or DESCRIBED.fullmatch(written[: role.start()].lstrip()):
-                last = self._last_speaker_as(written, start)
+                owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
+                last = None if owned else self._last_speaker_as(written, start)
                 if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
                     return self.fill(speaker, last)
                 speaker.reason = f"role without a name in the article: {role.group(0)}"
