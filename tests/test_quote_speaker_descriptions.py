@@ -58,3 +58,17 @@ def test_a_description_repeats_a_role_the_entity_layer_gave_only_in_part(nlp_en)
         "The TV host suggested that he had appeared on a Russian channel."
     )
     assert production_speakers(text, nlp_en, "en") == ["Joy Reid"]
+
+
+def test_an_organisation_description_skips_newspapers_and_common_noun_groups(nlp_en, nlp_fr) -> None:
+    text = (
+        "Acme Corp. said that profits fell. The Daily Planet reported that the plant would close. "
+        "The company said that it expects a rebound."
+    )
+    assert production_speakers(text, nlp_en, "en") == ["Acme Corp.", "Daily Planet", "Acme Corp."]
+    text = (
+        "Selon la présidente de Médecins du monde, Anne Roux, l'autorité a refusé la campagne. "
+        "Selon le journal Libération, le prix est trop élevé. "
+        "L'association affirme que le traitement coûte 100 euros."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Anne Roux", "Libération", "Médecins du monde"]

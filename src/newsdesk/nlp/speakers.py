@@ -170,6 +170,11 @@ DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)
 DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
+MEDIA_VERB = re.compile(
+    r"\s+(?:reported|reports|has reported|a rapporté|rapporte|a révélé|révèle)"
+    r"(?:\s+\w+day)?(?:\s+(?:that|que|qu['’])|,)"
+)
+"""A newspaper's report ("The Daily Planet reported Monday that"), not a company's ("GM reported a loss")."""
 
 
 class SpeakerResolver(ArticleMentions):
@@ -490,12 +495,13 @@ class SpeakerResolver(ArticleMentions):
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
             previous = self._previous_subject_org(start)
-            if previous is not None:  # "Days after Acme declined to comment. The group said": Acme
-                return self.named(speaker, previous)
-            if self.groups:
-                speaker.name = self.groups[-1]
+            if previous is not None and self._same_kind(head_low, previous):
+                return self.named(speaker, previous)  # "Days after Acme declined to comment. The group said": Acme
+            group = next((g for g in reversed(self.groups) if self._same_kind(head_low, g)), None)
+            if group is not None:
+                speaker.name = group
                 return speaker
-            org = self.salient_org(start)
+            org = self.salient_org(start, head_low)
             if org is not None:
                 return self.named(speaker, org)
         role = self.role_in(start, end)
@@ -734,9 +740,31 @@ class SpeakerResolver(ArticleMentions):
             return next((g for g in self.groups if name in g.split() or name == g), name)
         return None
 
-    def salient_org(self, pos: int) -> str | None:
-        """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
+    def _same_kind(self, noun: str, name: str) -> bool:
+        """Whether "the `noun`" can stand for the organisation or group `name`: a common-noun group only for
+        its own noun ("l'agence" for "agence de presse allemande", not "l'association" for "autorités"), and
+        a newspaper or channel only for a media noun ("the company" is not "The Daily Planet" that reported);
+        media the article does not mark as such may be "le journal" too."""
+        if not name[:1].isupper():
+            return noun in name.lower().split()
+        return noun in speaker_nouns(self.lex.lang).media or not self._media(name)
+
+    def _media(self, name: str) -> bool:
+        """An organisation the article writes after a media noun ("le journal Libération") or as the subject
+        of "reported"."""
+        media = speaker_nouns(self.lex.lang).media
+        for m in re.finditer(re.escape(name), self.text):
+            before = re.findall(r"[\w-]+", self.text[max(0, m.start() - 30) : m.start()].lower())
+            if before and before[-1] in media or MEDIA_VERB.match(self.text, m.end()):
+                return True
+        return False
+
+    def salient_org(self, pos: int, noun: str | None = None) -> str | None:
+        """The organisation named before `pos` that the article talks about most, the nearest on a tie; one that
+        "the `noun`" can stand for when given."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
+        if noun is not None:
+            orgs = [m for m in orgs if self._same_kind(noun, m.name)]
         if not orgs:
             return None
         counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
