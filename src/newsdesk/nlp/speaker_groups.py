@@ -36,6 +36,7 @@ class SpeakerNouns:
     branch: set[str] = field(default_factory=set)  # "le bureau de MSF à Beyrouth" speaks for MSF
     same_role: dict[str, str] = field(default_factory=dict)  # "chef du gouvernement" -> "premier ministre"
     demonyms: set[str] = field(default_factory=set)  # "Chinese journalists" are people, not an organisation
+    media: set[str] = field(default_factory=set)  # "le journal Libération" is no "association"
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +48,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "body_noun": nouns.body,
         "channel": nouns.channel,
         "branch_noun": nouns.branch,
+        "media_noun": nouns.media,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()

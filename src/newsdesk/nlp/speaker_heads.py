@@ -94,7 +94,7 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
     if named is not None:
         return r.fill(speaker, named)
     if not r.indefinite_person(speaker.text or "", head):
-        holder = r.role_holder(role, start)
+        holder = r.role_holder(role, start, r.text[start:end])
         if holder is not None and holder is not owner and holder.name != owner.name:
             return r.fill(speaker, holder)
     speaker.reason = f"role without a name in the article: {role}"

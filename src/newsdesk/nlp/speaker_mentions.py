@@ -276,11 +276,13 @@ class ArticleMentions:
         return " ".join(words)
 
     def _entity_role(self, span: Span, start: int, end: int) -> str | None:
-        """The entity layer's role, unless it is only a title before the name ("Rev." of "Rev. Ann Lee, the
-        director of …"): then the role written next to the name, if any."""
+        """The entity layer's role, or the longer role written next to the name that contains it; when the
+        entity layer has only a title before the name ("Rev." of "Rev. Ann Lee, the director of …"), the role
+        written next to the name, if any."""
         role = span.attrs.get("role")
         if role and role not in self.lex.titles:
-            return role
+            near = self._role_near(start, end)  # "MSNBC host and correspondent Ann Lee": the whole role
+            return near if near and role.lower() in near.lower() else role
         return self._role_near(start, end) or role
 
     def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
@@ -421,11 +423,9 @@ class ArticleMentions:
         seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
         if not seg_m:
             return None
-        seg = seg_m.group(1)
-        rm = None
-        for rm_ in self.lex.role_re.finditer(seg) if self.lex.role_re else []:
-            rm = rm_
-            break
+        seg, at = seg_m.group(1), max(line_start, start - 160) + seg_m.start(1)
+        roles = self.lex.role_re.finditer(seg) if self.lex.role_re else iter(())
+        rm = next((r for r in roles if not self._clause_between(at + r.start(), start)), None)
         if not rm:
             return None
         role = seg[rm.start() :].strip()
@@ -440,6 +440,16 @@ class ArticleMentions:
             role = " ".join([*keep, role])
         role = strip_determiner(role)
         return role if 1 < len(role) <= 120 else None
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """A finite verb in text[start:end]: "Actor Ann Lee says she will play Batman in Tom Fry's film" gives
+        Tom Fry no role, the role belongs to the subject of another clause."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.idx + len(t) <= end for t in span
+        )
 
     def _gender(self, start: int, end: int, role: str | None) -> str:
         before = self.text[max(0, start - 60) : start]

@@ -167,8 +167,14 @@ class Speaker:
 
 DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
 """A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
-DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w-]+\s+){1,3}")
+DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
+POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
+MEDIA_VERB = re.compile(
+    r"\s+(?:reported|reports|has reported|a rapporté|rapporte|a révélé|révèle)"
+    r"(?:\s+\w+day)?(?:\s+(?:that|que|qu['’])|,)"
+)
+"""A newspaper's report ("The Daily Planet reported Monday that"), not a company's ("GM reported a loss")."""
 
 
 class SpeakerResolver(ArticleMentions):
@@ -489,12 +495,13 @@ class SpeakerResolver(ArticleMentions):
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
             previous = self._previous_subject_org(start)
-            if previous is not None:  # "Days after Acme declined to comment. The group said": Acme
-                return self.named(speaker, previous)
-            if self.groups:
-                speaker.name = self.groups[-1]
+            if previous is not None and self._same_kind(head_low, previous):
+                return self.named(speaker, previous)  # "Days after Acme declined to comment. The group said": Acme
+            group = next((g for g in reversed(self.groups) if self._same_kind(head_low, g)), None)
+            if group is not None:
+                speaker.name = group
                 return speaker
-            org = self.salient_org(start)
+            org = self.salient_org(start, head_low)
             if org is not None:
                 return self.named(speaker, org)
         role = self.role_in(start, end)
@@ -508,7 +515,7 @@ class SpeakerResolver(ArticleMentions):
                 speaker.name = full
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
-            holder = self.role_holder(role.group(0), start)
+            holder = self.role_holder(role.group(0), start, written)
             same = speaker_nouns(self.lex.lang).same_role.get(strip_determiner(written).lower())
             if holder is None and same:  # "le chef du gouvernement" is "le Premier ministre"
                 holder = self.role_holder(same, start)
@@ -516,7 +523,8 @@ class SpeakerResolver(ArticleMentions):
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12 or DESCRIBED.fullmatch(written[: role.start()].lstrip()):
-                last = self._last_speaker_as(written, start)
+                owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
+                last = None if owned else self._last_speaker_as(written, start)
                 if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
                     return self.fill(speaker, last)
                 speaker.reason = f"role without a name in the article: {role.group(0)}"
@@ -732,9 +740,31 @@ class SpeakerResolver(ArticleMentions):
             return next((g for g in self.groups if name in g.split() or name == g), name)
         return None
 
-    def salient_org(self, pos: int) -> str | None:
-        """The organisation named before `pos` that the article talks about most, the nearest on a tie."""
+    def _same_kind(self, noun: str, name: str) -> bool:
+        """Whether "the `noun`" can stand for the organisation or group `name`: a common-noun group only for
+        its own noun ("l'agence" for "agence de presse allemande", not "l'association" for "autorités"), and
+        a newspaper or channel only for a media noun ("the company" is not "The Daily Planet" that reported);
+        media the article does not mark as such may be "le journal" too."""
+        if not name[:1].isupper():
+            return noun in name.lower().split()
+        return noun in speaker_nouns(self.lex.lang).media or not self._media(name)
+
+    def _media(self, name: str) -> bool:
+        """An organisation the article writes after a media noun ("le journal Libération") or as the subject
+        of "reported"."""
+        media = speaker_nouns(self.lex.lang).media
+        for m in re.finditer(re.escape(name), self.text):
+            before = re.findall(r"[\w-]+", self.text[max(0, m.start() - 30) : m.start()].lower())
+            if before and before[-1] in media or MEDIA_VERB.match(self.text, m.end()):
+                return True
+        return False
+
+    def salient_org(self, pos: int, noun: str | None = None) -> str | None:
+        """The organisation named before `pos` that the article talks about most, the nearest on a tie; one that
+        "the `noun`" can stand for when given."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
+        if noun is not None:
+            orgs = [m for m in orgs if self._same_kind(noun, m.name)]
         if not orgs:
             return None
         counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
@@ -977,12 +1007,37 @@ class SpeakerResolver(ArticleMentions):
         speaker.entity_id = m.entity_id
         return speaker
 
-    def role_holder(self, role: str, pos: int) -> Mention | None:
-        role = role.lower()
-        for m in reversed([m for m in self.mentions if m.label == "PER" and m.start < pos]):
-            if m.role and role in m.role.lower():
-                return m
-        for m in self.mentions:
-            if m.label == "PER" and m.role and role in m.role.lower():
-                return m
-        return None
+    def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
+        """The person the article gives `role`, the last one before `pos` first. A description's other words
+        choose among holders ("le ministre de l'Intérieur" is the one whose role says "Intérieur"), and a
+        holder whose role names another complement is not the one described ("le ministre de l'Économie" is
+        not "ministre de la Justice")."""
+        word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
+        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
+        wanted, complement = _description_words(written, role)
+        ranked: list[tuple[int, int, Mention]] = []
+        for k, m in enumerate(holders):
+            has, own_complement = _description_words(m.role or "", role)
+            if complement and own_complement and not complement & has:
+                continue
+            before = m.start < pos
+            ranked.append((len(wanted & has), k if before else -k, m))
+        return max(ranked, key=lambda t: t[:2])[2] if ranked else None
+
+
+DESCRIPTION_STOP = {
+    "the", "a", "an", "of", "for", "at", "in", "on", "and", "to", "its", "his", "her", "their", "de", "du", "des",
+    "d", "le", "la", "les", "l", "et", "en", "au", "aux", "à", "pour", "son", "sa", "ses", "leur", "former", "new",
+    "then", "current", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle", "alors", "ex",
+}
+DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")
+
+
+def _description_words(phrase: str, role: str) -> tuple[set[str], set[str]]:
+    """The content words of a role phrase other than the role noun, and those of its complement (after the
+    first "de"/"of"): "le ministre de l'Intérieur" -> ({"intérieur"}, {"intérieur"})."""
+    role_words = set(role.lower().split())
+    words = {w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in DESCRIPTION_STOP and w not in role_words}
+    prep = DESCRIPTION_PREPOSITION.search(phrase)
+    tail = phrase[prep.end() :] if prep is not None else ""
+    return words, {w for w in re.findall(r"[\w-]+", tail.lower()) if w in words}
