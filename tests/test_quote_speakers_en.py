@@ -511,3 +511,13 @@ def test_documents_speak_for_their_author(nlp_en) -> None:
         " security notice sent to community leaders by the Jewish Federation of Greater Springfield."
     )
     assert production_speakers(text, nlp_en, "en") == ["Jewish Federation of Greater Springfield"]
+
+
+def test_given_names_coordinated_before_one_surname(nlp_en) -> None:
+    text = (
+        "Mirela and Tobias Grund said that the rent was too high. The cafe opened in May. "
+        '"We will stay," Mirela said.'
+    )
+    # both speak as the article writes them; the given name alone is hers, with the shared surname
+    assert production_speakers(text, nlp_en, "en") == ["Mirela and Tobias Grund", "Mirela Grund"]
+

@@ -270,3 +270,40 @@ def test_a_name_cut_inside_its_particles_runs_to_the_surname(nlp_en) -> None:
     persons = [s.attrs["text"] for s in spans if s.label == "PER"]
     assert persons == ["Ingrid von der Marwitz"]
     assert not [s for s in spans if s.label != "PER" and "Marwitz" in s.attrs["text"]]
+
+
+def _resolved(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, int, str, str]]:
+    """The entity layer's within-article resolution of model spans given as (written text, label), each the
+    first occurrence after the previous one: (label, start, written, name) of every span."""
+    from newsdesk.nlp.entities import _Ent
+
+    ents, pos = [], 0
+    for written, label in tagged:
+        start = text.index(written, pos)
+        ents.append(_Ent(start=start, end=start + len(written), label=label, source="model"))
+        pos = start + len(written)
+    out = Recogniser("en", None)._resolve(text, ents)
+    return [(e.label, e.start, text[e.start : e.end], e.attrs.get("name", "")) for e in out]
+
+
+def test_a_given_name_tagged_as_a_place_or_thing_repeats_the_person_named_before() -> None:
+    text = "Lorna Pike runs the bakery on Mill Lane. Later Lorna told the council that prices rose."
+    spans = _resolved(text, [("Lorna Pike", "PER"), ("Mill Lane", "LOC"), ("Lorna", "MISC")])
+    assert ("PER", 47, "Lorna", "Lorna Pike") in spans
+    # a known place keeps its label, and so does an acronym
+    text = "Paris Quinlan opened a shop. Paris welcomed the tourists."
+    assert ("LOC", 29, "Paris", "") in _resolved(text, [("Paris Quinlan", "PER"), ("Paris", "LOC")])
+    text = "SPCA North Peace took the dogs. The SPCA said they were well."
+    assert ("ORG", 36, "SPCA", "") in _resolved(text, [("SPCA North Peace", "PER"), ("SPCA", "ORG")])
+
+
+def test_a_given_name_coordinated_with_a_full_name_shares_its_surname() -> None:
+    text = "Mirela and Tobias Grund opened the cafe in May. Mirela said the rent was high."
+    spans = _resolved(text, [("Mirela", "LOC"), ("Tobias Grund", "PER"), ("Mirela", "LOC")])
+    assert ("PER", 0, "Mirela", "Mirela Grund") in spans
+    assert ("PER", 48, "Mirela", "Mirela Grund") in spans
+    assert ("PER", 11, "Tobias Grund", "Tobias Grund") in spans
+    # a surname of someone else in the article is another person: "Okafor and Tobias Grund"
+    text = "Ada Okafor spoke first. Okafor and Tobias Grund then met the press. Okafor said no."
+    spans = _resolved(text, [("Ada Okafor", "PER"), ("Okafor", "PER"), ("Tobias Grund", "PER"), ("Okafor", "PER")])
+    assert [s[3] for s in spans if s[2] == "Okafor"] == ["Ada Okafor", "Ada Okafor"]

@@ -325,6 +325,9 @@ class SpeakerResolver(ArticleMentions):
         full = list(dict.fromkeys(m.name if m.label == "PER" else self.org_name(m.name) for m in chain))
         if len(full) < 2 or not joined:
             return None
+        first, last = chain[0], chain[-1]
+        if len(chain) == 2 and first.name == f"{first.text} {last.name.split()[-1]}":
+            return self.text[first.start : last.end]  # "Rebecca and Tom Hale" as written: one surname for both
         return ", ".join(full[:-1]) + (" et " if self.lex.lang == "fr" else " and ") + full[-1]
 
     def _list_gap(self, gap: str, *, lead: bool = False) -> bool:
