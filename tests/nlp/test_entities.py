@@ -307,3 +307,26 @@ def test_a_given_name_coordinated_with_a_full_name_shares_its_surname() -> None:
     text = "Ada Okafor spoke first. Okafor and Tobias Grund then met the press. Okafor said no."
     spans = _resolved(text, [("Ada Okafor", "PER"), ("Okafor", "PER"), ("Tobias Grund", "PER"), ("Okafor", "PER")])
     assert [s[3] for s in spans if s[2] == "Okafor"] == ["Ada Okafor", "Ada Okafor"]
+
+
+def test_headline_and_credit_words_glued_to_a_name_are_not_part_of_it() -> None:
+    from newsdesk.nlp.entities import _Ent, _without_headline_words
+
+    def trimmed(text: str, written: str) -> tuple[str, int, int]:
+        start = text.index(written)
+        item = _Ent(start=start, end=start + len(written), label="PER", source="model")
+        name = _without_headline_words(text, item, frozenset({"van", "de"}))
+        assert text[item.start : item.end] == name
+        return name, item.start, item.end
+
+    text = "Rising Prices Worry Olsen\nOlsen said prices keep rising and many worry about rent."
+    assert trimmed(text, "Rising Prices Worry Olsen") == ("Olsen", 20, 25)
+    text = "Recovering Mia Tarvainen thanked the nurses after recovering from surgery."
+    assert trimmed(text, "Recovering Mia Tarvainen") == ("Mia Tarvainen", 11, 24)
+    text = "Getty Mia Tarvainen at the gallery. She opened it on Friday."
+    assert trimmed(text, "Getty Mia Tarvainen") == ("Mia Tarvainen", 6, 19)
+    # one common word next to a one-word name stays: "Bill" of "Bill Okoro" beside a parliamentary bill
+    text = "Bill Okoro backed the bill on Monday."
+    assert trimmed(text, "Bill Okoro") == ("Bill Okoro", 0, 10)
+    text = "Mia van Dam spoke to the van drivers."
+    assert trimmed(text, "Mia van Dam") == ("Mia van Dam", 0, 11)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Span
+from ..clean.cues import load_cues
 from ..pipeline import StepStats, batched
 from ..text import fold
 from . import models as model_loader
@@ -210,6 +211,8 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
+        if "trim" in self.fixes and item.label == "PER" and " " in text:
+            text = _without_headline_words(full_text, item, self.rules.particles)
         if "demonym" in self.fixes and " " in text:
             text = self._cut_nationality(full_text, item)
         if "demonym" in self.fixes:
@@ -661,6 +664,38 @@ def _halves(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     if half < 2 or (b - a) % 2 or [t.text for t in doc[a : a + half]] != [t.text for t in doc[a + half : b]]:
         return [(a, b)]
     return [(a, a + half), (a + half, b)]
+
+
+def _without_headline_words(full_text: str, item: _Ent, particles: frozenset[str]) -> str:
+    """A person's name without the title-case words of a headline or caption glued to it ("Numbers Cause
+    Optimism Söder", "Recovering Anna Kowalski", "Donald Trump Popularity Polls"): words at either end
+    that the article also writes in lower case. One such word goes only when two names stay ("Bill Gates"
+    keeps "Bill" next to a parliamentary bill). Returns the span's (possibly shortened) text."""
+    text = full_text[item.start : item.end]
+    words = text.split(" ")
+
+    def common(word: str) -> bool:
+        low = word.lower()
+        pattern = rf"(?<![\w-]){re.escape(low)}(?![\w-])"
+        return word[:1].isupper() and low not in particles and re.search(pattern, full_text) is not None
+
+    cues = load_cues()
+    lead = 0
+    while lead < len(words) - 1 and (
+        common(words[lead]) or words[lead].rstrip(":") in cues.words.get("credit", ()) or cues.agency(words[lead])
+    ):
+        lead += 1
+    tail = len(words)
+    while tail > lead + 1 and common(words[tail - 1]):
+        tail -= 1
+    kept = tail - lead
+    if kept == len(words) or kept < 2 and len(words) - kept < 2:
+        return text
+    item.start += len(" ".join(words[:lead])) + (1 if lead else 0)
+    item.end = item.start + len(" ".join(words[lead:tail]))
+    if full_text[item.end - 2 : item.end] in ("'s", "’s"):
+        item.end -= 2  # "McConnell’s" before a cut headline word
+    return full_text[item.start : item.end]
 
 
 def _invisible(text: str) -> bool:
