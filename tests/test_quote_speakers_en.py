@@ -548,6 +548,9 @@ def test_a_surname_closes_the_person_like_name_tagged_as_an_organisation(nlp_en)
     text = 'Daniel Halloran released a record on Friday. "I made it at home," Halloran said.'
     entities = _tagged(text, ("Daniel Halloran", "ORG", 0), ("Halloran", "PER", 1))
     assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]
+    # the model tagged only the surname inside the full name, as an organisation
+    entities = _tagged(text, ("Halloran", "ORG", 0), ("Halloran", "PER", 1))
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]
     # a listed organisation stays one: "Morgan Stanley" is no person
     text = 'Morgan Stanley cut its forecast on Friday. "Growth is slowing," Stanley said.'
     entities = _tagged(text, ("Morgan Stanley", "ORG", 0), ("Stanley", "PER", 1))

@@ -323,11 +323,12 @@ class ArticleMentions:
         return names[0] if len(names) == 1 else m.name
 
     def mistagged_person(self, m: Mention, start: int, end: int, surname: str) -> bool:
-        """Whether organisation or place mention `m` is exactly the person-like run text[start:end] ending in
-        `surname`, a name no organisation list knows: a person the model mislabelled ("Post Malone")."""
+        """Whether organisation mention `m` is exactly the person-like run text[start:end] ending in `surname`,
+        or that surname, and the run a name no organisation list knows: a person the model mislabelled ("Post
+        Malone")."""
         run = self.text[start:end]
         return (
-            (m.start, m.end) == (start, end)
+            ((m.start, m.end) == (start, end) or m.end == end and m.text == surname)  # or only the surname
             and m.label != "LOC"
             and run.split()[-1] == surname
             and fold(run) not in known_org_names(self.lex.lang)
