@@ -330,3 +330,8 @@ def test_headline_and_credit_words_glued_to_a_name_are_not_part_of_it() -> None:
     assert trimmed(text, "Bill Okoro") == ("Bill Okoro", 0, 10)
     text = "Mia van Dam spoke to the van drivers."
     assert trimmed(text, "Mia van Dam") == ("Mia van Dam", 0, 11)
+
+
+def test_a_headline_surname_before_the_full_name_is_that_person() -> None:
+    text = "Okoro wins the vote\nAda Okoro won the council vote on Monday."
+    assert _resolved(text, [("Ada Okoro", "PER")])[0] == ("PER", 0, "Okoro", "Ada Okoro")

@@ -565,10 +565,9 @@ class Recogniser:
                 if len(tokens) == 1 and tokens[0] in surnames or given:
                     e.label, e.source = "PER", "rule"
         covered = [(e.start, e.end) for e in ents]
-        first = min(p for p, _t, _n in full)
         for surname_written in {n.split()[-1] for _p, _t, n in full if len(n.split()[-1]) > 2}:
             pattern = re.compile(rf"(?<![\w-]){re.escape(surname_written)}(?![\w-])")
-            for m in pattern.finditer(text, first):
+            for m in pattern.finditer(text):  # a headline may give the surname before the full name
                 if any(a < m.end() and m.start() < b for a, b in covered):
                     continue
                 ents.append(_Ent(start=m.start(), end=m.end(), label="PER", source="rule"))
