@@ -555,3 +555,10 @@ def test_a_surname_closes_the_person_like_name_tagged_as_an_organisation(nlp_en)
     text = 'Morgan Stanley cut its forecast on Friday. "Growth is slowing," Stanley said.'
     entities = _tagged(text, ("Morgan Stanley", "ORG", 0), ("Stanley", "PER", 1))
     assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Stanley"]
+
+
+def test_a_title_and_surname_taken_for_an_organisation_is_the_person(nlp_en) -> None:
+    text = 'Daniel Halloran opened the hall on Friday. "It took ten years," Pastor Halloran said.'
+    entities = _tagged(text, ("Daniel Halloran", "PER", 0), ("Pastor Halloran", "ORG", 0))
+    entities[0].attrs["name"] = "Daniel Halloran"
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]

@@ -249,6 +249,8 @@ class ArticleMentions:
                     label = "ORG"  # "Hinsdale Associates"
             if label == "ORG" and span.attrs.get("source") != "rule" and self._role_before_name(start, text):
                 label = "PER"  # "party supremo Mayawati", "the union's President, Ann Lee": the role's holder
+            elif label == "ORG" and self._titled_surname(text, entities):
+                label, name = "PER", text.split(" ", 1)[1]  # "Pastor Adeboye" after "E.A. Adeboye"
             if label == "ORG":
                 start, text, name = self._with_nationality(orgs, start, end, text, name)
             out.append(
@@ -286,6 +288,19 @@ class ArticleMentions:
             return False
         role = self.lex.role_match(before.group(1))
         return role is not None and role.group(0) == before.group(1)
+
+    def _titled_surname(self, text: str, entities: Sequence[Span]) -> bool:
+        """A courtesy or religious title and the surname of a person the entity layer names in full ("Pastor
+        Adeboye", "Dr Okoro"), which the model took for an organisation."""
+        title, _, rest = text.partition(" ")
+        if title not in self.lex.titles or not rest or not rest[:1].isupper():
+            return False
+        words = rest.split()
+        return any(
+            e.label in PERSON_LABELS and len(full := (e.attrs.get("name") or "").split()) > len(words)
+            and full[-len(words) :] == words
+            for e in entities
+        )
 
     def _untitled(self, name: str) -> str:
         """A person's name without the titles that open it."""
