@@ -668,8 +668,9 @@ def _halves(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
 def _without_headline_words(full_text: str, item: _Ent, particles: frozenset[str]) -> str:
     """A person's name without the title-case words of a headline or caption glued to it ("Numbers Cause
     Optimism Söder", "Recovering Anna Kowalski", "Donald Trump Popularity Polls"): words at either end
-    that the article also writes in lower case. One such word goes only when two names stay ("Bill Gates"
-    keeps "Bill" next to a parliamentary bill). Returns the span's (possibly shortened) text."""
+    that the article also writes in lower case. Two names must stay ("Bill Gates" keeps "Bill" next to a
+    parliamentary bill), or one after two or more words cut before it. Returns the span's (possibly
+    shortened) text."""
     text = full_text[item.start : item.end]
     words = text.split(" ")
 
@@ -688,8 +689,8 @@ def _without_headline_words(full_text: str, item: _Ent, particles: frozenset[str
     while tail > lead + 1 and common(words[tail - 1]):
         tail -= 1
     kept = tail - lead
-    if kept == len(words) or kept < 2 and len(words) - kept < 2:
-        return text
+    if kept == len(words) or kept < 2 and (lead < 2 or tail < len(words)):
+        return text  # one word left only after a headline before it ("Space Shuttle Challenger" stays)
     item.start += len(" ".join(words[:lead])) + (1 if lead else 0)
     item.end = item.start + len(" ".join(words[lead:tail]))
     if full_text[item.end - 2 : item.end] in ("'s", "’s"):
