@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsdesk.article import Span
 from newsdesk.nlp.quotes import extract_quotes
 from newsdesk.nlp.quotes_direct import subject_of
 from quote_helpers import production_speakers, quote_speakers
@@ -511,3 +512,53 @@ def test_documents_speak_for_their_author(nlp_en) -> None:
         " security notice sent to community leaders by the Jewish Federation of Greater Springfield."
     )
     assert production_speakers(text, nlp_en, "en") == ["Jewish Federation of Greater Springfield"]
+
+
+def test_given_names_coordinated_before_one_surname(nlp_en) -> None:
+    text = (
+        "Mirela and Tobias Grund said that the rent was too high. The cafe opened in May. "
+        '"We will stay," Mirela said.'
+    )
+    # both speak as the article writes them; the given name alone is hers, with the shared surname
+    assert production_speakers(text, nlp_en, "en") == ["Mirela and Tobias Grund", "Mirela Grund"]
+
+
+def test_a_full_name_taken_for_an_organisation_completes_its_surname(nlp_en) -> None:
+    text = (
+        '"Mice fed more fat had more tumours," said study researcher Maret T Lindqvist-Oduya from the state '
+        'university. "This may matter for people," said Lindqvist-Oduya.'
+    )
+    # the entity layer tags both as organisations; the middle initial has no period
+    assert production_speakers(text, nlp_en, "en") == ["Maret T Lindqvist-Oduya"] * 2
+
+
+def _tagged(text: str, *spans: tuple[str, str, int]) -> list[Span]:
+    """Entity spans (written text, label, occurrence) as the entity layer gives them, offsets checked."""
+    out = []
+    for written, label, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(written, start + 1)
+        assert text[start : start + len(written)] == written
+        out.append(Span(start=start, end=start + len(written), label=label, attrs={"name": written}))
+    return out
+
+
+def test_a_surname_closes_the_person_like_name_tagged_as_an_organisation(nlp_en) -> None:
+    text = 'Daniel Halloran released a record on Friday. "I made it at home," Halloran said.'
+    entities = _tagged(text, ("Daniel Halloran", "ORG", 0), ("Halloran", "PER", 1))
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]
+    # the model tagged only the surname inside the full name, as an organisation
+    entities = _tagged(text, ("Halloran", "ORG", 0), ("Halloran", "PER", 1))
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]
+    # a listed organisation stays one: "Morgan Stanley" is no person
+    text = 'Morgan Stanley cut its forecast on Friday. "Growth is slowing," Stanley said.'
+    entities = _tagged(text, ("Morgan Stanley", "ORG", 0), ("Stanley", "PER", 1))
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Stanley"]
+
+
+def test_a_title_and_surname_taken_for_an_organisation_is_the_person(nlp_en) -> None:
+    text = 'Daniel Halloran opened the hall on Friday. "It took ten years," Pastor Halloran said.'
+    entities = _tagged(text, ("Daniel Halloran", "PER", 0), ("Pastor Halloran", "ORG", 0))
+    entities[0].attrs["name"] = "Daniel Halloran"
+    assert quote_speakers(text, nlp_en, "en", entities=entities) == ["Daniel Halloran"]

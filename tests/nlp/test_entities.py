@@ -270,3 +270,68 @@ def test_a_name_cut_inside_its_particles_runs_to_the_surname(nlp_en) -> None:
     persons = [s.attrs["text"] for s in spans if s.label == "PER"]
     assert persons == ["Ingrid von der Marwitz"]
     assert not [s for s in spans if s.label != "PER" and "Marwitz" in s.attrs["text"]]
+
+
+def _resolved(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, int, str, str]]:
+    """The entity layer's within-article resolution of model spans given as (written text, label), each the
+    first occurrence after the previous one: (label, start, written, name) of every span."""
+    from newsdesk.nlp.entities import _Ent
+
+    ents, pos = [], 0
+    for written, label in tagged:
+        start = text.index(written, pos)
+        ents.append(_Ent(start=start, end=start + len(written), label=label, source="model"))
+        pos = start + len(written)
+    out = Recogniser("en", None)._resolve(text, ents)
+    return [(e.label, e.start, text[e.start : e.end], e.attrs.get("name", "")) for e in out]
+
+
+def test_a_given_name_tagged_as_a_place_or_thing_repeats_the_person_named_before() -> None:
+    text = "Lorna Pike runs the bakery on Mill Lane. Later Lorna told the council that prices rose."
+    spans = _resolved(text, [("Lorna Pike", "PER"), ("Mill Lane", "LOC"), ("Lorna", "MISC")])
+    assert ("PER", 47, "Lorna", "Lorna Pike") in spans
+    # a known place keeps its label, and so does an acronym
+    text = "Paris Quinlan opened a shop. Paris welcomed the tourists."
+    assert ("LOC", 29, "Paris", "") in _resolved(text, [("Paris Quinlan", "PER"), ("Paris", "LOC")])
+    text = "SPCA North Peace took the dogs. The SPCA said they were well."
+    assert ("ORG", 36, "SPCA", "") in _resolved(text, [("SPCA North Peace", "PER"), ("SPCA", "ORG")])
+
+
+def test_a_given_name_coordinated_with_a_full_name_shares_its_surname() -> None:
+    text = "Mirela and Tobias Grund opened the cafe in May. Mirela said the rent was high."
+    spans = _resolved(text, [("Mirela", "LOC"), ("Tobias Grund", "PER"), ("Mirela", "LOC")])
+    assert ("PER", 0, "Mirela", "Mirela Grund") in spans
+    assert ("PER", 48, "Mirela", "Mirela Grund") in spans
+    assert ("PER", 11, "Tobias Grund", "Tobias Grund") in spans
+    # a surname of someone else in the article is another person: "Okafor and Tobias Grund"
+    text = "Ada Okafor spoke first. Okafor and Tobias Grund then met the press. Okafor said no."
+    spans = _resolved(text, [("Ada Okafor", "PER"), ("Okafor", "PER"), ("Tobias Grund", "PER"), ("Okafor", "PER")])
+    assert [s[3] for s in spans if s[2] == "Okafor"] == ["Ada Okafor", "Ada Okafor"]
+
+
+def test_headline_and_credit_words_glued_to_a_name_are_not_part_of_it() -> None:
+    from newsdesk.nlp.entities import _Ent, _without_headline_words
+
+    def trimmed(text: str, written: str) -> tuple[str, int, int]:
+        start = text.index(written)
+        item = _Ent(start=start, end=start + len(written), label="PER", source="model")
+        name = _without_headline_words(text, item, frozenset({"van", "de"}))
+        assert text[item.start : item.end] == name
+        return name, item.start, item.end
+
+    text = "Rising Prices Worry Olsen\nOlsen said prices keep rising and many worry about rent."
+    assert trimmed(text, "Rising Prices Worry Olsen") == ("Olsen", 20, 25)
+    text = "Recovering Mia Tarvainen thanked the nurses after recovering from surgery."
+    assert trimmed(text, "Recovering Mia Tarvainen") == ("Mia Tarvainen", 11, 24)
+    text = "Getty Mia Tarvainen at the gallery. She opened it on Friday."
+    assert trimmed(text, "Getty Mia Tarvainen") == ("Mia Tarvainen", 6, 19)
+    # one common word next to a one-word name stays: "Bill" of "Bill Okoro" beside a parliamentary bill
+    text = "Bill Okoro backed the bill on Monday."
+    assert trimmed(text, "Bill Okoro") == ("Bill Okoro", 0, 10)
+    text = "Mia van Dam spoke to the van drivers."
+    assert trimmed(text, "Mia van Dam") == ("Mia van Dam", 0, 11)
+
+
+def test_a_headline_surname_before_the_full_name_is_that_person() -> None:
+    text = "Okoro wins the vote\nAda Okoro won the council vote on Monday."
+    assert _resolved(text, [("Ada Okoro", "PER")])[0] == ("PER", 0, "Okoro", "Ada Okoro")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Span
+from ..clean.cues import load_cues
 from ..pipeline import StepStats, batched
 from ..text import fold
 from . import models as model_loader
@@ -87,6 +88,11 @@ CAPITALISED_NATIONALITY_ADJECTIVES = frozenset({"en"})
 _PUNCT_EDGE = re.compile(r"^[\s\"'«»“”‘’()\[\],.;:!?–—-]+|[\s\"'«»“”‘’()\[\],;:!?–—-]+$")
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+COORDINATED_GIVEN = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ'’-]+) (?:and|&|et) $")
+"""A capitalised word and a conjunction right before a person's name ("Rebecca and Tom Hale")."""
+GIVEN_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")
+"""A word written like a given name: a capital, then lower-case letters ("Sean", not "SPCA")."""
 
 NameMatcher = Callable[[str, str, str], bool]
 """`same(mention, full_name, lang)`: True when a one-word mention spells the surname of `full_name` differently."""
@@ -205,6 +211,8 @@ class Recogniser:
         acronym = _ACRONYM.fullmatch(text) and self.rules.gazetteer.lookup(text) is None
         if "acronym" in self.fixes and item.label in ("LOC", "PER") and acronym:
             item.label = "ORG"
+        if "trim" in self.fixes and item.label == "PER" and " " in text:
+            text = _without_headline_words(full_text, item, self.rules.particles)
         if "demonym" in self.fixes and " " in text:
             text = self._cut_nationality(full_text, item)
         if "demonym" in self.fixes:
@@ -470,6 +478,8 @@ class Recogniser:
                 if len(tokens) >= 2:
                     full.append((e.start, tokens, name))
         if "surname" in self.fixes and full:
+            full += self._coordinated_given(text, ents, full)
+            full.sort(key=lambda f: f[0])
             ents = self._surname_mentions(text, ents, full)
         for e in ents:
             if e.label != "PER":
@@ -510,19 +520,54 @@ class Recogniser:
                         return fname
         return name
 
+    def _coordinated_given(self, text: str, ents: list[_Ent], full: list) -> list[tuple[int, tuple[str, ...], str]]:
+        """ "Rebecca and Tom Hale": a lone given name coordinated with a "Given Surname" person shares the
+        surname. The first word must not be a surname or given name of someone else in the article (then
+        "Biden and Kamala Harris" is two people), nor a title or a place."""
+        out = []
+        surnames = {f[1][-1] for f in full}
+        givens = {f[1][0] for f in full}
+        for pos, ftoks, fname in full:
+            if len(ftoks) != 2 or len(fname.split()) != 2:
+                continue
+            m = COORDINATED_GIVEN.search(text, max(0, pos - 40), pos)
+            if m is None:
+                continue
+            word = m.group(1)
+            key = _name_tokens(word)[0]
+            if (
+                key in surnames
+                or key in givens
+                or word in self.rules.honorifics
+                or self.rules.gazetteer.lookup(word) is not None
+                or word in self.rules.stopnames
+                or any(e.label in ("ORG", "PER") and e.start < m.start(1) < e.end for e in ents)
+            ):
+                continue
+            given = _Ent(start=m.start(1), end=m.end(1), label="PER", source="rule")
+            ents[:] = [e for e in ents if not (e.start == given.start and e.end == given.end)] + [given]
+            out.append((pos - 1, (key, ftoks[-1]), f"{word} {fname.split()[-1]}"))  # before the named one
+        return out
+
     def _surname_mentions(self, text: str, ents: list[_Ent], full: list) -> list[_Ent]:
-        """Single-word spans (and uncovered words) that spell a named person's surname are that person."""
+        """Single-word spans (and uncovered words) that spell a named person's surname are that person, and
+        so are single-word spans the model took for a place or a thing that repeat the given name of a
+        person named before them ("Sean Baxter … Sean weighed in"), unless the word names a known place."""
         surnames = {ftoks[-1] for _p, ftoks, _n in full if len(ftoks[-1]) > 2}
         for e in ents:
             if e.label in ("LOC", "ORG", "MISC") and e.source == "model" and "country" not in e.attrs:
                 tokens = _name_tokens(text[e.start : e.end])
-                if len(tokens) == 1 and tokens[0] in surnames:
+                given = (
+                    GIVEN_NAME.fullmatch(text[e.start : e.end]) is not None
+                    and any(p < e.start and ftoks[0] == tokens[0] for p, ftoks, _n in full)
+                    and self.rules.gazetteer.lookup(text[e.start : e.end]) is None
+                )
+                if len(tokens) == 1 and tokens[0] in surnames or given:
                     e.label, e.source = "PER", "rule"
         covered = [(e.start, e.end) for e in ents]
-        first = min(p for p, _t, _n in full)
         for surname_written in {n.split()[-1] for _p, _t, n in full if len(n.split()[-1]) > 2}:
             pattern = re.compile(rf"(?<![\w-]){re.escape(surname_written)}(?![\w-])")
-            for m in pattern.finditer(text, first):
+            for m in pattern.finditer(text):  # a headline may give the surname before the full name
                 if any(a < m.end() and m.start() < b for a, b in covered):
                     continue
                 ents.append(_Ent(start=m.start(), end=m.end(), label="PER", source="rule"))
@@ -618,6 +663,39 @@ def _halves(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     if half < 2 or (b - a) % 2 or [t.text for t in doc[a : a + half]] != [t.text for t in doc[a + half : b]]:
         return [(a, b)]
     return [(a, a + half), (a + half, b)]
+
+
+def _without_headline_words(full_text: str, item: _Ent, particles: frozenset[str]) -> str:
+    """A person's name without the title-case words of a headline or caption glued to it ("Numbers Cause
+    Optimism Söder", "Recovering Anna Kowalski", "Donald Trump Popularity Polls"): words at either end
+    that the article also writes in lower case. Two names must stay ("Bill Gates" keeps "Bill" next to a
+    parliamentary bill), or one after two or more words cut before it. Returns the span's (possibly
+    shortened) text."""
+    text = full_text[item.start : item.end]
+    words = text.split(" ")
+
+    def common(word: str) -> bool:
+        low = word.lower()
+        pattern = rf"(?<![\w-]){re.escape(low)}(?![\w-])"
+        return word[:1].isupper() and low not in particles and re.search(pattern, full_text) is not None
+
+    cues = load_cues()
+    lead = 0
+    while lead < len(words) - 1 and (
+        common(words[lead]) or words[lead].rstrip(":") in cues.words.get("credit", ()) or cues.agency(words[lead])
+    ):
+        lead += 1
+    tail = len(words)
+    while tail > lead + 1 and common(words[tail - 1]):
+        tail -= 1
+    kept = tail - lead
+    if kept == len(words) or kept < 2 and (lead < 2 or tail < len(words)):
+        return text  # one word left only after a headline before it ("Space Shuttle Challenger" stays)
+    item.start += len(" ".join(words[:lead])) + (1 if lead else 0)
+    item.end = item.start + len(" ".join(words[lead:tail]))
+    if full_text[item.end - 2 : item.end] in ("'s", "’s"):
+        item.end -= 2  # "McConnell’s" before a cut headline word
+    return full_text[item.start : item.end]
 
 
 def _invisible(text: str) -> bool:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from .. import lexicons
 from ..article import Span
+from ..text import fold
 from .quote_lexicon import QuoteLexicon
 from .quotes_direct import doc_text
 
@@ -162,6 +165,22 @@ def drop_description(name: str, org_nouns: set[str]) -> str:
     return " ".join(words[lower[-1] + 1 :])
 
 
+INITIALS = re.compile(r"[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.?)?")
+"""One or two initials with a period: "B.", "E.A", "J.R."."""
+
+
+def _initial(word: str, *, first: bool) -> bool:
+    """An initial in a name: with its period ("E.A Adeboye", "Alfred B. Smith"), or without one inside the
+    name ("Anna B Kowalski"; a lone capital first is the article "A")."""
+    return INITIALS.fullmatch(word) is not None or not first and re.fullmatch(r"[A-ZÀ-Ý]", word) is not None
+
+
+@lru_cache(maxsize=8)
+def known_org_names(lang: str) -> frozenset[str]:
+    """Folded names of the organisation lists (the article's language and the international one)."""
+    return frozenset(fold(row[0]) for name in (lang, "intl") for row in lexicons.rows("orgs", name))
+
+
 class ArticleMentions:
     """The person and organisation mentions of one parsed article, with its proper-noun runs."""
 
@@ -230,6 +249,8 @@ class ArticleMentions:
                     label = "ORG"  # "Hinsdale Associates"
             if label == "ORG" and span.attrs.get("source") != "rule" and self._role_before_name(start, text):
                 label = "PER"  # "party supremo Mayawati", "the union's President, Ann Lee": the role's holder
+            elif label == "ORG" and self._titled_surname(text, entities):
+                label, name = "PER", text.split(" ", 1)[1]  # "Pastor Adeboye" after "E.A. Adeboye"
             if label == "ORG":
                 start, text, name = self._with_nationality(orgs, start, end, text, name)
             out.append(
@@ -268,6 +289,19 @@ class ArticleMentions:
         role = self.lex.role_match(before.group(1))
         return role is not None and role.group(0) == before.group(1)
 
+    def _titled_surname(self, text: str, entities: Sequence[Span]) -> bool:
+        """A courtesy or religious title and the surname of a person the entity layer names in full ("Pastor
+        Adeboye", "Dr Okoro"), which the model took for an organisation."""
+        title, _, rest = text.partition(" ")
+        if title not in self.lex.titles or not rest or not rest[:1].isupper():
+            return False
+        words = rest.split()
+        return any(
+            e.label in PERSON_LABELS and len(full := (e.attrs.get("name") or "").split()) > len(words)
+            and full[-len(words) :] == words
+            for e in entities
+        )
+
     def _untitled(self, name: str) -> str:
         """A person's name without the titles that open it."""
         words = name.split()
@@ -288,11 +322,15 @@ class ArticleMentions:
     def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
         """A person tagged by one word alone: the proper-noun run it closes ("Siu Heng" when only "Heng" was
         tagged), else the one earlier run it opens or closes that the entity layer missed ("Arvind Gaur"
-        after image markup, then "Arvind")."""
+        after image markup, then "Arvind"), or that the model took for an organisation whole when this word
+        is its surname ("Post Malone" … "Malone said")."""
         places = [x for x in mentions if x.label != "PER"]
         names = []
         for start, end, run in self.runs:
-            if end > m.end or not self._personlike_run(run) or any(x.start < end and start < x.end for x in places):
+            if end > m.end or not self._personlike_run(run):
+                continue
+            over = [x for x in places if x.start < end and start < x.end]
+            if over and not (len(over) == 1 and self.mistagged_person(over[0], start, end, m.name)):
                 continue
             words = run.split()
             if end == m.end and start < m.start:
@@ -301,15 +339,29 @@ class ArticleMentions:
                 names.append(run)
         return names[0] if len(names) == 1 else m.name
 
+    def mistagged_person(self, m: Mention, start: int, end: int, surname: str) -> bool:
+        """Whether organisation mention `m` is exactly the person-like run text[start:end] ending in `surname`,
+        or that surname, and the run a name no organisation list knows: a person the model mislabelled ("Post
+        Malone")."""
+        run = self.text[start:end]
+        return (
+            ((m.start, m.end) == (start, end) or m.end == end and m.text == surname)  # or only the surname
+            and m.label != "LOC"
+            and run.split()[-1] == surname
+            and fold(run) not in known_org_names(self.lex.lang)
+        )
+
     def _personlike_run(self, run: str) -> bool:
-        """Two or three capitalised words, none a role, title or organisation noun."""
+        """Two or three capitalised words, none a role, title or organisation noun, with middle initials
+        ("Anna B Kowalski", "E.A. Adeboye")."""
         words = run.split()
-        return 2 <= len(words) <= 3 and all(
+        names = [w for k, w in enumerate(words) if not (k < len(words) - 1 and _initial(w, first=k == 0))]
+        return 2 <= len(words) <= 4 and 1 <= len(names) <= 3 and names[-1] == words[-1] and all(
             re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", w)
             and w.lower() not in self._role_words
             and w not in self.lex.titles
             and w.lower() not in self.lex.org_nouns
-            for w in words
+            for w in names
         )
 
     @staticmethod

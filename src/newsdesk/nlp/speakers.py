@@ -35,6 +35,8 @@ from .speaker_mentions import (
 )
 from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, agrees, resolve_pronoun
 
+ORG_PLACE_WORDS = {"of", "at", "for", "de", "du", "chez"}
+"""Words before an organisation's name, rarely before a person's ("the head of Alfred A Knopf")."""
 UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
 DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
 
@@ -245,6 +247,7 @@ class SpeakerResolver(ArticleMentions):
                 speaker.reason = "unnamed: people the article does not name"
         if speaker.name:
             speaker.name = self._own_handle(speaker.name, end)
+            speaker.name = self._mistagged_full_name(speaker.name, start, end)
         if speaker.name is None:
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
@@ -279,6 +282,30 @@ class SpeakerResolver(ArticleMentions):
         if handle is not None and " " not in name and handle.group(1).lower() == name.lower():
             return "@" + handle.group(1)
         return name
+
+    def _mistagged_full_name(self, name: str, start: int, end: int) -> str:
+        """A one-word speaker the model took for an organisation ("Hilakivi-Clarke said"), the surname of the
+        one person-like name the article writes in full, itself taken for an organisation ("researcher Anna B
+        Kowalski-Lee"): that full name."""
+        if " " in name or not any(
+            m.label == "ORG" and m.text == name and start <= m.start < end for m in self.mentions
+        ):
+            return name
+        others = [m for m in self.mentions if m.label != "PER"]
+        fulls = set()
+        for r_start, r_end, run in self.runs:
+            if run == name or run.split()[-1] != name or not self._personlike_run(run):
+                continue
+            over = [m for m in others if m.start < r_end and r_start < m.end]
+            if len(over) == 1 and self.mistagged_person(over[0], r_start, r_end, name):
+                fulls.add(run)
+        if len(fulls) != 1:
+            return name
+        full = fulls.pop()
+        for m in re.finditer(rf"(\w+)\s+(?:{re.escape(full)}|{re.escape(name)})\b", self.text):
+            if m.group(1) in ORG_PLACE_WORDS or m.group(1).lower() in self.lex.org_nouns:
+                return name  # "head of Alfred A Knopf", "publisher Knopf": an organisation named after someone
+        return full
 
     def _whole_name(self, start: int, end: int) -> int:
         """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
@@ -331,6 +358,9 @@ class SpeakerResolver(ArticleMentions):
         full = list(dict.fromkeys(m.name if m.label == "PER" else self.org_name(m.name) for m in chain))
         if len(full) < 2 or not joined:
             return None
+        first, last = chain[0], chain[-1]
+        if len(chain) == 2 and first.name == f"{first.text} {last.name.split()[-1]}":
+            return self.text[first.start : last.end]  # "Rebecca and Tom Hale" as written: one surname for both
         return ", ".join(full[:-1]) + (" et " if self.lex.lang == "fr" else " and ") + full[-1]
 
     def _list_gap(self, gap: str, *, lead: bool = False) -> bool:
