@@ -37,6 +37,13 @@ def test_opinion_frame_gives_a_fragment_its_holder(nlp_fr) -> None:
     assert found(text, nlp_fr, "fr") == [(*at(text, "« dangereux et inutile »"), "Marie Dupont")]
 
 
+def test_opinion_frame_with_a_role_or_a_body_gives_the_fragment_to_it(nlp_fr) -> None:
+    text = "Pour le gouvernement, il s'agit d'« un tournant historique » pour le pays."
+    assert [(s, e) for s, e, _ in found(text, nlp_fr, "fr")] == [at(text, "« un tournant historique »")]
+    text = "Pour la première fois, le club joue un match « à domicile » en Europe."
+    assert found(text, nlp_fr, "fr") == []
+
+
 def test_naming_with_a_bare_qualifier_quotes_the_namer(nlp_en) -> None:
     text = "Senator Ann Lee called the ruling \"deeply unfair\" on Tuesday."
     assert found(text, nlp_en, "en") == [(*at(text, '"deeply unfair"'), "Ann Lee")]

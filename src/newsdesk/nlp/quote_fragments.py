@@ -109,7 +109,17 @@ def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
     found = att._opinion(toks[: comma + 1], q)
     if found is not None:
         found.how = "fragment"
-    return found
+        return found
+    holder = toks[1:comma]  # "Pour le gouvernement, …", "For the company, …": a role or a body
+    head = next((t for t in holder if t.head.i not in {x.i for x in holder}), None)
+    if head is None or len(holder) > 6 or head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
+        return None
+    nouns = speaker_nouns(att.lex.lang)
+    lemma = head.lemma_.lower()
+    if not (att.lex.role_match(head.text) or lemma in att.lex.org_nouns or head.lower_ in nouns.body):
+        return None
+    span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+    return Attribution(verb=None, speaker=span, speaker_head=head, how="fragment")
 
 
 def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
