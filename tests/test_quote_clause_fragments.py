@@ -56,6 +56,8 @@ def test_chants_of_a_group_are_quotes_without_a_name(nlp_fr, nlp_en) -> None:
     assert found(text, nlp_fr, "fr") == [(*at(text, "« Dupont, démission »"), None)]
     text = "Protesters chanted \"Freedom, freedom\" outside the court."
     assert found(text, nlp_en, "en") == [(*at(text, '"Freedom, freedom"'), None)]
+    text = "Later, those present responded with cries of \"No more cuts,\" and the police left."
+    assert found(text, nlp_en, "en") == [(*at(text, '"No more cuts,"'), None)]
 
 
 def test_names_labels_and_terms_in_quote_marks_stay_out(nlp_fr, nlp_en) -> None:

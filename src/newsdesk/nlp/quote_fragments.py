@@ -40,6 +40,7 @@ NOUN_DEPS = {"amod", "conj"}
 MODIFIER_DEPS = {"compound", "nn", "nmod", "amod", "appos", "flat", "flat:name", "npadvmod", "nummod"}
 COPULAS = {"be", "être", "sembler", "paraître", "seem", "appear"}
 PERSONAL = {"il", "elle", "ils", "elles", "he", "she", "they", "we", "i", "nous", "je", "-il", "-elle", "-ils"}
+GROUP_PRONOUNS = {"those", "ceux", "celles"}  # with a modifier: "those present", "ceux qui manifestaient"
 INCISE_ONLY = {"faire", "continuer", "poursuivre", "enchaîner", "continue", "add", "ajouter", "go", "begin"}
 """Speech verbs only as an incise ("« … », fait-il"): with an object they mean something else."""
 SPEECH_PARTICLES = {"part", "état", "savoir", "valoir"}  # "fait part de sa « vive émotion »"
@@ -187,6 +188,8 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
         return None
     if subj.ent_type_ in PLACE_ENTS or subj.lower_ in ("it", "this", "that", "ce", "cela", "ça", "qui", "who"):
         return None
+    if subj.pos_ == "PRON" and subj.lower_ in GROUP_PRONOUNS and any(True for _ in subj.children):
+        return subj  # "those present responded with cries of "…"": unnamed people
     if subj.pos_ == "PRON":
         return subj if subj.lower_ in PERSONAL and not _impersonal(verb) else None
     if copula and subj.ent_type_ not in PERSON_ENTS and not att.lex.role_match(subj.text):
