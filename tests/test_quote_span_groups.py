@@ -196,5 +196,5 @@ def test_a_quote_after_selon_and_its_holder(nlp_fr, nlp_en) -> None:
 def test_decrire_comme_names_with_a_quoted_phrase(nlp_fr) -> None:
     text = "L'administration du président a décrit le déploiement comme « une menace » ."
     assert spans_of(text, nlp_fr, "fr") == [at(text, "« une menace »")]
-    text = "Le ministre a qualifié la décision de « scandaleuse » hier soir."
-    assert spans_of(text, nlp_fr, "fr") == []
+    text = "Le ministre a qualifié la décision de « scandaleuse » hier soir."  # a bare qualifier names too
+    assert spans_of(text, nlp_fr, "fr") == [at(text, "« scandaleuse »")]

@@ -35,6 +35,8 @@ class QuoteLexicon:
     recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
     count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
     belief: set[str] = field(default_factory=set)  # "X pense que … « … »": the quoted words are X's
+    stance: set[str] = field(default_factory=set)  # "souhaite « bonne chance »": a quoted object is the subject's
+    cries: set[str] = field(default_factory=set)  # "with cries of "No violence"": what a group shouts
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -94,6 +96,10 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.recommend.add(value.lower())
         elif kind == "belief":
             lex.belief.add(value.lower())
+        elif kind == "cry":
+            lex.cries.add(value.lower())
+        elif kind == "stance":
+            lex.stance.add(value.lower())
         elif kind == "count_verb":
             lex.count_verbs.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)

@@ -15,6 +15,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
+from .quote_fragments import fragment_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
@@ -25,6 +26,8 @@ from .speakers import Speaker, SpeakerResolver
 CONTINUE_GAP = 400
 """A quote without attribution continues the previous speaker when it starts at most this far after."""
 MIN_UNATTRIBUTED_WORDS = 6
+MAX_FRAGMENT_WORDS = 8
+"""Quoted words left without attribution up to this length may be the words of their clause's subject."""
 
 
 def load_model(lang: str) -> Any:
@@ -135,7 +138,9 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         words = n_words(text[q.start : q.end])
         named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
         if att.is_title(q) and not named and (a is None or a.how in ("before", "agent", "belief") or words < 8):
-            continue
+            a = fragment_attribution(att, q) if words <= MAX_FRAGMENT_WORDS else None  # "un projet « ruineux »"
+            if a is None:
+                continue
         said = a is not None and a.how == "before" and att.object_of(q, a)  # "évoque un « … »", "dénonce les « … »"
         if (
             a is not None
@@ -146,10 +151,14 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             a = None  # a short fragment inside a sentence: a term, not a quotation
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
         short = words <= 2 and not (said or named_pair or named and att.after_article(q))  # "as a "defining moment""
-        if a is not None and a.how == "before" and (short or att.infinitive_object(q)):
+        dropped = a is not None and a.how == "before" and (short or att.infinitive_object(q))
+        # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
+        dropped = dropped or a is not None and a.how == "after" and words <= 2 and not att.standalone(q)
+        if (dropped or a is None) and words <= MAX_FRAGMENT_WORDS:
+            a = fragment_attribution(att, q) or (None if dropped else a)  # "souhaite « bonne chance »"
+            dropped = dropped and a is None
+        if dropped:
             continue
-        if a is not None and a.how == "after" and words <= 2 and not att.standalone(q):
-            continue  # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
         items.append((q.start, "direct", q, a))
 
     items.sort(key=lambda item: item[0])

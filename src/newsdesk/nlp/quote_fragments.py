@@ -1,0 +1,208 @@
+"""Short quoted fragments inside a reporting sentence: whose words they are.
+
+A few words in quote marks that a person or organisation uses as their own, with no speech verb of their
+own, are a direct quote of the subject of the clause they sit in: naming ("described the plan as "a
+disaster"", "a qualifié la décision d'« inacceptable »"), the object of a speech, wish or belief verb
+("souhaite « bonne chance »", "a fait part de sa « vive émotion »", "refuses to "give up""), a predicate of
+a person ("est « très inquiet »"), cries and chants ("responded with cries of "No violence""), or any of
+these after "Pour X," / "For X,". Names and titles in quote marks, modifiers of a noun ("a "recommended"
+rating"), passive reports without an agent and clauses whose subject is a thing stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .quote_marks import Quoted
+from .quotes_direct import (
+    PERSON_ENTS,
+    PLACE_ENTS,
+    Attribution,
+    DirectAttributor,
+    is_negated,
+    passive,
+    sentence_start,
+    speaker_phrase,
+    subject_of,
+    verb_lemma,
+)
+from .speaker_groups import speaker_nouns
+
+CLIMB_DEPS = {
+    "obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "xcomp", "oprd", "attr", "acomp", "pobj", "prep", "conj",
+    "amod", "nmod", "dative",
+}  # fmt: skip
+"""How the quoted words may hang on the way up to their clause's verb (complements, not subjects)."""
+NOUN_DEPS = {"amod", "conj"}
+"""How they may hang on a noun on the way: as its adjective ("une attaque « lâche »"), not its complement
+("l'enquête sur l'« affaire X »"), unless the noun is a cry ("cries of "No violence"")."""
+MODIFIER_DEPS = {"compound", "nn", "nmod", "amod", "appos", "flat", "flat:name", "npadvmod", "nummod"}
+COPULAS = {"be", "être", "sembler", "paraître", "seem", "appear"}
+PERSONAL = {"il", "elle", "ils", "elles", "he", "she", "they", "we", "i", "nous", "je", "-il", "-elle", "-ils"}
+GROUP_PRONOUNS = {"those", "ceux", "celles"}  # with a modifier: "those present", "ceux qui manifestaient"
+INCISE_ONLY = {"faire", "continuer", "poursuivre", "enchaîner", "continue", "add", "ajouter", "go", "begin"}
+"""Speech verbs only as an incise ("« … », fait-il"): with an object they mean something else."""
+SPEECH_PARTICLES = {"part", "état", "savoir", "valoir"}  # "fait part de sa « vive émotion »"
+
+
+def fragment_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None:
+    """The subject of the clause a quoted fragment sits in, as its speaker; None for names, titles and terms."""
+    root = att.quote_root(q)
+    if root is None or _name_like(att, q) or _modifier(att, q, root):
+        return None
+    if att.is_title(q) and root.pos_ != "ADJ":  # "un projet « dangereux »" qualifies the project, names nothing
+        return None
+    holder = _opinion_holder(att, q)
+    if holder is not None:
+        return holder
+    verb = _clause_verb(att, q, root)
+    if verb is None:
+        return None
+    subj = _speaking_subject(att, q, verb)
+    if subj is None:
+        return None
+    lo = sentence_start(att.text, subj.idx)
+    span = speaker_phrase(subj, lo, min(q.start, max(subj.idx + len(subj), verb.idx)))
+    spoken = verb if _speech(att, verb) else None
+    if spoken is not None and att.infinitive_object(q):
+        return None  # "a encouragé les habitants à « rester … »": a request, not words said
+    return Attribution(verb=spoken, speaker=span, speaker_head=subj, how="fragment")
+
+
+NAMED_AFTER = re.compile(r"\s*[a-zà-ÿ]+\s+(?:d[eu]\s+|de\s+la\s+|d['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*")
+"""A noun and a proper name (« affaire Fillon », « loi Travail », "effect Trump"): a named thing."""
+
+
+def _name_like(att: DirectAttributor, q: Quoted) -> bool:
+    """Every content word capitalised ("Blue Sky", « Wuambushu », "Back to the Mac"), or a noun named after
+    somebody (« affaire Fillon »): a name or title."""
+    inner = att.text[q.inner[0] : q.inner[1]]
+    if NAMED_AFTER.fullmatch(inner):
+        return True
+    content = [t.text for t in att.tokens_between(*q.inner) if not (t.is_stop or t.is_punct or t.is_space)]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _modifier(att: DirectAttributor, q: Quoted, root: Any) -> bool:
+    """The quoted words qualify a noun as a label: before it ("a "recommended" rating", the "Big Three"
+    automakers) or right after it without a determiner ("technologies « smart grid »", "the hashtag "…"")."""
+    if root.dep_ not in MODIFIER_DEPS:
+        return False
+    head = root.head
+    if head.idx >= q.end:
+        return True
+    if root.dep_ == "amod" or head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "une attaque « écœurante »": an adjective of the speaker's, not a label
+    between = att.text[head.idx + len(head) : q.start].strip(" ,")
+    return not between
+
+
+def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
+    """ "Pour Theresa May, il s'agit d'une attaque « … »": the holder named by the sentence's opening phrase."""
+    lo = sentence_start(att.text, q.start)
+    toks = att.tokens_between(lo, q.start)
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or not toks or toks[0].lower_ not in att.lex.opinion:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and att.lex.is_speech_verb(verb_lemma(t, att.lex)) for t in toks[comma:]):
+        return None  # "Pour lui, X a déclaré « … »": the verb's own subject speaks
+    found = att._opinion(toks[: comma + 1], q)
+    if found is not None:
+        found.how = "fragment"
+        return found
+    holder = toks[1:comma]  # "Pour le gouvernement, …", "For the company, …": a role or a body
+    head = next((t for t in holder if t.head.i not in {x.i for x in holder}), None)
+    if head is None or len(holder) > 6 or head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
+        return None
+    nouns = speaker_nouns(att.lex.lang)
+    lemma = head.lemma_.lower()
+    if not (att.lex.role_match(head.text) or lemma in att.lex.org_nouns or head.lower_ in nouns.body):
+        return None
+    span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
+    return Attribution(verb=None, speaker=span, speaker_head=head, how="fragment")
+
+
+def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
+    """The verb (or predicate with a copula) of the clause the quoted words are a complement of."""
+    if _predicate(root):
+        return root if root.pos_ != "NOUN" else None  # "Karabila est « effaré par … »": the quote is the predicate
+    if root.dep_ in ("advmod", "acomp") and root.head.lemma_.lower() in COPULAS:
+        return root.head  # "he is "not far away""
+    tok = root
+    for _ in range(5):
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        head = tok.head
+        if q.start <= head.idx < q.end:
+            return None
+        if att._quoted(head.idx):  # "« A » et « B »": through the first quote
+            tok = head
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "xcomp" and head.pos_ == "VERB" and not _speech(att, head) and not _stance(att, head):
+                tok = head  # "expected to focus on "…"": the infinitive's governing verb
+                continue
+            return None if head.lemma_.lower() in COPULAS or _predicate(head) else head
+        if _predicate(head):
+            return None  # "hostile aux thèses « … »": a complement of a predicate describes, it says nothing
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ not in NOUN_DEPS and head.lower_ not in att.lex.cries:
+            return None
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ", "ADP", "PRON", "NUM"):
+            return None
+        tok = head
+    return None
+
+
+def _predicate(tok: Any) -> bool:
+    """An adjective or noun with a copula and a subject of its own ("est « très inquiet »")."""
+    return any(c.dep_ == "cop" for c in tok.children) and any(c.dep_.startswith("nsubj") for c in tok.children)
+
+
+def _speech(att: DirectAttributor, verb: Any) -> bool:
+    lemma = verb_lemma(verb, att.lex)
+    if lemma in INCISE_ONLY:
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return nxt is not None and nxt.lower_ in SPEECH_PARTICLES
+    return att.lex.is_speech_verb(lemma) and lemma not in att.lex.writer_verbs
+
+
+def _stance(att: DirectAttributor, verb: Any) -> bool:
+    lemma = verb_lemma(verb, att.lex)
+    return lemma in att.lex.stance or lemma in att.lex.belief
+
+
+def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
+    """The verb's subject when it may speak: a person, organisation or role before the quote, active verb."""
+    copula = _predicate(verb) or verb.lemma_.lower() in COPULAS
+    if not (copula or _speech(att, verb) or _stance(att, verb)):
+        return None
+    if passive(verb) or is_negated(verb, att.lex):
+        return None
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ in ("acl", "acl:relcl", "relcl") and "Part" in verb.morph.get("VerbForm"):
+        subj = verb.head  # "des manifestants scandant « … »": the participle's noun
+    if subj is None or subj.idx >= q.start or att._quoted(subj.idx):
+        return None
+    if sentence_start(att.text, subj.idx) != sentence_start(att.text, q.start):
+        return None
+    if subj.ent_type_ in PLACE_ENTS or subj.lower_ in ("it", "this", "that", "ce", "cela", "ça", "qui", "who"):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ in GROUP_PRONOUNS and any(True for _ in subj.children):
+        return subj  # "those present responded with cries of "…"": unnamed people
+    if subj.pos_ == "PRON":
+        return subj if subj.lower_ in PERSONAL and not _impersonal(verb) else None
+    if copula and subj.ent_type_ not in PERSON_ENTS and not att.lex.role_match(subj.text):
+        return None  # "Del.icio.us is a "social bookmark manager"": a description, not somebody's words
+    if subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    nouns = speaker_nouns(att.lex.lang)
+    if att._thing(subj) and subj.lower_ not in nouns.person and subj.lower_ not in nouns.body:
+        return None
+    return subj
+
+
+def _impersonal(verb: Any) -> bool:
+    """ "il s'agit de", "il faut": the pronoun stands for nobody."""
+    return verb.lemma_.lower() in ("agir", "falloir", "sembler", "paraître", "exister", "rester")
+
