@@ -191,3 +191,29 @@ def test_only_per_article_steps_are_handed_out():
         assert [s.name for s in Pipeline(grouped).stream([])[1]] == ["picky", "picky", "entity_link", "picky"]
     finally:
         pool.close()
+
+
+def test_ingest_hands_entities_and_quotes_to_the_executor(sqlite_store):
+    from newsdesk.runner import build_pipeline
+
+    pool = ProcessExecutor(workers=1)  # never started: the pipeline is only built
+    try:
+        pipeline = build_pipeline(store=sqlite_store, executor=pool)
+        shown = [[s.name for s in e.steps] if isinstance(e, Sharded) else e.name for e in pipeline.steps[-6:]]
+        # the quotes read the entity ids that the links (in this process, with the registry) give
+        assert shown == [["entities"], "entity_link", ["quotes"], "translations", "stories", "store"]
+    finally:
+        pool.close()
+
+
+def test_cli_options(tmp_path):
+    from click.testing import CliRunner
+
+    from newsdesk.cli import main
+
+    help_text = CliRunner().invoke(main, ["ingest", "--help"]).output
+    assert "--executor [local|processes|dask]" in help_text and "--workers" in help_text and "--scheduler" in help_text
+    wrong = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "x.db"), "ingest", "-", "--executor", "processes", "--scheduler", "tcp://h:1"]
+    )
+    assert wrong.exit_code == 2 and "--scheduler is for --executor dask" in wrong.output

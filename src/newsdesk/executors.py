@@ -131,7 +131,7 @@ class ProcessExecutor:
         except BrokenProcessPool as exc:
             raise ExecutorError(
                 f"a worker process died while running {_names(steps)} (killed, out of memory or a crash in a "
-                "native library); no results were lost silently: the run stops here. Try fewer --workers"
+                "native library): the run stops; run it again to process the rest (stored articles are skipped)"
             ) from exc
 
     def close(self) -> None:
@@ -185,7 +185,8 @@ class DaskExecutor:
             yield from _in_order(submit, shards, window=window)
         except KilledWorker as exc:
             raise ExecutorError(
-                f"Dask workers died again and again while running {_names(steps)} ({exc}); the run stops here"
+                f"Dask workers died while running {_names(steps)} ({exc}): the run stops; run it again to "
+                "process the rest (stored articles are skipped)"
             ) from exc
 
     def close(self) -> None:
@@ -216,6 +217,7 @@ KEEP = 8
 
 _kept: OrderedDict[str, list[Step]] = OrderedDict()
 _lock = threading.Lock()
+_one_thread: list[Any] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +234,15 @@ class _Packed:
 
 
 def _run_packed(packed: _Packed, articles: list[Article]) -> ShardResult:
-    """In a worker: the kept steps of this configuration (unpickled on first use) run the shard."""
+    """In a worker: the kept steps of this configuration (unpickled on first use) run the shard.
+
+    A worker is one of several processes on the machine's cores: its numerical libraries use one thread.
+    """
     with _lock:  # steps and their models are not shared between threads
+        if not _one_thread:
+            from threadpoolctl import threadpool_limits
+
+            _one_thread.append(threadpool_limits(limits=1))
         steps = _kept.get(packed.key)
         if steps is None:
             steps = _kept[packed.key] = pickle.loads(packed.payload)
