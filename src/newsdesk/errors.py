@@ -31,3 +31,7 @@ class EntityError(NewsdeskError):
 
 class DedupError(NewsdeskError):
     """The near-duplicate index cannot be read, written or extended (wrong parameters, corrupt file)."""
+
+
+class ExecutorError(NewsdeskError):
+    """A process pool or Dask cluster cannot be started or reached, or a worker died during a run."""

@@ -4,14 +4,15 @@ A step is a callable taking an iterator of `Article` and a `StepStats`, yielding
 articles (datatrove's `PipelineStep` is the model). Each step declares the fields
 it `needs` and the ones it `adds`; `Pipeline.check()` verifies the chain before
 anything runs, and `Pipeline.run()` collects per-step stats (in, out, dropped by
-reason, seconds) and a quarantine of records that could not be read.
+reason, seconds) and a quarantine of records that could not be read. A `StepGroup` (see
+`newsdesk.executors`) runs consecutive steps elsewhere and fills one stats record per step.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
@@ -63,6 +64,15 @@ class StepStats:
         self.quarantined.append(QuarantineRecord(source=source, reason=reason, step=self.name, raw=data[:RAW_LIMIT]))
         self.drop("quarantined")
 
+    def merge(self, other: StepStats) -> None:
+        """Add what the same step did elsewhere (one shard of the run) to these stats."""
+        self.n_in += other.n_in
+        self.n_out += other.n_out
+        self.seconds += other.seconds
+        self.dropped.update(other.dropped)
+        self.counters.update(other.counters)
+        self.quarantined.extend(other.quarantined)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -83,6 +93,15 @@ class Step(Protocol):
     adds: tuple[str, ...]
 
     def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]: ...
+
+
+@runtime_checkable
+class StepGroup(Protocol):
+    """Consecutive steps run together elsewhere (by an executor); `stats` holds one record per step."""
+
+    steps: Sequence[Step]
+
+    def run(self, articles: Iterable[Article], stats: list[StepStats]) -> Iterator[Article]: ...
 
 
 @dataclass(slots=True, kw_only=True)
@@ -110,14 +129,14 @@ class RunResult:
 class Pipeline:
     """Ordered steps, checked and run over a stream of articles."""
 
-    def __init__(self, steps: list[Step]) -> None:
+    def __init__(self, steps: Sequence[Step | StepGroup]) -> None:
         self.steps = list(steps)
         self.check()
 
     def check(self) -> None:
         """Raise `PipelineError` if a step needs a field that no earlier step adds."""
         available = set(BASE_FIELDS)
-        for step in self.steps:
+        for step in _flat(self.steps):
             missing = [f for f in step.needs if f not in available]
             if missing:
                 raise PipelineError(f"step {step.name!r} needs {', '.join(missing)}, which no earlier step adds")
@@ -127,12 +146,7 @@ class Pipeline:
         self, articles: Iterable[Article] = (), *, on_article: Callable[[Article], None] | None = None
     ) -> tuple[Iterator[Article], list[StepStats]]:
         """Chain the steps lazily; return the output iterator and the stats it fills."""
-        stats: list[StepStats] = []
-        stream: Iterator[Article] = iter(articles)
-        for step in self.steps:
-            step_stats = StepStats(name=step.name)
-            stats.append(step_stats)
-            stream = _timed(step, stream, step_stats)
+        stream, stats = chain(self.steps, articles)
         if on_article:
             stream = _tap(stream, on_article)
         return stream, stats
@@ -153,6 +167,26 @@ class Pipeline:
             for _ in stream:
                 pass
         return RunResult(steps=stats, started=started, seconds=time.perf_counter() - t0, articles=kept)
+
+
+def chain(steps: Sequence[Step | StepGroup], articles: Iterable[Article]) -> tuple[Iterator[Article], list[StepStats]]:
+    """Chain `steps` lazily over `articles`, unchecked; return the output iterator and one stats record per step."""
+    stats: list[StepStats] = []
+    stream: Iterator[Article] = iter(articles)
+    for step in steps:
+        if isinstance(step, StepGroup):
+            parts = [StepStats(name=s.name) for s in step.steps]
+            stats.extend(parts)
+            stream = step.run(stream, parts)
+        else:
+            step_stats = StepStats(name=step.name)
+            stats.append(step_stats)
+            stream = _timed(step, stream, step_stats)
+    return stream, stats
+
+
+def _flat(steps: Sequence[Step | StepGroup]) -> list[Step]:
+    return [s for step in steps for s in (step.steps if isinstance(step, StepGroup) else [step])]
 
 
 class _Clock:

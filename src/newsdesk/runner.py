@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
+from contextlib import closing, suppress
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,12 +12,17 @@ from .clean.normalize import NormalizeStep
 from .clean.page import PageStructureStep
 from .dedup import ExactDuplicateStep, NearDuplicateStep, SkipUnchangedStep
 from .errors import StoreError
+from .executors import Executor, open_executor, shard
 from .ingest import IngestStep
 from .langid import LangIdStep
-from .pipeline import Pipeline, RunResult, Step
+from .pipeline import Pipeline, RunResult, Step, StepGroup
 from .store.base import ArticleQuery, Store
 from .store.signatures import SQLiteSignatureBackend
 from .store.writer import StoreWriter
+
+PER_ARTICLE_STEPS = frozenset({"entities", "quotes"})
+"""Analysis steps that read and annotate one article at a time, so an executor may run them elsewhere.
+The entity links sit between them (the quotes read the entity ids), so each runs as its own group then."""
 
 
 def build_pipeline(
@@ -28,12 +33,14 @@ def build_pipeline(
     languages: Iterable[str] | None = None,
     analyse: bool = True,
     source: Step | None = None,
+    executor: Executor | None = None,
 ) -> Pipeline:
     """read → skip unchanged → normalise → page structure → langid → exact/near dedup → (analysis) → store.
 
-    `source` replaces the file reader as the first step (`newsdesk watch` passes its feed watcher).
+    `source` replaces the file reader as the first step (`newsdesk watch` passes its feed watcher);
+    `executor` runs the per-article analysis steps (`PER_ARTICLE_STEPS`); without one they run here.
     """
-    steps: list[Step] = [
+    steps: list[Step | StepGroup] = [
         source if source is not None else IngestStep(paths, fmt=fmt),
         SkipUnchangedStep(store=store),
         NormalizeStep(),
@@ -43,7 +50,7 @@ def build_pipeline(
     ]
     steps.append(near_duplicate_step(store=store))
     if analyse:
-        steps.extend(analysis_steps(store=store))
+        steps.extend(analysis_steps(store=store, executor=executor))
     steps.append(StoreWriter(store=store))
     return Pipeline(steps)
 
@@ -56,8 +63,11 @@ def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
         return NearDuplicateStep()
 
 
-def analysis_steps(*, store: Store) -> list[Step]:
-    """The annotation steps run after deduplication: entities, their registry links, quotes, stories."""
+def analysis_steps(*, store: Store, executor: Executor | None = None) -> list[Step | StepGroup]:
+    """The annotation steps run after deduplication: entities, their registry links, quotes, stories.
+
+    With an `executor`, the per-article steps (`PER_ARTICLE_STEPS`) are handed to it.
+    """
     from .nlp.entities import EntityStep
     from .nlp.link import EntityLinkStep
     from .nlp.places import country_code
@@ -74,7 +84,7 @@ def analysis_steps(*, store: Store) -> list[Step]:
     steps.append(TranslationStep(warm_from=lambda: recent_articles(store)))
     with suppress(StoreError):
         steps.append(StoryStep(store=store))
-    return steps
+    return shard(steps, executor=executor, per_article=PER_ARTICLE_STEPS)
 
 
 def recent_articles(store: Store, *, window: timedelta = timedelta(days=3), limit: int = 1000) -> list[Article]:
@@ -95,10 +105,21 @@ def run_ingest(
     command: str = "ingest",
     on_article: Callable[[Article], None] | None = None,
     source: Step | None = None,
+    executor: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> tuple[RunResult, int]:
-    """Run the ingest pipeline; store its stats and quarantine; return the result and the run id."""
-    pipeline = build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse, source=source)
-    result = pipeline.run(on_article=on_article)
+    """Run the ingest pipeline; store its stats and quarantine; return the result and the run id.
+
+    `executor` ("local", "processes" or "dask") runs the per-article analysis steps, with `workers`
+    processes (default: one per core) or on the Dask `scheduler` at that address (default: a local cluster).
+    """
+    kind = executor if analyse else "local"  # nothing to hand out without the analysis steps
+    with closing(open_executor(kind, workers=workers, scheduler=scheduler)) as backend:
+        pipeline = build_pipeline(
+            store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse, source=source, executor=backend
+        )
+        result = pipeline.run(on_article=on_article)
     run_id = store.record_run(result, command=command)
     store.add_quarantine(result.quarantined, run_id=run_id)
     return result, run_id
