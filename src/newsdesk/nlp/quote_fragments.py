@@ -107,7 +107,7 @@ def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") and att.lex.is_speech_verb(verb_lemma(t, att.lex)) for t in toks[comma:]):
         return None  # "Pour lui, X a déclaré « … »": the verb's own subject speaks
-    found = att._opinion(toks[: comma + 1], q)
+    found = att.opinion(toks[: comma + 1], q)
     if found is not None:
         found.how = "fragment"
         return found
@@ -136,7 +136,7 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
         head = tok.head
         if q.start <= head.idx < q.end:
             return None
-        if att._quoted(head.idx):  # "« A » et « B »": through the first quote
+        if att.in_quote(head.idx):  # "« A » et « B »": through the first quote
             tok = head
             continue
         if head.pos_ in ("VERB", "AUX"):
@@ -182,7 +182,7 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
     subj = subject_of(verb)
     if subj is None and verb.dep_ in ("acl", "acl:relcl", "relcl") and "Part" in verb.morph.get("VerbForm"):
         subj = verb.head  # "des manifestants scandant « … »": the participle's noun
-    if subj is None or subj.idx >= q.start or att._quoted(subj.idx):
+    if subj is None or subj.idx >= q.start or att.in_quote(subj.idx):
         return None
     if sentence_start(att.text, subj.idx) != sentence_start(att.text, q.start):
         return None
@@ -197,7 +197,7 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
     if subj.pos_ not in ("PROPN", "NOUN"):
         return None
     nouns = speaker_nouns(att.lex.lang)
-    if att._thing(subj) and subj.lower_ not in nouns.person and subj.lower_ not in nouns.body:
+    if att.is_thing(subj) and subj.lower_ not in nouns.person and subj.lower_ not in nouns.body:
         return None
     return subj
 

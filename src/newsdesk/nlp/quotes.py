@@ -155,7 +155,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
         dropped = dropped or a is not None and a.how == "after" and words <= 2 and not att.standalone(q)
         if (dropped or a is None) and words <= MAX_FRAGMENT_WORDS:
-            a = fragment_attribution(att, q) or (None if dropped else a)  # "souhaite « bonne chance »"
+            a = fragment_attribution(att, q)  # "souhaite « bonne chance »"
             dropped = dropped and a is None
         if dropped:
             continue

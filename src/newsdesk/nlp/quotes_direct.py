@@ -549,7 +549,7 @@ class DirectAttributor:
         noun = self.quote_root(q)
         if a.verb is None or noun is None or a.speaker is None or self.lex.lang != "fr":
             return False
-        obj = noun.head if noun.dep_ == "conj" and self._quoted(noun.head.idx) else noun
+        obj = noun.head if noun.dep_ == "conj" and self.in_quote(noun.head.idx) else noun
         if obj.dep_ != "obj" or obj.head.i != a.verb.i or verb_lemma(a.verb, self.lex) in self.lex.writer_verbs:
             return False  # "constate le « vide »": an observation, not words said
         before = self.tokens_between(max(0, q.start - 12), q.start)
@@ -589,7 +589,7 @@ class DirectAttributor:
             return None
         heads = [*verb.children, *(c for c in root.children if c.idx > q.end)]  # the parser may hang it on the noun
         agent = next((c for c in heads if c.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and _by(c)), None)
-        if agent is None or self._quoted(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if agent is None or self.in_quote(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
         span = phrase_span(agent, lo, hi)
@@ -608,7 +608,7 @@ class DirectAttributor:
             if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
                 return None
             subj = subject_of(tok)
-            if subj is None or self._quoted(subj.idx) or subj.i > tok.i or is_negated(tok, self.lex):
+            if subj is None or self.in_quote(subj.idx) or subj.i > tok.i or is_negated(tok, self.lex):
                 return None
             lo = sentence_start(self.text, subj.idx)
             span = speaker_phrase(subj, lo, tok.idx)
@@ -645,15 +645,15 @@ class DirectAttributor:
         """The speaker token of verb `t`: its subject (outside any quote), else an inverted subject in [lo, hi)."""
         subj = speaker_verb(t)
         termed = subj is not None and subj == _quoted_object(t)  # 'quotes a "senior aide" as saying'
-        if subj is not None and not termed and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+        if subj is not None and not termed and (self.in_quote(subj.idx) or not lo <= subj.idx < hi):
             subj = None
         if subj is None:
             subj = _inverted_subject(t, hi)
-            if subj is not None and (self._quoted(subj.idx) or subj.idx < lo):
+            if subj is not None and (self.in_quote(subj.idx) or subj.idx < lo):
                 subj = None
         if subj is None:
             subj = sentence_subject(t)
-            if subj is not None and (self._quoted(subj.idx) or not lo <= subj.idx < hi):
+            if subj is not None and (self.in_quote(subj.idx) or not lo <= subj.idx < hi):
                 subj = None
         return nearer_person(subj, t, self.lex)
 
@@ -664,7 +664,8 @@ class DirectAttributor:
             k -= 1
         return k >= 0 and self.doc[k].text == ","
 
-    def _quoted(self, pos: int) -> bool:
+    def in_quote(self, pos: int) -> bool:
+        """Whether `pos` falls inside one of the article's quote-marked spans."""
         return any(s <= pos < e for s, e in self.quoted)
 
     def _after(self, q: Quoted) -> Attribution | None:
@@ -727,9 +728,9 @@ class DirectAttributor:
         if not inner.endswith((",", "?", "!")) or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ"):
             return False
         objects = ("dobj", "obj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp")
-        if any(c.dep_ in objects and not self._quoted(c.idx) for c in t.children):
+        if any(c.dep_ in objects and not self.in_quote(c.idx) for c in t.children):
             return False
-        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not self._quoted(c.idx)]
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)]
         if not subj or subj[0].pos_ not in ("PROPN", "PRON", "NOUN"):
             return False
         if subj[0].i < t.i and (k != 1 or toks[0].i != subj[0].i):
@@ -783,7 +784,7 @@ class DirectAttributor:
                 span = speaker_phrase(subj, lo, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
         if not colon:
-            return self._opinion(toks, q) or self._according(toks, q) or self._subject_outside(toks, q)
+            return self.opinion(toks, q) or self._according(toks, q) or self._subject_outside(toks, q)
         if toks[-1].text == "," and not any(x.pos_ in ("VERB", "AUX") for x in toks):
             return None
         if not any(x.pos_ in ("VERB", "AUX") for x in toks) and 0 < len(toks) <= 12:
@@ -803,9 +804,9 @@ class DirectAttributor:
             )
             root = root if named else None  # "Cette question est la suivante :" names nobody
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
-        if subj is None or subj.idx < start or self._quoted(subj.idx) or subj.ent_type_ in PLACE_ENTS:
+        if subj is None or subj.idx < start or self.in_quote(subj.idx) or subj.ent_type_ in PLACE_ENTS:
             return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
-        if self._thing(subj) and n_words(self.text[q.start : q.end]) < 8:
+        if self.is_thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
 
@@ -818,7 +819,7 @@ class DirectAttributor:
         after = self.text[q.end : q.end + 2]
         return inner[:1].isupper() and inner[-1:] in ".!?" and (after[:1] in ("", "\n") or after.strip() == "")
 
-    def _opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
+    def opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Pour lui, « … »", "Pour Alain Juppé, « … »": a quote whose holder opens the sentence."""
         if len(toks) < 3 or toks[0].lower_ not in self.lex.opinion or toks[-1].text != ",":
             return None
@@ -853,7 +854,7 @@ class DirectAttributor:
             if not holder or len(holder) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):
                 return None
             named = holder[-1].ent_type_ in PERSON_ENTS + ("ORG",) or holder[-1].pos_ == "PROPN"
-            if not named or self._quoted(holder[0].idx):
+            if not named or self.in_quote(holder[0].idx):
                 return None
             head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[-1])
             span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
@@ -885,7 +886,7 @@ class DirectAttributor:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or toks[-1] not in subj.subtree:
             return None
-        if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self._thing(subj):
+        if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self.is_thing(subj):
             return None
         span = speaker_phrase(subj, toks[0].idx, q.start)
         return Attribution(verb=None, speaker=span, speaker_head=subj, how="before")
@@ -897,7 +898,7 @@ class DirectAttributor:
             return None
         for k in range(len(toks) - 3, 0, -1):
             if toks[k].lower_ in self.lex.opinion and toks[k - 1].text == ",":
-                return self._opinion(toks[k:], q)
+                return self.opinion(toks[k:], q)
         return None
 
     def _according_inline(self, toks: list[Any], q: Quoted) -> Attribution | None:
@@ -908,12 +909,12 @@ class DirectAttributor:
         if n_words(self.text[q.start : q.end]) > 4:
             return None  # "a rappelé que selon lui « … »": a whole clause stays the report of its verb
         holder = toks[-1]
-        if holder.pos_ not in ("PRON", "PROPN") or self._quoted(holder.idx):
+        if holder.pos_ not in ("PRON", "PROPN") or self.in_quote(holder.idx):
             return None
         span = (holder.idx, holder.idx + len(holder))
         return Attribution(verb=None, verb_text="selon", speaker=span, speaker_head=holder, how="opinion")
 
-    def _thing(self, tok: Any) -> bool:
+    def is_thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
         if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
             return False  # "L'évêque Gervais Banshimiyubusa": a noun with a name
@@ -931,7 +932,7 @@ class DirectAttributor:
         if prev_end - prev_start < 5 or not self.text[prev_start:prev_end].rstrip().endswith((".", ":")):
             return None
         for t in self.tokens_between(prev_start, prev_end):
-            if self._quoted(t.idx) or not speech_verb(t, self.lex) or is_negated(t, self.lex) or passive(t):
+            if self.in_quote(t.idx) or not speech_verb(t, self.lex) or is_negated(t, self.lex) or passive(t):
                 continue
             subj = self._subject(t, prev_start, prev_end)
             if subj is not None:
@@ -946,7 +947,7 @@ class DirectAttributor:
             return None
         root = next((t for t in self.tokens_between(prev_start, prev_end) if t.dep_ == "ROOT"), None)
         subj = subject_of(root) if root is not None else None
-        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self._quoted(subj.idx):
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self.in_quote(subj.idx):
             return None
         span = phrase_span(subj, prev_start, prev_end)
         return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
