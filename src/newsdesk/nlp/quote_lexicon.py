@@ -37,6 +37,7 @@ class QuoteLexicon:
     belief: set[str] = field(default_factory=set)  # "X pense que … « … »": the quoted words are X's
     stance: set[str] = field(default_factory=set)  # "souhaite « bonne chance »": a quoted object is the subject's
     cries: set[str] = field(default_factory=set)  # "with cries of "No violence"": what a group shouts
+    view_nouns: set[str] = field(default_factory=set)  # "l'avis de X : « … »": what X thinks or answers
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -100,6 +101,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.cries.add(value.lower())
         elif kind == "stance":
             lex.stance.add(value.lower())
+        elif kind == "view_noun":
+            lex.view_nouns.add(value.lower())
         elif kind == "count_verb":
             lex.count_verbs.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)

@@ -805,10 +805,31 @@ class DirectAttributor:
             root = root if named else None  # "Cette question est la suivante :" names nobody
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
         if subj is None or subj.idx < start or self.in_quote(subj.idx) or subj.ent_type_ in PLACE_ENTS:
-            return None  # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name
+            # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name, unless the
+            # clause names whose view or answer follows ("Ce n'est pas l'avis de Fottorino : « … »")
+            return self._view_holder(toks)
         if self.is_thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _view_holder(self, toks: list[Any]) -> Attribution | None:
+        """ "The response of Mayor Jane Roe was blunt: "…"", "Ce n'est pas l'avis de Fottorino : « … »": a colon
+        clause with a noun of view, answer or statement owned by a named person or organisation quotes them."""
+        nouns = self.lex.view_nouns | self.lex.documents
+        ids = {t.i for t in toks}
+        for noun in toks:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+                continue
+            for holder in noun.children:
+                if holder.dep_ == "prep" and holder.lower_ == "of":  # English "of" hangs the holder one level down
+                    holder = next((c for c in holder.children if c.dep_ == "pobj"), holder)
+                if holder.dep_ not in ("nmod", "poss", "pobj") or holder.i not in ids or self.in_quote(holder.idx):
+                    continue
+                named = holder.ent_type_ in PERSON_ENTS + ("ORG",) or holder.pos_ == "PROPN"
+                if named and holder.ent_type_ not in PLACE_ENTS:
+                    lo, hi = toks[0].idx, toks[-1].idx
+                    return Attribution(verb=None, speaker=phrase_span(holder, lo, hi), speaker_head=holder, how="colon")
+        return None
 
     def _comma_sentence(self, toks: list[Any], q: Quoted) -> bool:
         """ "Jobs left this farewell, "I have made …."": a whole quoted sentence closing the sentence after a
