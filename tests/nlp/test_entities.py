@@ -335,3 +335,30 @@ def test_headline_and_credit_words_glued_to_a_name_are_not_part_of_it() -> None:
 def test_a_headline_surname_before_the_full_name_is_that_person() -> None:
     text = "Okoro wins the vote\nAda Okoro won the council vote on Monday."
     assert _resolved(text, [("Ada Okoro", "PER")])[0] == ("PER", 0, "Okoro", "Ada Okoro")
+
+
+@pytest.mark.slow
+def test_a_given_name_tagged_apart_joins_the_persons_name(nlp_fr) -> None:
+    text = (
+        "Le dirigeant de l'Autorité des technologies de communication (BTK) Ömer Fatih Sayan exige que "
+        "les articles soient retirés."
+    )
+    spans = Recogniser("fr", nlp_fr).spans(nlp_fr(text))
+    check_offsets(text, spans)
+    assert [text[s.start : s.end] for s in spans if s.label == "PER"] == ["Ömer Fatih Sayan"]
+
+
+def test_a_word_after_a_determiner_or_seen_elsewhere_stays_out_of_the_name() -> None:
+    from newsdesk.nlp.entities import _Ent
+
+    rec = Recogniser("fr", None)
+    for text, word, name in (
+        ("Le sprint est gagné par le Strasbourgeois Nathan Guerbeur.", "Strasbourgeois", "Nathan Guerbeur"),
+        ("Chelsea a gagné. Chelsea Frank Lampard marque.", "Chelsea", "Frank Lampard"),
+        ("Le chef (BTK) Ömer Fatih Sayan exige.", "Ömer", "Fatih Sayan"),
+    ):
+        w, n = text.rindex(word), text.index(name)
+        ents = [_Ent(start=w, end=w + len(word), label="ORG", source="model"),
+                _Ent(start=n, end=n + len(name), label="PER", source="model")]
+        persons = [text[e.start : e.end] for e in rec._given_names(text, ents) if e.label == "PER"]
+        assert persons == ([f"{word} {name}"] if word == "Ömer" else [name]), text

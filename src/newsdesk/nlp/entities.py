@@ -60,6 +60,7 @@ POST_RULES = frozenset(
         "locative",
         "split",
         "head_noun",
+        "given_name",
     }
 )
 """Fixes applied to model output, each measured in bench/reports/ner_quality.md:
@@ -75,6 +76,8 @@ POST_RULES = frozenset(
 - locative: a lone word tagged PER right after a locative preposition ("à Amirabad") that names
   no person of the article is a place
 - split: a span joining names with a spaced dash ("Pologne - Irlande du Nord") is split
+- given_name: a lone word written like a given name, tagged ORG/LOC/MISC right before a person's name and
+  nowhere else in the text, begins that name ("Ömer" + "Fatih Sayan")
 - head_noun: a place loses a leading common noun ("district de Karada" → "Karada"); a MISC span
   that is a common noun and a known place ("traité de Rome", "champion de France") is that place
 """
@@ -180,10 +183,47 @@ class Recogniser:
                         continue
                 if self._keep(full_text, item):
                     out.append(item)
+        if "given_name" in self.fixes:
+            out = self._given_names(full_text, out)
         persons = [(e.start, e.end) for e in out if e.label == "PER"]
         # a piece of a name the model tagged apart ("Leyen" of "Ursula von der Leyen") goes with the name
         inside = [e for e in out if any(s <= e.start and e.end <= t and (s, t) != (e.start, e.end) for s, t in persons)]
         return [e for e in out if e not in inside]
+
+    def _given_names(self, text: str, ents: list[_Ent]) -> list[_Ent]:
+        """ "(BTK) Ömer Fatih Sayan" tagged ORG "Ömer" + PER "Fatih Sayan": a lone word written like a given
+        name, joined by one space to a person's name, unknown to the gazetteer and written nowhere else in
+        the text, is the first word of that name."""
+        out: list[_Ent] = []
+        for e in sorted(ents, key=lambda x: x.start):
+            prev = out[-1] if out else None
+            word = text[prev.start : prev.end] if prev is not None else ""
+            if (
+                prev is not None
+                and e.label == "PER"
+                and prev.label != "PER"
+                and prev.end + 1 == e.start
+                and text[prev.end] == " "
+                and GIVEN_NAME.fullmatch(word)
+                and " " in text[e.start : e.end]
+                and text.count(word) == 1
+                and norm(word) not in self.rules.org_words
+                and self.rules.gazetteer.lookup(word) is None
+                and not self.rules.demonym(word)
+                and not self._after_determiner(text, prev.start)  # "le Strasbourgeois Nathan Guerbeur"
+            ):
+                e.start = prev.start
+                out[-1] = e
+                continue
+            out.append(e)
+        return out
+
+    def _after_determiner(self, text: str, start: int) -> bool:
+        """True when the word before `start` is a determiner ("l’", "le", "the")."""
+        before = re.search(r"(\w+['’]?)\s*$", text[max(0, start - 12) : start])
+        return before is not None and norm(before.group(1).rstrip("'’")) in {
+            norm(d.rstrip("'’")) for d in self.rules.determiners
+        }
 
     def _segments(self, doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         """Token ranges of a model span, split at spaced dashes when "split" is on."""
