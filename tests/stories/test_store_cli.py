@@ -9,7 +9,6 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from conftest import hashed_encoder
 from newsdesk.article import Span
 from newsdesk.cli import main
 from newsdesk.cli_stories import register
@@ -19,6 +18,7 @@ from newsdesk.store.writer import StoreWriter
 from newsdesk.stories import AlertConfig, ClusterConfig, Featurizer
 from newsdesk.stories.step import StoryStep
 from newsdesk.stories.store import StoryReader, recluster_store
+from story_helpers import hashed_encoder
 
 ALERTS = ClusterConfig(alerts=AlertConfig(span_hours=3, min_recent=2, min_rate=2.0, min_sources=2))
 

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 import feedparser
 
-from conftest import hashed_encoder
 from newsdesk.article import Article
 from newsdesk.cluster_score import bcubed, pairwise, pearson
 from newsdesk.stories import Alert, AlertConfig, ClusterConfig, Clusterer, Featurizer, atom_feed, growth, timeline
 from newsdesk.stories.timeline import hour_histogram, is_breaking
+from story_helpers import hashed_encoder
 
 T0 = datetime(2026, 3, 2, 8, tzinfo=timezone.utc)
 
