@@ -67,6 +67,8 @@ def test_story_step_persists_stories_and_sets_story_ids(db, handmade):
         assert sum(s.n_articles for s in listed) == len(handmade)
         assert listed[0].n_articles >= listed[-1].n_articles
         assert reader.alerts()  # the low test thresholds make the busiest stories alert
+        recent = reader.list(limit=100, recent_first=True)
+        assert [s.last_seen for s in recent] == sorted((s.last_seen for s in listed), reverse=True)
 
 
 def test_backfill_from_store_equals_streamed_runs(db):
