@@ -81,6 +81,8 @@ def test_text_from_articles_is_escaped(client):
     data = client.get("/articles/markup.json").json()
     span = data["spans"][0]
     assert page.marks[("entities", span["start"], span["end"])] == "<b>chef</b>" == span["text"]
+    assert not [link for link in page.links if "javascript:" in link]
+    assert "javascript:alert(2)" in page.visible  # shown, not linked
     results = client.get("/search", params={"q": "chips"}).text
     assert "&lt;<mark>chips</mark>&gt;" in results and "<script>" not in results
 

@@ -49,7 +49,8 @@ def build_articles(registry) -> list[Article]:
     odd = Article(
         id="markup", source="test <b>", lang="en", title="<script>alert(1)</script> & co",
         text="Fish & <chips> are back, the <b>chef</b> said on Tuesday.",
-        published=datetime(2026, 3, 20, 12, tzinfo=timezone.utc),
+        published=datetime(2026, 3, 20, 12, tzinfo=timezone.utc), url="javascript:alert(2)",
+        related=[Related(headline="Chips are back", url="javascript:alert(3)")],
     )  # fmt: skip
     odd.add_spans("entities", [_span(odd, "<b>chef</b>", "PER", text="<b>chef</b>", name="<b>chef</b>")])
     everything = [*articles.values(), odd]

@@ -25,8 +25,15 @@ from .highlight import snippet_html
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
 
+
+def web_url(url: object) -> str | None:
+    """`url` when it is an http(s) link, else None: a page's `javascript:` or `data:` URL is never made a link."""
+    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.filters["snippet"] = snippet_html
+templates.env.filters["web_url"] = web_url
 templates.env.filters["total"] = lambda counts: sum(counts.values())
 templates.env.filters["when"] = lambda value: (str(value)[:16].replace("T", " ") if value else "")
 
