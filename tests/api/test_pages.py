@@ -180,3 +180,11 @@ def test_alerts_atom_feed_parses_and_links_to_stories(client):
     link = feed.entries[0].link
     assert link.endswith(f"/stories/{alerts[0]['story_id']}")
     assert client.get(link).status_code == 200
+
+
+def test_story_timeline_folds_runs_of_empty_buckets():
+    from newsdesk.api.pages import chart_rows
+
+    buckets = [{"start": i, "by_lang": {"en": 1} if i in (0, 1, 3, 7) else {}} for i in range(8)]
+    rows = chart_rows(buckets)
+    assert [r.get("start", f"gap {r.get('gap')}") for r in rows] == [0, 1, 2, 3, "gap 3", 7]

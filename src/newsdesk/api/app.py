@@ -16,6 +16,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -31,11 +32,19 @@ def web_url(url: object) -> str | None:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
 
+def when(value: object, unit: str = "minute") -> Markup:
+    """A date or time as a `<time>` element: "2026-03-02 08:00" (`unit="day"`: "2026-03-02")."""
+    if not value:
+        return Markup("")
+    iso = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    shown = iso[:10] if unit == "day" else iso[:16].replace("T", " ")
+    return Markup(f'<time datetime="{escape(iso)}">{escape(shown)}</time>')
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
-templates.env.filters["snippet"] = snippet_html
-templates.env.filters["web_url"] = web_url
-templates.env.filters["total"] = lambda counts: sum(counts.values())
-templates.env.filters["when"] = lambda value: (str(value)[:16].replace("T", " ") if value else "")
+templates.env.filters.update(
+    snippet=snippet_html, web_url=web_url, when=when, total=lambda counts: sum(counts.values())
+)
 
 
 def create_app(store_target: str | Path | None = None) -> FastAPI:

@@ -169,7 +169,22 @@ def story(request: Request, story_id: str, store: StoreDep) -> Response:
         "buckets": [{"start": start, "by_lang": counts} for start, counts in
                     timeline(((m.time, m.lang) for m in found.members), unit=unit)],
     }  # fmt: skip
-    return render(request, "story.html", data)
+    return render(request, "story.html", data, extra={"chart_rows": chart_rows(data["chart"]["buckets"])})
+
+
+def chart_rows(buckets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline rows a page shows: a run of two or more empty buckets becomes one `{"gap": n}` row."""
+    rows: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+    for bucket in [*buckets, None]:
+        if bucket is not None and not bucket["by_lang"]:
+            run.append(bucket)
+            continue
+        rows.extend(run if len(run) < 2 else [{"gap": len(run), "by_lang": {}}])
+        run = []
+        if bucket is not None:
+            rows.append(bucket)
+    return rows
 
 
 @page(router, "/alerts")
