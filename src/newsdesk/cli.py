@@ -250,6 +250,7 @@ class _progress:
 def _register_extensions() -> None:
     from .cli_entities import register as register_entities
     from .cli_quotes import quotes as quotes_command
+    from .cli_serve import serve
     from .cli_stories import register as register_stories
     from .cli_watch import register as register_watch
 
@@ -257,6 +258,7 @@ def _register_extensions() -> None:
     register_watch(main)
     main.add_command(quotes_command)
     register_stories(main)
+    main.add_command(serve)
 
 
 _register_extensions()

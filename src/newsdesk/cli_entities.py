@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from .cli_output import emit, output_options, short
-from .nlp.registry import Entity, EntityRegistry
+from .nlp.registry import EntityRegistry
+from .store.entities import entity_row, list_entities
 
 
 def _registry(ctx: click.Context) -> EntityRegistry:
@@ -19,17 +20,6 @@ def _registry(ctx: click.Context) -> EntityRegistry:
     from .store.entities import open_registry
 
     return open_registry(get_store(ctx))
-
-
-def _row(e: Entity) -> dict[str, Any]:
-    langs = sorted({v.lang or "?" for v in e.variants.values()})
-    variants = sorted({v.text for v in e.variants.values()} - {e.canonical})
-    top_role = max(e.roles.values(), key=lambda r: (r.count, r.role), default=None)
-    return {
-        "id": e.id, "type": e.label, "name": e.canonical, "country": e.country, "mentions": e.mentions,
-        "variants": variants, "langs": langs, "role": top_role.role if top_role else None,
-        "first_seen": e.first_seen, "last_seen": e.last_seen,
-    }  # fmt: skip
 
 
 @click.command("entities")
@@ -40,15 +30,8 @@ def _row(e: Entity) -> dict[str, Any]:
 @click.pass_context
 def entities(ctx: click.Context, lang: str | None, label: str | None, limit: int, fmt: str) -> None:
     """List people, organisations and places with their name variants."""
-    registry = _registry(ctx)
-    found = [
-        e
-        for e in registry.entities.values()
-        if (label is None or e.label == label.upper())
-        and (lang is None or any(v.lang == lang for v in e.variants.values()))
-    ]
-    found.sort(key=lambda e: (-e.mentions, e.canonical))
-    rows = [_row(e) for e in found[:limit]]
+    found = list_entities(_registry(ctx), label=label, lang=lang)
+    rows = [entity_row(e) for e in found[:limit]]
     if fmt == "table":
         for row in rows:
             row["variants"] = short(", ".join(row["variants"]), 50)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import click
 
@@ -116,20 +115,13 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
         if total:
             line.append(f" {total}")
         console.print(line)
-    copies: dict[str, int] = defaultdict(int)
-    for m in story.members:
-        if m.is_copy and m.copy_of:
-            copies[m.copy_of] += 1
-    by_lang: dict[str, list] = defaultdict(list)
-    for m in story.members:
-        if not (m.is_copy and m.copy_of in {x.article_id for x in story.members}):
-            by_lang[m.lang].append(m)
+    by_lang = story.by_language()
     for lang in langs:
         console.print(Text(f"\n{lang} ({story.languages[lang]})", style=f"bold {style[lang]}"))
-        for m in by_lang.get(lang, []):
-            folded = f"  [{_copies(copies[m.article_id])}]"
+        for m, n_copies in by_lang.get(lang, []):
+            folded = f"  [{_copies(n_copies)}]" if n_copies else ""
             line = f"  {m.time:%m-%d %H:%M}  {short(m.title, 70)} — {m.source}"
-            console.print(line + (folded if copies.get(m.article_id) else "") + f"  ({m.article_id})", highlight=False)
+            console.print(line + folded + f"  ({m.article_id})", highlight=False)
 
 
 def _copies(n: int) -> str:

@@ -6,11 +6,11 @@ import copy
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 
-from conftest import hashed_encoder
 from newsdesk.article import Article, Span
 from newsdesk.cluster_score import bcubed
 from newsdesk.stories import ClusterConfig, Clusterer, Featurizer, MemoryRepo, recluster
 from newsdesk.stories.features import content_words, entity_keys
+from story_helpers import hashed_encoder
 
 
 def _clusters(assignments: dict[str, str]) -> list[set[str]]:

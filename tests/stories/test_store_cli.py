@@ -9,7 +9,6 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from conftest import hashed_encoder
 from newsdesk.article import Span
 from newsdesk.cli import main
 from newsdesk.cli_stories import register
@@ -19,6 +18,7 @@ from newsdesk.store.writer import StoreWriter
 from newsdesk.stories import AlertConfig, ClusterConfig, Featurizer
 from newsdesk.stories.step import StoryStep
 from newsdesk.stories.store import StoryReader, recluster_store
+from story_helpers import hashed_encoder
 
 ALERTS = ClusterConfig(alerts=AlertConfig(span_hours=3, min_recent=2, min_rate=2.0, min_sources=2))
 
@@ -67,6 +67,8 @@ def test_story_step_persists_stories_and_sets_story_ids(db, handmade):
         assert sum(s.n_articles for s in listed) == len(handmade)
         assert listed[0].n_articles >= listed[-1].n_articles
         assert reader.alerts()  # the low test thresholds make the busiest stories alert
+        recent = reader.list(limit=100, recent_first=True)
+        assert [s.last_seen for s in recent] == sorted((s.last_seen for s in listed), reverse=True)
 
 
 def test_backfill_from_store_equals_streamed_runs(db):

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 import feedparser
 
-from conftest import hashed_encoder
 from newsdesk.article import Article
 from newsdesk.cluster_score import bcubed, pairwise, pearson
 from newsdesk.stories import Alert, AlertConfig, ClusterConfig, Clusterer, Featurizer, atom_feed, growth, timeline
 from newsdesk.stories.timeline import hour_histogram, is_breaking
+from story_helpers import hashed_encoder
 
 T0 = datetime(2026, 3, 2, 8, tzinfo=timezone.utc)
 
@@ -76,6 +76,8 @@ def test_atom_feed_is_valid_and_lists_alerts_newest_first():
     assert feed.entries[1].updated_parsed[:4] == (2026, 3, 2, 8)
     assert "6 articles" in feed.entries[1].summary
     assert not feedparser.parse(atom_feed([])).bozo
+    linked = feedparser.parse(atom_feed(alerts, entry_link=lambda a: f"http://localhost/stories/{a.story_id}"))
+    assert [e.link for e in linked.entries] == ["http://localhost/stories/s2", "http://localhost/stories/s1"]
 
 
 def test_scores_on_known_cases():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
@@ -155,3 +156,63 @@ class SQLiteRegistryBackend:
 def open_registry(store: Any) -> EntityRegistry:
     """The entity registry kept in `store` (tables created on first use)."""
     return EntityRegistry(backend=SQLiteRegistryBackend(store))
+
+
+def entity_row(e: Entity) -> dict[str, Any]:
+    """One entity as listed: name, type, country, mentions, other variants, languages, most seen role."""
+    langs = sorted({v.lang or "?" for v in e.variants.values()})
+    variants = sorted({v.text for v in e.variants.values()} - {e.canonical})
+    top_role = max(e.roles.values(), key=lambda r: (r.count, r.role), default=None)
+    return {
+        "id": e.id, "type": e.label, "name": e.canonical, "country": e.country, "mentions": e.mentions,
+        "variants": variants, "langs": langs, "role": top_role.role if top_role else None,
+        "first_seen": e.first_seen, "last_seen": e.last_seen,
+    }  # fmt: skip
+
+
+def list_entities(
+    registry: EntityRegistry, *, query: str | None = None, label: str | None = None, lang: str | None = None
+) -> list[Entity]:
+    """Entities of the registry, most mentioned first; `query` finds them by id or name (`EntityRegistry.find`)."""
+    found = registry.find(query) if query else list(registry.entities.values())
+    found = [
+        e for e in found
+        if (label is None or e.label == label.upper())
+        and (lang is None or any(v.lang == lang for v in e.variants.values()))
+    ]  # fmt: skip
+    return sorted(found, key=lambda e: (-e.mentions, e.canonical))
+
+
+@dataclass(slots=True, kw_only=True)
+class EntityMention:
+    """One stored entity span: where an entity is named, with its article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str
+    title: str | None = None
+    published: str | None = None
+    lang: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+def entity_mentions(store: Any, entity: Entity, *, limit: int = 200) -> list[EntityMention]:
+    """The stored "entities" spans linked to `entity` or to an entity merged into it, newest articles first."""
+    ids = [entity.id, *entity.aliases]
+    marks = ",".join("?" * len(ids))
+    sql = (
+        "SELECT s.article_id, s.start, s.end, s.evidence, s.label, json_extract(s.attrs, '$.entity_id') AS entity_id,"
+        " a.title, a.published, a.lang FROM spans s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.grp = 'entities' AND json_extract(s.attrs, '$.entity_id') IN ({marks})"
+        " ORDER BY COALESCE(a.published, a.first_stored) DESC, s.article_id, s.start LIMIT ?"
+    )
+    return [
+        EntityMention(article_id=r["article_id"], start=r["start"], end=r["end"], text=r["evidence"], label=r["label"],
+                      entity_id=r["entity_id"], title=r["title"], published=r["published"], lang=r["lang"])
+        for r in store.conn.execute(sql, (*ids, limit))
+    ]  # fmt: skip

@@ -312,6 +312,16 @@ class StorySummary:
             ]  # fmt: skip
         return out
 
+    def by_language(self) -> dict[str, list[tuple[Member, int]]]:
+        """Members by language, oldest first, each with how many copies of it the story holds (copies folded)."""
+        ids = {m.article_id for m in self.members}
+        copies: Counter = Counter(m.copy_of for m in self.members if m.is_copy and m.copy_of in ids)
+        out: dict[str, list[tuple[Member, int]]] = defaultdict(list)
+        for m in self.members:
+            if not (m.is_copy and m.copy_of in ids):
+                out[m.lang].append((m, copies[m.article_id]))
+        return dict(out)
+
 
 class StoryReader:
     """Queries over the story tables, for the CLI and the API."""
@@ -321,14 +331,17 @@ class StoryReader:
         self.conn = store.conn
         self.span_hours = span_hours
 
-    def list(self, *, since: datetime | None = None, limit: int = 50, min_articles: int = 1) -> list[StorySummary]:
-        """Stories active since `since`, largest first."""
+    def list(
+        self, *, since: datetime | None = None, limit: int = 50, min_articles: int = 1, recent_first: bool = False
+    ) -> list[StorySummary]:
+        """Stories active since `since`, largest first (most recently active first with `recent_first`)."""
         sql = "SELECT * FROM stories WHERE n_articles >= ?"
         params: list[Any] = [min_articles]
         if since is not None:
             sql += " AND last_ts >= ?"
             params.append(since.timestamp())
-        sql += " ORDER BY n_articles DESC, last_ts DESC, id LIMIT ?"
+        order = "last_ts DESC, n_articles DESC" if recent_first else "n_articles DESC, last_ts DESC"
+        sql += f" ORDER BY {order}, id LIMIT ?"
         params.append(limit)
         return [self._summary(_profile(row)) for row in self.conn.execute(sql, params)]
 

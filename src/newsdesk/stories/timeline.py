@@ -9,7 +9,7 @@ reaches `min_rate`; a story alerts at most once per `cooldown_hours`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -114,8 +114,12 @@ def atom_feed(
     title: str = "newsdesk breaking stories",
     link: str | None = None,
     updated: datetime | None = None,
+    entry_link: Callable[[Alert], str] | None = None,
 ) -> str:
-    """An Atom 1.0 document (RFC 4287) with one entry per alert, newest first."""
+    """An Atom 1.0 document (RFC 4287) with one entry per alert, newest first.
+
+    `entry_link(alert)` gives each entry a link (e.g. the story's page in the web UI).
+    """
     ET.register_namespace("", ATOM_NS)
     items = sorted(alerts, key=lambda a: (a.at, a.story_id), reverse=True)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
@@ -133,6 +137,8 @@ def atom_feed(
         _text(entry, "title", f"Breaking: {alert.title}")
         _text(entry, "updated", _rfc3339(alert.at))
         _text(entry, "published", _rfc3339(alert.at))
+        if entry_link:
+            ET.SubElement(entry, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": entry_link(alert)})
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", {"term": "breaking"})
         summary = (
             f"{alert.recent} articles in the last hours against {alert.previous} before "

@@ -1,0 +1,61 @@
+"""Read queries over the entity registry and the stored entity spans (used by the CLI and the web UI)."""
+
+from __future__ import annotations
+
+from newsdesk.article import Article, Span
+from newsdesk.nlp.link import EntityLinkStep
+from newsdesk.pipeline import StepStats
+from newsdesk.store.entities import entity_mentions, entity_row, list_entities, open_registry
+
+
+def _article(aid: str, lang: str, text: str, *names: tuple[str, str]) -> Article:
+    art = Article(id=aid, source="test", text=text, lang=lang)
+    spans = []
+    for name, label in names:
+        start = text.index(name)
+        spans.append(Span(start=start, end=start + len(name), label=label, attrs={"text": name, "name": name}))
+    art.add_spans("entities", spans)
+    return art
+
+
+def _linked_store(sqlite_store):
+    articles = [
+        _article("a", "en", "Antony Blinken met Sergei Shoigu.", ("Antony Blinken", "PER"), ("Sergei Shoigu", "PER")),
+        _article("b", "de", "Außenminister Blinkin reiste ab.", ("Blinkin", "PER")),
+        _article("c", "fr", "Sergueï Choïgou et Antony Blinken.", ("Sergueï Choïgou", "PER"),
+                 ("Antony Blinken", "PER")),
+    ]  # fmt: skip
+    registry = open_registry(sqlite_store)
+    list(EntityLinkStep(registry=registry)(articles, StepStats(name="entity_link")))
+    sqlite_store.upsert_articles(articles)
+    return articles
+
+
+def test_entity_mentions_point_at_the_stored_spans_and_follow_merges(sqlite_store):
+    articles = {a.id: a for a in _linked_store(sqlite_store)}
+    registry = open_registry(sqlite_store)
+    blinken = registry.find("Antony Blinken")[0]
+    mentions = entity_mentions(sqlite_store, blinken)
+    assert sorted((m.article_id, m.text) for m in mentions) == [("a", "Antony Blinken"), ("c", "Antony Blinken")]
+    for m in mentions:
+        assert articles[m.article_id].text[m.start : m.end] == m.text and m.label == "PER"
+    assert entity_mentions(sqlite_store, blinken, limit=1)[0].article_id in {"a", "c"}
+
+    registry.force_merge(blinken.id, "Blinkin")
+    registry.save()
+    merged = open_registry(sqlite_store).get(blinken.id)
+    texts = sorted(m.text for m in entity_mentions(sqlite_store, merged))
+    assert texts == ["Antony Blinken", "Antony Blinken", "Blinkin"]
+
+
+def test_list_entities_filters_and_orders_by_mentions(sqlite_store):
+    _linked_store(sqlite_store)
+    registry = open_registry(sqlite_store)
+    assert [e.mentions for e in list_entities(registry)] == [2, 2, 1]
+    assert [e.canonical for e in list_entities(registry, lang="de")] == ["Blinkin"]
+    assert list_entities(registry, label="org") == [] and len(list_entities(registry, label="per")) == 3
+    found = list_entities(registry, query="Sergei Shoigu")
+    assert len(found) == 1
+    row = entity_row(found[0])
+    assert row["variants"] == ["Sergei Shoigu"] and row["name"] == "Sergueï Choïgou"
+    assert row["mentions"] == 2 and row["langs"] == ["en", "fr"]
