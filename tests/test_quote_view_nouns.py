@@ -29,3 +29,11 @@ def test_a_view_owned_by_nobody_named_gives_no_speaker(nlp_fr) -> None:
         "pas sur ce point, jamais »."
     )
     assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_a_stray_comma_between_a_name_and_its_verb_keeps_the_name_as_speaker(nlp_fr) -> None:
+    text = (
+        "Alors que le site est bloqué depuis le 29 avril, le dirigeant de l'Autorité des télécommunications (ATT) "
+        "Ömer Fatih Sayan, exige que les articles soient retirés par l'encyclopédie."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Ömer Fatih Sayan"]

@@ -688,7 +688,9 @@ class SpeakerResolver(ArticleMentions):
             if m.end > verb_start:
                 continue
             gap = AUXILIARY_END.sub(" ", self.text[m.end : verb_start])
-            if m.label == "PER" and line_start <= m.start and (not gap.strip() or INSERTED_CLAUSE.fullmatch(gap)):
+            # "…, le dirigeant de l'Autorité Ömer Fatih Sayan, exige que …": a stray comma between name and verb
+            bare = gap.strip() in ("", ",")
+            if m.label == "PER" and line_start <= m.start and (bare or INSERTED_CLAUSE.fullmatch(gap)):
                 return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
             if not gap.strip() and self._named_body_after_comma(m):  # "…, the Acme County Sheriff's Office said"
                 return self.named(Speaker(text=m.text, span=(m.start, m.end)), m.text)
