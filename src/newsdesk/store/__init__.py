@@ -16,14 +16,28 @@ def default_db_path() -> str:
     return os.environ.get("NEWSDESK_DB") or DEFAULT_DB
 
 
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
 def open_store(target: str | Path | None = None) -> Store:
-    """Open the SQLite store at `target` (a file path; created when missing)."""
+    """Open the store at `target`: a PostgreSQL URL (`postgresql://…`) or a SQLite file path (created when missing)."""
     target = str(target or default_db_path())
+    if is_postgres_url(target):
+        from .postgres import PostgresStore
+
+        return PostgresStore(target)
     if "://" in target:
-        raise StoreError(f"{target!r}: only SQLite file paths are supported as --db for now")
+        raise StoreError(f"{_redact(target)!r}: --db takes a SQLite file path or a postgresql:// URL")
     from .sqlite import SQLiteStore
 
     return SQLiteStore(target)
+
+
+def _redact(url: str) -> str:
+    import re
+
+    return re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", url)
 
 
 __all__ = ["ArticleQuery", "SearchHit", "Store", "UpsertResult", "default_db_path", "open_store"]
