@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..errors import StoreError
@@ -28,16 +29,16 @@ def open_store(target: str | Path | None = None) -> Store:
 
         return PostgresStore(target)
     if "://" in target:
-        raise StoreError(f"{_redact(target)!r}: --db takes a SQLite file path or a postgresql:// URL")
+        raise StoreError(f"{redact_url(target)!r}: --db takes a SQLite file path or a postgresql:// URL")
     from .sqlite import SQLiteStore
 
     return SQLiteStore(target)
 
 
-def _redact(url: str) -> str:
-    import re
+def redact_url(target: str) -> str:
+    """`target` as it can be shown: a URL's password (user:PASSWORD@ or password=...) replaced by ***."""
+    target = re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", target)
+    return re.sub(r"(password=)[^&\s]*", r"\1***", target)
 
-    return re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", url)
 
-
-__all__ = ["ArticleQuery", "SearchHit", "Store", "UpsertResult", "default_db_path", "open_store"]
+__all__ = ["ArticleQuery", "SearchHit", "Store", "UpsertResult", "default_db_path", "open_store", "redact_url"]

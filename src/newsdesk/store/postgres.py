@@ -24,6 +24,7 @@ from psycopg import sql as pgsql
 
 from ..article import Article
 from ..errors import StoreError
+from . import redact_url as redact
 from .base import ArticleQuery, SearchHit
 from .dialect import TS_CONFIG, PostgresDialect, query_terms, tsquery
 from .postgres_schema import postgres_migration
@@ -32,12 +33,6 @@ from .sqlite import MIGRATIONS
 
 HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=5, ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
 """`ts_headline` options: a dozen words around the best match, matches in [brackets] as in SQLite's snippets."""
-
-
-def redact(url: str) -> str:
-    """The URL without its password (for messages)."""
-    url = re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", url)
-    return re.sub(r"(password=)[^&\s]*", r"\1***", url)
 
 
 class Row:
