@@ -13,7 +13,7 @@ DEFAULT_DB = "data/newsdesk.db"
 
 
 def default_db_path() -> str:
-    """The database path: `NEWSDESK_DB` when set, else `data/newsdesk.db`."""
+    """The database path or URL: `NEWSDESK_DB` when set, else `data/newsdesk.db`."""
     return os.environ.get("NEWSDESK_DB") or DEFAULT_DB
 
 
