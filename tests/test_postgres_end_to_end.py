@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLE
 from newsdesk.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 SEARCHES = ["Apple", "iPhone OR iTunes", '"Steve Jobs"', "attaque", "mosquée*", "Drome", "traineau"]
 
