@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -194,6 +195,17 @@ class PostgresStore(SQLStore):
                 yield self.conn
         except psycopg.OperationalError as exc:
             raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        """Rows fetched 1,000 at a time from a server-side cursor (WITH HOLD: other queries may run meanwhile)."""
+        raw = self.conn.raw
+        with raw.cursor(name=f"newsdesk_{uuid.uuid4().hex[:12]}", withhold=True) as cursor:
+            cursor.itersize = 1000
+            try:
+                cursor.execute(pg_placeholders(sql), tuple(params))
+                yield from cursor
+            except psycopg.OperationalError as exc:
+                raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
 
     # -- search -------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ class SQLiteSignatureBackend:
         """Stored rows (article id, signature bytes, shingle count, canonical, published epoch, fact slots), by id."""
         sql = ("SELECT article_id, signature, shingles, canonical, published, facts FROM minhash_signatures "
                "ORDER BY article_id")
-        for row in self.store.conn.execute(sql):
+        for row in self.store.stream(sql):
             yield row[0], bytes(row[1]), row[2], row[3], row[4], None if row[5] is None else bytes(row[5])
 
     def save_signatures(self, rows: Iterable[SignatureRow]) -> int:

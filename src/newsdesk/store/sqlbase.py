@@ -9,7 +9,7 @@ transaction and search; the small differences in SQL text live in its `dialect` 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any
@@ -44,6 +44,10 @@ class SQLStore:
 
     def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:  # pragma: no cover
         raise NotImplementedError
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows of a query read as they are consumed (for listings that can be larger than memory)."""
+        yield from self.conn.execute(sql, params)
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
@@ -120,7 +124,7 @@ class SQLStore:
         sql = f"SELECT data FROM articles a {where} ORDER BY COALESCE(a.published, a.first_stored) DESC, a.id"
         if query and query.limit:
             sql += f" LIMIT {int(query.limit)}"
-        for row in self.conn.execute(sql, params):
+        for row in self.stream(sql, params):
             yield Article.from_dict(json.loads(row["data"]))
 
     # -- quarantine and runs --------------------------------------------------------------------

@@ -197,7 +197,7 @@ def stored_articles_in_order(store: SQLStore, *, since: datetime | None = None) 
         sql += " WHERE COALESCE(published, first_stored) >= ?"
         params.append(utc_iso(since))
     sql += " ORDER BY COALESCE(published, first_stored), id"
-    for row in store.conn.execute(sql, params):
+    for row in store.stream(sql, params):
         yield Article.from_dict(json.loads(row["data"]))
 
 
