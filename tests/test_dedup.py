@@ -192,9 +192,10 @@ def test_adding_an_article_twice_is_refused():
         index.add("a", sig, 10)
 
 
-def test_signatures_persist_in_the_sqlite_store(sqlite_store):
+def test_signatures_persist_in_the_store(any_store):
     from newsdesk.store.signatures import SQLiteSignatureBackend
 
+    sqlite_store = any_store  # SQLite, then PostgreSQL
     backend = SQLiteSignatureBackend(sqlite_store)
     assert "0200_minhash_signatures" in sqlite_store.applied_migrations()
     first = NearDuplicateStep(signatures=backend)

@@ -53,8 +53,9 @@ def _store(tmp_path) -> SQLiteStore:
     return store
 
 
-def test_quotes_follow_the_stored_spans(tmp_path) -> None:
-    store = _store(tmp_path)
+def test_quotes_follow_the_stored_spans(any_store) -> None:
+    store = any_store  # SQLite, then PostgreSQL
+    store.migrate(QUOTE_MIGRATIONS)
     store.upsert_articles(_articles())
     hits = search_quotes(store, by="kirby")
     assert [h.text for h in hits] == ["« C'est un nouvel exemple du désespoir de M. Poutine »"]
@@ -73,7 +74,6 @@ def test_quotes_follow_the_stored_spans(tmp_path) -> None:
     store.upsert_articles([fr])
     assert search_quotes(store, by="Kirby") == []
     assert len(search_quotes(store)) == 2
-    store.close()
 
 
 def test_migration_copies_quotes_stored_before_it(tmp_path) -> None:

@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .cli_output import emit, output_options, parse_since, short
 from .errors import NewsdeskError
-from .store import ArticleQuery, Store, default_db_path, open_store
+from .store import ArticleQuery, Store, default_db_path, open_store, redact_url
 
 
 class _Group(click.Group):
@@ -30,7 +30,7 @@ class _Group(click.Group):
     default=None,
     envvar="NEWSDESK_DB",
     show_envvar=True,
-    help=f"SQLite database file [default: {default_db_path()}].",
+    help=f"SQLite database file or PostgreSQL URL (postgresql://user@host/db) [default: {default_db_path()}].",
 )
 @click.version_option(__version__, prog_name="newsdesk")
 @click.pass_context
@@ -90,7 +90,7 @@ def ingest(
     updated = writer.counters.get("updated", 0) if writer else 0
     click.echo(
         f"run {run_id}: {new} new, {updated} updated, {len(result.quarantined)} quarantined"
-        f" in {result.seconds:.1f}s (db: {ctx.find_root().obj['db']})"
+        f" in {result.seconds:.1f}s (db: {redact_url(ctx.find_root().obj['db'])})"
     )
 
 

@@ -19,10 +19,10 @@ def _store(ctx: click.Context):
     from .cli import get_store
 
     store = get_store(ctx)
-    from .store.sqlite import SQLiteStore
+    from .store.sqlbase import SQLStore
 
-    if not isinstance(store, SQLiteStore):
-        raise StoreError("stories are kept in the SQLite store only for now; use a SQLite --db")
+    if not isinstance(store, SQLStore):
+        raise StoreError(f"stories need a SQLite or PostgreSQL store, not {type(store).__name__}")
     return store
 
 

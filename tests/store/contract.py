@@ -1,8 +1,13 @@
-"""The contract every store backend must pass: subclass `StoreContract` and provide a `store` fixture."""
+"""The contract every store backend must pass: subclass `StoreContract` and provide a `store` fixture.
+
+`test_contract.py` runs it for every backend (SQLite, PostgreSQL).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from newsdesk.article import Article, Span
 from newsdesk.pipeline import QuarantineRecord, RunResult, StepStats
@@ -76,6 +81,24 @@ class StoreContract:
         assert store.search('"went on strike"')[0].article.id == "a1"
         assert store.search("dock*")[0].article.id == "a1"
         assert store.search('unbalanced " quote AND (') == []
+
+    def test_a_failed_batch_stores_nothing(self, store):
+        store.upsert_articles([make(1)])
+        bad = make(3)
+        bad.spans["entities"][0].attrs["oops"] = object()  # cannot be serialised: the batch fails midway
+        with pytest.raises(TypeError):
+            store.upsert_articles([make(1, text="A changed text about Valparaiso."), make(2), bad])
+        assert store.get_article("a1").text == make(1).text
+        assert store.get_article("a2") is None
+        assert store.counts()["articles"] == 1
+        assert store.upsert_articles([make(2)]).new == 1  # the store is usable afterwards
+
+    def test_counts_group_languages_and_sources(self, store):
+        store.upsert_articles([make(1), make(2, lang="fr"), make(3, lang="fr")])
+        counts = store.counts()
+        assert counts["by_lang"] == {"fr": 2, "en": 1}
+        assert counts["by_source"] == {"test": 3}
+        assert counts["spans"] == {"entities": 3}
 
     def test_quarantine_is_kept_once(self, store):
         rec = QuarantineRecord(source="bad.jsonl:2", reason="invalid JSON", step="ingest", raw=b"{oops")

@@ -4,15 +4,7 @@ import pytest
 
 from newsdesk.store.sqlite import MIGRATIONS, SQLiteStore
 
-from .contract import StoreContract, make
-
-
-class TestSQLiteContract(StoreContract):
-    @pytest.fixture
-    def store(self, tmp_path):
-        store = SQLiteStore(tmp_path / "contract.db")
-        yield store
-        store.close()
+from .contract import make
 
 
 def test_wal_mode_and_migrations_recorded(tmp_path):

@@ -148,3 +148,27 @@ def test_story_rolls_up_speakers_of_member_quotes_without_counting_copies(tmp_pa
     assert "quoted: Tim Cook (2 quotes)" in out and "Apple's new iPhone promises a battery" in out
     other = json.loads(_cli(path, "story", ids["en-shoigu-1"], "--json"))
     assert other["speakers"] == []
+
+
+def test_stories_on_postgresql_equal_sqlite(tmp_path, handmade, pg_store):
+    def rows(store) -> list[tuple]:
+        return [tuple(r) for r in store.conn.execute("SELECT * FROM stories ORDER BY id")]
+
+    with SQLiteStore(tmp_path / "s.db") as lite:
+        expected = _ingest(lite, [a for a, _ in handmade], chunk=5)
+        lite_reader = StoryReader(lite)
+        lite_list = [s.to_dict() for s in lite_reader.list(limit=100)]
+        lite_story = lite_reader.get(expected["en-iphone-1"]).to_dict(with_members=True)
+        lite_alerts = [(a.story_id, a.at, a.rate) for a in lite_reader.alerts()]
+        lite_rows = rows(lite)
+    got = _ingest(pg_store, [a for a, _ in handmade], chunk=5)
+    assert got == expected
+    reader = StoryReader(pg_store)
+    assert [s.to_dict() for s in reader.list(limit=100)] == lite_list
+    assert reader.get(expected["en-iphone-1"]).to_dict(with_members=True) == lite_story
+    assert [(a.story_id, a.at, a.rate) for a in reader.alerts()] == lite_alerts
+    assert {a.id: a.story_id for a in pg_store.iter_articles()} == expected
+    assert [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in rows(pg_store)] == lite_rows
+    # a backfill on PostgreSQL gives the streamed stories again
+    results = recluster_store(pg_store, featurizer=Featurizer(encoder=hashed_encoder), config=ALERTS)
+    assert {r.article_id: r.story_id for r in results} == expected

@@ -1,4 +1,4 @@
-"""The entity registry kept in the SQLite store: tables (a named migration) and a `RegistryBackend`."""
+"""The entity registry kept in the store (SQLite or PostgreSQL): tables (a named migration) and a `RegistryBackend`."""
 
 from __future__ import annotations
 
@@ -75,11 +75,11 @@ ENTITY_MIGRATIONS: list[tuple[str, str]] = [
 
 
 class SQLiteRegistryBackend:
-    """Loads and saves an `EntityRegistry` in a `SQLiteStore`'s database."""
+    """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL; the name is historical)."""
 
     def __init__(self, store: Any) -> None:
         if not hasattr(store, "migrate") or not hasattr(store, "conn"):
-            raise StoreError(f"the entity registry needs the SQLite store, not {type(store).__name__}")
+            raise StoreError(f"the entity registry needs a SQLite or PostgreSQL store, not {type(store).__name__}")
         self.store = store
         store.migrate(ENTITY_MIGRATIONS)
 

@@ -1,6 +1,6 @@
 """What `newsdesk watch` remembers between polls: per-feed HTTP validators and the items already seen.
 
-Kept in the SQLite store, in two tables created by the named migration ``feeds_0001_state``
+Kept in the store (SQLite or PostgreSQL), in two tables created by the named migration ``feeds_0001_state``
 (applied by `FeedState` when it is first opened on a store, and recorded like every migration).
 """
 
@@ -50,11 +50,11 @@ class FeedStatus:
 
 
 class FeedState:
-    """Feed validators and seen items, kept in a SQLite store's database."""
+    """Feed validators and seen items, kept in a SQL store's database."""
 
     def __init__(self, store: Any) -> None:
         if not hasattr(store, "conn") or not hasattr(store, "migrate"):
-            raise TypeError("feed state needs the SQLite store (a store with `conn` and `migrate`)")
+            raise TypeError("feed state needs a SQLite or PostgreSQL store (a store with `conn` and `migrate`)")
         self.store = store
         store.migrate(FEED_MIGRATIONS)
 
@@ -97,7 +97,8 @@ class FeedState:
     def mark_seen(self, feed_url: str, key: str, article_id: str | None) -> None:
         with self.store.transaction() as conn:
             conn.execute(
-                "INSERT OR IGNORE INTO feed_items (feed_url, item_key, article_id, first_seen) VALUES (?, ?, ?, ?)",
+                "INSERT INTO feed_items (feed_url, item_key, article_id, first_seen) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (feed_url, key, article_id, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
 

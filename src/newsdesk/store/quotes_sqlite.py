@@ -1,7 +1,8 @@
-"""Quotes in the SQLite store: a `quotes` table with full-text search, kept in step with the spans.
+"""Quotes in the store (SQLite or PostgreSQL): a `quotes` table with full-text search, kept in step with the spans.
 
 The table is filled by triggers on `spans` (group "quotes"), so storing an article stores its quotes
-and re-storing it replaces them; the migration also copies quotes already stored. Queries: by speaker
+and re-storing it replaces them; the migration also copies quotes already stored. Full-text matching
+is FTS5 in SQLite and a `tsvector` column in PostgreSQL (see `dialect.py`). Queries: by speaker
 (`by`), about a person or thing named in the quote (`about`), by story, and free text over the quotes.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .quotes_schema import QUOTE_MIGRATIONS
-from .sqlite import SQLiteStore, fts_query
+from .sqlbase import SQLStore
 
 
 @dataclass(slots=True, kw_only=True)
@@ -39,14 +40,14 @@ class QuoteHit:
 
 
 def ensure_quotes_schema(store: Any) -> None:
-    """Apply the quotes migration to a SQLite store (a no-op once applied)."""
-    if not isinstance(store, SQLiteStore):
-        raise StoreError("quote search needs the SQLite store (PostgreSQL support is not there yet)")
+    """Apply the quotes migration to a store (a no-op once applied)."""
+    if not isinstance(store, SQLStore):
+        raise StoreError(f"quote search needs a SQLite or PostgreSQL store, not {type(store).__name__}")
     store.migrate(QUOTE_MIGRATIONS)
 
 
 def search_quotes(
-    store: SQLiteStore,
+    store: SQLStore,
     *,
     text: str | None = None,
     by: str | None = None,
@@ -64,19 +65,16 @@ def search_quotes(
     ensure_quotes_schema(store)
     clauses: list[str] = []
     params: list[Any] = []
+    dialect = store.dialect
     if by:
-        clauses.append("(q.speaker_name LIKE ? COLLATE NOCASE OR q.speaker LIKE ? COLLATE NOCASE OR q.speaker_id = ?)")
+        clauses.append(f"({dialect.ilike('q.speaker_name')} OR {dialect.ilike('q.speaker')} OR q.speaker_id = ?)")
         params += [f"%{by}%", f"%{by}%", by]
-    match: list[str] = []
-    if text:
-        match.append(f"text : ({fts_query(text)})")
-    if about:
-        words = about.split()
-        names = {about, words[-1]} if words else {about}
-        match.append("text : (" + " OR ".join(f'"{n.replace(chr(34), "")}"' for n in names) + ")")
-    if match:
-        clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(" AND ".join(match))
+    if text or about:
+        words = (about or "").split()
+        names = sorted({about, words[-1]}) if about and words else ([about] if about else [])
+        clause, match_params = dialect.quote_match(text, names)
+        clauses.append(clause)
+        params += match_params
     if story:
         clauses.append("a.story_id = ?")
         params.append(story)
@@ -93,7 +91,7 @@ def search_quotes(
     )
     try:
         rows = store.conn.execute(sql, (*params, limit)).fetchall()
-    except Exception as exc:  # sqlite3.OperationalError on a malformed FTS query
+    except Exception as exc:  # a malformed FTS query (sqlite3.OperationalError, psycopg.Error)
         raise StoreError(f"cannot search quotes: {exc}") from exc
     return [
         QuoteHit(

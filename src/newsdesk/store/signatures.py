@@ -1,4 +1,4 @@
-"""MinHash signatures of the near-duplicate index kept in the SQLite store (a named migration + backend)."""
+"""MinHash signatures of the near-duplicate index kept in the store (a named migration + backend)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+from .dialect import upsert_sql
 
 if TYPE_CHECKING:
     from ..dedup import SignatureRow
@@ -30,11 +31,11 @@ SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
 
 
 class SQLiteSignatureBackend:
-    """Loads and saves `dedup.MinHashIndex` rows in a `SQLiteStore`'s database (a `dedup.SignatureStore`)."""
+    """Loads and saves `dedup.MinHashIndex` rows in a SQLite or PostgreSQL store (a `dedup.SignatureStore`)."""
 
     def __init__(self, store: Any) -> None:
         if not hasattr(store, "migrate") or not hasattr(store, "conn"):
-            raise StoreError(f"near-duplicate signatures need the SQLite store, not {type(store).__name__}")
+            raise StoreError(f"near-duplicate signatures need a SQLite or PostgreSQL store, not {type(store).__name__}")
         self.store = store
         store.migrate(SIGNATURE_MIGRATIONS)
 
@@ -42,14 +43,14 @@ class SQLiteSignatureBackend:
         """Stored rows (article id, signature bytes, shingle count, canonical, published epoch, fact slots), by id."""
         sql = ("SELECT article_id, signature, shingles, canonical, published, facts FROM minhash_signatures "
                "ORDER BY article_id")
-        for row in self.store.conn.execute(sql):
+        for row in self.store.stream(sql):
             yield row[0], bytes(row[1]), row[2], row[3], row[4], None if row[5] is None else bytes(row[5])
 
     def save_signatures(self, rows: Iterable[SignatureRow]) -> int:
         """Insert or replace rows in one transaction; return how many were written."""
         rows = list(rows)
-        sql = ("INSERT OR REPLACE INTO minhash_signatures "
-               "(article_id, signature, shingles, canonical, published, facts) VALUES (?, ?, ?, ?, ?, ?)")
+        columns = ["article_id", "signature", "shingles", "canonical", "published", "facts"]
+        sql = upsert_sql("minhash_signatures", columns, ["article_id"])
         with self.store.transaction() as conn:
             conn.executemany(sql, rows)
         return len(rows)

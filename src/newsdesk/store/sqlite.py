@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
-from ..article import Article, content_hash
+from ..article import Article
 from ..errors import StoreError
-from ..pipeline import QuarantineRecord, RunResult
-from .base import ArticleQuery, SearchHit, UpsertResult
+from .base import ArticleQuery, SearchHit
+from .dialect import SQLiteDialect, fts5_query, query_terms
 from .quotes_schema import QUOTE_MIGRATIONS
+from .sqlbase import SQLStore, article_filters, now_iso, utc_iso
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -97,17 +96,10 @@ MIGRATIONS: list[tuple[str, str]] = [
 MIGRATIONS += QUOTE_MIGRATIONS
 
 
-def utc_iso(value: datetime | None) -> str | None:
-    """ISO 8601 in UTC, so stored dates sort as text; a naive datetime is taken as UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat()
-
-
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """A `Store` in one SQLite file (WAL, FTS5); one writer at a time, any number of readers."""
+
+    dialect = SQLiteDialect()
 
     def __init__(self, path: str | Path, *, migrations: list[tuple[str, str]] | None = None) -> None:
         self.path = str(path)
@@ -136,12 +128,9 @@ class SQLiteStore:
             with self.transaction():
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
-                self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
+                self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now_iso()))
             applied.append(name)
         return applied
-
-    def applied_migrations(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -154,83 +143,11 @@ class SQLiteStore:
             raise
         self.conn.execute("COMMIT")
 
-    # -- articles -------------------------------------------------------------------------------
-
-    def upsert_articles(self, articles: Iterable[Article]) -> UpsertResult:
-        result = UpsertResult()
-        with self.transaction():
-            for article in articles:
-                if article.content_hash is None:
-                    article.content_hash = content_hash(article.text)
-                data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
-                row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
-                if row is not None and row["data"] == data:
-                    result.unchanged += 1
-                    continue
-                now = _now()
-                values = (
-                    article.source, article.url, article.lang, article.title, article.text,
-                    utc_iso(article.published), article.date_source, article.content_hash,
-                    article.duplicate_of, article.translation_of, article.story_id, data,
-                )  # fmt: skip
-                if row is None:
-                    self.conn.execute(
-                        "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
-                        " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, article.id, now, now),
-                    )
-                    result.new += 1
-                else:
-                    self.conn.execute(
-                        "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
-                        " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
-                        (*values, now, article.id),
-                    )
-                    self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
-                    result.updated += 1
-                self._insert_spans(article)
-        return result
-
-    def _insert_spans(self, article: Article) -> None:
-        rows = [
-            (article.id, group, s.start, s.end, s.label, article.text[s.start : s.end], json.dumps(s.attrs))
-            for group, spans in article.spans.items()
-            for s in spans
-        ]
-        self.conn.executemany("INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.from_dict(json.loads(row["data"])) if row else None
-
-    def fingerprints(self, ids: Iterable[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
-                out[row["id"]] = row["content_hash"]
-        return out
-
-    def find_by_hash(self, content_hash: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY first_stored, id LIMIT 1", (content_hash,)
-        ).fetchone()
-        return row["id"] if row else None
-
-    def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
-        where, params = _filters(query or ArticleQuery())
-        sql = f"SELECT data FROM articles a {where} ORDER BY COALESCE(a.published, a.first_stored) DESC, a.id"
-        if query and query.limit:
-            sql += f" LIMIT {int(query.limit)}"
-        for row in self.conn.execute(sql, params):
-            yield Article.from_dict(json.loads(row["data"]))
+    # -- search -------------------------------------------------------------------------------
 
     def search(self, text: str, query: ArticleQuery | None = None) -> list[SearchHit]:
         query = query or ArticleQuery()
-        where, params = _filters(query, prefix="AND")
+        where, params = article_filters(query, prefix="AND")
         sql = (
             "SELECT a.data, bm25(articles_fts) AS rank,"
             " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
@@ -246,114 +163,10 @@ class SQLiteStore:
             for r in rows
         ]
 
-    # -- quarantine and runs --------------------------------------------------------------------
-
-    def add_quarantine(self, records: Iterable[QuarantineRecord], *, run_id: int | None = None) -> int:
-        added = 0
-        with self.transaction():
-            for r in records:
-                cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO quarantine (source, reason, step, raw, at, run_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (r.source, r.reason, r.step, r.raw, utc_iso(r.at), run_id),
-                )
-                added += cur.rowcount
-        return added
-
-    def list_quarantine(self, *, limit: int = 100) -> list[QuarantineRecord]:
-        rows = self.conn.execute("SELECT * FROM quarantine ORDER BY id DESC LIMIT ?", (limit,))
-        return [
-            QuarantineRecord(
-                source=r["source"], reason=r["reason"], step=r["step"], raw=r["raw"], at=datetime.fromisoformat(r["at"])
-            )
-            for r in rows
-        ]
-
-    def record_run(self, result: RunResult, *, command: str) -> int:
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO runs (command, started, seconds, stats) VALUES (?, ?, ?, ?)",
-                (command, utc_iso(result.started), result.seconds, json.dumps(result.to_dict())),
-            )
-        return int(cur.lastrowid or 0)
-
-    def list_runs(self, *, limit: int = 10) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,))
-        return [
-            {"id": r["id"], "command": r["command"], "started": r["started"], "seconds": r["seconds"],
-             **{k: v for k, v in json.loads(r["stats"]).items() if k not in ("started", "seconds")}}
-            for r in rows
-        ]  # fmt: skip
-
-    def counts(self) -> dict[str, Any]:
-        def grouped(column: str) -> dict[str, int]:
-            sql = f"SELECT COALESCE({column}, '?') AS k, COUNT(*) AS n FROM articles GROUP BY k ORDER BY n DESC, k"
-            return {r["k"]: r["n"] for r in self.conn.execute(sql)}
-
-        one = self.conn.execute
-        return {
-            "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
-            "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
-            "by_lang": grouped("lang"),
-            "by_source": grouped("source"),
-            "spans": {f"{r[0]}": r[1] for r in one("SELECT grp, COUNT(*) FROM spans GROUP BY grp ORDER BY grp")},
-            "quarantined": one("SELECT COUNT(*) FROM quarantine").fetchone()[0],
-            "runs": one("SELECT COUNT(*) FROM runs").fetchone()[0],
-        }
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 def fts_query(text: str) -> str:
     """Turn user words into an FTS5 query: words are ANDed, "quoted phrases" kept, syntax chars neutralised."""
-    import re
-
-    parts = re.findall(r'"[^"]+"|\S+', text)
-    terms = []
-    for part in parts:
-        if part.startswith('"') and part.endswith('"') and len(part) > 1:
-            terms.append('"' + part.strip('"').replace('"', "") + '"')
-        elif part.upper() in ("OR", "AND", "NOT"):
-            terms.append(part.upper())
-        else:
-            word = part.replace('"', "")
-            prefix = word.endswith("*")
-            word = word.rstrip("*")
-            if word:
-                terms.append(f'"{word}"' + ("*" if prefix else ""))
-    if not terms:
-        raise StoreError("empty search query")
-    return " ".join(terms)
-
-
-def _filters(query: ArticleQuery, *, prefix: str = "WHERE") -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if query.since:
-        clauses.append("COALESCE(a.published, a.first_stored) >= ?")
-        params.append(utc_iso(query.since))
-    if query.until:
-        clauses.append("COALESCE(a.published, a.first_stored) < ?")
-        params.append(utc_iso(query.until))
-    if query.lang:
-        clauses.append("a.lang = ?")
-        params.append(query.lang)
-    if query.source:
-        clauses.append("a.source = ?")
-        params.append(query.source)
-    if query.ids is not None:
-        clauses.append(f"a.id IN ({','.join('?' * len(query.ids))})" if query.ids else "0")
-        params.extend(query.ids)
-    if not clauses:
-        return "", []
-    return f"{prefix} " + " AND ".join(clauses), params
+    return fts5_query(query_terms(text))
 
 
 def _split_sql(sql: str) -> list[str]:
@@ -370,5 +183,4 @@ def _split_sql(sql: str) -> list[str]:
     return statements
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+__all__ = ["MIGRATIONS", "SQLiteStore", "fts_query", "utc_iso"]

@@ -1,4 +1,4 @@
-"""`StoryStep`: the pipeline step that puts each article into a story, persisted in the SQLite store."""
+"""`StoryStep`: the pipeline step that puts each article into a story, persisted in the store."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..pipeline import StepStats
-from ..store.sqlite import SQLiteStore
+from ..store.sqlbase import SQLStore
 from .cluster import ClusterConfig, Clusterer
 from .features import Encoder, Featurizer, USEEncoder
 from .store import SQLiteStoryRepo
@@ -27,7 +27,7 @@ class StoryStep:
     def __init__(
         self,
         *,
-        store: SQLiteStore,
+        store: SQLStore,
         encoder: Encoder | None | str = "use",
         config: ClusterConfig | None = None,
         flush_every: int = 500,

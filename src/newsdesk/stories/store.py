@@ -1,4 +1,4 @@
-"""Stories in the SQLite store: tables (a named migration), the clusterer's repo, and read queries."""
+"""Stories in the store (SQLite or PostgreSQL): tables (a named migration), the clusterer's repo, and read queries."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 
 from ..article import Article
 from ..errors import StoreError
-from ..store.sqlite import SQLiteStore, utc_iso
+from ..store.dialect import upsert_sql
+from ..store.sqlbase import SQLStore, utc_iso
 from .cluster import Assignment, ClusterConfig, Clusterer, Member
 from .features import Featurizer, HashedDF
 from .profile import StoryProfile, utc_hour
@@ -70,20 +71,24 @@ STORY_MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
-"""Named migrations adding the story tables to the SQLite store (applied on first use)."""
+"""Named migrations adding the story tables to the store (applied on first use)."""
+
+STORY_COLUMNS = ["id", "first_seen", "last_seen", "first_ts", "last_ts", "n_articles", "n_copies", "title", "title_id",
+                 "languages", "alerted_hour", "state", "emb_sum", "title_emb"]  # fmt: skip
+MEMBER_COLUMNS = ["article_id", "story_id", "time", "lang", "source", "title", "is_copy", "copy_of", "score"]
 
 
-def ensure_story_tables(store: SQLiteStore) -> None:
+def ensure_story_tables(store: SQLStore) -> None:
     """Apply the story migrations to a store (a no-op once applied)."""
-    if not isinstance(store, SQLiteStore):
-        raise StoreError(f"stories need the SQLite store; {type(store).__name__} has no story tables yet")
+    if not isinstance(store, SQLStore):
+        raise StoreError(f"stories need a SQLite or PostgreSQL store, not {type(store).__name__}")
     store.migrate(STORY_MIGRATIONS)
 
 
 class SQLiteStoryRepo:
-    """The clusterer's `StoryRepo` on a `SQLiteStore`; every `save` is one transaction."""
+    """The clusterer's `StoryRepo` on a SQL store (SQLite or PostgreSQL); every `save` is one transaction."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: SQLStore) -> None:
         ensure_story_tables(store)
         self.store = store
         self.conn = store.conn
@@ -118,9 +123,7 @@ class SQLiteStoryRepo:
             for story in stories:
                 row = story.to_row()
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO stories (id, first_seen, last_seen, first_ts, last_ts, n_articles,"
-                    " n_copies, title, title_id, languages, alerted_hour, state, emb_sum, title_emb)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    upsert_sql("stories", STORY_COLUMNS, ["id"]),
                     (
                         story.id, row["first_seen"], row["last_seen"], story.first_seen.timestamp(),
                         story.last_seen.timestamp(), story.n_articles, story.n_copies, story.title, story.title_id,
@@ -129,7 +132,7 @@ class SQLiteStoryRepo:
                     ),
                 )  # fmt: skip
             self.conn.executemany(
-                "INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                upsert_sql("story_articles", MEMBER_COLUMNS, ["article_id"]),
                 [
                     (
                         m.article_id,
@@ -155,11 +158,12 @@ class SQLiteStoryRepo:
                 ],
             )  # fmt: skip
             self.conn.execute(
-                "INSERT OR REPLACE INTO story_df (id, n_docs, counts) VALUES (1, ?, ?)", (df.n_docs, df.to_bytes())
+                upsert_sql("story_df", ["id", "n_docs", "counts"], ["id"]), (1, df.n_docs, df.to_bytes())
             )
             if members:
                 self.conn.executemany(
-                    "UPDATE articles SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE id = ?",
+                    f"UPDATE articles SET story_id = ?, data = {self.store.dialect.json_set('data', 'story_id')}"
+                    " WHERE id = ?",
                     [(m.story_id, m.story_id, m.article_id) for m in members],
                 )
 
@@ -168,8 +172,9 @@ class SQLiteStoryRepo:
             for table in ("stories", "story_articles", "story_alerts", "story_df"):
                 self.conn.execute(f"DELETE FROM {table}")
             self.conn.execute(
-                "UPDATE articles SET story_id = NULL, data = json_set(data, '$.story_id', NULL)"
-                " WHERE story_id IS NOT NULL"
+                f"UPDATE articles SET story_id = NULL, data = {self.store.dialect.json_set('data', 'story_id')}"
+                " WHERE story_id IS NOT NULL",
+                (None,),
             )
 
 
@@ -184,7 +189,7 @@ def _profile(row: Any) -> StoryProfile:
     )  # fmt: skip
 
 
-def stored_articles_in_order(store: SQLiteStore, *, since: datetime | None = None) -> Iterator[Article]:
+def stored_articles_in_order(store: SQLStore, *, since: datetime | None = None) -> Iterator[Article]:
     """Stored articles oldest first (publication time, else first stored; then id): the replay order."""
     sql = "SELECT data FROM articles"
     params: list[Any] = []
@@ -192,12 +197,12 @@ def stored_articles_in_order(store: SQLiteStore, *, since: datetime | None = Non
         sql += " WHERE COALESCE(published, first_stored) >= ?"
         params.append(utc_iso(since))
     sql += " ORDER BY COALESCE(published, first_stored), id"
-    for row in store.conn.execute(sql, params):
+    for row in store.stream(sql, params):
         yield Article.from_dict(json.loads(row["data"]))
 
 
 def recluster_store(
-    store: SQLiteStore, *, featurizer: Featurizer | None = None, config: ClusterConfig | None = None
+    store: SQLStore, *, featurizer: Featurizer | None = None, config: ClusterConfig | None = None
 ) -> list[Assignment]:
     """Backfill: drop every story and cluster all stored articles again, oldest first."""
     repo = SQLiteStoryRepo(store)
@@ -326,7 +331,7 @@ class StorySummary:
 class StoryReader:
     """Queries over the story tables, for the CLI and the API."""
 
-    def __init__(self, store: SQLiteStore, *, span_hours: int = 3) -> None:
+    def __init__(self, store: SQLStore, *, span_hours: int = 3) -> None:
         ensure_story_tables(store)
         self.conn = store.conn
         self.span_hours = span_hours

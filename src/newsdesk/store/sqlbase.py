@@ -1,0 +1,220 @@
+"""What the SQL stores share: the `Store` methods written once in SQL that SQLite and PostgreSQL both run.
+
+`SQLStore` keeps articles, spans, runs and the quarantine through `self.conn`, a connection whose
+`execute`/`executemany` take `?` placeholders and return rows readable by index and by column name
+(`sqlite3.Row`, or `postgres.PGConnection`'s rows). A backend adds how to connect, migrate, open a
+transaction and search; the small differences in SQL text live in its `dialect` (see `dialect.py`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime, timezone
+from typing import Any
+
+from ..article import Article, content_hash
+from ..pipeline import QuarantineRecord, RunResult
+from .base import ArticleQuery, UpsertResult
+from .dialect import Dialect
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    """ISO 8601 in UTC, so stored dates sort as text; a naive datetime is taken as UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat()
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+class SQLStore:
+    """The `Store` methods common to the SQL backends; subclasses set `conn` and `dialect`."""
+
+    conn: Any
+    dialect: Dialect
+
+    def transaction(self) -> AbstractContextManager[Any]:  # pragma: no cover - every backend overrides it
+        raise NotImplementedError
+
+    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows of a query read as they are consumed (for listings that can be larger than memory)."""
+        yield from self.conn.execute(sql, params)
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def upsert_articles(self, articles: Iterable[Article]) -> UpsertResult:
+        result = UpsertResult()
+        with self.transaction():
+            for article in articles:
+                if article.content_hash is None:
+                    article.content_hash = content_hash(article.text)
+                data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
+                row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if row is not None and row["data"] == data:
+                    result.unchanged += 1
+                    continue
+                now = now_iso()
+                values = (
+                    article.source, article.url, article.lang, article.title, article.text,
+                    utc_iso(article.published), article.date_source, article.content_hash,
+                    article.duplicate_of, article.translation_of, article.story_id, data,
+                )  # fmt: skip
+                if row is None:
+                    self.conn.execute(
+                        "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
+                        " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*values, article.id, now, now),
+                    )
+                    result.new += 1
+                else:
+                    self.conn.execute(
+                        "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
+                        " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
+                        (*values, now, article.id),
+                    )
+                    self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
+                    result.updated += 1
+                self._insert_spans(article)
+        return result
+
+    def _insert_spans(self, article: Article) -> None:
+        rows = [
+            (article.id, group, s.start, s.end, s.label, article.text[s.start : s.end], json.dumps(s.attrs))
+            for group, spans in article.spans.items()
+            for s in spans
+        ]
+        if rows:
+            self.conn.executemany("INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row["data"])) if row else None
+
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
+                out[row["id"]] = row["content_hash"]
+        return out
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY first_stored, id LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row["id"] if row else None
+
+    def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
+        where, params = article_filters(query or ArticleQuery())
+        sql = f"SELECT data FROM articles a {where} ORDER BY COALESCE(a.published, a.first_stored) DESC, a.id"
+        if query and query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        for row in self.stream(sql, params):
+            yield Article.from_dict(json.loads(row["data"]))
+
+    # -- quarantine and runs --------------------------------------------------------------------
+
+    def add_quarantine(self, records: Iterable[QuarantineRecord], *, run_id: int | None = None) -> int:
+        added = 0
+        with self.transaction():
+            for r in records:
+                cur = self.conn.execute(
+                    "INSERT INTO quarantine (source, reason, step, raw, at, run_id) VALUES (?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (r.source, r.reason, r.step, r.raw, utc_iso(r.at), run_id),
+                )
+                added += max(cur.rowcount, 0)
+        return added
+
+    def list_quarantine(self, *, limit: int = 100) -> list[QuarantineRecord]:
+        rows = self.conn.execute("SELECT * FROM quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [
+            QuarantineRecord(source=r["source"], reason=r["reason"], step=r["step"], raw=bytes(r["raw"]),
+                             at=datetime.fromisoformat(r["at"]))
+            for r in rows
+        ]  # fmt: skip
+
+    def record_run(self, result: RunResult, *, command: str) -> int:
+        with self.transaction():
+            row = self.conn.execute(
+                "INSERT INTO runs (command, started, seconds, stats) VALUES (?, ?, ?, ?) RETURNING id",
+                (command, utc_iso(result.started), result.seconds, json.dumps(result.to_dict())),
+            ).fetchone()
+        return int(row[0])
+
+    def list_runs(self, *, limit: int = 10) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [
+            {"id": r["id"], "command": r["command"], "started": r["started"], "seconds": r["seconds"],
+             **{k: v for k, v in json.loads(r["stats"]).items() if k not in ("started", "seconds")}}
+            for r in rows
+        ]  # fmt: skip
+
+    def counts(self) -> dict[str, Any]:
+        def grouped(column: str) -> dict[str, int]:
+            sql = f"SELECT COALESCE({column}, '?') AS k, COUNT(*) AS n FROM articles GROUP BY k ORDER BY n DESC, k"
+            return {r["k"]: r["n"] for r in self.conn.execute(sql)}
+
+        def one(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "by_lang": grouped("lang"),
+            "by_source": grouped("source"),
+            "spans": {
+                f"{r[0]}": r[1] for r in self.conn.execute("SELECT grp, COUNT(*) FROM spans GROUP BY grp ORDER BY grp")
+            },
+            "quarantined": one("SELECT COUNT(*) FROM quarantine"),
+            "runs": one("SELECT COUNT(*) FROM runs"),
+        }
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def article_filters(query: ArticleQuery, *, prefix: str = "WHERE") -> tuple[str, list[Any]]:
+    """The SQL condition (over `articles a`) and parameters for an `ArticleQuery`'s filters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.since:
+        clauses.append("COALESCE(a.published, a.first_stored) >= ?")
+        params.append(utc_iso(query.since))
+    if query.until:
+        clauses.append("COALESCE(a.published, a.first_stored) < ?")
+        params.append(utc_iso(query.until))
+    if query.lang:
+        clauses.append("a.lang = ?")
+        params.append(query.lang)
+    if query.source:
+        clauses.append("a.source = ?")
+        params.append(query.source)
+    if query.ids is not None:
+        clauses.append(f"a.id IN ({','.join('?' * len(query.ids))})" if query.ids else "1 = 0")
+        params.extend(query.ids)
+    if not clauses:
+        return "", []
+    return f"{prefix} " + " AND ".join(clauses), params
+
