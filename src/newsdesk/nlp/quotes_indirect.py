@@ -287,6 +287,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
     ):
         return None  # "the ACARS data suggests that …": data are not speakers
+    if subj is not None and _thing_subject(subj, t, lex):
+        return None  # "the festive mood suggests that …": a thing, not a speaker
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
     if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
@@ -309,6 +311,22 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
+    """True when an inference verb ("suggest", "indicate") has a common noun for a thing as its subject ("the
+    new figures indicate that …"): no person, body, medium, document ("reports suggest") or role noun, no
+    name in or next to its phrase."""
+    if subj.pos_ != "NOUN" or verb_lemma(t, lex) not in lex.inference_verbs:
+        return False
+    nouns = speaker_nouns(lex.lang)
+    words = {subj.lower_, subj.lemma_.lower()}
+    if words & (nouns.person | nouns.body | nouns.media | lex.documents - lex.data_nouns) or lex.role_match(subj.text):
+        return False
+    near = [*subj.subtree, *subj.doc[max(0, subj.i - 1) : subj.i + 2]]
+    if any(x.pos_ == "PROPN" for x in near):
+        return False  # "PM Modi had hinted that …"
+    return subj.text.islower() or subj.i == subj.sent.start
 
 
 def _modified_noun(t: Any) -> Any:
