@@ -123,3 +123,17 @@ def test_inference_verb_keeps_an_acronym_subject(nlp_en) -> None:
 )
 def test_a_glued_headline_is_cut_from_the_name(written, name) -> None:
     assert after_glued_headline(written) == name
+
+
+def test_a_consultant_is_the_named_holder_of_the_role(nlp_en) -> None:
+    text = (
+        "Party consultant warns the campaign is out of money. Party consultant Dana Whitfield is not shy about "
+        'criticizing the direction of the campaign. "We have no money left," Whitfield said.'
+    )
+    quotes = found(text, nlp_en)
+    assert quotes and all(name == "Dana Whitfield" for _, name in quotes)
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence(nlp_en) -> None:
+    text = "Ivo Marek, who last raced on Aug. 14 in the Prague city marathon, said he would run again in spring."
+    assert found(text, nlp_en) == [("he would run again in spring", "Ivo Marek")]
