@@ -23,6 +23,7 @@ def found(text: str, nlp) -> list[tuple[str, str | None]]:
         "According to a recent Harlow survey, most tenants have never read their lease.",
         "According to county court records, the warehouse changed hands three times in a year.",
         "The tax returns the senator posted online show that she gave away a fifth of her income.",
+        "According to the study, combining two common drugs may slow tumour growth in mice.",
     ],
 )
 def test_studies_surveys_and_records_are_data_not_speakers(nlp_en, text) -> None:
@@ -137,3 +138,14 @@ def test_a_consultant_is_the_named_holder_of_the_role(nlp_en) -> None:
 def test_a_month_abbreviation_does_not_end_the_sentence(nlp_en) -> None:
     text = "Ivo Marek, who last raced on Aug. 14 in the Prague city marathon, said he would run again in spring."
     assert found(text, nlp_en) == [("he would run again in spring", "Ivo Marek")]
+
+
+def test_a_study_that_states_a_claim_is_still_reported(nlp_en) -> None:
+    text = "Civic Watch published the Open Budget Study, which stated that the city had hidden its debts for years."
+    quotes = found(text, nlp_en)
+    assert [quote for quote, _ in quotes] == ["that the city had hidden its debts for years"]
+
+
+def test_data_with_a_named_author_speak_for_it(nlp_en) -> None:
+    text = "According to figures released on Monday by Harbor Research, sales fell by a third in March."
+    assert found(text, nlp_en) == [("sales fell by a third in March", "Harbor Research")]
