@@ -34,6 +34,8 @@ class QuoteLexicon:
     writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
     recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
     count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
+    inference_verbs: set[str] = field(default_factory=set)  # "the evidence suggests that": speech only for speakers
+    data_nouns: set[str] = field(default_factory=set)  # "the new figures indicate that": data, not a document
     belief: set[str] = field(default_factory=set)  # "X pense que … « … »": the quoted words are X's
     stance: set[str] = field(default_factory=set)  # "souhaite « bonne chance »": a quoted object is the subject's
     cries: set[str] = field(default_factory=set)  # "with cries of "No violence"": what a group shouts
@@ -105,6 +107,10 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.view_nouns.add(value.lower())
         elif kind == "count_verb":
             lex.count_verbs.add(value.lower())
+        elif kind == "inference_verb":
+            lex.inference_verbs.add(value.lower())
+        elif kind == "data_noun":
+            lex.data_nouns.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)

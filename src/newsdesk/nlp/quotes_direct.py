@@ -23,9 +23,9 @@ FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
 QUOTE_CHARS = '«»“”„‚‘’‹›"'
 ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:M|Mr|Mrs|Ms|Dr|St|Mme|Inc|Corp|Co|Ltd|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Mt|No|Prof|U\.S|etc"
-    r"|Capt|Sgt|Cpl|Maj|Brig|Cmdr|Det|Supt|Insp|Rev))$"
+    r"|Capt|Sgt|Cpl|Maj|Brig|Cmdr|Det|Supt|Insp|Rev|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$"
 )
-"""Words ending with a full stop that does not end the sentence ("M. Poutine", "Apple Inc. said")."""
+"""Words ending with a full stop that does not end the sentence ("M. Poutine", "Apple Inc. said", "Aug. 31")."""
 
 
 @dataclass(slots=True, kw_only=True)

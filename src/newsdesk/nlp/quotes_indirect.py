@@ -173,6 +173,8 @@ def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
 VOICE_OF = re.compile(r"\s*(?:\w+\s+)?par la voix (?:de la |de l['’]|de |du |des |d['’])\s*", re.IGNORECASE)
 """A spokesperson after the verb: "a réagi par la voix de son porte-parole"."""
 NON_SPEAKERS = {"ce", "cela", "ça", "ceci", "this", "which", "what", "there"}
+AUTHOR = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?[A-Z]")
+"""Data given with their author ("figures released by NPD Group") speak for that author."""
 
 
 def _question(text: str, t: Any) -> bool:
@@ -287,6 +289,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
     ):
         return None  # "the ACARS data suggests that …": data are not speakers
+    if subj is not None and _thing_subject(subj, t, lex):
+        return None  # "the festive mood suggests that …": a thing, not a speaker
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
     if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
@@ -309,6 +313,24 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
+    """True when an inference verb ("suggest", "indicate") has a common noun for a thing as its subject ("the
+    new figures indicate that …"): data (whoever owns them), or no person, body, medium, document ("reports
+    suggest") or role noun and no name in or next to its phrase."""
+    if subj.pos_ != "NOUN" or verb_lemma(t, lex) not in lex.inference_verbs:
+        return False
+    nouns = speaker_nouns(lex.lang)
+    words = {subj.lower_, subj.lemma_.lower()}
+    if words & lex.data_nouns:
+        return True  # "A recent Acme study revealed that …": findings, not speech
+    if words & (nouns.person | nouns.body | nouns.media | lex.documents - lex.data_nouns) or lex.role_match(subj.text):
+        return False
+    near = [*subj.subtree, *subj.doc[max(0, subj.i - 1) : subj.i + 2]]
+    if any(x.pos_ == "PROPN" for x in near):
+        return False  # "PM Modi had hinted that …"
+    return subj.text.islower() or subj.i == subj.sent.start
 
 
 def _modified_noun(t: Any) -> Any:
@@ -669,10 +691,13 @@ def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | No
 
 
 def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
-    """True for "le plan", "le plus récent bilan", "the ACARS data", a legal article ("l'article 50")."""
+    """True for "le plan", "le plus récent bilan", "the ACARS data", a legal article ("l'article 50"), data
+    without a named author ("the study")."""
     words = [re.sub(r"^[dl][’']", "", w) for w in re.findall(r"[\w'’-]+", phrase.lower())]
     if re.match(r"(?:[dl][’'])?articles?\s+\d", phrase.strip().lower()):
         return True
+    if any(w in lex.data_nouns for w in words[:4]) and not AUTHOR.search(phrase):
+        return True  # "according to the study", but not "figures released by NPD Group"
     return bool(words) and any(w in lex.not_source for w in words[:4])
 
 

@@ -22,7 +22,7 @@ from .. import lexicons
 from ..article import Span
 from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
-from .speaker_groups import group_name, speaker_nouns
+from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns
 from .speaker_heads import resolve_owned
 from .speaker_mentions import (
     POSSESSIVE,
@@ -248,6 +248,11 @@ class SpeakerResolver(ArticleMentions):
         if speaker.name:
             speaker.name = self._own_handle(speaker.name, end)
             speaker.name = self._mistagged_full_name(speaker.name, start, end)
+            speaker.name = after_glued_headline(speaker.name)
+        why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
+        if why:  # "ru]", "Susana's situation", "her song, Born This Way,", "Palestinians say"
+            speaker.name, speaker.role, speaker.entity_id = None, None, None
+            speaker.reason = why
         if speaker.name is None:
             named = self._named_among(end)
             if named is not None:  # "Selon certains experts, dont Rita Katz, …"
@@ -853,7 +858,7 @@ class SpeakerResolver(ArticleMentions):
     def group_of(self, person: Mention, head: Any) -> bool:
         """ "l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
         between = self.text[head.idx + len(head) : person.start].strip().lower()
-        if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of")):
+        if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of", "close to")):
             return True
         if self.text[person.end : person.end + 2] in ("'s", "’s"):
             return True
