@@ -8,8 +8,8 @@ from datetime import date, datetime, timezone
 
 from newsdesk.article import Article, Caption, Related, Span
 from newsdesk.pipeline import Pipeline, StepStats
+from newsdesk.store import open_store
 from newsdesk.store.entities import open_registry
-from newsdesk.store.sqlite import SQLiteStore
 from newsdesk.store.writer import StoreWriter
 from newsdesk.stories import AlertConfig, ClusterConfig
 from newsdesk.stories.step import StoryStep
@@ -67,11 +67,11 @@ def build_articles(registry) -> list[Article]:
     return everything
 
 
-def build_store(path) -> str:
-    """Store the articles (stories clustered with the hashed encoder) in a SQLite file at `path`."""
-    with SQLiteStore(path) as store:
+def build_store(target) -> str:
+    """Store the articles (stories clustered with the hashed encoder) at `target`: a SQLite path or PostgreSQL URL."""
+    with open_store(target) as store:
         articles = build_articles(open_registry(store))
         pipeline = Pipeline([_Langs(), StoryStep(store=store, encoder=hashed_encoder, config=ALERTS),
                              StoreWriter(store=store)])  # fmt: skip
         pipeline.run(articles)
-    return str(path)
+    return str(target)

@@ -18,39 +18,41 @@ def _article(aid: str, lang: str, text: str, *names: tuple[str, str]) -> Article
     return art
 
 
-def _linked_store(sqlite_store):
+def _linked_store(store):
     articles = [
         _article("a", "en", "Antony Blinken met Sergei Shoigu.", ("Antony Blinken", "PER"), ("Sergei Shoigu", "PER")),
         _article("b", "de", "Außenminister Blinkin reiste ab.", ("Blinkin", "PER")),
         _article("c", "fr", "Sergueï Choïgou et Antony Blinken.", ("Sergueï Choïgou", "PER"),
                  ("Antony Blinken", "PER")),
     ]  # fmt: skip
-    registry = open_registry(sqlite_store)
+    registry = open_registry(store)
     list(EntityLinkStep(registry=registry)(articles, StepStats(name="entity_link")))
-    sqlite_store.upsert_articles(articles)
+    store.upsert_articles(articles)
     return articles
 
 
-def test_entity_mentions_point_at_the_stored_spans_and_follow_merges(sqlite_store):
-    articles = {a.id: a for a in _linked_store(sqlite_store)}
-    registry = open_registry(sqlite_store)
+def test_entity_mentions_point_at_the_stored_spans_and_follow_merges(any_store):
+    store = any_store
+    articles = {a.id: a for a in _linked_store(store)}
+    registry = open_registry(store)
     blinken = registry.find("Antony Blinken")[0]
-    mentions = entity_mentions(sqlite_store, blinken)
+    mentions = entity_mentions(store, blinken)
     assert sorted((m.article_id, m.text) for m in mentions) == [("a", "Antony Blinken"), ("c", "Antony Blinken")]
     for m in mentions:
         assert articles[m.article_id].text[m.start : m.end] == m.text and m.label == "PER"
-    assert entity_mentions(sqlite_store, blinken, limit=1)[0].article_id in {"a", "c"}
+    assert entity_mentions(store, blinken, limit=1)[0].article_id in {"a", "c"}
 
     registry.force_merge(blinken.id, "Blinkin")
     registry.save()
-    merged = open_registry(sqlite_store).get(blinken.id)
-    texts = sorted(m.text for m in entity_mentions(sqlite_store, merged))
+    merged = open_registry(store).get(blinken.id)
+    texts = sorted(m.text for m in entity_mentions(store, merged))
     assert texts == ["Antony Blinken", "Antony Blinken", "Blinkin"]
 
 
-def test_list_entities_filters_and_orders_by_mentions(sqlite_store):
-    _linked_store(sqlite_store)
-    registry = open_registry(sqlite_store)
+def test_list_entities_filters_and_orders_by_mentions(any_store):
+    store = any_store
+    _linked_store(store)
+    registry = open_registry(store)
     assert [e.mentions for e in list_entities(registry)] == [2, 2, 1]
     assert [e.canonical for e in list_entities(registry, lang="de")] == ["Blinkin"]
     assert list_entities(registry, label="org") == [] and len(list_entities(registry, label="per")) == 3

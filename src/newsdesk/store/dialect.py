@@ -1,8 +1,8 @@
 """The few places where SQLite and PostgreSQL SQL differ, so every other query is written once.
 
 Shared queries use `?` placeholders (the PostgreSQL connection rewrites them), `ON CONFLICT` upserts
-(both engines), and ask the store's `dialect` for: case-insensitive LIKE, setting a key in a JSON
-text column, and full-text matching (FTS5 `MATCH` against PostgreSQL `tsquery`).
+(both engines), and ask the store's `dialect` for: case-insensitive LIKE, reading or setting a key in
+a JSON text column, and full-text matching (FTS5 `MATCH` against PostgreSQL `tsquery`).
 """
 
 from __future__ import annotations
@@ -94,6 +94,10 @@ class SQLiteDialect:
         """`column` matches the next `?` pattern, ignoring case."""
         return f"{column} LIKE ? COLLATE NOCASE"
 
+    def json_get(self, column: str, key: str) -> str:
+        """The text value of `key` in `column` (JSON text); NULL when absent."""
+        return f"json_extract({column}, '$.{key}')"
+
     def json_set(self, column: str, key: str) -> str:
         """`column` (JSON text) with `key` set to the next `?` (text or NULL)."""
         return f"json_set({column}, '$.{key}', ?)"
@@ -113,6 +117,9 @@ class PostgresDialect:
 
     def ilike(self, column: str) -> str:
         return f"{column} ILIKE ?"
+
+    def json_get(self, column: str, key: str) -> str:
+        return f"({column}::jsonb ->> '{key}')"
 
     def json_set(self, column: str, key: str) -> str:
         return f"jsonb_set({column}::jsonb, '{{{key}}}', COALESCE(to_jsonb(?::text), 'null'::jsonb))::text"

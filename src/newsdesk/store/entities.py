@@ -205,10 +205,11 @@ def entity_mentions(store: Any, entity: Entity, *, limit: int = 200) -> list[Ent
     """The stored "entities" spans linked to `entity` or to an entity merged into it, newest articles first."""
     ids = [entity.id, *entity.aliases]
     marks = ",".join("?" * len(ids))
+    entity_id = store.dialect.json_get("s.attrs", "entity_id")
     sql = (
-        "SELECT s.article_id, s.start, s.end, s.evidence, s.label, json_extract(s.attrs, '$.entity_id') AS entity_id,"
+        f"SELECT s.article_id, s.start, s.end, s.evidence, s.label, {entity_id} AS entity_id,"
         " a.title, a.published, a.lang FROM spans s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.grp = 'entities' AND json_extract(s.attrs, '$.entity_id') IN ({marks})"
+        f" WHERE s.grp = 'entities' AND {entity_id} IN ({marks})"
         " ORDER BY COALESCE(a.published, a.first_stored) DESC, s.article_id, s.start LIMIT ?"
     )
     return [
