@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .quotes_direct import doc_text
+from .speaker_groups import speaker_nouns
 from .speaker_mentions import Mention, sentence_start
 
 if TYPE_CHECKING:
@@ -76,8 +78,29 @@ def resolve_pronoun(
         speaker.reason = "unnamed speaker: the last one who spoke"
         return speaker
     last = r.last_person
+    if r.lex.lang == "fr" and number == "s" and gender in ("m", "f"):
+        org = _topic_organisation(r, pos, gender, last, exclude)
+        if org is not None:  # "Business France a reconnu une irrégularité. Elle précise que …"
+            return r.named(speaker, org)
+        if (
+            recent
+            and _body(r, group[1])
+            and (last is None or last.start < group[0])
+            and not any(m.start >= group[0] and is_subject(r.doc, m) for m in compatible)
+        ):  # "…, affirme Business France. « … », ajoute-t-elle": the organisation that spoke last
+            speaker.name = group[1]
+            return speaker
     if last is not None and pos - last.end <= LAST_SPEAKER_REACH and agrees(last.person, gender):
         newer = [m for m in compatible if m.start >= last.end and m.name != last.person.name and is_subject(r.doc, m)]
+        if not newer and last.person.gender == "x" and gender in ("m", "f"):
+            # a speaker of unknown gender, the subject of the sentence they spoke in, whose gender the article
+            # shows: "Anne Roy avait été écartée, accusée par Paul Durand de …. Elle se présente comme …"
+            newer = [
+                m
+                for m in compatible
+                if m.gender == gender and m.start >= sentence_start(r.text, last.start) and m.name != last.person.name
+                and is_subject(r.doc, m)
+            ]
         return r.fill(speaker, newer[-1] if newer else last.person)
     if compatible:
         near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
@@ -116,6 +139,33 @@ def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> S
     return speaker
 
 
+def _body(r: SpeakerResolver, name: str) -> bool:
+    """A named organisation or a body ("cour", "préfecture"), not a person's role the article left
+    unnamed ("bourgmestre")."""
+    head = name.split()[0].lower() if name.split() else ""
+    return name[:1].isupper() or head in speaker_nouns(r.lex.lang).body or head in r.lex.org_nouns
+
+
+def _topic_organisation(
+    r: SpeakerResolver, pos: int, gender: str, last: LastSpeaker | None, exclude: Sequence[tuple[int, int]]
+) -> str | None:
+    """The organisation subject of the sentence before the pronoun's, when nobody spoke and no person
+    became a subject since it was written (a French "il"/"elle" continues it)."""
+    here = sentence_start(r.text, pos)
+    if here < 2 or any(s <= pos < e for s, e in exclude):
+        return None
+    before = sentence_start(r.text, here - 2)
+    if last is not None and last.end > before or any(s <= before < e for s, e in exclude):
+        return None
+    persons = [m for m in r.persons_before(pos) if m.start >= before and is_subject(r.doc, m)]
+    if persons:
+        return None
+    orgs = [m for m in r.mentions if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)]
+    if orgs:  # "Le groupe Kervalis a reconnu …"
+        return orgs[0].text
+    return _subject_organisation(r, pos, gender)
+
+
 def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | None:
     """The organisation subject of the sentence before the pronoun's (the topic the pronoun continues): an
     organisation's name, or a definite organisation noun ("le groupe", "la compagnie") standing for the
@@ -146,10 +196,46 @@ def is_subject(doc: Any, m: Mention) -> bool:
     if span is None:
         return False
     tok = span.root
+    governed = doc.lang_ == "fr" and any(c.dep_ == "case" for c in tok.children)
     for _ in range(3):
         if tok.dep_.startswith("nsubj"):
             return True
+        if governed and tok.dep_ == "appos":
+            break  # "Karim Benali, conseiller de Sophie Marchal, a …": the complement of an apposition
         if tok.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod") or tok.head is tok:
-            return False
+            break
         tok = tok.head
+    return doc.lang_ == "fr" and opens_clause(doc, span)
+
+
+def opens_clause(doc: Any, span: Any) -> bool:
+    """A French name standing before its sentence's first finite verb, not governed by a preposition, and
+    followed by that verb, with at most an apposition between commas: the subject, whatever the parse made
+    of a long apposition ("Barry Marsden, professeur à l'université de Manchester, est plus mesuré",
+    "Lors de l'émission, le candidat, François Fillon, a fait référence à …")."""
+    first = span[0]
+    text = doc_text(doc)
+    lo = sentence_start(text, first.idx)
+    governed = True  # until a comma: "accusée par Nicolas Sarkozy", "la version du président Donald Trump"
+    for i in range(first.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.idx < lo:
+            break
+        if _finite(tok):
+            return False  # "Ces propos ont indigné Jean Dupont": an object
+        if tok.text == ",":
+            governed = False
+        elif governed and tok.pos_ in ("ADP", "SCONJ"):
+            return False
+    after = span[-1].i + 1
+    for tok in doc[after:]:
+        if tok.text in (".", "!", "?", "«", "»", ":", ";") or tok.text in ("que", "qu'", "qu’"):
+            return False
+        if _finite(tok):
+            gap = text[span[-1].idx + len(span[-1]) : tok.idx].strip()
+            return not gap or gap.startswith(",") or tok.i == after + 1 and doc[after].pos_ == "PRON"
     return False
+
+
+def _finite(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
