@@ -71,3 +71,11 @@ def test_a_role_the_article_leaves_unnamed_is_not_an_organisation_for_il(nlp_fr)
         "Certains habitants ont pu rentrer chez eux, a-t-il précisé."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] == "Philippe Lebrun"
+
+
+def test_ils_after_a_plural_subject_is_not_the_organisation_named_before(nlp_fr) -> None:
+    text = (
+        "L'étude a été menée avec le CNRS et publiée lundi. Les chercheurs n'ont pas trouvé de trace de dents, "
+        "mais ils estiment que l'animal se nourrissait de plancton."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == [None]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .quotes_direct import doc_text
-from .speaker_groups import speaker_nouns
+from .speaker_groups import group_name, speaker_nouns
 from .speaker_mentions import Mention, sentence_start
 
 if TYPE_CHECKING:
@@ -57,6 +57,15 @@ def resolve_pronoun(
         orgs = [
             m for m in r.mentions if m.label == "ORG" and m.end <= pos and not any(s <= m.start < e for s, e in exclude)
         ]
+        plural = _plural_subject(r, pos, exclude) if number == "p" and r.lex.lang == "fr" else None
+        if plural is not None and (not orgs or plural[0] > orgs[-1].start):
+            # "Les scientifiques n'ont pas identifié d'yeux, mais ils estiment …", "revendiquée par les
+            # islamistes shebab, liés à l'organisation Al-Qaïda, … ont-ils écrit": the people, not the organisation
+            name, unnamed = group_name(r.text[plural[0] : plural[1]], r.lex.lang)
+            if unnamed or name is None:
+                speaker.reason = "unnamed speakers: the plural subject before the pronoun"
+                return speaker
+            return r.named(speaker, name)
         if number == "p" and orgs:
             return r.named(speaker, orgs[-1].text)
         if number == "p" or low == "on":
@@ -137,6 +146,30 @@ def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> S
         return r.named(speaker, orgs[-1].text)
     speaker.reason = f"no earlier organisation for pronoun '{low}'"
     return speaker
+
+
+def _plural_subject(r: SpeakerResolver, pos: int, exclude: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last plural common noun that is a subject or a passive's agent in the pronoun's sentence or the one
+    before it, outside quotes: its phrase's span (determiner, noun and the words that qualify it)."""
+    if r.doc is None:
+        return None
+    lo = sentence_start(r.text, max(0, sentence_start(r.text, pos) - 2))
+    found = None
+    for tok in r.doc:
+        if tok.idx < lo or tok.idx >= pos:
+            continue
+        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or any(s <= tok.idx < e for s, e in exclude):
+            continue
+        if tok.dep_ in ("nsubj", "obl:agent"):
+            found = tok
+    if found is None:
+        return None
+    end = found.idx + len(found)
+    for nxt in found.doc[found.i + 1 :]:
+        if nxt.head is not found or nxt.dep_ not in ("amod", "flat", "flat:name", "compound") or nxt.idx >= pos:
+            break
+        end = nxt.idx + len(nxt)
+    return found.left_edge.idx, end
 
 
 def _body(r: SpeakerResolver, name: str) -> bool:
