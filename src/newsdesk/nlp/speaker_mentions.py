@@ -28,6 +28,10 @@ DETERMINER = re.compile(r"^(?:(?:les|le|la|une|un|des|du|the|an|a)\s+|l['’]\s*
 POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 
 
+LOWER_LEAD = re.compile(r"(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý])")
+"""Lower-case words before a capitalised name ("escroc Miguet")."""
+
+
 def possessive_at(text: str, end: int) -> bool:
     """Whether a name ending at `end` is possessive: "Fiat's", or "Apple Corps'" after a final s."""
     return text[end : end + 2] in ("'s", "’s") or (
@@ -229,6 +233,12 @@ class ArticleMentions:
             start, end = span.start, span.end
             text = self.text[start:end]
             name = span.attrs.get("name") or text
+            lead = LOWER_LEAD.match(name) if label == "PER" else None
+            if lead is not None and lead.group(0).split()[0] not in PARTICLES:
+                if name == text:
+                    start += lead.end()
+                    text = self.text[start:end]
+                name = name[lead.end() :]  # "L'escroc Miguet" tagged with its common noun
             if label == "PER" and _person_tail(self.text, end) > end and name == text:
                 end = _person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
                 text = name = self.text[start:end]
@@ -267,6 +277,7 @@ class ArticleMentions:
             )
         self._surnames_as_persons(out, entities)
         persons = [m for m in out if m.label == "PER"]
+        _share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
         for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
             full = self._full_name(m, persons)
             if full != m.name and m.entity_id is None:
@@ -504,12 +515,10 @@ class ArticleMentions:
         )
 
     def _gender(self, start: int, end: int, role: str | None) -> str:
+        shown = self._shown_gender(start, end)
+        if shown != "x":
+            return shown
         before = self.text[max(0, start - 60) : start]
-        words = re.findall(r"[\w.'’-]+", before)
-        if words:
-            last = words[-1]
-            if last in self.lex.titles:
-                return self.lex.titles[last]
         seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
         words = re.findall(r"[\w'’-]+", seg.lower())
         for k, word in enumerate(words[:-1]):
@@ -520,3 +529,67 @@ class ArticleMentions:
             if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
                 return "f"
         return "x"
+
+    def _shown_gender(self, start: int, end: int) -> str:
+        """The gender a title right before the name or the grammar around it shows ("x" if none)."""
+        words = re.findall(r"[\w.'’-]+", self.text[max(0, start - 60) : start])
+        if words and words[-1] in self.lex.titles:
+            return self.lex.titles[words[-1]]
+        return self._agreement(start, end)
+
+    def _agreement(self, start: int, end: int) -> str:
+        """A French person's gender shown by the grammar around the name: the determiner of a role noun
+        written next to it ("le député Jean Dupont", "Jean Dupont, un porte-parole du mouvement"), or a
+        participle or adjective after "être" of which the name is the subject ("Anne Roy avait été
+        écartée", "Anne Roy s'est dite favorable")."""
+        if self.doc is None or self.lex.lang != "fr":
+            return "x"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return "x"
+        doc = span.doc
+        pairs = [doc[span.start - 2 : span.start]] if span.start >= 2 else []  # "le député Jean Dupont"
+        if doc[span.end : span.end + 1].text == ",":
+            pairs.append(doc[span.end + 1 : span.end + 3])  # "Jean Dupont, un porte-parole du mouvement"
+        for pair in pairs:
+            if len(pair) == 2 and pair[0].pos_ == "DET" and self.lex.role_match(pair[1].text):
+                gender = _morph_gender(pair[0])
+                if gender != "x":
+                    return gender
+        if span.start and doc[span.start - 1].pos_ == "ADP":
+            return "x"  # "l'arrivée de Jean Roux est avancée": the participle agrees with another noun
+        copula = False
+        for tok in doc[span.end : span.end + 5]:
+            if tok.pos_ == "AUX" or tok.lower_ in ("s'", "s’", "se"):
+                copula = copula or tok.lemma_ == "être"
+                continue
+            if copula and "Part" in tok.morph.get("VerbForm"):
+                return _participle_gender(tok.lower_)
+            break
+        return "x"
+
+
+def _morph_gender(tok: Any) -> str:
+    """ "f" or "m" from a token's grammatical gender, "x" when it has none."""
+    gender = tok.morph.get("Gender")
+    return "f" if gender == ["Fem"] else "m" if gender == ["Masc"] else "x"
+
+
+def _participle_gender(word: str) -> str:
+    """The gender a French past participle shows by its ending ("écartée", "élue" / "écarté", "élu")."""
+    if word.endswith(("ée", "ie", "ue", "ite", "ise", "te")):
+        return "f"
+    return "m" if word.endswith(("é", "i", "u", "it", "is")) else "x"
+
+
+def _share_gender(persons: list[Mention], shown: dict[int, str]) -> None:
+    """Give every mention of a person whose gender is unknown the gender a title or the grammar shows at
+    another of their mentions (`shown`, by mention id), when those do not disagree."""
+    known: dict[str, set[str]] = {}
+    for m in persons:
+        if shown[id(m)] != "x":
+            known.setdefault(m.name, set()).add(shown[id(m)])
+    for m in persons:
+        genders = known.get(m.name, set())
+        if m.gender == "x" and len(genders) == 1:
+            m.gender = next(iter(genders))

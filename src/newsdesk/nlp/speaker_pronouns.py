@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .quotes_direct import doc_text
+from .speaker_groups import group_name, speaker_nouns
 from .speaker_mentions import Mention, sentence_start
 
 if TYPE_CHECKING:
@@ -55,6 +57,15 @@ def resolve_pronoun(
         orgs = [
             m for m in r.mentions if m.label == "ORG" and m.end <= pos and not any(s <= m.start < e for s, e in exclude)
         ]
+        plural = _plural_subject(r, pos, exclude) if number == "p" and r.lex.lang == "fr" else None
+        if plural is not None and (not orgs or plural[0] > orgs[-1].start):
+            # "Les scientifiques n'ont pas identifié d'yeux, mais ils estiment …", "revendiquée par les
+            # islamistes shebab, liés à l'organisation Al-Qaïda, … ont-ils écrit": the people, not the organisation
+            name, unnamed = group_name(r.text[plural[0] : plural[1]], r.lex.lang)
+            if unnamed or name is None:
+                speaker.reason = "unnamed speakers: the plural subject before the pronoun"
+                return speaker
+            return r.named(speaker, name)
         if number == "p" and orgs:
             return r.named(speaker, orgs[-1].text)
         if number == "p" or low == "on":
@@ -76,8 +87,29 @@ def resolve_pronoun(
         speaker.reason = "unnamed speaker: the last one who spoke"
         return speaker
     last = r.last_person
+    if r.lex.lang == "fr" and number == "s" and gender in ("m", "f"):
+        org = _topic_organisation(r, pos, gender, last, exclude)
+        if org is not None:  # "Business France a reconnu une irrégularité. Elle précise que …"
+            return r.named(speaker, org)
+        if (
+            recent
+            and _body(r, group[1])
+            and (last is None or last.start < group[0])
+            and not any(m.start >= group[0] and is_subject(r.doc, m) for m in compatible)
+        ):  # "…, affirme Business France. « … », ajoute-t-elle": the organisation that spoke last
+            speaker.name = group[1]
+            return speaker
     if last is not None and pos - last.end <= LAST_SPEAKER_REACH and agrees(last.person, gender):
         newer = [m for m in compatible if m.start >= last.end and m.name != last.person.name and is_subject(r.doc, m)]
+        if not newer and last.person.gender == "x" and gender in ("m", "f"):
+            # a speaker of unknown gender, the subject of the sentence they spoke in, whose gender the article
+            # shows: "Anne Roy avait été écartée, accusée par Paul Durand de …. Elle se présente comme …"
+            newer = [
+                m
+                for m in compatible
+                if m.gender == gender and m.start >= sentence_start(r.text, last.start) and m.name != last.person.name
+                and is_subject(r.doc, m)
+            ]
         return r.fill(speaker, newer[-1] if newer else last.person)
     if compatible:
         near = [m for m in compatible if pos - m.end <= SUBJECT_REACH]
@@ -116,6 +148,57 @@ def _organisation(r: SpeakerResolver, speaker: Speaker, low: str, pos: int) -> S
     return speaker
 
 
+def _plural_subject(r: SpeakerResolver, pos: int, exclude: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last plural common noun that is a subject or a passive's agent in the pronoun's sentence or the one
+    before it, outside quotes: its phrase's span (determiner, noun and the words that qualify it)."""
+    if r.doc is None:
+        return None
+    lo = sentence_start(r.text, max(0, sentence_start(r.text, pos) - 2))
+    found = None
+    for tok in r.doc:
+        if tok.idx < lo or tok.idx >= pos:
+            continue
+        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or any(s <= tok.idx < e for s, e in exclude):
+            continue
+        if tok.dep_ in ("nsubj", "obl:agent"):
+            found = tok
+    if found is None:
+        return None
+    end = found.idx + len(found)
+    for nxt in found.doc[found.i + 1 :]:
+        if nxt.head is not found or nxt.dep_ not in ("amod", "flat", "flat:name", "compound") or nxt.idx >= pos:
+            break
+        end = nxt.idx + len(nxt)
+    return found.left_edge.idx, end
+
+
+def _body(r: SpeakerResolver, name: str) -> bool:
+    """A named organisation or a body ("cour", "préfecture"), not a person's role the article left
+    unnamed ("bourgmestre")."""
+    head = name.split()[0].lower() if name.split() else ""
+    return name[:1].isupper() or head in speaker_nouns(r.lex.lang).body or head in r.lex.org_nouns
+
+
+def _topic_organisation(
+    r: SpeakerResolver, pos: int, gender: str, last: LastSpeaker | None, exclude: Sequence[tuple[int, int]]
+) -> str | None:
+    """The organisation subject of the sentence before the pronoun's, when nobody spoke and no person
+    became a subject since it was written (a French "il"/"elle" continues it)."""
+    here = sentence_start(r.text, pos)
+    if here < 2 or any(s <= pos < e for s, e in exclude):
+        return None
+    before = sentence_start(r.text, here - 2)
+    if last is not None and last.end > before or any(s <= before < e for s, e in exclude):
+        return None
+    persons = [m for m in r.persons_before(pos) if m.start >= before and is_subject(r.doc, m)]
+    if persons:
+        return None
+    orgs = [m for m in r.mentions if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)]
+    if orgs:  # "Le groupe Kervalis a reconnu …"
+        return orgs[0].text
+    return _subject_organisation(r, pos, gender)
+
+
 def _subject_organisation(r: SpeakerResolver, pos: int, gender: str) -> str | None:
     """The organisation subject of the sentence before the pronoun's (the topic the pronoun continues): an
     organisation's name, or a definite organisation noun ("le groupe", "la compagnie") standing for the
@@ -146,10 +229,46 @@ def is_subject(doc: Any, m: Mention) -> bool:
     if span is None:
         return False
     tok = span.root
+    governed = doc.lang_ == "fr" and any(c.dep_ == "case" for c in tok.children)
     for _ in range(3):
         if tok.dep_.startswith("nsubj"):
             return True
+        if governed and tok.dep_ == "appos":
+            break  # "Karim Benali, conseiller de Sophie Marchal, a …": the complement of an apposition
         if tok.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod") or tok.head is tok:
-            return False
+            break
         tok = tok.head
+    return doc.lang_ == "fr" and opens_clause(doc, span)
+
+
+def opens_clause(doc: Any, span: Any) -> bool:
+    """A French name standing before its sentence's first finite verb, not governed by a preposition, and
+    followed by that verb, with at most an apposition between commas: the subject, whatever the parse made
+    of a long apposition ("Barry Marsden, professeur à l'université de Manchester, est plus mesuré",
+    "Lors de l'émission, le candidat, François Fillon, a fait référence à …")."""
+    first = span[0]
+    text = doc_text(doc)
+    lo = sentence_start(text, first.idx)
+    governed = True  # until a comma: "accusée par Nicolas Sarkozy", "la version du président Donald Trump"
+    for i in range(first.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.idx < lo:
+            break
+        if _finite(tok):
+            return False  # "Ces propos ont indigné Jean Dupont": an object
+        if tok.text == ",":
+            governed = False
+        elif governed and tok.pos_ in ("ADP", "SCONJ"):
+            return False
+    after = span[-1].i + 1
+    for tok in doc[after:]:
+        if tok.text in (".", "!", "?", "«", "»", ":", ";") or tok.text in ("que", "qu'", "qu’"):
+            return False
+        if _finite(tok):
+            gap = text[span[-1].idx + len(span[-1]) : tok.idx].strip()
+            return not gap or gap.startswith(",") or tok.i == after + 1 and doc[after].pos_ == "PRON"
     return False
+
+
+def _finite(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
