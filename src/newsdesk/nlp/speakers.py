@@ -694,7 +694,8 @@ class SpeakerResolver(ArticleMentions):
                 continue
             gap = AUXILIARY_END.sub(" ", self.text[m.end : verb_start])
             # "…, le dirigeant de l'Autorité Ömer Fatih Sayan, exige que …": a stray comma between name and verb
-            bare = gap.strip() in ("", ",")
+            apposed = self.text[:m.start].rstrip().endswith(",")  # "Her single, Rise Up Again, said"
+            bare = not gap.strip() or gap.strip() == "," and not apposed
             if m.label == "PER" and line_start <= m.start and (bare or INSERTED_CLAUSE.fullmatch(gap)):
                 return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
             if not gap.strip() and self._named_body_after_comma(m):  # "…, the Acme County Sheriff's Office said"
