@@ -181,11 +181,13 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             elif prev is not None:
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
-            elif cont is not None and (att.standalone(q) or _listed_after(last, q, text)) and words >= 3:
+            elif cont is not None and words >= 3 and (
+                att.standalone(q) or _listed_after(last, q, text) or att.opens_clause(q)
+            ):
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
                 span.attrs["continued"] = True
-            elif words >= MIN_UNATTRIBUTED_WORDS and att.standalone(q):
+            elif words >= MIN_UNATTRIBUTED_WORDS and (att.standalone(q) or att.opens_clause(q)):
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=_unattributed())
             else:
                 continue

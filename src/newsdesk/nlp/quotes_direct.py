@@ -37,7 +37,7 @@ class Attribution:
     verb_span: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
     speaker_head: Any = None
-    how: str = ""  # "inside", "after", "before", "colon", "opinion", "continued"
+    how: str = ""  # "inside", "after", "before", "colon", "opinion", "list", "outside", "continued"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -95,7 +95,9 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
     """True for "n'a pas dit", "did not say", "never said"."""
     for child in verb.children:
         if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
-            return True
+            lo, hi = sorted((verb.i, child.i))
+            if not any(t.text in "«“„\"" for t in verb.doc[lo:hi]):  # "a scandé : « Pas en notre nom »"
+                return True
     return False
 
 
@@ -202,6 +204,8 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     return later[-1] if later else first
 
 
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
+"""What separates two quotes of one list ("« A » , « B » et « C »")."""
 PERSON_ENTS = ("PER", "PERSON")
 PLACE_ENTS = ("LOC", "GPE", "FAC")
 
@@ -494,6 +498,16 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     return subj
 
 
+def _subordinate_verb(verb: Any) -> bool:
+    """A gerund or present participle ("en évoquant", "saying") or a verb opened by a subordinating word ("sans
+    en préciser"): it reports what follows it, it never closes the quote before it as an incise."""
+    if any(c.dep_ == "mark" and c.lower_ not in ("as", "comme") for c in verb.children):
+        return True  # "as said by X" still attributes
+    if verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm"):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+
+
 def _by(tok: Any) -> bool:
     """The token heads a phrase opened by "par" (an agent)."""
     return any(c.dep_ == "case" and c.lower_ == "par" for c in tok.children)
@@ -529,9 +543,11 @@ class DirectAttributor:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
-        found = self._handle(q) or self._inside(q) or self._after(q)
+        found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
         if found is None and self.lex.lang == "fr":
             found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
+        if found is None and self.lex.lang == "en":
+            found = self._agent_as(q)  # "was praised by Jobs as "…""
         found = found or self._before(q)
         if self.lex.lang == "fr" and (found is None or found.how == "before" and found.speaker is None):
             return self._conjoined(q) or self._belief(q) or found
@@ -595,6 +611,23 @@ class DirectAttributor:
         span = phrase_span(agent, lo, hi)
         return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
 
+    def _agent_as(self, q: Quoted) -> Attribution | None:
+        """ "The phone was praised by Jobs as "the biggest leap …"", "was described as "…" by the minister": a
+        quote naming the subject of a passive naming or speech verb is the words of its "by" agent."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ != "pobj" or root.head.lower_ != "as":
+            return None
+        verb = root.head.head
+        if verb.pos_ != "VERB" or not passive(verb) or not speech_verb(verb, self.lex):
+            return None
+        by = next((c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if agent is None or self.in_quote(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
+        span = phrase_span(agent, lo, hi)
+        return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
+
     def _belief(self, q: Quoted) -> Attribution | None:
         """ "Le ministre pensait que le plan aurait « des failles »": words quoted inside the « que » clause of a
         verb of thought or finding are its subject's."""
@@ -615,6 +648,30 @@ class DirectAttributor:
             return Attribution(verb=None, speaker=span, speaker_head=subj, how="belief")
         return None
 
+    def _listed(self, q: Quoted) -> Attribution | None:
+        """ "ont scandé : « Menteur » , « Démission » et « Pas mon président »": two or more short quotes listed after
+        a speech verb and a colon, or after a cry noun ("chants such as "…" and "…""), are each the words of that verb's
+        subject, however short (how "list")."""
+        first = q
+        while True:
+            gap = (p for p in self.quoted if p[1] <= first.start and LIST_GAP.fullmatch(self.text[p[1] : first.start]))
+            prev = next(gap, None)
+            if prev is None:
+                break
+            first = Quoted(start=prev[0], end=prev[1], mark=self.text[prev[0]])
+        followed = any(p[0] >= q.end and LIST_GAP.fullmatch(self.text[q.end : p[0]]) for p in self.quoted)
+        if n_words(self.text[first.start : first.end]) > 8 or first is q and not followed:
+            return None  # a list of two quotes or more
+        a = self._before(first)
+        if a is None or a.verb is None or a.speaker is None or a.how != "before":
+            return None
+        between = self.text[a.verb.idx + len(a.verb) : first.start]
+        cry = re.search(r"[\w'’]+", between[::-1])
+        cue = cry is not None and cry.group(0)[::-1].lower() in self.lex.cries
+        if not (re.fullmatch(r"\s*:\s*", between) or cue and n_words(between) <= 4):
+            return None
+        return Attribution(verb=a.verb, speaker=a.speaker, speaker_head=a.speaker_head, how="list")
+
     def _handle(self, q: Quoted) -> Attribution | None:
         """ "“@Daily_Star: Fire at the port”", "“RT @ann_lee: …”": a tweet quoted whole speaks for the account
         it opens with, not for whoever shares it."""
@@ -632,8 +689,8 @@ class DirectAttributor:
                 continue
             clitics = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
             left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
-            if not left or left[-1].text not in (",", "»", "”", '"', "—", "–"):
-                continue
+            if not left or left[-1].text not in (",", "»", "”", '"', "—", "–") or left[-1].idx < lo:
+                continue  # the opening mark itself is no incise comma: ""thank you"" is the quote's own verb
             subj = _inverted_subject(t, hi)
             if subj is None or subj.i < left[-1].i:
                 continue  # '"We need people to listen, respond, and leave"': a verb of the quote, not an incise
@@ -691,6 +748,8 @@ class DirectAttributor:
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
                     return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
+                if _subordinate_verb(t):
+                    return None  # "« … », en évoquant des « … »", "« … », sans en préciser …": not an incise
                 subj = self._subject(t, q.end, end)
                 if (subj is None or subj.i > t.i) and self.lex.lang == "en" and t.text[:1].islower():
                     subj = _capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
@@ -780,6 +839,14 @@ class DirectAttributor:
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
+                if subj is None and _subordinate_verb(t):  # "X a qualifié … d'« … » , en évoquant des « … »"
+                    whole = sentence_start(self.text, t.idx)
+                    subj = self._subject(t, whole, q.start)
+                    if subj is not None and (subj.pos_ in ("NOUN", "PROPN") and not self.is_thing(subj)
+                                             or subj.lower_ in self.lex.pronouns):
+                        start = whole
+                    else:
+                        subj = None  # "cela « … » tout en ajoutant que": nobody the sentence names
                 lo = min(start, subj.left_edge.idx) if subj is not None else start  # 'quotes a "Senate aide"'
                 span = speaker_phrase(subj, lo, q.start) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj if span else None, how="before")
@@ -905,12 +972,13 @@ class DirectAttributor:
         if verb.dep_ in ("aux", "aux:tense", "cop") and q.inner[0] <= verb.head.idx < q.inner[1]:
             verb = verb.head  # "« will not back down »", "« a toujours refusé »"
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or toks[-1] not in subj.subtree:
+        last = toks[-2] if len(toks) > 1 and toks[-1].text == "," else toks[-1]  # "Theresa May, « félicite … »"
+        if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or last not in subj.subtree:
             return None
         if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self.is_thing(subj):
             return None
         span = speaker_phrase(subj, toks[0].idx, q.start)
-        return Attribution(verb=None, speaker=span, speaker_head=subj, how="before")
+        return Attribution(verb=None, speaker=span, speaker_head=subj, how="outside")  # kept however short
 
     def _late_opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "X a lancé « … » tandis que, pour Y, « … »": in French, an opinion phrase after a comma, later in
@@ -1000,13 +1068,22 @@ class DirectAttributor:
         return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
-        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”")."""
-        if a.verb is None:
+        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”"), or is a whole clause
+        right after "que"/"that" ("a expliqué que « … » et que « rien n'est décidé »")."""
+        if a.verb is None or self._clause_after_that(q):
             return True
         between = self.text[a.verb.idx + len(a.verb) : q.start]
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def _clause_after_that(self, q: Quoted) -> bool:
+        """The quoted words follow "que"/"that" and hold a finite verb: a reported clause, not a term."""
+        before = self.tokens_between(max(0, q.start - 8), q.start)
+        if not before or before[-1].lower_ not in ("que", "qu'", "qu’", "that"):
+            return False
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
 
     def infinitive_object(self, q: Quoted) -> bool:
         """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
@@ -1034,6 +1111,29 @@ class DirectAttributor:
             if tok.pos_ in ("VERB", "AUX"):
                 return verb_lemma(tok, self.lex) in self.lex.recommend
         return False
+
+    def opens_clause(self, q: Quoted) -> bool:
+        """ "Lors des perquisitions, « du matériel … a été saisi par les policiers »." : a whole quoted clause that
+        closes its sentence after a fronted phrase and a comma, without any speech verb before it (a quotation
+        the sentence does not attribute, like one standing alone)."""
+        lo = sentence_start(self.text, q.start)
+        lead = self.tokens_between(lo, q.start)
+        if not lead or lead[-1].text != "," or len(lead) > 15 or any(self.in_quote(t.idx) for t in lead):
+            return False
+        if any(speech_verb(t, self.lex) for t in lead) or lead[0].lower_ in self.lex.opinion:
+            return False
+        said = " " + self.text[lo : q.start].lower()
+        if any(f" {p.lower()} " in said for p in self.lex.according):
+            return False  # "Selon la loi, « … »": the introducer's own rules decide
+        rest = self.text[q.end : sentence_end(self.text, q.end) if q.end < len(self.text) else q.end]
+        if not re.fullmatch(r"[\s.!?…]*", rest):
+            return False  # the quote closes its sentence
+        inner = [t for t in self.tokens_between(q.inner[0], q.inner[1]) if not t.is_punct]
+        opener = inner[0] if inner else None
+        article = opener is not None and bool(opener.morph.get("Definite"))  # "du", "des": contracted articles
+        if opener is None or opener.pos_ in ("VERB", "AUX") or opener.pos_ == "ADP" and not article:
+            return False  # a clause opens on its subject, not on a verb or preposition ("« pour des années »")
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
