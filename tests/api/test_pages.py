@@ -71,6 +71,12 @@ def test_article_metadata_and_links(client):
     assert "/articles/en-shoigu-1" in translated.links
     copy, copy_data = _both(client, "/articles/en-shoigu-1-copy")
     assert copy_data["article"]["duplicate_of"] == "en-shoigu-1" and "/articles/en-shoigu-1" in copy.links
+    # the original links back to its copy and its translation
+    assert [(c["id"], c["relation"], c["lang"]) for c in data["copies"]] == [
+        ("en-shoigu-1-copy", "duplicate", "en"), ("fr-shoigu-1", "translation", "fr")]
+    assert {"/articles/en-shoigu-1-copy", "/articles/fr-shoigu-1"} <= set(page.links)
+    assert "copy" in page.visible and "translation" in page.visible
+    assert _both(client, "/articles/fr-shoigu-1")[1]["copies"] == []
 
 
 def test_text_from_articles_is_escaped(client):

@@ -56,6 +56,15 @@ class StoreContract:
         assert store.find_by_hash(a.content_hash) == "a1"
         assert store.find_by_hash("0" * 40) is None
 
+    def test_copies_and_translations_of_an_article(self, store):
+        copy, translation, other = make(2), make(3, lang="fr"), make(4)
+        copy.duplicate_of = translation.translation_of = "a1"
+        other.duplicate_of = "a9"
+        store.upsert_articles([make(1), translation, copy, other])
+        assert [(c["id"], c["relation"], c["lang"], c["title"]) for c in store.article_copies("a1")] == [
+            ("a2", "duplicate", "en", "Title 2"), ("a3", "translation", "fr", "Title 3")]
+        assert store.article_copies("a2") == [] and store.article_copies("missing") == []
+
     def test_iter_filters_and_order(self, store):
         store.upsert_articles([make(1, days=3), make(2, lang="fr", days=1), make(3, days=0)])
         assert [a.id for a in store.iter_articles()] == ["a3", "a2", "a1"]

@@ -85,7 +85,7 @@ def search(
 
 @page(router, "/articles/{article_id}")
 def article(request: Request, article_id: str, store: StoreDep) -> Response:
-    """One article: metadata, text with every span marked, and the spans with their offsets."""
+    """One article: metadata, its stored copies and translations, text with every span marked, and the spans."""
     found = store.get_article(article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -93,7 +93,8 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
     record = found.to_dict()
     del record["spans"]
     html = highlight(found.text, spans, entity_url=entity_url)
-    return render(request, "article.html", {"article": record, "spans": spans},
+    data = {"article": record, "copies": store.article_copies(article_id), "spans": spans}
+    return render(request, "article.html", data,
                   extra={"text_html": html, "anchor": span_anchor, "entity_url": entity_url})  # fmt: skip
 
 

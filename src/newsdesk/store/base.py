@@ -51,6 +51,10 @@ class Store(Protocol):
 
     def get_article(self, article_id: str) -> Article | None: ...
 
+    def article_copies(self, article_id: str) -> list[dict[str, Any]]:
+        """The articles stored as a copy or a translation of `article_id` (their `duplicate_of`/`translation_of`)."""
+        ...
+
     def fingerprints(self, ids: Iterable[str]) -> dict[str, str]:
         """Stored content hash of each known id, to skip articles that did not change."""
         ...

@@ -127,6 +127,17 @@ class SQLStore:
         for row in self.stream(sql, params):
             yield Article.from_dict(json.loads(row["data"]))
 
+    def article_copies(self, article_id: str) -> list[dict[str, Any]]:
+        """The articles stored as a copy (`duplicate_of`) or a translation (`translation_of`) of `article_id`:
+        id, title, lang, source, published and `relation` ("duplicate" or "translation"), copies first."""
+        rows = self.conn.execute(
+            "SELECT id, title, lang, source, published,"
+            " CASE WHEN duplicate_of = ? THEN 'duplicate' ELSE 'translation' END AS relation"
+            " FROM articles WHERE duplicate_of = ? OR translation_of = ? ORDER BY relation, COALESCE(lang, ''), id",
+            (article_id, article_id, article_id),
+        )
+        return [{k: r[k] for k in ("id", "title", "lang", "source", "published", "relation")} for r in rows]
+
     # -- quarantine and runs --------------------------------------------------------------------
 
     def add_quarantine(self, records: Iterable[QuarantineRecord], *, run_id: int | None = None) -> int:

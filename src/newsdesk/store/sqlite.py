@@ -94,6 +94,16 @@ MIGRATIONS: list[tuple[str, str]] = [
 """Schema changes in order; each runs once, in a transaction, and is recorded by name."""
 
 MIGRATIONS += QUOTE_MIGRATIONS
+MIGRATIONS += [
+    # an article page lists the copies and translations of the article
+    (
+        "0003_article_links",
+        """
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        CREATE INDEX articles_translation_of ON articles(translation_of);
+        """,
+    ),
+]
 
 
 class SQLiteStore(SQLStore):
