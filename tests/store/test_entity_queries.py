@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsdesk.article import Article, Span
 from newsdesk.nlp.link import EntityLinkStep
 from newsdesk.pipeline import StepStats
-from newsdesk.store.entities import entity_mentions, entity_row, list_entities, open_registry
+from newsdesk.store.entities import entity_mentions, entity_row, list_entities, mentions_sql, open_registry
 
 
 def _article(aid: str, lang: str, text: str, *names: tuple[str, str]) -> Article:
@@ -47,6 +47,18 @@ def test_entity_mentions_point_at_the_stored_spans_and_follow_merges(any_store):
     merged = open_registry(store).get(blinken.id)
     texts = sorted(m.text for m in entity_mentions(store, merged))
     assert texts == ["Antony Blinken", "Antony Blinken", "Blinkin"]
+
+
+def test_entity_mentions_are_found_through_the_span_index(any_store):
+    store = any_store
+    _linked_store(store)
+    sql, params = mentions_sql(store.dialect, 2), ("E1", "E2", 200)
+    if store.dialect.name == "sqlite":
+        plan = " ".join(str(tuple(r)) for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    else:
+        store.conn.execute("SET enable_seqscan = off")  # a three-article table would be read whole anyway
+        plan = " ".join(r[0] for r in store.conn.execute(f"EXPLAIN {sql}", params))
+    assert "spans_entity_id" in plan, plan
 
 
 def test_list_entities_filters_and_orders_by_mentions(any_store):

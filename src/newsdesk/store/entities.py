@@ -204,16 +204,19 @@ class EntityMention:
 def entity_mentions(store: Any, entity: Entity, *, limit: int = 200) -> list[EntityMention]:
     """The stored "entities" spans linked to `entity` or to an entity merged into it, newest articles first."""
     ids = [entity.id, *entity.aliases]
-    marks = ",".join("?" * len(ids))
-    entity_id = store.dialect.json_get("s.attrs", "entity_id")
-    sql = (
-        f"SELECT s.article_id, s.start, s.end, s.evidence, s.label, {entity_id} AS entity_id,"
-        " a.title, a.published, a.lang FROM spans s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.grp = 'entities' AND {entity_id} IN ({marks})"
-        " ORDER BY COALESCE(a.published, a.first_stored) DESC, s.article_id, s.start LIMIT ?"
-    )
     return [
         EntityMention(article_id=r["article_id"], start=r["start"], end=r["end"], text=r["evidence"], label=r["label"],
                       entity_id=r["entity_id"], title=r["title"], published=r["published"], lang=r["lang"])
-        for r in store.conn.execute(sql, (*ids, limit))
+        for r in store.conn.execute(mentions_sql(store.dialect, len(ids)), (*ids, limit))
     ]  # fmt: skip
+
+
+def mentions_sql(dialect: Any, count: int) -> str:
+    """The query of `entity_mentions` for `count` entity ids (then the limit); the index `spans_entity_id` serves it."""
+    entity_id = dialect.json_get("s.attrs", "entity_id")
+    return (
+        f"SELECT s.article_id, s.start, s.end, s.evidence, s.label, {entity_id} AS entity_id,"
+        " a.title, a.published, a.lang FROM spans s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.grp = 'entities' AND {entity_id} IN ({','.join('?' * count)})"
+        " ORDER BY COALESCE(a.published, a.first_stored) DESC, s.article_id, s.start LIMIT ?"
+    )

@@ -137,7 +137,12 @@ QUOTES = (
     """
 )
 
-POSTGRES_MIGRATIONS: dict[str, str] = {"0001_articles": ARTICLES, "0100_quotes": QUOTES}
+SPANS_ENTITY_ID = "CREATE INDEX spans_entity_id ON spans (grp, (attrs::jsonb ->> 'entity_id')) WHERE grp = 'entities';"
+"""The index behind an entity's mentions: the same expression as `PostgresDialect.json_get`."""
+
+POSTGRES_MIGRATIONS: dict[str, str] = {
+    "0001_articles": ARTICLES, "0100_quotes": QUOTES, "0004_spans_entity_id": SPANS_ENTITY_ID
+}
 """PostgreSQL versions of the migrations that `pg_ddl` cannot translate, by migration name."""
 
 

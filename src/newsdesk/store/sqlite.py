@@ -103,6 +103,15 @@ MIGRATIONS += [
         CREATE INDEX articles_translation_of ON articles(translation_of);
         """,
     ),
+    # an entity's page finds its mentions by the `entity_id` in the spans' JSON (`store.entities.entity_mentions`);
+    # the expression must stay the dialect's `json_get("s.attrs", "entity_id")` for the index to be used, and
+    # `grp` leads so that SQLite, without statistics, prefers this index to `spans_label`
+    (
+        "0004_spans_entity_id",
+        """
+        CREATE INDEX spans_entity_id ON spans(grp, json_extract(attrs, '$.entity_id')) WHERE grp = 'entities';
+        """,
+    ),
 ]
 
 
