@@ -5,7 +5,14 @@ from __future__ import annotations
 from newsdesk.article import Article, Span
 from newsdesk.nlp.link import EntityLinkStep
 from newsdesk.pipeline import StepStats
-from newsdesk.store.entities import entity_mentions, entity_row, list_entities, mentions_sql, open_registry
+from newsdesk.store.entities import (
+    entity_mentions,
+    entity_row,
+    list_entities,
+    list_stored_entities,
+    mentions_sql,
+    open_registry,
+)
 
 
 def _article(aid: str, lang: str, text: str, *names: tuple[str, str]) -> Article:
@@ -73,3 +80,17 @@ def test_list_entities_filters_and_orders_by_mentions(any_store):
     row = entity_row(found[0])
     assert row["variants"] == ["Sergei Shoigu"] and row["name"] == "Sergueï Choïgou"
     assert row["mentions"] == 2 and row["langs"] == ["en", "fr"]
+
+
+def test_stored_entity_list_is_the_registry_list_without_loading_it(any_store):
+    store = any_store
+    _linked_store(store)
+    registry = open_registry(store)
+    tried = ({}, {"lang": "de"}, {"lang": "fr"}, {"label": "per"}, {"label": "ORG"}, {"label": "PER", "lang": "fr"})
+    for filters in tried:
+        expected = list_entities(registry, **filters)
+        for limit in (1, 2, 100):
+            total, shown = list_stored_entities(store, limit=limit, **filters)
+            assert total == len(expected), filters
+            assert [entity_row(e) for e in shown] == [entity_row(e) for e in expected[:limit]], (filters, limit)
+            assert shown == expected[:limit]

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from ..cli_output import parse_since
 from ..errors import InputError, StoreError
 from ..store import ArticleQuery, Store
-from ..store.entities import entity_mentions, entity_row, list_entities, open_registry
+from ..store.entities import entity_mentions, entity_row, list_entities, list_stored_entities, open_registry
 from ..store.quotes_sqlite import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline
@@ -107,9 +107,12 @@ def entities(
     label, lang = _blank(label), _blank(lang)
     if label and label.upper() not in ("PER", "ORG", "LOC"):
         raise HTTPException(400, f"unknown entity type {label!r}: use PER, ORG or LOC")
-    found = list_entities(open_registry(store), query=_blank(q), label=label, lang=lang)
-    data = {"query": q, "type": label, "lang": lang, "total": len(found),
-            "entities": [entity_row(e) for e in found[:limit]]}  # fmt: skip
+    if _blank(q):
+        found = list_entities(open_registry(store), query=_blank(q), label=label, lang=lang)
+        total, found = len(found), found[:limit]
+    else:  # the plain list reads only the entities it shows
+        total, found = list_stored_entities(store, label=label, lang=lang, limit=limit)
+    data = {"query": q, "type": label, "lang": lang, "total": total, "entities": [entity_row(e) for e in found]}
     return render(request, "entities.html", data)
 
 

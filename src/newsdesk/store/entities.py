@@ -85,36 +85,51 @@ class SQLiteRegistryBackend:
 
     def load_registry(self) -> tuple[list[Entity], list[Override]]:
         conn = self.store.conn
-        entities: dict[str, Entity] = {}
-        for row in conn.execute("SELECT * FROM entities ORDER BY id"):
-            data = json.loads(row["data"])
-            entities[row["id"]] = Entity(
-                id=row["id"], label=row["label"], mentions=row["mentions"], first_seen=row["first_seen"],
-                last_seen=row["last_seen"], countries=Counter(data.get("countries") or {}),
-                cooc=Counter(data.get("cooc") or {}), aliases=list(data.get("aliases") or []),
-            )  # fmt: skip
-        for row in conn.execute("SELECT * FROM entity_variants ORDER BY entity_id, lang, text"):
-            lang = row["lang"] or None
-            entities[row["entity_id"]].variants[(row["lang"], row["text"])] = Variant(
-                text=row["text"], lang=lang, script=row["script"], key=row["norm"], count=row["count"],
-                first_seen=row["first_seen"], last_seen=row["last_seen"],
-            )  # fmt: skip
-        for row in conn.execute("SELECT * FROM entity_roles ORDER BY entity_id, lang, role"):
-            entities[row["entity_id"]].roles[(row["lang"], row["role"])] = RoleSeen(
-                role=row["role"], lang=row["lang"] or None, count=row["count"], first_seen=row["first_seen"],
-                last_seen=row["last_seen"],
-            )  # fmt: skip
-        for row in conn.execute("SELECT * FROM entity_merges ORDER BY entity_id, seq"):
-            entities[row["entity_id"]].merges.append(
-                {"variant": row["variant"], "lang": row["lang"], "at": row["at"], "why": json.loads(row["why"])}
-                | ({"forced": True} if row["forced"] else {})
-            )
+        entities = self.load_entities()
         overrides = [
             Override(kind=r["kind"], entity=r["entity_id"], other=r["other_id"], keys=json.loads(r["keys"]),
                      others=json.loads(r["others"]), note=r["note"], created=r["created"])
             for r in conn.execute("SELECT * FROM entity_overrides ORDER BY seq")
         ]  # fmt: skip
         return list(entities.values()), overrides
+
+    def load_entities(self, ids: list[str] | None = None) -> dict[str, Entity]:
+        """The stored entities with these ids (all when None), by id in id order, with variants, roles and merges."""
+        conn = self.store.conn
+        entities: dict[str, Entity] = {}
+        if ids == []:
+            return entities
+        # `where` takes the id column's name: `id` in entities, `entity_id` in the other tables
+        where, params = ("", []) if ids is None else (f" WHERE {{}} IN ({','.join('?' * len(ids))})", list(ids))
+        for row in conn.execute(f"SELECT * FROM entities{where.format('id')} ORDER BY id", params):
+            data = json.loads(row["data"])
+            entities[row["id"]] = Entity(
+                id=row["id"], label=row["label"], mentions=row["mentions"], first_seen=row["first_seen"],
+                last_seen=row["last_seen"], countries=Counter(data.get("countries") or {}),
+                cooc=Counter(data.get("cooc") or {}), aliases=list(data.get("aliases") or []),
+            )  # fmt: skip
+        for row in conn.execute(
+            f"SELECT * FROM entity_variants{where.format('entity_id')} ORDER BY entity_id, lang, text", params
+        ):
+            lang = row["lang"] or None
+            entities[row["entity_id"]].variants[(row["lang"], row["text"])] = Variant(
+                text=row["text"], lang=lang, script=row["script"], key=row["norm"], count=row["count"],
+                first_seen=row["first_seen"], last_seen=row["last_seen"],
+            )  # fmt: skip
+        for row in conn.execute(
+            f"SELECT * FROM entity_roles{where.format('entity_id')} ORDER BY entity_id, lang, role", params
+        ):
+            entities[row["entity_id"]].roles[(row["lang"], row["role"])] = RoleSeen(
+                role=row["role"], lang=row["lang"] or None, count=row["count"], first_seen=row["first_seen"],
+                last_seen=row["last_seen"],
+            )  # fmt: skip
+        merges = f"SELECT * FROM entity_merges{where.format('entity_id')} ORDER BY entity_id, seq"
+        for row in conn.execute(merges, params):
+            entities[row["entity_id"]].merges.append(
+                {"variant": row["variant"], "lang": row["lang"], "at": row["at"], "why": json.loads(row["why"])}
+                | ({"forced": True} if row["forced"] else {})
+            )
+        return entities
 
     def save_registry(self, entities: Iterable[Entity], removed: Iterable[str], overrides: list[Override]) -> None:
         with self.store.transaction() as conn:
@@ -181,6 +196,27 @@ def list_entities(
         and (lang is None or any(v.lang == lang for v in e.variants.values()))
     ]  # fmt: skip
     return sorted(found, key=lambda e: (-e.mentions, e.canonical))
+
+
+def list_stored_entities(
+    store: Any, *, label: str | None = None, lang: str | None = None, limit: int = 100
+) -> tuple[int, list[Entity]]:
+    """How many stored entities have this `label` and a name in `lang`, and the first `limit` of them in the
+    order of `list_entities` (most mentioned first), read without loading the whole registry."""
+    backend = SQLiteRegistryBackend(store)
+    clauses, params = [], []
+    if label is not None:
+        clauses.append("e.label = ?")
+        params.append(label.upper())
+    if lang is not None:
+        clauses.append("EXISTS (SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id AND v.lang = ?)")
+        params.append(lang)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    total = int(store.conn.execute(f"SELECT COUNT(*) FROM entities e{where}", params).fetchone()[0])
+    sql = f"SELECT e.id FROM entities e{where} ORDER BY e.mentions DESC, e.canonical, e.id LIMIT ?"
+    ids = [r["id"] for r in store.conn.execute(sql, (*params, limit))]
+    loaded = backend.load_entities(ids)
+    return total, [loaded[i] for i in ids]
 
 
 @dataclass(slots=True, kw_only=True)
