@@ -91,6 +91,11 @@ class StoreContract:
         assert store.search("dock*")[0].article.id == "a1"
         assert store.search('unbalanced " quote AND (') == []
 
+    def test_words_in_angle_brackets_are_found(self, store):
+        store.upsert_articles([make(1, text="Fish & <chips> are back, the <b>chef</b> said."), make(2)])
+        for query in ("chips", "<chips>", "chef", '"fish chips"'):
+            assert [h.article.id for h in store.search(query)] == ["a1"], query
+
     def test_a_failed_batch_stores_nothing(self, store):
         store.upsert_articles([make(1)])
         bad = make(3)

@@ -27,6 +27,23 @@ def test_migrations_are_recorded_under_the_sqlite_names(pg_url, pg_schema):
     again.close()
 
 
+def test_a_store_made_before_0005_indexes_words_in_angle_brackets_once_reopened(pg_url, pg_schema):
+    from newsdesk.article import Span
+    from newsdesk.store.quotes_sqlite import search_quotes
+
+    article = make(1, text="They said <chips> were back. Nothing else.")
+    article.add_spans("quotes", [Span(start=10, end=27, label="QUOTE", attrs={"kind": "indirect"})])
+    older = [m for m in MIGRATIONS if m[0] != "0005_tsv_angle_brackets"]
+    with PostgresStore(pg_url, schema=pg_schema, migrations=older) as store:
+        store.upsert_articles([article])
+        assert store.search("chips") == [] and search_quotes(store, text="chips") == []
+    with PostgresStore(pg_url, schema=pg_schema) as store:
+        assert "0005_tsv_angle_brackets" in store.applied_migrations()
+        hits = store.search("chips")
+        assert [h.article.id for h in hits] == ["a1"] and "[chips]" in hits[0].snippet
+        assert [q.text for q in search_quotes(store, text="chips")] == ["<chips> were back"]
+
+
 def test_spans_and_quotes_tables_hold_the_evidence(pg_store):
     pg_store.upsert_articles([make(1)])
     rows = pg_store.conn.execute('SELECT grp, label, evidence, "end" - start FROM spans').fetchall()

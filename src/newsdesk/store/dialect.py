@@ -51,6 +51,8 @@ def fts5_query(terms: list[tuple[str, str]]) -> str:
 
 
 def _lexeme(word: str) -> str:
+    # `<` and `>` as spaces, as in the indexed text (`postgres_schema.words`): `<chips>` searches for chips
+    word = word.replace("<", " ").replace(">", " ")
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 

@@ -28,7 +28,7 @@ from ..errors import StoreError
 from . import redact_url as redact
 from .base import ArticleQuery, SearchHit
 from .dialect import TS_CONFIG, PostgresDialect, query_terms, tsquery
-from .postgres_schema import postgres_migration
+from .postgres_schema import postgres_migration, words
 from .sqlbase import SQLStore, article_filters, now_iso
 from .sqlite import MIGRATIONS
 
@@ -217,7 +217,7 @@ class PostgresStore(SQLStore):
             f" to_tsquery('{TS_CONFIG}', ?) AS q WHERE a.tsv @@ q {where} ORDER BY rank DESC, a.id LIMIT ?"
         )
         sql = (
-            f"SELECT a.data, r.rank, ts_headline('{TS_CONFIG}', a.text, r.q, '{HEADLINE}') AS snippet"
+            f"SELECT a.data, r.rank, ts_headline('{TS_CONFIG}', {words('a.text')}, r.q, '{HEADLINE}') AS snippet"
             f" FROM ({ranked}) AS r JOIN articles a ON a.id = r.id ORDER BY r.rank DESC, a.id"
         )
         try:

@@ -34,9 +34,16 @@ def pg_ddl(sql: str) -> str:
     return sql
 
 
-def _tsv(*columns: str) -> str:
+def words(column: str) -> str:
+    """`column` with `<` and `>` read as spaces: PostgreSQL's parser takes a `<word>` for an HTML tag and drops it."""
+    return f"translate({column}, '<>', '  ')"
+
+
+def _tsv(*columns: str, bracketed: bool = False) -> str:
+    """The weighted tsvector of `columns`; `bracketed`: index the words written in angle brackets too."""
     weighted = zip(columns, "AB"[: len(columns)], strict=True)
-    parts = [f"setweight(to_tsvector('{TS_CONFIG}', COALESCE({c}, '')), '{w}')" for c, w in weighted]
+    texts = [(f"COALESCE({c}, '')", w) for c, w in weighted]
+    parts = [f"setweight(to_tsvector('{TS_CONFIG}', {words(t) if bracketed else t}), '{w}')" for t, w in texts]
     return " || ".join(parts)
 
 
@@ -137,11 +144,22 @@ QUOTES = (
     """
 )
 
+TSV_ANGLE_BRACKETS = f"""
+ALTER TABLE articles DROP COLUMN tsv;
+ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({_tsv("title", "text", bracketed=True)}) STORED;
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+ALTER TABLE quotes DROP COLUMN tsv;
+ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', {words("text")})) STORED;
+CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+"""
+"""Index the words written in angle brackets: the search columns recomputed from the text without `<` and `>`."""
+
 SPANS_ENTITY_ID = "CREATE INDEX spans_entity_id ON spans (grp, (attrs::jsonb ->> 'entity_id')) WHERE grp = 'entities';"
 """The index behind an entity's mentions: the same expression as `PostgresDialect.json_get`."""
 
 POSTGRES_MIGRATIONS: dict[str, str] = {
-    "0001_articles": ARTICLES, "0100_quotes": QUOTES, "0004_spans_entity_id": SPANS_ENTITY_ID
+    "0001_articles": ARTICLES, "0100_quotes": QUOTES, "0004_spans_entity_id": SPANS_ENTITY_ID,
+    "0005_tsv_angle_brackets": TSV_ANGLE_BRACKETS,
 }
 """PostgreSQL versions of the migrations that `pg_ddl` cannot translate, by migration name."""
 

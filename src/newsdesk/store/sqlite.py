@@ -112,6 +112,8 @@ MIGRATIONS += [
         CREATE INDEX spans_entity_id ON spans(grp, json_extract(attrs, '$.entity_id')) WHERE grp = 'entities';
         """,
     ),
+    # PostgreSQL only (its search columns ignore `<` and `>`); FTS5 already indexes a `<word>` as a word
+    ("0005_tsv_angle_brackets", ""),
 ]
 
 
