@@ -91,10 +91,12 @@ def test_group_names(written, name) -> None:
         ("@harbourwatch", True),
         ("Women's Aid Centre", True),
         ("police russe", True),
+        ("que les joueurs", False),
+        ("WHO", True),
     ],
 )
 def test_plausible_names(written, plausible) -> None:
-    lang = "fr" if written == "police russe" else "en"
+    lang = "fr" if written in ("police russe", "que les joueurs") else "en"
     assert plausible_name(written, lang) is plausible
 
 

@@ -31,7 +31,7 @@ EN_PLACE = re.compile(
 )
 # Text that cannot be a name: bracket debris ("ru]"), hashtags, a bare number ("44" of "44% said"),
 # an object replacement character.
-NOT_A_NAME = re.compile(r"[\[\]{}<>|#\ufffc]|^[\W\d_]*$")
+NOT_A_NAME = re.compile(r"[\[\]{}<>|#\ufffc]|^[\W\d_]*$|^(?:que|qu['’]|qui|dont|that|which|who)(?:\s|$)")
 POSSESSIVE = re.compile(r"['’]s\s+(\w+)$")
 # A headline glued to the first sentence: "… over alleged salary scam The Zamfara State government".
 GLUED_HEADLINE = re.compile(
@@ -135,7 +135,7 @@ def _plural_people(head: str, core: list[str], nouns: SpeakerNouns) -> bool:
 
 def plausible_name(name: str, lang: str) -> bool:
     """False for a speaker "name" that names nobody: bracket or hashtag debris ("ru]", "#Tag on TT"), a
-    number ("44" of "44% said"), a possessive phrase about a thing ("Susana's situation"), a lowercase
+    number ("44" of "44% said"), a clause opened by a conjunction or relative ("que les joueurs"), a possessive phrase about a thing ("Susana's situation"), a lowercase
     description that is no person, body or medium ("the festive environment"), a work ("her new song")."""
     if NOT_A_NAME.search(name):
         return False
