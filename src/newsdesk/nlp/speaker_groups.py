@@ -135,8 +135,9 @@ def _plural_people(head: str, core: list[str], nouns: SpeakerNouns) -> bool:
 
 def plausible_name(name: str, lang: str) -> bool:
     """False for a speaker "name" that names nobody: bracket or hashtag debris ("ru]", "#Tag on TT"), a
-    number ("44" of "44% said"), a clause opened by a conjunction or relative ("que les joueurs"), a possessive phrase about a thing ("Susana's situation"), a lowercase
-    description that is no person, body or medium ("the festive environment"), a work ("her new song")."""
+    number ("44" of "44% said"), a clause opened by a conjunction or relative ("que les joueurs"), a
+    possessive phrase about a thing ("Susana's situation"), a lowercase description that is no person,
+    body or medium ("the festive environment"), a work ("her new song")."""
     if NOT_A_NAME.search(name):
         return False
     nouns = speaker_nouns(lang)
