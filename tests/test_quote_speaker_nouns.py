@@ -102,7 +102,7 @@ def test_coordinated_organisations_are_joined_without_articles(nlp_en) -> None:
 
 
 def test_coordination_helper() -> None:
-    from newsdesk.nlp.speakers import coordinated
+    from newsdesk.nlp.speaker_names import coordinated
 
     assert coordinated("Libération et le Figaro tous deux") == "Libération et Figaro"
     assert coordinated("Bank of America") == "Bank of America"

@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsdesk.article import Span
+from newsdesk.nlp.quote_subjects import subject_of
 from newsdesk.nlp.quotes import extract_quotes
-from newsdesk.nlp.quotes_direct import subject_of
 from quote_helpers import production_speakers, quote_speakers
 
 pytestmark = pytest.mark.slow

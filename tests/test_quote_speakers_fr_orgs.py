@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.nlp.quotes import extract_quotes
-from newsdesk.nlp.speakers import french_defined_name
+from newsdesk.nlp.speaker_orgs import french_defined_name
 from quote_helpers import production_speakers, quote_speakers
 
 pytestmark = pytest.mark.slow

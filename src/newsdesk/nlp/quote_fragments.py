@@ -15,18 +15,10 @@ import re
 from typing import Any
 
 from .quote_marks import Quoted
-from .quotes_direct import (
-    PERSON_ENTS,
-    PLACE_ENTS,
-    Attribution,
-    DirectAttributor,
-    is_negated,
-    passive,
-    sentence_start,
-    speaker_phrase,
-    subject_of,
-    verb_lemma,
-)
+from .quote_sentences import sentence_start
+from .quote_subjects import PERSON_ENTS, PLACE_ENTS, passive, speaker_phrase, subject_of
+from .quote_verbs import Attribution, is_negated, verb_lemma
+from .quotes_direct import DirectAttributor
 from .speaker_groups import speaker_nouns
 
 CLIMB_DEPS = {

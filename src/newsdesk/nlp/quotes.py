@@ -18,7 +18,9 @@ from ..pipeline import StepStats, batched
 from .quote_fragments import fragment_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
-from .quotes_direct import Attribution, DirectAttributor, n_words, verb_lemma
+from .quote_sentences import n_words
+from .quote_verbs import Attribution, verb_lemma
+from .quotes_direct import DirectAttributor
 from .quotes_indirect import Reported, find_reported
 from .quotes_read import read_speaker
 from .speakers import Speaker, SpeakerResolver

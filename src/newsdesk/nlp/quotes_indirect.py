@@ -15,24 +15,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .quote_lexicon import QuoteLexicon
-from .quotes_direct import (
-    ABBREV,
-    QUOTE_CHARS,
+from .quote_sentences import ABBREV, QUOTE_CHARS, doc_text, sentence_end, sentence_start
+from .quote_subjects import (
     _inverted_subject,
-    doc_text,
-    is_negated,
     nearer_person,
     passive,
     phrase_span,
-    sentence_end,
-    sentence_start,
     sentence_subject,
     speaker_phrase,
     speaker_verb,
-    speech_verb,
     subject_of,
-    verb_lemma,
 )
+from .quote_verbs import is_negated, speech_verb, verb_lemma
 from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3

@@ -19,7 +19,7 @@ from .. import lexicons
 from ..article import Span
 from ..text import fold
 from .quote_lexicon import QuoteLexicon
-from .quotes_direct import doc_text
+from .quote_sentences import doc_text
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .quotes_direct import doc_text
+from .quote_sentences import doc_text
 from .speaker_groups import group_name, speaker_nouns
 from .speaker_mentions import Mention, sentence_start
 

@@ -3,7 +3,9 @@
 Matched against the article's mentions (`speaker_mentions`): a surname goes to an earlier full name, a
 role noun to the person who holds it, a pronoun to the nearest compatible earlier person
 (`speaker_pronouns`), a role or group "of X" is not X (`speaker_heads`). Organisations and groups ("la
-préfecture de police", "sources") are speakers too.
+préfecture de police", "sources") are speakers too. `SpeakerResolver` gathers its methods from
+`speaker_names` (people's names), `speaker_orgs` (organisation names and acronyms) and `speaker_roles`
+(roles and descriptions to the people who hold them).
 """
 
 from __future__ import annotations
@@ -16,80 +18,17 @@ from functools import lru_cache
 from typing import Any
 
 from babel.dates import get_day_names
-from rapidfuzz.distance import OSA
 
 from .. import lexicons
 from ..article import Span
-from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns
 from .speaker_heads import resolve_owned
-from .speaker_mentions import (
-    POSSESSIVE,
-    ArticleMentions,
-    Mention,
-    drop_description,
-    possessive_at,
-    sentence_start,
-    strip_determiner,
-)
-from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, agrees, resolve_pronoun
-
-ORG_PLACE_WORDS = {"of", "at", "for", "de", "du", "chez"}
-"""Words before an organisation's name, rarely before a person's ("the head of Alfred A Knopf")."""
-UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
-DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
-
-
-def _initials_in(name: str, acronym: str) -> bool:
-    """Every capitalised word of `name` gives, in order, a letter of `acronym`, the first one its first
-    ("Malaysia Airlines" for "MAS")."""
-    initials = [w[0] for w in name.split() if w[:1].isupper()]
-    if not initials or initials[0] != acronym[0] or len(initials) > len(acronym):
-        return False
-    rest = iter(acronym[1:])
-    return all(any(c == i for c in rest) for i in initials[1:])
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """`a` and `b` differ by one letter changed, added or dropped, or two adjacent letters swapped; same first
-    letter ("DesRosier" / "DesRoiser")."""
-    return a[:1] == b[:1] and OSA.distance(a, b, score_cutoff=1) == 1
-
-
-FR_NAME_TOKEN = re.compile(r"[\w-]+['’]?|\S")
-FR_NAME_LINKS = {"de", "d'", "d’", "du", "des", "pour", "et", "à", "au", "aux", "sur", "contre", "en"}  # inside a name
-FR_ARTICLES = {"le", "la", "les", "l'", "l’"}
-
-
-def french_defined_name(text: str, paren: int) -> str | None:
-    """The French name defined by the "(ACRONYM)" at `paren`, lower-case words included: walk back to the
-    article that opens the noun phrase ("l'Autorité des technologies de Communication et d'Information
-    (BTK)", "du Comité international de la Croix-Rouge (CICR)"); an article after a linking preposition
-    ("pour les libertés") stays inside. The name starts with a capital."""
-    toks = FR_NAME_TOKEN.findall(text[max(0, paren - 200) : paren])
-    words: list[str] = []
-    for k in range(len(toks) - 1, -1, -1):
-        tok, low = toks[k], toks[k].lower()
-        prev = toks[k - 1].lower() if k else ""
-        if low in FR_ARTICLES and prev in FR_NAME_LINKS and prev != "et":
-            words.insert(0, tok)
-            continue
-        if low in FR_ARTICLES or not tok[0].isalnum() or low in ("un", "une", "ce", "cette", "son", "sa"):
-            break
-        if low in ("du", "au") and prev == "et":
-            break  # "du Croissant-Rouge et du Comité international": the second name starts here
-        if tok[:1].islower() and low not in FR_NAME_LINKS and words and words[0][:1].isupper():
-            break  # "selon Amnesty International": a lower-case word right before the name
-        words.insert(0, tok)
-        if len(words) > 12:
-            return None
-    while words and not words[0][:1].isupper():
-        words.pop(0)
-    if not words:
-        return None
-    return re.sub(r"(['’])\s+", r"\1", " ".join(words)).replace(" '", "'")
-
+from .speaker_mentions import ArticleMentions, Mention, possessive_at, strip_determiner
+from .speaker_names import PersonNames, coordinated
+from .speaker_orgs import OrganisationNames
+from .speaker_pronouns import LastSpeaker, resolve_pronoun
+from .speaker_roles import RoleHolders
 
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
@@ -103,9 +42,6 @@ OWNED_DOCUMENT = re.compile(r"['’]s\s+(\w+)")
 AMONG = re.compile(r",?\s*(?:dont|notamment|parmi lesquels|including|among them|such as)\s+", re.IGNORECASE)
 CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
 RELATIVE = {"who", "which", "that", "whose", "qui", "que", "dont", "lequel", "laquelle"}
-COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
-CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
-LIST_GAP_STOPS = {"of", "for", "at", "from", "with", "in", "on", "de", "du", "des", "d", "pour", "chez", "à"}
 
 
 @lru_cache(maxsize=16)
@@ -117,17 +53,6 @@ def _time_tail(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:\s+(?:{parts})(?:\s+(?:matin|soir|midi|morning|evening|night))?)+$", re.IGNORECASE)
 
 
-def coordinated(name: str) -> str:
-    """Coordinated speakers as the gold writes them: "New York Times and the Associated Press both" ->
-    "New York Times and Associated Press"."""
-    parts = CONJUNCTION.split(COORDINATED_TAIL.sub("", name))
-    if len(parts) < 2:
-        return name
-    parts = [strip_determiner(p) for p in parts]
-    if not all(p[:1].isupper() for p in parts):
-        return name
-    joiner = " et " if re.search(r"\set\s", name) else " and "
-    return joiner.join(parts)
 
 
 __all__ = ["Mention", "Speaker", "SpeakerResolver", "strip_determiner"]
@@ -167,19 +92,11 @@ class Speaker:
         }
 
 
-DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
-"""A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
 DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
-MEDIA_VERB = re.compile(
-    r"\s+(?:reported|reports|has reported|a rapporté|rapporte|a révélé|révèle)"
-    r"(?:\s+\w+day)?(?:\s+(?:that|que|qu['’])|,)"
-)
-"""A newspaper's report ("The Daily Planet reported Monday that"), not a company's ("GM reported a loss")."""
 
-
-class SpeakerResolver(ArticleMentions):
+class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentions):
     """Resolves speakers against the mentions of one article, remembering who spoke last."""
 
     def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
@@ -287,99 +204,6 @@ class SpeakerResolver(ArticleMentions):
         if handle is not None and " " not in name and handle.group(1).lower() == name.lower():
             return "@" + handle.group(1)
         return name
-
-    def _mistagged_full_name(self, name: str, start: int, end: int) -> str:
-        """A one-word speaker the model took for an organisation ("Hilakivi-Clarke said"), the surname of the
-        one person-like name the article writes in full, itself taken for an organisation ("researcher Anna B
-        Kowalski-Lee"): that full name."""
-        if " " in name or not any(
-            m.label == "ORG" and m.text == name and start <= m.start < end for m in self.mentions
-        ):
-            return name
-        others = [m for m in self.mentions if m.label != "PER"]
-        fulls = set()
-        for r_start, r_end, run in self.runs:
-            if run == name or run.split()[-1] != name or not self._personlike_run(run):
-                continue
-            over = [m for m in others if m.start < r_end and r_start < m.end]
-            if len(over) == 1 and self.mistagged_person(over[0], r_start, r_end, name):
-                fulls.add(run)
-        if len(fulls) != 1:
-            return name
-        full = fulls.pop()
-        for m in re.finditer(rf"(\w+)\s+(?:{re.escape(full)}|{re.escape(name)})\b", self.text):
-            if m.group(1) in ORG_PLACE_WORDS or m.group(1).lower() in self.lex.org_nouns:
-                return name  # "head of Alfred A Knopf", "publisher Knopf": an organisation named after someone
-        return full
-
-    def _whole_name(self, start: int, end: int) -> int:
-        """A French speaker phrase that stops inside a name goes to its end ("Le Canard" of "Le Canard enchaîné",
-        a name the parse cut at its lower-case adjective)."""
-        if self.lex.lang != "fr":
-            return end
-        for m in self.mentions:
-            if (
-                m.label in ("ORG", "PER")
-                and start <= m.start < end < m.end
-                and re.fullmatch(r"[\w\s'’-]+", self.text[end : m.end])
-            ):
-                return m.end
-        return end
-
-    def _misspelt_person(self, name: str, pos: int) -> Mention | None:
-        """The person named closest before `pos` whose surname `name` misspells (one letter changed, added,
-        dropped or two swapped), when `name` is one word written once and names nobody else."""
-        if " " in name or len(name) < 5 or not name[:1].isupper() or self.text.count(name) > 1:
-            return None
-        persons = [m for m in self.mentions if m.label == "PER"]
-        if any(m.name != name and m.name.split()[-1] == name for m in persons):
-            return None
-        near = [m for m in persons if len(m.name.split()) > 1 and _one_edit(m.name.split()[-1], name)]
-        before = [m for m in near if m.start < pos]
-        return before[-1] if before else (near[0] if near else None)
-
-    def _listed(self, start: int, end: int) -> str | None:
-        """ "Prime Minister Ann Lee and industry minister Tom Fry", "the Bank of A, the Bank of B and the
-        Bank of C": names coordinated at the start of the speaker phrase, joined as "A, B and C"."""
-        names = [
-            m
-            for m in self.mentions
-            if m.label in ("PER", "ORG")
-            and start <= m.start
-            and m.end <= end
-            and self.text[m.start - 1 : m.start] != "("  # "(ECB)" repeats the name before it
-        ]
-        if len(names) < 2 or not self._list_gap(self.text[start : names[0].start], lead=True):
-            return None
-        chain, joined = [names[0]], False
-        for m in names[1:]:
-            if m.start < chain[-1].end:
-                continue
-            gap = self.text[chain[-1].end : m.start]
-            if not self._list_gap(gap):
-                break
-            joined = joined or bool(re.search(r"(?:^|[\s,])(?:and|et)\s", gap))
-            chain.append(m)
-        full = list(dict.fromkeys(m.name if m.label == "PER" else self.org_name(m.name) for m in chain))
-        if len(full) < 2 or not joined:
-            return None
-        first, last = chain[0], chain[-1]
-        if len(chain) == 2 and first.name == f"{first.text} {last.name.split()[-1]}":
-            return self.text[first.start : last.end]  # "Rebecca and Tom Hale" as written: one surname for both
-        return ", ".join(full[:-1]) + (" et " if self.lex.lang == "fr" else " and ") + full[-1]
-
-    def _list_gap(self, gap: str, *, lead: bool = False) -> bool:
-        """Text between two listed names: a comma or "and", then a determiner and a few role words."""
-        gap = re.sub(r"\([^()]*\)|^\s*\)", " ", gap)
-        m = re.fullmatch(r"\s*,?\s*((?:and|et)\s+)?(.*?)\s*", gap, re.DOTALL)
-        if m is None or not lead and "," not in gap and not m.group(1):
-            return False
-        words = re.findall(r"[\w'’.-]+|[^\w\s]", m.group(2))
-        if len(words) > 5:
-            return False
-        if any(w.lower() in LIST_GAP_STOPS for w in words):
-            return False  # "Ann Lee, president of Acme": an apposition, not a list
-        return all(w.isalpha() or w in ("l'", "l’", "-") for w in words)  # roles: "and Vice President"
 
     def _resolve(self, start: int, end: int, *, head: Any, exclude: Sequence[tuple[int, int]]) -> Speaker:
         written = self.text[start:end]
@@ -702,35 +526,6 @@ class SpeakerResolver(ArticleMentions):
                 return self.named(Speaker(text=m.text, span=(m.start, m.end)), m.text)
         return None
 
-    def _named_body_after_comma(self, m: Mention) -> bool:
-        """An organisation, or a capitalised name ending in a body noun ("Bibb County Sheriff's Office") whatever
-        the model took it for, written right after a comma and an optional "the"."""
-        if not re.search(r",\s*(?i:the\s+)?$", self.text[max(0, m.start - 8) : m.start]):
-            return False
-        last = m.text.split()[-1]
-        return m.label == "ORG" or last[:1].isupper() and last.lower() in speaker_nouns(self.lex.lang).body
-
-    def _longer_form(self, name: str, start: int) -> str:
-        """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
-        if len(name.split()) != 1:
-            return name
-        longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
-        longer += [
-            form
-            for m in self.mentions
-            if m.label == "ORG"
-            and m.start < start
-            and m.text.startswith(name + " ")
-            and self._same_org(form := strip_determiner(POSSESSIVE.sub("", m.text)))
-        ]
-        return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
-
-    def _same_org(self, longer: str) -> bool:
-        """Whether a longer form names the organisation itself ("Apple Computer", "Ford Motor Co.") rather
-        than one of its divisions ("Boeing Commercial Airplanes"): one added word, or a legal form at the end."""
-        words = longer.split()
-        return len(words) <= 2 or words[-1].lower().strip(".,") in self.lex.org_nouns
-
     def _named_among(self, end: int) -> Mention | None:
         """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
         among = AMONG.match(self.text, end)
@@ -738,344 +533,8 @@ class SpeakerResolver(ArticleMentions):
             return None
         return next((m for m in self.mentions if m.label == "PER" and m.start == among.end()), None)
 
-    def _last_group_alone(self, pos: int) -> str | None:
-        """The organisation or group quoted last, shortly before `pos`, when no person was quoted and no
-        other organisation named since."""
-        group = self.last_group
-        if group is None or pos - group[0] > LAST_SPEAKER_REACH:
-            return None
-        if self.last_person is not None and self.last_person.start > group[0]:
-            return None
-        if any(m.label == "ORG" and group[0] < m.start < pos and m.name != group[1] for m in self.mentions):
-            return None
-        return group[1]
-
-    def _document_author(self, pos: int) -> str | None:
-        """The organisation whose document opens the sentence before `pos` ("In a statement on the Acme
-        website, the company …", "In Acme's annual report, the firm …")."""
-        lo = sentence_start(self.text, pos)
-        lead = self.text[lo:pos]
-        if not lead.rstrip().endswith(","):
-            return None
-        for m in self.mentions:
-            if m.label != "ORG" or not lo <= m.start < pos:
-                continue
-            near = re.findall(r"\w+", self.text[max(lo, m.start - 25) : m.start] + " " + self.text[m.end : m.end + 12])
-            if any(w.lower() in self.lex.documents for w in near):
-                return m.text
-        return None
-
-    def _previous_subject_org(self, pos: int) -> str | None:
-        """The last organisation that is the subject of a verb in the sentence before `pos`."""
-        here = sentence_start(self.text, pos)
-        before = sentence_start(self.text, max(0, here - 2))
-        for m in reversed([m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]):
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.root.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
-                continue
-            run = next((r for r in self.runs if r[0] <= m.start and m.end <= r[1]), None)
-            name = self.org_name(run[2] if run is not None else m.text)  # "Chrysler LLC" tagged as two names
-            return next((g for g in self.groups if name in g.split() or name == g), name)
-        return None
-
-    def _same_kind(self, noun: str, name: str) -> bool:
-        """Whether "the `noun`" can stand for the organisation or group `name`: a common-noun group only for
-        its own noun ("l'agence" for "agence de presse allemande", not "l'association" for "autorités"), and
-        a newspaper or channel only for a media noun ("the company" is not "The Daily Planet" that reported);
-        media the article does not mark as such may be "le journal" too."""
-        if not name[:1].isupper():
-            return noun in name.lower().split()
-        return noun in speaker_nouns(self.lex.lang).media or not self._media(name)
-
-    def _media(self, name: str) -> bool:
-        """An organisation the article writes after a media noun ("le journal Libération") or as the subject
-        of "reported"."""
-        media = speaker_nouns(self.lex.lang).media
-        for m in re.finditer(re.escape(name), self.text):
-            before = re.findall(r"[\w-]+", self.text[max(0, m.start() - 30) : m.start()].lower())
-            if before and before[-1] in media or MEDIA_VERB.match(self.text, m.end()):
-                return True
-        return False
-
-    def salient_org(self, pos: int, noun: str | None = None) -> str | None:
-        """The organisation named before `pos` that the article talks about most, the nearest on a tie; one that
-        "the `noun`" can stand for when given."""
-        orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= pos and m.name]
-        if noun is not None:
-            orgs = [m for m in orgs if self._same_kind(noun, m.name)]
-        if not orgs:
-            return None
-        counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
-        return max(reversed(orgs), key=lambda m: counts[m.name]).text
-
-    def role_in(self, start: int, end: int) -> re.Match[str] | None:
-        """The first role noun in text[start:end] that is not part of an organisation's name ("General
-        Motors"); match offsets are relative to `start`."""
-        if self.lex.role_re is None:
-            return None
-        written = self.text[start:end]
-        for m in self.lex.role_re.finditer(written):
-            pos = start + m.start()
-            if written[m.end() : m.end() + 2] in ("'s", "’s"):
-                continue  # "the mayor's office": the office speaks
-            if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
-                return m
-        return None
-
-    def _role_and_name(self, start: int, end: int) -> str | None:
-        """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
-        written = self.text[start:end]
-        role = self.lex.role_match(written)
-        if role is None:
-            return None
-        runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
-        comma = self.text.rfind(",", start, end)
-        for r in reversed(runs):
-            name = self._drop_role(r[2])
-            if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
-                continue
-            if name.split()[-1].lower().strip(".") in self.lex.org_nouns:
-                continue  # "General Motors Corporation": an organisation whose name opens with a title
-            between = self.text[start + role.end() : r[0]]
-            owned = re.search(r"(?:['’]s|\b(?i:of|for|at|de|du|des))\s+$", self.text[start : r[0]])
-            after_comma = r[0] > comma >= start + role.end() and not owned
-            if after_comma or not between.strip() or name != r[2]:
-                return name  # not "General Ann Lee, head of the Army's Materiel Command": an organisation
-            # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
-            complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
-            if r[1] >= end - 1 and not complement and self._personlike(name):
-                return name
-        return None
-
-    def _drop_role(self, name: str) -> str:
-        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally", "Lt Col Ann Lee" -> "Ann Lee"."""
-        words = name.split()
-        last = -1
-        for k, w in enumerate(words[:-1]):
-            if w.lower() in self._role_words or w in self.lex.titles:
-                last = k
-        return " ".join(words[last + 1 :])
-
-    def group_of(self, person: Mention, head: Any) -> bool:
-        """ "l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
-        between = self.text[head.idx + len(head) : person.start].strip().lower()
-        if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of", "close to")):
-            return True
-        if self.text[person.end : person.end + 2] in ("'s", "’s"):
-            return True
-        if head.lower_ in self.lex.org_nouns:
-            return False  # "the blog Harborview": a body named by a one-word name the model took for a person
-        return len(person.text.split()) == 1 and not between and head.text[:1].islower()
-
-    def indefinite_person(self, written: str, head: Any) -> bool:
-        """ "un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
-        low = written.strip().lower()
-        if not re.match(r"(?:un|une|a|an|l['’]un|l['’]une|one)\s", low):
-            return False
-        if head is not None and head.lemma_.lower() in self.lex.source_nouns:
-            return False
-        if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
-            return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
-        return head is None or head.pos_ != "PROPN"
-
-    def _unnamed_source(self, written: str, head: Any) -> bool:
-        """ "des sources PS", "une source proche du parti": in French, sources given with an indefinite
-        article stay unnamed, whatever organisation they are close to."""
-        if self.lex.lang != "fr" or head is None or head.lemma_.lower() not in self.lex.source_nouns:
-            return False
-        return re.match(r"(?:des|une|un|de|d['’])\s*", written.strip().lower()) is not None
-
-    def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
-        """Name the speaker after an organisation or group as written."""
-        speaker.name = strip_determiner(text) if keep_possessive else self.org_name(text)
-        return speaker
-
-    def org_name(self, text: str) -> str:
-        """An organisation's name as written, without article, possessive or leading description ("US
-        automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors")."""
-        text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
-        name = drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
-        if re.fullmatch(r"[A-Z]{2,6}", name):
-            return self.spelt_out(name) or name
-        return name
-
-    def spelt_out(self, acronym: str) -> str | None:
-        """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
-        (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
-        ("SIA" for "Singapore Airlines")."""
-        if self.lex.lang == "fr":
-            for m in re.finditer(rf"\({re.escape(acronym)}\)", self.text):
-                full = french_defined_name(self.text, m.start())
-                if full is not None and not any(p.label == "PER" and full in p.text for p in self.mentions):
-                    return full
-        for m in re.finditer(DEFINED_NAME + rf"\({re.escape(acronym)}\)", self.text):
-            return strip_determiner(m.group(1))
-        if self.lex.lang == "fr":
-            return None  # "tenu par Médecins sans frontières … a affirmé MSF": French news keeps the acronym used
-        fulls: list[str] = []
-        for m in self.mentions:
-            if m.label != "ORG":
-                continue
-            full = UNCLOSED_PAREN.sub("", strip_determiner(POSSESSIVE.sub("", m.text)))
-            full = drop_description(full, self.lex.org_nouns)
-            if full != acronym and full not in fulls:
-                fulls.append(full)
-        exact = [f for f in fulls if "".join(w[0] for w in f.split() if w[:1].isupper()) == acronym]
-        if exact:
-            return exact[0]
-        loose = [f for f in fulls if len(f.split()) >= 2 and _initials_in(f, acronym)]
-        return loose[0] if len(loose) == 1 else None
-
-    def apposed_person(self, start: int, end: int) -> Mention | None:
-        """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right
-        before it ("Mario Joseph, l'un de ses avocats")."""
-        persons = [m for m in self.mentions if m.label == "PER"]
-        after = [m for m in persons if m.start >= end and not self.text[end : m.start].strip(" ,")]
-        if after:
-            return after[0]
-        before = [m for m in persons if m.end <= start and self.text[m.end : start].strip() == ","]
-        return before[-1] if before else None
-
-    def _group_name(self, written: str, start: int, head: Any) -> str:
-        """An organisation or group as written, without determiner or apposition ("Bank of America, the ...")."""
-        if head is not None and "," in written:
-            comma = start + written.index(",")
-            if head.idx < comma:
-                written = written[: comma - start]
-        return strip_determiner(POSSESSIVE.sub("", written.strip()))
-
-    def _last_speaker_as(self, written: str, pos: int) -> Mention | None:
-        """The person who spoke last, when a definite role with no holder in the article ("le président",
-        "the minister") follows their quote closely: the article names its main speaker once."""
-        words = written.strip().lower().split()
-        if not words or len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
-            return None
-        if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
-            return None
-        gender = "f" if words[0] in self.lex.feminine or words[-1].endswith("woman") else "x"
-        last = self.last_person
-        if last is None or pos - last.start > LAST_SPEAKER_REACH:  # "Ann Lee, … . According to the theologian"
-            near = [m for m in self.persons_before(pos) if pos - m.start <= LAST_SPEAKER_REACH and agrees(m, gender)]
-            return near[-1] if near and self.lex.lang == "en" else None
-        return last.person if agrees(last.person, gender) else None
-
-    def _person_over(self, name: str, start: int, end: int) -> Mention | None:
-        """The person mention inside text[start:end] that shares a word with `name`: the entity layer's
-        extent where the proper-noun run stops short ("Ban Ki" in "Ban Ki-moon", "Mr. Mohammed")."""
-        words = set(name.split())
-        return next(
-            (
-                m
-                for m in self.mentions
-                if m.label == "PER"
-                and start <= m.start
-                and m.end <= end
-                and len(m.name) > len(name)
-                and words & set(m.text.split())
-            ),
-            None,
-        )
-
-    def _name_in(self, start: int, end: int, head: Any) -> str | None:
-        """A person-like name (proper-noun run) inside the speaker phrase, when NER found none."""
-        runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
-        if not runs:
-            return None
-        if head is not None:
-            for r in runs:
-                if r[0] <= head.idx < r[1] and head.pos_ == "PROPN":
-                    return r[2] if self._personlike(r[2]) else None
-        comma = self.text.rfind(",", start, end)
-        after = [r for r in runs if r[0] > comma] if comma != -1 else []
-        if after and self._personlike(after[-1][2]):
-            return after[-1][2]
-        return None
-
-    def _personlike(self, name: str) -> bool:
-        """A proper-noun run that is a known person's name or surname, or looks like "First Last"."""
-        words = name.split()
-        for m in self.mentions:
-            if m.label == "PER" and m.name.split()[-len(words) :] == words:
-                return True
-        for r in self.runs:
-            cand = self._drop_role(r[2]).split()
-            if len(cand) > len(words) and cand[-len(words) :] == words and len(r[2].split()) > len(cand):
-                return True  # "Spokeswoman Sandy Angers" ... "said Angers"
-        if len(words) == 1 and self._closes_person_run(name):
-            return True
-        if any(m.label in ("ORG", "LOC") and name in m.text for m in self.mentions):
-            return False  # "America Corporation" in "The Bank of America Corporation"
-        if any(w.lower().strip(".") in self.lex.org_nouns for w in words):
-            return False
-        if words[-1].lower() in self._role_words:
-            return False  # "the Spiritual Director": a capitalised role, not a name
-        return len(words) >= 2
-
-    def _closes_person_run(self, word: str) -> bool:
-        """A speaking word that ends a "First Last" run of the article which names no known place or
-        organisation: a surname, even where the model tagged the full name as a place ("Jane Roe's home …
-        said Roe")."""
-        places = gazetteer(self.lex.lang)
-        if places.lookup(word):
-            return False
-        for start, _end, run in self.runs:
-            if run.split()[-1] != word or not self._personlike_run(run) or places.lookup(run):
-                continue
-            if not any(m.label == "ORG" and m.start <= start < m.end for m in self.mentions):
-                return True
-        return False
-
-    def _surname_to_full(self, name: str, pos: int) -> str | None:
-        words = name.split()
-        cands = [m.name for m in self.mentions if m.label == "PER"] + [
-            self._drop_role(r[2]) for r in self.runs if len(r[2].split()) > 1
-        ]
-        best = None
-        for cand in cands:
-            cw = cand.split()
-            if len(cw) > len(words) and cw[-len(words) :] == words and (best is None or len(cw) > len(best.split())):
-                best = cand
-        if best is not None:
-            return best
-        return name if len(words) >= 2 or self._personlike(name) else None
-
     def fill(self, speaker: Speaker, m: Mention) -> Speaker:
         speaker.name = m.name
         speaker.role = m.role
         speaker.entity_id = m.entity_id
         return speaker
-
-    def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
-        """The person the article gives `role`, the last one before `pos` first. A description's other words
-        choose among holders ("le ministre de l'Intérieur" is the one whose role says "Intérieur"), and a
-        holder whose role names another complement is not the one described ("le ministre de l'Économie" is
-        not "ministre de la Justice")."""
-        word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
-        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
-        wanted, complement = _description_words(written, role)
-        ranked: list[tuple[int, int, Mention]] = []
-        for k, m in enumerate(holders):
-            has, own_complement = _description_words(m.role or "", role)
-            if complement and own_complement and not complement & has:
-                continue
-            before = m.start < pos
-            ranked.append((len(wanted & has), k if before else -k, m))
-        return max(ranked, key=lambda t: t[:2])[2] if ranked else None
-
-
-DESCRIPTION_STOP = {
-    "the", "a", "an", "of", "for", "at", "in", "on", "and", "to", "its", "his", "her", "their", "de", "du", "des",
-    "d", "le", "la", "les", "l", "et", "en", "au", "aux", "à", "pour", "son", "sa", "ses", "leur", "former", "new",
-    "then", "current", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle", "alors", "ex",
-}
-DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")
-
-
-def _description_words(phrase: str, role: str) -> tuple[set[str], set[str]]:
-    """The content words of a role phrase other than the role noun, and those of its complement (after the
-    first "de"/"of"): "le ministre de l'Intérieur" -> ({"intérieur"}, {"intérieur"})."""
-    role_words = set(role.lower().split())
-    words = {w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in DESCRIPTION_STOP and w not in role_words}
-    prep = DESCRIPTION_PREPOSITION.search(phrase)
-    tail = phrase[prep.end() :] if prep is not None else ""
-    return words, {w for w in re.findall(r"[\w-]+", tail.lower()) if w in words}

@@ -1,0 +1,92 @@
+"""Speech verbs: whether a token is one ("a déclaré", "pointed out", a verb the tagger took for a noun),
+its lemma, whether it is negated; and `Attribution`, where a quote's verb and speaker are written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .quote_lexicon import QuoteLexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+
+
+@dataclass(slots=True, kw_only=True)
+class Attribution:
+    """Where a quote's speech verb and speaker are written."""
+
+    verb: Any = None  # spaCy token
+    verb_text: str | None = None  # an introducer ("selon") when there is no verb token
+    verb_span: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: Any = None
+    how: str = ""  # "inside", "after", "before", "colon", "opinion", "list", "outside", "continued"
+
+
+
+def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
+    """True for "n'a pas dit", "did not say", "never said"."""
+    for child in verb.children:
+        if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
+            lo, hi = sorted((verb.i, child.i))
+            if not any(t.text in "«“„\"" for t in verb.doc[lo:hi]):  # "a scandé : « Pas en notre nom »"
+                return True
+    return False
+
+
+def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
+    # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
+    as_verb = (
+        token.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not _prepositional_noun(token)
+        and (token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children))
+    )
+    if token.pos_ not in ("VERB", "AUX") and not as_verb:
+        return False
+    lemma = token.lemma_.lower()
+    if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
+        return True
+    return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _prepositional_noun(token: Any) -> bool:
+    """A noun object of a preposition inside a subject ("the head of state said") or with its own "of"
+    complement ("about the state of the law"): a noun phrase, not a speech verb the tagger missed."""
+    if token.dep_ != "pobj":
+        return False
+    return token.head.head.dep_ in SUBJECT_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Two-word speech verbs of the lexicon: "font valoir que", "pointed out that"."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    pairs = []
+    if prev is not None and prev.lemma_.lower() in ("faire",):
+        pairs.append(f"{prev.lemma_.lower()} {token.lemma_.lower()}")
+    if nxt is not None and nxt.dep_ in ("prt", "compound:prt"):
+        pairs.append(f"{token.lemma_.lower()} {nxt.lower_}")
+    if nxt is not None and token.lemma_.lower() == "faire":
+        pairs.append(f"faire {nxt.lemma_.lower()}")  # the parse may hang the clause on either verb
+    return any(lex.is_speech_verb(p, indirect=indirect) for p in pairs)
+
+
+def _fr_lemma_guess(form: str, lex: QuoteLexicon, indirect: bool) -> bool:
+    """Catch participles and 3rd-person forms the lemmatiser misses ("estime", "reconnaît")."""
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and lex.is_speech_verb(form[: -len(suffix)] + repl, indirect=indirect):
+            return True
+    return False
+
+
+def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in lex.verbs:
+        return lemma
+    form = token.lower_
+    for suffix, repl in (("é", "er"), ("ée", "er"), ("e", "er"), ("it", "ire"), ("ît", "ître"), ("t", "re")):
+        if form.endswith(suffix) and form[: -len(suffix)] + repl in lex.verbs:
+            return form[: -len(suffix)] + repl
+    return lemma
+

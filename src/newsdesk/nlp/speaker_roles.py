@@ -1,0 +1,156 @@
+"""Role speakers: the role noun in a speaker phrase ("Spokeswoman Sandy Angers"), the person who holds a
+described role ("le ministre de l'Intérieur") or is named beside it, the last speaker standing for a definite
+role, groups named after a person ("l'entourage d'Emmanuel Macron") and people the article does not name
+("un témoin", "des sources PS")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .speaker_mentions import Mention
+from .speaker_pronouns import LAST_SPEAKER_REACH, agrees
+
+DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
+"""A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
+
+
+class RoleHolders:
+    """Methods of `SpeakerResolver` that resolve roles and descriptions to the people who hold them."""
+
+    def role_in(self, start: int, end: int) -> re.Match[str] | None:
+        """The first role noun in text[start:end] that is not part of an organisation's name ("General
+        Motors"); match offsets are relative to `start`."""
+        if self.lex.role_re is None:
+            return None
+        written = self.text[start:end]
+        for m in self.lex.role_re.finditer(written):
+            pos = start + m.start()
+            if written[m.end() : m.end() + 2] in ("'s", "’s"):
+                continue  # "the mayor's office": the office speaks
+            if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
+                return m
+        return None
+
+    def _role_and_name(self, start: int, end: int) -> str | None:
+        """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
+        written = self.text[start:end]
+        role = self.lex.role_match(written)
+        if role is None:
+            return None
+        runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
+        comma = self.text.rfind(",", start, end)
+        for r in reversed(runs):
+            name = self._drop_role(r[2])
+            if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
+                continue
+            if name.split()[-1].lower().strip(".") in self.lex.org_nouns:
+                continue  # "General Motors Corporation": an organisation whose name opens with a title
+            between = self.text[start + role.end() : r[0]]
+            owned = re.search(r"(?:['’]s|\b(?i:of|for|at|de|du|des))\s+$", self.text[start : r[0]])
+            after_comma = r[0] > comma >= start + role.end() and not owned
+            if after_comma or not between.strip() or name != r[2]:
+                return name  # not "General Ann Lee, head of the Army's Materiel Command": an organisation
+            # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name closes the phrase
+            complement = re.search(r"\b(?:de|du|des|d['’]|of|of the|de la|de l['’])\s*$", between, re.IGNORECASE)
+            if r[1] >= end - 1 and not complement and self._personlike(name):
+                return name
+        return None
+
+    def _drop_role(self, name: str) -> str:
+        """ "Ford Motor Company CEO Alan Mulally" -> "Alan Mulally", "Lt Col Ann Lee" -> "Ann Lee"."""
+        words = name.split()
+        last = -1
+        for k, w in enumerate(words[:-1]):
+            if w.lower() in self._role_words or w in self.lex.titles:
+                last = k
+        return " ".join(words[last + 1 :])
+
+    def group_of(self, person: Mention, head: Any) -> bool:
+        """ "l'administration Biden", "l'entourage d'Emmanuel Macron": a group named after a person."""
+        between = self.text[head.idx + len(head) : person.start].strip().lower()
+        if between in ("de", "d'", "d’", "of", "du") or between.endswith((" de", " of", "close to")):
+            return True
+        if self.text[person.end : person.end + 2] in ("'s", "’s"):
+            return True
+        if head.lower_ in self.lex.org_nouns:
+            return False  # "the blog Harborview": a body named by a one-word name the model took for a person
+        return len(person.text.split()) == 1 and not between and head.text[:1].islower()
+
+    def indefinite_person(self, written: str, head: Any) -> bool:
+        """ "un témoin", "a company spokeswoman", "l'un de ses avocats": somebody the article does not name."""
+        low = written.strip().lower()
+        if not re.match(r"(?:un|une|a|an|l['’]un|l['’]une|one)\s", low):
+            return False
+        if head is not None and head.lemma_.lower() in self.lex.source_nouns:
+            return False
+        if re.search(r",\s*(?:the\s+|le\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]", written):
+            return False  # "A third US car manufacturer, Ford Motor Company": named in apposition
+        return head is None or head.pos_ != "PROPN"
+
+    def _unnamed_source(self, written: str, head: Any) -> bool:
+        """ "des sources PS", "une source proche du parti": in French, sources given with an indefinite
+        article stay unnamed, whatever organisation they are close to."""
+        if self.lex.lang != "fr" or head is None or head.lemma_.lower() not in self.lex.source_nouns:
+            return False
+        return re.match(r"(?:des|une|un|de|d['’])\s*", written.strip().lower()) is not None
+
+    def apposed_person(self, start: int, end: int) -> Mention | None:
+        """The person named right after the phrase ("Alors patron d'Axa, Henri de Castries") or right
+        before it ("Mario Joseph, l'un de ses avocats")."""
+        persons = [m for m in self.mentions if m.label == "PER"]
+        after = [m for m in persons if m.start >= end and not self.text[end : m.start].strip(" ,")]
+        if after:
+            return after[0]
+        before = [m for m in persons if m.end <= start and self.text[m.end : start].strip() == ","]
+        return before[-1] if before else None
+
+    def _last_speaker_as(self, written: str, pos: int) -> Mention | None:
+        """The person who spoke last, when a definite role with no holder in the article ("le président",
+        "the minister") follows their quote closely: the article names its main speaker once."""
+        words = written.strip().lower().split()
+        if not words or len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
+            return None
+        if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
+            return None
+        gender = "f" if words[0] in self.lex.feminine or words[-1].endswith("woman") else "x"
+        last = self.last_person
+        if last is None or pos - last.start > LAST_SPEAKER_REACH:  # "Ann Lee, … . According to the theologian"
+            near = [m for m in self.persons_before(pos) if pos - m.start <= LAST_SPEAKER_REACH and agrees(m, gender)]
+            return near[-1] if near and self.lex.lang == "en" else None
+        return last.person if agrees(last.person, gender) else None
+
+    def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
+        """The person the article gives `role`, the last one before `pos` first. A description's other words
+        choose among holders ("le ministre de l'Intérieur" is the one whose role says "Intérieur"), and a
+        holder whose role names another complement is not the one described ("le ministre de l'Économie" is
+        not "ministre de la Justice")."""
+        word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
+        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
+        wanted, complement = _description_words(written, role)
+        ranked: list[tuple[int, int, Mention]] = []
+        for k, m in enumerate(holders):
+            has, own_complement = _description_words(m.role or "", role)
+            if complement and own_complement and not complement & has:
+                continue
+            before = m.start < pos
+            ranked.append((len(wanted & has), k if before else -k, m))
+        return max(ranked, key=lambda t: t[:2])[2] if ranked else None
+
+
+DESCRIPTION_STOP = {
+    "the", "a", "an", "of", "for", "at", "in", "on", "and", "to", "its", "his", "her", "their", "de", "du", "des",
+    "d", "le", "la", "les", "l", "et", "en", "au", "aux", "à", "pour", "son", "sa", "ses", "leur", "former", "new",
+    "then", "current", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle", "alors", "ex",
+}
+DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")
+
+
+def _description_words(phrase: str, role: str) -> tuple[set[str], set[str]]:
+    """The content words of a role phrase other than the role noun, and those of its complement (after the
+    first "de"/"of"): "le ministre de l'Intérieur" -> ({"intérieur"}, {"intérieur"})."""
+    role_words = set(role.lower().split())
+    words = {w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in DESCRIPTION_STOP and w not in role_words}
+    prep = DESCRIPTION_PREPOSITION.search(phrase)
+    tail = phrase[prep.end() :] if prep is not None else ""
+    return words, {w for w in re.findall(r"[\w-]+", tail.lower()) if w in words}
