@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import StoreError
+from . import tables
 from .dialect import TS_CONFIG
 
 _TYPES = [
@@ -21,7 +22,7 @@ _TYPES = [
     (re.compile(r"\bBLOB\b"), "BYTEA"),
     (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
 ]
-_SQLITE_ONLY = re.compile(r"VIRTUAL TABLE|CREATE TRIGGER|COLLATE NOCASE|json_\w+\(|\bend\b")
+_SQLITE_ONLY = re.compile(r"VIRTUAL TABLE|CREATE TRIGGER|COLLATE NOCASE|json_\w+\(|(?<!\")\bend\b(?!\")")
 
 
 def pg_ddl(sql: str) -> str:
@@ -54,42 +55,7 @@ CREATE TEXT SEARCH CONFIGURATION {TS_CONFIG} (COPY = pg_catalog.simple);
 
 ARTICLES = (
     TEXT_SEARCH
-    + pg_ddl(
-        """
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            url TEXT,
-            lang TEXT,
-            title TEXT,
-            text TEXT NOT NULL,
-            published TEXT,
-            date_source TEXT,
-            content_hash TEXT NOT NULL,
-            duplicate_of TEXT,
-            translation_of TEXT,
-            story_id TEXT,
-            data TEXT NOT NULL,
-            first_stored TEXT NOT NULL,
-            updated TEXT NOT NULL
-        );
-        CREATE INDEX articles_published ON articles(published);
-        CREATE INDEX articles_lang ON articles(lang);
-        CREATE INDEX articles_hash ON articles(content_hash);
-        CREATE INDEX articles_story ON articles(story_id);
-        CREATE TABLE spans (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            grp TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            "END" INTEGER NOT NULL,
-            label TEXT NOT NULL,
-            evidence TEXT NOT NULL,
-            attrs TEXT NOT NULL
-        );
-        CREATE INDEX spans_article ON spans(article_id);
-        CREATE INDEX spans_label ON spans(grp, label);
-        """
-    ).replace('"END"', '"end"')
+    + pg_ddl(tables.ARTICLES + tables.SPANS)
     + f"""
     ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({_tsv("title", "text")}) STORED;
     CREATE INDEX articles_tsv ON articles USING GIN (tsv);
@@ -102,25 +68,7 @@ _QUOTE_VALUES = """NEW.article_id, NEW.start, NEW."end", NEW.evidence, NEW.attrs
 _QUOTE_COLUMNS = 'article_id, start, "end", text, kind, verb, speaker, speaker_name, speaker_id, speaker_role'
 
 QUOTES = (
-    pg_ddl(
-        """
-        CREATE TABLE quotes (
-            id INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            "END" INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            kind TEXT,
-            verb TEXT,
-            speaker TEXT,
-            speaker_name TEXT,
-            speaker_id TEXT,
-            speaker_role TEXT
-        );
-        CREATE INDEX quotes_article ON quotes(article_id);
-        CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
-        """
-    ).replace('"END"', '"end"')
+    pg_ddl(tables.QUOTES)
     + f"""
     CREATE INDEX quotes_speaker_name ON quotes (lower(speaker_name));
     ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED;

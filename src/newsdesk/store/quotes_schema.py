@@ -1,7 +1,9 @@
-"""Schema of the stored quotes: a named migration for the SQLite store (no imports, so `sqlite.py` can
-add it to its own list: `MIGRATIONS += QUOTE_MIGRATIONS`)."""
+"""Schema of the stored quotes: a named migration for the SQLite store (`sqlite.py` adds it to its own list:
+`MIGRATIONS += QUOTE_MIGRATIONS`)."""
 
 from __future__ import annotations
+
+from .tables import QUOTES
 
 QUOTE_COLUMNS = """
     json_extract(new.attrs, '$.kind'), json_extract(new.attrs, '$.verb'), json_extract(new.attrs, '$.speaker'),
@@ -12,22 +14,8 @@ QUOTE_MIGRATIONS: list[tuple[str, str]] = [
     (
         "0100_quotes",
         f"""
-        CREATE TABLE quotes (
-            id INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            kind TEXT,
-            verb TEXT,
-            speaker TEXT,
-            speaker_name TEXT,
-            speaker_id TEXT,
-            speaker_role TEXT
-        );
-        CREATE INDEX quotes_article ON quotes(article_id);
+        {QUOTES}
         CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
-        CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
         CREATE VIRTUAL TABLE quotes_fts USING fts5(
             text, speaker_name, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
         );

@@ -14,32 +14,13 @@ from .base import ArticleQuery, SearchHit
 from .dialect import SQLiteDialect, fts5_query, query_terms
 from .quotes_schema import QUOTE_MIGRATIONS
 from .sqlbase import SQLStore, article_filters, now_iso, utc_iso
+from .tables import ARTICLES, SPANS
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_articles",
-        """
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            url TEXT,
-            lang TEXT,
-            title TEXT,
-            text TEXT NOT NULL,
-            published TEXT,
-            date_source TEXT,
-            content_hash TEXT NOT NULL,
-            duplicate_of TEXT,
-            translation_of TEXT,
-            story_id TEXT,
-            data TEXT NOT NULL,
-            first_stored TEXT NOT NULL,
-            updated TEXT NOT NULL
-        );
-        CREATE INDEX articles_published ON articles(published);
-        CREATE INDEX articles_lang ON articles(lang);
-        CREATE INDEX articles_hash ON articles(content_hash);
-        CREATE INDEX articles_story ON articles(story_id);
+        ARTICLES
+        + """
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
         );
@@ -55,18 +36,8 @@ MIGRATIONS: list[tuple[str, str]] = [
                 VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        CREATE TABLE spans (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            grp TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            label TEXT NOT NULL,
-            evidence TEXT NOT NULL,
-            attrs TEXT NOT NULL
-        );
-        CREATE INDEX spans_article ON spans(article_id);
-        CREATE INDEX spans_label ON spans(grp, label);
-        """,
+        """
+        + SPANS,
     ),
     (
         "0002_runs_quarantine",
