@@ -11,24 +11,12 @@ from newsdesk.pipeline import Pipeline, StepStats
 from newsdesk.store import open_store
 from newsdesk.store.entities import open_registry
 from newsdesk.store.writer import StoreWriter
-from newsdesk.stories import AlertConfig, ClusterConfig
 from newsdesk.stories.step import StoryStep
-from story_helpers import hashed_encoder, load_handmade
+from story_helpers import ALERTS, GivenLanguages, hashed_encoder, load_handmade
 
-ALERTS = ClusterConfig(alerts=AlertConfig(span_hours=3, min_recent=2, min_rate=2.0, min_sources=2))
 PHONE = "The phone will go on sale in the United States next week at the same price as last year's model"
 KYIV = "the visit changed nothing on the ground"
 
-
-class _Langs:
-    """Stands in for language identification (the hand-made articles carry their language)."""
-
-    name = "langid"
-    needs: tuple[str, ...] = ()
-    adds = ("lang",)
-
-    def __call__(self, articles, stats):
-        yield from articles
 
 
 def _span(article: Article, evidence: str, label: str, **attrs) -> Span:
@@ -71,7 +59,7 @@ def build_store(target) -> str:
     """Store the articles (stories clustered with the hashed encoder) at `target`: a SQLite path or PostgreSQL URL."""
     with open_store(target) as store:
         articles = build_articles(open_registry(store))
-        pipeline = Pipeline([_Langs(), StoryStep(store=store, encoder=hashed_encoder, config=ALERTS),
+        pipeline = Pipeline([GivenLanguages(), StoryStep(store=store, encoder=hashed_encoder, config=ALERTS),
                              StoreWriter(store=store)])  # fmt: skip
         pipeline.run(articles)
     return str(target)

@@ -15,30 +15,17 @@ from newsdesk.cli_stories import register
 from newsdesk.pipeline import Pipeline
 from newsdesk.store.sqlite import SQLiteStore
 from newsdesk.store.writer import StoreWriter
-from newsdesk.stories import AlertConfig, ClusterConfig, Featurizer
+from newsdesk.stories import Featurizer
 from newsdesk.stories.step import StoryStep
 from newsdesk.stories.store import StoryReader, recluster_store
-from story_helpers import hashed_encoder
-
-ALERTS = ClusterConfig(alerts=AlertConfig(span_hours=3, min_recent=2, min_rate=2.0, min_sources=2))
-
-
-class _Langs:
-    """Stands in for language identification (the hand-made articles carry their language)."""
-
-    name = "langid"
-    needs: tuple[str, ...] = ()
-    adds = ("lang",)
-
-    def __call__(self, articles, stats):
-        yield from articles
+from story_helpers import ALERTS, GivenLanguages, hashed_encoder
 
 
 def _ingest(store: SQLiteStore, articles, *, chunk: int) -> dict[str, str]:
     out = {}
     for i in range(0, len(articles), chunk):
         step = StoryStep(store=store, encoder=hashed_encoder, config=ALERTS)
-        pipeline = Pipeline([_Langs(), step, StoreWriter(store=store)])
+        pipeline = Pipeline([GivenLanguages(), step, StoreWriter(store=store)])
         result = pipeline.run(copy.deepcopy(articles[i : i + chunk]), keep=True)
         out.update({a.id: a.story_id for a in result.articles})
     return out
