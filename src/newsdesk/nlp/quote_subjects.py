@@ -111,7 +111,7 @@ def _inverted_clitic(verb: Any) -> bool:
 
 def speaker_verb(verb: Any) -> Any:
     """The subject of a speech verb, climbing from "by saying" / "en ajoutant" to the governing clause."""
-    quoted = _quoted_object(verb)
+    quoted = quoted_object(verb)
     if quoted is not None:
         return quoted
     tok = verb
@@ -133,13 +133,13 @@ def speaker_verb(verb: Any) -> Any:
             continue
         break
     if tok is not verb and tok.pos_ == "VERB":
-        inv = _inverted_subject(tok, sentence_end(text, tok.idx))
+        inv = inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
     return None
 
 
-def _quoted_object(verb: Any) -> Any:
+def quoted_object(verb: Any) -> Any:
     """ "The paper quotes a senior aide as saying": the object of "quote" speaks, not the outlet."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
@@ -288,14 +288,14 @@ def phrase_span(token: Any, lo: int, hi: int) -> tuple[int, int]:
     return run[0].idx, run[-1].idx + len(run[-1])
 
 
-def _capitalised_run(toks: list[Any]) -> Any:
+def capitalised_run(toks: list[Any]) -> Any:
     """The last word of a short run of capitalised words (a name the tagger may read as an adverb), else None."""
     if not 1 <= len(toks) <= 4 or any(not re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*", t.text) for t in toks):
         return None
     return None if toks[-1].pos_ in ("PRON", "DET") else toks[-1]
 
 
-def _without_relative_clauses(toks: list[Any]) -> list[Any]:
+def without_relative_clauses(toks: list[Any]) -> list[Any]:
     """The tokens without the relative clauses set off by commas ("Ann Lee, who turned 30 on Sunday, wrote"):
     what such a clause says about the speaker does not end the search for the speech verb."""
     inserted: set[int] = set()
@@ -310,7 +310,7 @@ def _without_relative_clauses(toks: list[Any]) -> list[Any]:
     return [t for t in toks if t.i not in inserted]
 
 
-def _inverted_subject(verb: Any, hi: int) -> Any:
+def inverted_subject(verb: Any, hi: int) -> Any:
     """The subject written after the verb ("a déclaré Kirby", "said Kirby", "a-t-il dit")."""
     subj = subject_of(verb)
     if subj is not None and subj.i > verb.i and subj.idx < hi:
@@ -353,7 +353,7 @@ def _inverted_subject(verb: Any, hi: int) -> Any:
     return subj
 
 
-def _subordinate_verb(verb: Any) -> bool:
+def subordinate_verb(verb: Any) -> bool:
     """A gerund or present participle ("en évoquant", "saying") or a verb opened by a subordinating word ("sans
     en préciser"): it reports what follows it, it never closes the quote before it as an incise."""
     if any(c.dep_ == "mark" and c.lower_ not in ("as", "comme") for c in verb.children):
@@ -363,12 +363,12 @@ def _subordinate_verb(verb: Any) -> bool:
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
 
-def _by(tok: Any) -> bool:
+def par_agent(tok: Any) -> bool:
     """The token heads a phrase opened by "par" (an agent)."""
     return any(c.dep_ == "case" and c.lower_ == "par" for c in tok.children)
 
 
-def _gerund_of(x: Any, verb: Any) -> bool:
+def gerund_of(x: Any, verb: Any) -> bool:
     """ "a dit en parlant des journalistes « … »": a participle phrase modifying the speech verb itself."""
     return x.dep_ == "advcl" and x.head.i == verb.i and "Part" in x.morph.get("VerbForm") and x.tag_ != "VBN"
 

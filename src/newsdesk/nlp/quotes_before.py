@@ -10,13 +10,13 @@ from .quote_sentences import n_words, sentence_start
 from .quote_subjects import (
     PERSON_ENTS,
     PLACE_ENTS,
-    _gerund_of,
-    _subordinate_verb,
+    gerund_of,
     passive,
     phrase_span,
     sentence_subject,
     speaker_phrase,
     subject_of,
+    subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
 
@@ -41,11 +41,11 @@ class IntroducedQuotes:
             return late
         for t in reversed(toks):
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
-                between = [x for x in toks if x.i > t.i and not _gerund_of(x, t)]
+                between = [x for x in toks if x.i > t.i and not gerund_of(x, t)]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
-                if subj is None and _subordinate_verb(t):  # "X a qualifié … d'« … » , en évoquant des « … »"
+                if subj is None and subordinate_verb(t):  # "X a qualifié … d'« … » , en évoquant des « … »"
                     whole = sentence_start(self.text, t.idx)
                     subj = self._subject(t, whole, q.start)
                     if subj is not None and (subj.pos_ in ("NOUN", "PROPN") and not self.is_thing(subj)

@@ -21,19 +21,19 @@ from .quote_sentences import ABBREV, doc_text, n_words, sentence_end, sentence_s
 from .quote_subjects import (
     ARTICLES,
     PERSON_ENTS,
-    _by,
-    _capitalised_run,
-    _inverted_subject,
-    _quoted_object,
-    _subordinate_verb,
-    _without_relative_clauses,
+    capitalised_run,
+    inverted_subject,
     nearer_person,
+    par_agent,
     passive,
     phrase_span,
+    quoted_object,
     sentence_subject,
     speaker_phrase,
     speaker_verb,
     subject_of,
+    subordinate_verb,
+    without_relative_clauses,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb, verb_lemma
 from .quotes_before import IntroducedQuotes
@@ -138,7 +138,7 @@ class DirectAttributor(IntroducedQuotes):
         if verb.pos_ != "VERB" or not speech_verb(verb, self.lex) or "Part" not in verb.morph.get("VerbForm"):
             return None
         heads = [*verb.children, *(c for c in root.children if c.idx > q.end)]  # the parser may hang it on the noun
-        agent = next((c for c in heads if c.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and _by(c)), None)
+        agent = next((c for c in heads if c.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and par_agent(c)), None)
         if agent is None or self.in_quote(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
@@ -225,7 +225,7 @@ class DirectAttributor(IntroducedQuotes):
             left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
             if not left or left[-1].text not in (",", "»", "”", '"', "—", "–") or left[-1].idx < lo:
                 continue  # the opening mark itself is no incise comma: ""thank you"" is the quote's own verb
-            subj = _inverted_subject(t, hi)
+            subj = inverted_subject(t, hi)
             if subj is None or subj.i < left[-1].i:
                 continue  # '"We need people to listen, respond, and leave"': a verb of the quote, not an incise
             span = phrase_span(subj, t.idx, hi)
@@ -235,11 +235,11 @@ class DirectAttributor(IntroducedQuotes):
     def _subject(self, t: Any, lo: int, hi: int) -> Any:
         """The speaker token of verb `t`: its subject (outside any quote), else an inverted subject in [lo, hi)."""
         subj = speaker_verb(t)
-        termed = subj is not None and subj == _quoted_object(t)  # 'quotes a "senior aide" as saying'
+        termed = subj is not None and subj == quoted_object(t)  # 'quotes a "senior aide" as saying'
         if subj is not None and not termed and (self.in_quote(subj.idx) or not lo <= subj.idx < hi):
             subj = None
         if subj is None:
-            subj = _inverted_subject(t, hi)
+            subj = inverted_subject(t, hi)
             if subj is not None and (self.in_quote(subj.idx) or subj.idx < lo):
                 subj = None
         if subj is None:
@@ -263,7 +263,7 @@ class DirectAttributor(IntroducedQuotes):
         wrap = re.match(r"[ \t]*\n[ \t]*(?=[a-z])", self.text[q.end : q.end + 20])
         lo = q.end + wrap.end() if wrap else q.end  # '…?"\nsaid the analyst': the line breaks mid-sentence
         end = self.clause_end(lo)
-        toks = _without_relative_clauses(self.tokens_between(q.end, end))
+        toks = without_relative_clauses(self.tokens_between(q.end, end))
         for k, t in enumerate(toks[:12]):
             quoted_as = self._quoted_as_saying(t)
             if quoted_as is not None:
@@ -282,13 +282,13 @@ class DirectAttributor(IntroducedQuotes):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
                     return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
-                if _subordinate_verb(t):
+                if subordinate_verb(t):
                     return None  # "« … », en évoquant des « … »", "« … », sans en préciser …": not an incise
                 subj = self._subject(t, q.end, end)
                 if (subj is None or subj.i > t.i) and self.lex.lang == "en" and t.text[:1].islower():
-                    subj = _capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
+                    subj = capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
-                    inv = _inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
+                    inv = inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
                     subj = inv if inv is not None and inv.i > t.i else subj
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")

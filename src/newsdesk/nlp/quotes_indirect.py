@@ -17,7 +17,7 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import ABBREV, QUOTE_CHARS, doc_text, sentence_end, sentence_start
 from .quote_subjects import (
-    _inverted_subject,
+    inverted_subject,
     nearer_person,
     passive,
     phrase_span,
@@ -274,7 +274,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     start, end = _trim(text, start, end)
     subj = _modified_noun(t) or speaker_verb(t)
     if subj is None and comp.i < t.i:
-        subj = _inverted_subject(t, sentence_end(text, t.idx))
+        subj = inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
         subj = sentence_subject(t) or _name_before(t)
     subj = nearer_person(subj, t, lex)
@@ -438,7 +438,7 @@ def _misparsed_incise(t: Any, text: str) -> bool:
         k -= 1
     if k < 0 or doc[k].text != ",":
         return False
-    return clitic or _inverted_subject(t, sentence_end(text, t.idx)) is not None
+    return clitic or inverted_subject(t, sentence_end(text, t.idx)) is not None
 
 
 def _coordinated_verb(t: Any, start: int, end: int, text: str) -> int:
@@ -529,7 +529,7 @@ def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
             return False
     elif t.dep_ != "conj" or not _misparsed_incise(t, text):
         return False
-    subj = _inverted_subject(t, sentence_end(text, t.idx))
+    subj = inverted_subject(t, sentence_end(text, t.idx))
     if subj is None or subj.i < t.i:
         return False
     nouns = speaker_nouns(lex.lang)
@@ -564,7 +564,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         return None
     if doc[k].text != ",":
         # "… lors d'une compétition a révélé le Comité": an inversion without the comma
-        if t.dep_ != "advcl" or k == t.i - 1 or _inverted_subject(t, sentence_end(text, t.idx)) is None:
+        if t.dep_ != "advcl" or k == t.i - 1 or inverted_subject(t, sentence_end(text, t.idx)) is None:
             return None
         k += 1
     comma = doc[k]
