@@ -51,6 +51,27 @@ class QuoteLexicon:
         return self.role_re.search(text) if self.role_re else None
 
 
+WORD_SETS = {
+    "negation": "negation",
+    "feminine": "feminine",
+    "title_cue": "title_cues",
+    "not_source": "not_source",
+    "document": "documents",
+    "org_noun": "org_nouns",
+    "source_noun": "source_nouns",
+    "writer_verb": "writer_verbs",
+    "recommend": "recommend",
+    "belief": "belief",
+    "cry": "cries",
+    "stance": "stance",
+    "view_noun": "view_nouns",
+    "count_verb": "count_verbs",
+    "inference_verb": "inference_verbs",
+    "data_noun": "data_nouns",
+}
+"""Cue kinds that are plain sets of lower-case words: kind in the lexicon file -> `QuoteLexicon` field."""
+
+
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str) -> QuoteLexicon:
     """The quotation lexicon of `lang`; raises `ModelError` when the language has none."""
@@ -62,14 +83,14 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     roles: list[str] = []
     for row in lexicons.rows("quote_cues", lang):
         kind, value = row[0].strip(), row[1].strip()
-        if kind == "according":
+        if kind in WORD_SETS:
+            getattr(lex, WORD_SETS[kind]).add(value.lower())
+        elif kind == "according":
             lex.according.append(value)
         elif kind == "opinion":
             lex.opinion.append(value.lower())
         elif kind == "source":
             lex.source.append(value)
-        elif kind == "negation":
-            lex.negation.add(value.lower())
         elif kind == "pronoun":
             lex.pronouns[value.lower()] = (row[2].strip(), row[3].strip())
         elif kind == "anaphor":
@@ -77,40 +98,10 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             lex.anaphors.add(value.lower())
         elif kind == "title":
             lex.titles[value] = row[2].strip()
-        elif kind == "feminine":
-            lex.feminine.add(value.lower())
         elif kind == "role":
             roles.append(value)
-        elif kind == "title_cue":
-            lex.title_cues.add(value.lower())
-        elif kind == "not_source":
-            lex.not_source.add(value.lower())
-        elif kind == "document":
-            lex.documents.add(value.lower())
-        elif kind == "org_noun":
-            lex.org_nouns.add(value.lower())
-        elif kind == "source_noun":
-            lex.source_nouns.add(value.lower())
         elif kind == "quantifier":
             lex.quantifiers.append(value.lower())
-        elif kind == "writer_verb":
-            lex.writer_verbs.add(value.lower())
-        elif kind == "recommend":
-            lex.recommend.add(value.lower())
-        elif kind == "belief":
-            lex.belief.add(value.lower())
-        elif kind == "cry":
-            lex.cries.add(value.lower())
-        elif kind == "stance":
-            lex.stance.add(value.lower())
-        elif kind == "view_noun":
-            lex.view_nouns.add(value.lower())
-        elif kind == "count_verb":
-            lex.count_verbs.add(value.lower())
-        elif kind == "inference_verb":
-            lex.inference_verbs.add(value.lower())
-        elif kind == "data_noun":
-            lex.data_nouns.add(value.lower())
     lex.roles = sorted(set(roles), key=len, reverse=True)
     if lex.roles:
         alternatives = "|".join(re.escape(r) for r in lex.roles)
