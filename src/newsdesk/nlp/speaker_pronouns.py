@@ -155,9 +155,7 @@ def _plural_subject(r: SpeakerResolver, pos: int, exclude: Sequence[tuple[int, i
         return None
     lo = sentence_start(r.text, max(0, sentence_start(r.text, pos) - 2))
     found = None
-    for tok in r.doc:
-        if tok.idx < lo or tok.idx >= pos:
-            continue
+    for tok in r.tokens_inside(lo - 1, pos):
         if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or any(s <= tok.idx < e for s, e in exclude):
             continue
         if tok.dep_ in ("nsubj", "obl:agent"):

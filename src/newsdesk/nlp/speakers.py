@@ -194,7 +194,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         if not before:
             return start, end, head
         name = before[-1]
-        inside = list(self._tokens_inside(name.start - 1, name.end))
+        inside = list(self.tokens_inside(name.start - 1, name.end))
         return name.start, name.end, inside[-1] if inside else None
 
     def _own_handle(self, name: str, end: int) -> str:
@@ -471,7 +471,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         if self.doc is None:
             return end
         channels = speaker_nouns(self.lex.lang).channel
-        for tok in self._tokens_inside(start, end):
+        for tok in self.tokens_inside(start, end):
             if tok.lower_ in RELATIVE:
                 return end
             finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
@@ -480,7 +480,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))
         return end
 
-    def _tokens_inside(self, start: int, end: int) -> Iterator[Any]:
+    def tokens_inside(self, start: int, end: int) -> Iterator[Any]:
         """The tokens of the doc that start after `start` and before `end`, in order."""
         if self._token_starts is None:
             self._token_starts = [tok.idx for tok in self.doc]
