@@ -70,7 +70,8 @@ def main() -> None:
     import psycopg
 
     try:
-        psycopg.connect(args.pg, connect_timeout=3).close()
+        with psycopg.connect(args.pg, connect_timeout=3) as conn:
+            server_version = conn.info.server_version // 10000
     except psycopg.Error as exc:
         print(f"store_speed: PostgreSQL not reachable at {args.pg} ({exc}); nothing measured")
         return
@@ -97,7 +98,7 @@ def main() -> None:
         "",
         f"Bundled sample corpus ({len(SAMPLE)} files, 444 articles), ingested into an empty store, then again "
         "(nothing new). Seconds of the steps that write to the store, from the run table; wall time of the "
-        f"whole ingest. PostgreSQL {psycopg.connect(args.pg).info.server_version // 10000} on 127.0.0.1; "
+        f"whole ingest. PostgreSQL {server_version} on 127.0.0.1; "
         f"{platform.machine()}, {os.cpu_count()} cores shared with other work, so figures vary.",
         "",
         "| mode | backend | run | new | store s | entity_link s | stories s | wall s | search ms/query (top 20) |",

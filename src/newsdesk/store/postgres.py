@@ -87,19 +87,15 @@ class PGConnection:
         self.label = label
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
-        try:
+        with _connection_errors(self.label):
             return self.raw.execute(pg_placeholders(sql), tuple(params))
-        except psycopg.OperationalError as exc:
-            raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> psycopg.Cursor:
         cursor = self.raw.cursor()
         rows = list(rows)
         if rows:
-            try:
+            with _connection_errors(self.label):
                 cursor.executemany(pg_placeholders(sql), rows)
-            except psycopg.OperationalError as exc:
-                raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
         return cursor
 
     def close(self) -> None:
@@ -190,22 +186,17 @@ class PostgresStore(SQLStore):
     @contextmanager
     def transaction(self) -> Iterator[PGConnection]:
         """A transaction: committed at the end of the block, rolled back if it raises."""
-        try:
-            with self.conn.raw.transaction():
-                yield self.conn
-        except psycopg.OperationalError as exc:
-            raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
+        with _connection_errors(self.label), self.conn.raw.transaction():
+            yield self.conn
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         """Rows fetched 1,000 at a time from a server-side cursor (WITH HOLD: other queries may run meanwhile)."""
         raw = self.conn.raw
         with raw.cursor(name=f"newsdesk_{uuid.uuid4().hex[:12]}", withhold=True) as cursor:
             cursor.itersize = 1000
-            try:
+            with _connection_errors(self.label):
                 cursor.execute(pg_placeholders(sql), tuple(params))
                 yield from cursor
-            except psycopg.OperationalError as exc:
-                raise StoreError(f"PostgreSQL at {self.label}: {_first_line(exc)}") from exc
 
     # -- search -------------------------------------------------------------------------------
 
@@ -232,6 +223,15 @@ class PostgresStore(SQLStore):
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+@contextmanager
+def _connection_errors(label: str) -> Iterator[None]:
+    """A lost or refused connection (`OperationalError`) raised as a `StoreError` naming the server."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise StoreError(f"PostgreSQL at {label}: {_first_line(exc)}") from exc
 
 
 __all__ = ["PGConnection", "PostgresStore", "redact"]

@@ -70,8 +70,7 @@ def search_quotes(
         clauses.append(f"({dialect.ilike('q.speaker_name')} OR {dialect.ilike('q.speaker')} OR q.speaker_id = ?)")
         params += [f"%{by}%", f"%{by}%", by]
     if text or about:
-        words = (about or "").split()
-        names = sorted({about, words[-1]}) if about and words else ([about] if about else [])
+        names = sorted({about, *about.split()[-1:]}) if about else []  # the full name and its last word
         clause, match_params = dialect.quote_match(text, names)
         clauses.append(clause)
         params += match_params
