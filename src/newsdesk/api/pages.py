@@ -18,7 +18,7 @@ from ..store import ArticleQuery, Store
 from ..store.entities import entity_mentions, entity_row, list_entities, list_stored_entities, open_registry
 from ..store.quotes_sqlite import search_quotes
 from ..stories.store import StoryReader
-from ..stories.timeline import atom_feed, timeline
+from ..stories.timeline import atom_feed, timeline, timeline_unit
 from .app import get_store, page, render
 from .highlight import article_spans, highlight, span_anchor
 
@@ -167,7 +167,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> Response:
                for m, n in members]
         for lang, members in found.by_language().items()
     }  # fmt: skip
-    unit = "hour" if (found.last_seen - found.first_seen).total_seconds() <= 48 * 3600 else "day"
+    unit = timeline_unit(found.first_seen, found.last_seen)
     data["chart"] = {
         "unit": unit,
         "buckets": [{"start": start, "by_lang": counts} for start, counts in
