@@ -30,9 +30,9 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 def _since(value: str | None) -> datetime | None:
     try:
-        return parse_since(value)
+        return parse_since(value, option="since")
     except InputError as exc:
-        raise HTTPException(400, str(exc).replace("--since", "since")) from exc
+        raise HTTPException(400, str(exc)) from exc
 
 
 def _blank(value: str | None) -> str | None:
