@@ -104,11 +104,11 @@ def entities(
     lang: str | None = None, limit: Limit = 100,
 ) -> Response:  # fmt: skip
     """People, organisations and places, most mentioned first; `q` finds them by id or any of their names."""
-    label, lang = _blank(label), _blank(lang)
+    query, label, lang = _blank(q), _blank(label), _blank(lang)
     if label and label.upper() not in ("PER", "ORG", "LOC"):
         raise HTTPException(400, f"unknown entity type {label!r}: use PER, ORG or LOC")
-    if _blank(q):
-        found = list_entities(open_registry(store), query=_blank(q), label=label, lang=lang)
+    if query:
+        found = list_entities(open_registry(store), query=query, label=label, lang=lang)
         total, found = len(found), found[:limit]
     else:  # the plain list reads only the entities it shows
         total, found = list_stored_entities(store, label=label, lang=lang, limit=limit)
