@@ -41,7 +41,13 @@ def when(value: object, unit: str = "minute") -> Markup:
     return Markup(f'<time datetime="{escape(iso)}">{escape(shown)}</time>')
 
 
+def entity_url(entity_id: str) -> str:
+    """The path of an entity's page."""
+    return f"/entities/{entity_id}"
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.globals["entity_url"] = entity_url
 templates.env.filters.update(
     snippet=snippet_html, web_url=web_url, when=when, total=lambda counts: sum(counts.values())
 )

@@ -19,7 +19,7 @@ from ..store.entities import entity_mentions, entity_row, list_entities, list_st
 from ..store.quotes_sqlite import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline, timeline_unit
-from .app import get_store, page, render
+from .app import entity_url, get_store, page, render
 from .highlight import article_spans, highlight, span_anchor
 
 router = APIRouter()
@@ -38,10 +38,6 @@ def _since(value: str | None) -> datetime | None:
 def _blank(value: str | None) -> str | None:
     """Empty form fields count as not given."""
     return value.strip() or None if value else None
-
-
-def entity_url(entity_id: str) -> str:
-    return f"/entities/{entity_id}"
 
 
 @page(router, "/")
@@ -94,8 +90,7 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
     del record["spans"]
     html = highlight(found.text, spans, entity_url=entity_url)
     data = {"article": record, "copies": store.article_copies(article_id), "spans": spans}
-    return render(request, "article.html", data,
-                  extra={"text_html": html, "anchor": span_anchor, "entity_url": entity_url})  # fmt: skip
+    return render(request, "article.html", data, extra={"text_html": html, "anchor": span_anchor})
 
 
 @page(router, "/entities")
@@ -142,8 +137,7 @@ def quotes(
         hits = search_quotes(store, text=filters["q"], limit=limit, **args)  # type: ignore[arg-type]
     except StoreError as exc:
         raise HTTPException(400, str(exc)) from exc
-    return render(request, "quotes.html", {"filters": filters, "quotes": [h.to_dict() for h in hits]},
-                  extra={"entity_url": entity_url})  # fmt: skip
+    return render(request, "quotes.html", {"filters": filters, "quotes": [h.to_dict() for h in hits]})
 
 
 @page(router, "/stories")
