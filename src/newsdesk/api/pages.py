@@ -19,13 +19,15 @@ from ..store.entities import entity_mentions, entity_row, list_entities, list_st
 from ..store.quotes_sqlite import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline, timeline_unit
-from .app import entity_url, get_store, page, render
+from .app import entity_url, get_store, page, render, templates
 from .highlight import article_spans, highlight, span_anchor
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+templates.env.globals.update(quote_kinds=QUOTE_KINDS, entity_types=ENTITY_TYPES)  # the filter forms' choices
 
 
 def _since(value: str | None) -> datetime | None:
@@ -100,7 +102,7 @@ def entities(
 ) -> Response:  # fmt: skip
     """People, organisations and places, most mentioned first; `q` finds them by id or any of their names."""
     query, label, lang = _blank(q), _blank(label), _blank(lang)
-    if label and label.upper() not in ("PER", "ORG", "LOC"):
+    if label and label.upper() not in ENTITY_TYPES:
         raise HTTPException(400, f"unknown entity type {label!r}: use PER, ORG or LOC")
     if query:
         found = list_entities(open_registry(store), query=query, label=label, lang=lang)
