@@ -74,8 +74,11 @@ def _json_default(value: Any) -> Any:
 _RELATIVE = re.compile(r"^(\d+)\s*([mhdw])$")
 
 
-def parse_since(value: str | None, *, now: datetime | None = None) -> datetime | None:
-    """'24h', '7d', '30m', '2w' (before now) or an ISO date/datetime; naive means UTC."""
+def parse_since(value: str | None, *, now: datetime | None = None, option: str = "--since") -> datetime | None:
+    """'24h', '7d', '30m', '2w' (before now) or an ISO date/datetime; naive means UTC.
+
+    `option` names the setting in the error message (the web pages' query parameter is `since`).
+    """
     if not value:
         return None
     now = now or datetime.now(timezone.utc)
@@ -88,7 +91,7 @@ def parse_since(value: str | None, *, now: datetime | None = None) -> datetime |
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError as exc:
-        raise InputError(f"cannot read --since {value!r}: use 24h, 7d, 30m, 2w or a date like 2023-07-27") from exc
+        raise InputError(f"cannot read {option} {value!r}: use 24h, 7d, 30m, 2w or a date like 2023-07-27") from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 

@@ -66,7 +66,7 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
     from rich.console import Console
     from rich.text import Text
 
-    from .stories.timeline import timeline
+    from .stories.timeline import timeline, timeline_unit
 
     story = _reader(ctx).get(story_id)
     if story is None:
@@ -76,7 +76,7 @@ def story_cmd(ctx: click.Context, story_id: str, unit: str | None, as_json: bool
         return
     console = Console(soft_wrap=True)
     if unit is None:
-        unit = "hour" if (story.last_seen - story.first_seen).total_seconds() <= 48 * 3600 else "day"
+        unit = timeline_unit(story.first_seen, story.last_seen)
     console.print(Text(story.title, style="bold"))
     langs = sorted(story.languages)
     console.print(

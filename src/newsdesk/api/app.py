@@ -41,7 +41,13 @@ def when(value: object, unit: str = "minute") -> Markup:
     return Markup(f'<time datetime="{escape(iso)}">{escape(shown)}</time>')
 
 
+def entity_url(entity_id: str) -> str:
+    """The path of an entity's page."""
+    return f"/entities/{entity_id}"
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.globals["entity_url"] = entity_url
 templates.env.filters.update(
     snippet=snippet_html, web_url=web_url, when=when, total=lambda counts: sum(counts.values())
 )
@@ -93,11 +99,14 @@ def wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
 
+def twin_path(path: str) -> str:
+    """The path of a page's JSON twin: `path.json`, and `/index.json` for `/`."""
+    return "/index.json" if path == "/" else f"{path}.json"
+
+
 def json_twin(request: Request) -> str:
     """The URL of a page's JSON twin (same path + `.json`, same query)."""
-    path = request.url.path
-    path = "/index.json" if path == "/" else path + ".json"
-    return path + (f"?{request.url.query}" if request.url.query else "")
+    return twin_path(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
 
 
 def render(
@@ -114,7 +123,7 @@ def page(router: Any, path: str) -> Callable[[Callable[..., Any]], Callable[...,
     """Register a GET view for the HTML page at `path` and its JSON twin at `path.json` (`/index.json` for `/`)."""
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
-        router.get("/index.json" if path == "/" else f"{path}.json")(view)  # first: `{id}` would match `x.json`
+        router.get(twin_path(path))(view)  # first: `{id}` would match `x.json`
         router.get(path, include_in_schema=False)(view)
         return view
 

@@ -18,30 +18,28 @@ from ..store import ArticleQuery, Store
 from ..store.entities import entity_mentions, entity_row, list_entities, list_stored_entities, open_registry
 from ..store.quotes_sqlite import search_quotes
 from ..stories.store import StoryReader
-from ..stories.timeline import atom_feed, timeline
-from .app import get_store, page, render
+from ..stories.timeline import atom_feed, timeline, timeline_unit
+from .app import entity_url, get_store, page, render, templates
 from .highlight import article_spans, highlight, span_anchor
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+templates.env.globals.update(quote_kinds=QUOTE_KINDS, entity_types=ENTITY_TYPES)  # the filter forms' choices
 
 
 def _since(value: str | None) -> datetime | None:
     try:
-        return parse_since(value)
+        return parse_since(value, option="since")
     except InputError as exc:
-        raise HTTPException(400, str(exc).replace("--since", "since")) from exc
+        raise HTTPException(400, str(exc)) from exc
 
 
 def _blank(value: str | None) -> str | None:
     """Empty form fields count as not given."""
     return value.strip() or None if value else None
-
-
-def entity_url(entity_id: str) -> str:
-    return f"/entities/{entity_id}"
 
 
 @page(router, "/")
@@ -94,8 +92,7 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
     del record["spans"]
     html = highlight(found.text, spans, entity_url=entity_url)
     data = {"article": record, "copies": store.article_copies(article_id), "spans": spans}
-    return render(request, "article.html", data,
-                  extra={"text_html": html, "anchor": span_anchor, "entity_url": entity_url})  # fmt: skip
+    return render(request, "article.html", data, extra={"text_html": html, "anchor": span_anchor})
 
 
 @page(router, "/entities")
@@ -104,11 +101,11 @@ def entities(
     lang: str | None = None, limit: Limit = 100,
 ) -> Response:  # fmt: skip
     """People, organisations and places, most mentioned first; `q` finds them by id or any of their names."""
-    label, lang = _blank(label), _blank(lang)
-    if label and label.upper() not in ("PER", "ORG", "LOC"):
+    query, label, lang = _blank(q), _blank(label), _blank(lang)
+    if label and label.upper() not in ENTITY_TYPES:
         raise HTTPException(400, f"unknown entity type {label!r}: use PER, ORG or LOC")
-    if _blank(q):
-        found = list_entities(open_registry(store), query=_blank(q), label=label, lang=lang)
+    if query:
+        found = list_entities(open_registry(store), query=query, label=label, lang=lang)
         total, found = len(found), found[:limit]
     else:  # the plain list reads only the entities it shows
         total, found = list_stored_entities(store, label=label, lang=lang, limit=limit)
@@ -142,8 +139,7 @@ def quotes(
         hits = search_quotes(store, text=filters["q"], limit=limit, **args)  # type: ignore[arg-type]
     except StoreError as exc:
         raise HTTPException(400, str(exc)) from exc
-    return render(request, "quotes.html", {"filters": filters, "quotes": [h.to_dict() for h in hits]},
-                  extra={"entity_url": entity_url})  # fmt: skip
+    return render(request, "quotes.html", {"filters": filters, "quotes": [h.to_dict() for h in hits]})
 
 
 @page(router, "/stories")
@@ -167,7 +163,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> Response:
                for m, n in members]
         for lang, members in found.by_language().items()
     }  # fmt: skip
-    unit = "hour" if (found.last_seen - found.first_seen).total_seconds() <= 48 * 3600 else "day"
+    unit = timeline_unit(found.first_seen, found.last_seen)
     data["chart"] = {
         "unit": unit,
         "buckets": [{"start": start, "by_lang": counts} for start, counts in

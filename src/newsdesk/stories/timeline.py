@@ -85,6 +85,11 @@ def is_breaking(g: Growth, *, n_sources: int, config: AlertConfig) -> bool:
     return g.recent >= config.min_recent and g.rate >= config.min_rate and n_sources >= config.min_sources
 
 
+def timeline_unit(first: datetime, last: datetime) -> str:
+    """The bucket a story's timeline is drawn in: "hour" when it spans at most two days, else "day"."""
+    return "hour" if (last - first).total_seconds() <= 48 * 3600 else "day"
+
+
 def timeline(members: Iterable[tuple[datetime, str]], *, unit: str = "hour") -> list[tuple[datetime, dict[str, int]]]:
     """Articles per hour or day by language, from (time, lang) pairs, oldest first, gaps filled with zeros."""
     if unit not in ("hour", "day"):
