@@ -1,7 +1,7 @@
 """Quotation gold over news articles the project may not bundle: offsets only, texts read in place.
 
-The English news set annotates articles of ../shared/data/pairs/semeval2022-task8-dev.jsonl (news sites'
-own text, which must stay there). Its gold, tests/data/quotes_news_gold_en_set10.jsonl, keeps for each
+The news sets annotate articles of ../shared/data/pairs/semeval2022-task8-dev.jsonl (news sites' own
+text, which must stay there). Their gold, tests/data/quotes_news_gold_{lang}_set{N}.jsonl, keeps for each
 article its id, URL and the SHA-256 of its text, and for each quotation its character offsets, kind,
 speech-verb lemma and speaker's full name; no text of the articles. Scoring reads the texts from
 ../shared/data (`news_texts`) and checks them against the hashes.

@@ -37,6 +37,8 @@ SETS = [
     "quotes_news_gold_en_set10.jsonl:second-half",
     "quotes_gold_fr_heldout11.jsonl",
     "quotes_news_gold_en_set11.jsonl",
+    "quotes_news_gold_fr_set12.jsonl",
+    "quotes_news_gold_en_set12.jsonl",
 ]
 """The sets never used for development (the blind halves of set 10 are its last halves by id)."""
 PRONOUNS = {"il", "elle", "ils", "elles", "on", "je", "nous", "he", "she", "they", "i", "we"}

@@ -105,6 +105,10 @@ SETS = [
      "quotes_gold_fr_heldout11.jsonl", None),
     ("English news gold 11 (40 news articles of the SemEval-2022 pairs, blind, never used for development)",
      "quotes_news_gold_en_set11.jsonl", None),
+    ("French news gold 12 (30 news articles of the SemEval-2022 pairs, blind, never used for development; texts "
+     "read in place)", "quotes_news_gold_fr_set12.jsonl", None),
+    ("English news gold 12 (40 news articles of the SemEval-2022 pairs, blind, never used for development)",
+     "quotes_news_gold_en_set12.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
