@@ -1,8 +1,9 @@
 """Agreement between two independent annotations of the same articles: writes bench/reports/quotes_agreement.md.
 
 Ten articles per language of held-out set 8 were annotated a second time, blind to the first annotation
-(bench/quotes_gold/agreement_<lang>.jsonl), and ten English news articles of set 11
-(bench/quotes_gold/agreement_news_en_set11.jsonl, offsets only: the texts are read in place). The second
+(bench/quotes_gold/agreement_<lang>.jsonl), ten English news articles of set 11 and ten French news articles
+of set 12 (bench/quotes_gold/agreement_news_<lang>_set<N>.jsonl, offsets only: the texts are read in
+place). The second
 annotation is scored against the gold with the same scorer as the extractor (`newsdesk.nlp.quote_score.score`),
 so its figures are the ceiling a system can be expected to reach under the guidelines: span F1 at overlap
 0.3 and 0.8, and speaker full-name agreement over the quotes both annotators marked. The extractor
@@ -64,16 +65,16 @@ def agreement(lang: str) -> tuple[dict, dict] | None:
     return compare(gold, second, lang)
 
 
-def news_agreement() -> tuple[dict, dict] | None:
-    """The same comparison on the English news of set 11, whose gold keeps offsets only."""
-    second_path = ROOT / "bench" / "quotes_gold" / "agreement_news_en_set11.jsonl"
+def news_agreement(lang: str, set_number: int) -> tuple[dict, dict] | None:
+    """The same comparison on a news set, whose gold keeps offsets only."""
+    second_path = ROOT / "bench" / "quotes_gold" / f"agreement_news_{lang}_set{set_number}.jsonl"
     if not second_path.exists() or not PAIRS.exists():
         return None
     lines = second_path.read_text(encoding="utf-8").splitlines()
     second = {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
-    gold_path = ROOT / "tests" / "data" / "quotes_news_gold_en_set11.jsonl"
+    gold_path = ROOT / "tests" / "data" / f"quotes_news_gold_{lang}_set{set_number}.jsonl"
     gold = [doc for doc in read_gold(gold_path, texts=news_texts()) if doc.id in second]
-    return compare(gold, second, "en")
+    return compare(gold, second, lang)
 
 
 def main() -> int:
@@ -82,7 +83,8 @@ def main() -> int:
     for lang, (reports, gold_set) in (
         ("fr", (agreement("fr"), "held-out set 8")),
         ("en", (agreement("en"), "held-out set 8")),
-        ("en-news", (news_agreement(), "English news set 11")),
+        ("en-news", (news_agreement("en", 11), "English news set 11")),
+        ("fr-news", (news_agreement("fr", 12), "French news set 12")),
     ):
         if reports is None:
             continue
