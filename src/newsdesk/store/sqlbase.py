@@ -2,7 +2,7 @@
 
 `SQLStore` keeps articles, spans, runs and the quarantine through `self.conn`, a connection whose
 `execute`/`executemany` take `?` placeholders and return rows readable by index and by column name
-(`sqlite3.Row`, or `postgres.PGConnection`'s rows). A backend adds how to connect, migrate, open a
+(`sqlite3.Row`, or `postgres.PGConnection`'s rows). A backend adds how to connect, apply a migration, open a
 transaction and search; the small differences in SQL text live in its `dialect` (see `dialect.py`).
 """
 
@@ -42,7 +42,9 @@ class SQLStore:
     def transaction(self) -> AbstractContextManager[Any]:  # pragma: no cover - every backend overrides it
         raise NotImplementedError
 
-    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:  # pragma: no cover
+    def apply_migration(self, name: str, sql: str) -> bool:  # pragma: no cover - every backend overrides it
+        """Apply one migration (the SQLite text of it) and record it, in one transaction; False when another
+        connection recorded it first."""
         raise NotImplementedError
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
@@ -50,7 +52,39 @@ class SQLStore:
         yield from self.conn.execute(sql, params)
 
     def applied_migrations(self) -> list[str]:
+        """The names recorded in `schema_migrations`, read from the database."""
         return [row[0] for row in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    _migrated: set[str] | None = None
+
+    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:
+        """Apply the named migrations not applied yet; return their names.
+
+        The names already applied are read once per store object (its connection) and remembered with
+        the ones it applies, so asking again for applied migrations (each read of quotes, stories or
+        entities does) runs no query. A migration another connection applied meanwhile is not applied
+        twice: `apply_migration` checks again in its transaction.
+        """
+        if self._migrated is None:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+            )
+            self._migrated = set(self.applied_migrations())
+        applied = []
+        for name, sql in migrations:
+            if name in self._migrated:
+                continue
+            if self.apply_migration(name, sql):
+                applied.append(name)
+            self._migrated.add(name)
+        return applied
+
+    def is_recorded(self, name: str) -> bool:
+        """Whether migration `name` is recorded in the database (checked again in a migration's transaction)."""
+        return self.conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone() is not None
+
+    def record_migration(self, name: str) -> None:
+        self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now_iso()))
 
     # -- articles -------------------------------------------------------------------------------
 
