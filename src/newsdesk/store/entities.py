@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import StoreError
 from ..nlp.registry import Entity, EntityRegistry, Override, RoleSeen, Variant
+from .sqlbase import sql_store
 
 ENTITY_MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -78,10 +78,7 @@ class SQLiteRegistryBackend:
     """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL; the name is historical)."""
 
     def __init__(self, store: Any) -> None:
-        if not hasattr(store, "migrate") or not hasattr(store, "conn"):
-            raise StoreError(f"the entity registry needs a SQLite or PostgreSQL store, not {type(store).__name__}")
-        self.store = store
-        store.migrate(ENTITY_MIGRATIONS)
+        self.store = sql_store(store, "the entity registry", ENTITY_MIGRATIONS)
 
     def load_registry(self) -> tuple[list[Entity], list[Override]]:
         conn = self.store.conn

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..article import Article, content_hash
+from ..errors import StoreError
 from ..pipeline import QuarantineRecord, RunResult
 from .base import ArticleQuery, UpsertResult
 from .dialect import Dialect
@@ -237,6 +238,16 @@ class SQLStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def sql_store(store: Any, needed_for: str, migrations: list[tuple[str, str]] | None = None) -> SQLStore:
+    """`store`, with `migrations` applied, when it is a SQL store (SQLite or PostgreSQL); else a `StoreError`
+    saying what it was `needed_for` ("stories", "the entity registry", ...)."""
+    if not isinstance(store, SQLStore):
+        raise StoreError(f"a SQLite or PostgreSQL store is needed for {needed_for}, not {type(store).__name__}")
+    if migrations:
+        store.migrate(migrations)
+    return store
 
 
 def article_filters(query: ArticleQuery, *, prefix: str = "WHERE") -> tuple[str, list[Any]]:
