@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from newsdesk.store.entities import list_stored_entities, open_registry
@@ -12,26 +10,7 @@ from newsdesk.store.sqlite import MIGRATIONS
 from newsdesk.stories.store import STORY_MIGRATIONS, StoryReader, ensure_story_tables
 
 from .contract import make
-
-
-class CountingConnection:
-    """Wraps a store's connection (and a PostgreSQL connection's `raw` one) to keep the SQL it runs."""
-
-    def __init__(self, conn: Any, seen: list[str] | None = None) -> None:
-        self.conn = conn
-        self.seen: list[str] = [] if seen is None else seen
-
-    def execute(self, sql: Any, *args: Any) -> Any:
-        self.seen.append(str(sql))
-        return self.conn.execute(sql, *args)
-
-    def executemany(self, sql: Any, *args: Any) -> Any:
-        self.seen.append(str(sql))
-        return self.conn.executemany(sql, *args)
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self.conn, name)
-        return CountingConnection(value, self.seen) if name == "raw" else value
+from .counting import CountingConnection
 
 
 def _migration_queries(counting: CountingConnection) -> list[str]:

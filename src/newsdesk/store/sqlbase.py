@@ -16,7 +16,7 @@ from typing import Any
 
 from ..article import Article, content_hash
 from ..errors import StoreError
-from ..pipeline import QuarantineRecord, RunResult
+from ..pipeline import QuarantineRecord, RunResult, batched
 from .base import ArticleQuery, UpsertResult
 from .dialect import Dialect
 
@@ -32,6 +32,10 @@ def utc_iso(value: datetime | None) -> str | None:
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat()
+
+
+ID_CHUNK = 500
+"""Ids per `IN (...)` query: well under SQLite's oldest limit of 999 parameters."""
 
 
 class SQLStore:
@@ -90,40 +94,49 @@ class SQLStore:
     # -- articles -------------------------------------------------------------------------------
 
     def upsert_articles(self, articles: Iterable[Article]) -> UpsertResult:
+        """Insert or replace articles by id, in one transaction; the stored versions are read in one query per
+        `ID_CHUNK` articles (not one per article)."""
         result = UpsertResult()
         with self.transaction():
-            for article in articles:
-                if article.content_hash is None:
-                    article.content_hash = content_hash(article.text)
-                data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
-                row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
-                if row is not None and row["data"] == data:
-                    result.unchanged += 1
-                    continue
-                now = now_iso()
-                values = (
-                    article.source, article.url, article.lang, article.title, article.text,
-                    utc_iso(article.published), article.date_source, article.content_hash,
-                    article.duplicate_of, article.translation_of, article.story_id, data,
-                )  # fmt: skip
-                if row is None:
-                    self.conn.execute(
-                        "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
-                        " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, article.id, now, now),
-                    )
-                    result.new += 1
-                else:
-                    self.conn.execute(
-                        "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
-                        " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
-                        (*values, now, article.id),
-                    )
-                    self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
-                    result.updated += 1
-                self._insert_spans(article)
+            for batch in batched(articles, ID_CHUNK):
+                stored = self._article_column("data", [a.id for a in batch])
+                for article in batch:
+                    self._upsert_article(article, stored, result)
         return result
+
+    def _upsert_article(self, article: Article, stored: dict[str, str], result: UpsertResult) -> None:
+        """Write one article unless `stored` (id to stored JSON, kept up to date) holds it as it is; count it."""
+        if article.content_hash is None:
+            article.content_hash = content_hash(article.text)
+        data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
+        before = stored.get(article.id)
+        if before == data:
+            result.unchanged += 1
+            return
+        now = now_iso()
+        values = (
+            article.source, article.url, article.lang, article.title, article.text,
+            utc_iso(article.published), article.date_source, article.content_hash,
+            article.duplicate_of, article.translation_of, article.story_id, data,
+        )  # fmt: skip
+        if before is None:
+            self.conn.execute(
+                "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
+                " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, article.id, now, now),
+            )
+            result.new += 1
+        else:
+            self.conn.execute(
+                "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
+                " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
+                (*values, now, article.id),
+            )
+            self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
+            result.updated += 1
+        stored[article.id] = data
+        self._insert_spans(article)
 
     def _insert_spans(self, article: Article) -> None:
         rows = [
@@ -138,13 +151,17 @@ class SQLStore:
         return Article.from_dict(json.loads(row["data"])) if row else None
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        return self._article_column("content_hash", ids)
+
+    def _article_column(self, column: str, ids: Iterable[str]) -> dict[str, Any]:
+        """`column` of the stored articles among `ids`, by id; one query per `ID_CHUNK` ids."""
+        out: dict[str, Any] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), ID_CHUNK):
+            chunk = ids[i : i + ID_CHUNK]
             marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
-                out[row["id"]] = row["content_hash"]
+            for row in self.conn.execute(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk):
+                out[row["id"]] = row[column]
         return out
 
     def find_by_hash(self, content_hash: str) -> str | None:
