@@ -140,7 +140,7 @@ def test_entities_list_and_entity_page_with_mentions(client, store):
 
 
 def test_entity_pages_read_only_the_entities_they_show(client, store, monkeypatch):
-    from newsdesk.store.entities import SQLiteRegistryBackend, list_entities, open_registry
+    from newsdesk.store.entities import SQLRegistryBackend, list_entities, open_registry
 
     registry = open_registry(store)
     shoigu = registry.find("Sergei Shoigu")[0]
@@ -150,7 +150,7 @@ def test_entity_pages_read_only_the_entities_they_show(client, store, monkeypatc
     def refuse(self):
         raise AssertionError("the whole registry was loaded")
 
-    monkeypatch.setattr(SQLiteRegistryBackend, "load_registry", refuse)
+    monkeypatch.setattr(SQLRegistryBackend, "load_registry", refuse)
     for params in ({"q": "Sergei Shoigu"}, {"q": shoigu.id}, {"q": "SERGUEÏ CHOÏGOU", "lang": "fr", "type": "PER"}):
         _, data = _both(client, "/entities", **params)
         assert data["entities"] and data["total"] == len(data["entities"]), params

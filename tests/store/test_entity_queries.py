@@ -10,7 +10,7 @@ from newsdesk.nlp.names import normalise
 from newsdesk.nlp.registry import Entity, Variant
 from newsdesk.pipeline import StepStats
 from newsdesk.store.entities import (
-    SQLiteRegistryBackend,
+    SQLRegistryBackend,
     entity_mentions,
     entity_row,
     find_stored_entities,
@@ -110,7 +110,7 @@ def _registry_free(store, monkeypatch):
     def refuse(self):
         raise AssertionError("the whole registry was loaded")
 
-    monkeypatch.setattr(SQLiteRegistryBackend, "load_registry", refuse)
+    monkeypatch.setattr(SQLRegistryBackend, "load_registry", refuse)
 
 
 def test_a_stored_entity_is_read_alone_and_found_as_the_registry_finds_it(any_store, monkeypatch):

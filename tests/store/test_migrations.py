@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.store.entities import list_stored_entities, open_registry
-from newsdesk.store.quotes_sqlite import ensure_quotes_schema, search_quotes
+from newsdesk.store.quotes import ensure_quotes_schema, search_quotes
 from newsdesk.store.sqlite import MIGRATIONS
 from newsdesk.stories.store import STORY_MIGRATIONS, StoryReader, ensure_story_tables
 

@@ -54,7 +54,7 @@ def _angle_bracket_article():
 
 
 def test_a_new_store_has_its_final_search_columns_without_a_rebuild(pg_store):
-    from newsdesk.store.quotes_sqlite import search_quotes
+    from newsdesk.store.quotes import search_quotes
 
     assert "0005_tsv_angle_brackets" in pg_store.applied_migrations()
     columns = _search_columns(pg_store)
@@ -66,7 +66,7 @@ def test_a_new_store_has_its_final_search_columns_without_a_rebuild(pg_store):
 
 
 def test_a_store_made_before_0005_indexes_words_in_angle_brackets_once_reopened(pg_url, pg_schema):
-    from newsdesk.store.quotes_sqlite import search_quotes
+    from newsdesk.store.quotes import search_quotes
 
     older = [m for m in MIGRATIONS if m[0] != "0005_tsv_angle_brackets"]
     with PostgresStore(pg_url, schema=pg_schema, migrations=older) as store:

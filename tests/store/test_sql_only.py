@@ -7,11 +7,11 @@ from click.testing import CliRunner
 
 from newsdesk.cli import main
 from newsdesk.errors import StoreError
-from newsdesk.store.entities import SQLiteRegistryBackend
+from newsdesk.store.entities import SQLRegistryBackend
 from newsdesk.store.feeds import FeedState
-from newsdesk.store.quotes_sqlite import ensure_quotes_schema
-from newsdesk.store.signatures import SQLiteSignatureBackend
-from newsdesk.stories.store import SQLiteStoryRepo, StoryReader, ensure_story_tables
+from newsdesk.store.quotes import ensure_quotes_schema
+from newsdesk.store.signatures import SQLSignatureBackend
+from newsdesk.stories.store import SQLStoryRepo, StoryReader, ensure_story_tables
 
 
 class LookalikeStore:
@@ -30,11 +30,11 @@ class LookalikeStore:
     ("use", "needed_for"),
     [
         (FeedState, "the state of watched feeds"),
-        (SQLiteRegistryBackend, "the entity registry"),
-        (SQLiteSignatureBackend, "near-duplicate signatures"),
+        (SQLRegistryBackend, "the entity registry"),
+        (SQLSignatureBackend, "near-duplicate signatures"),
         (ensure_quotes_schema, "quote search"),
         (ensure_story_tables, "stories"),
-        (SQLiteStoryRepo, "stories"),
+        (SQLStoryRepo, "stories"),
         (StoryReader, "stories"),
     ],
 )

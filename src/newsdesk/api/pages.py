@@ -16,7 +16,7 @@ from ..cli_output import parse_since
 from ..errors import InputError, StoreError
 from ..store import ArticleQuery, Store
 from ..store.entities import entity_mentions, entity_row, find_stored_entities, list_stored_entities, stored_entity
-from ..store.quotes_sqlite import search_quotes
+from ..store.quotes import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline, timeline_unit
 from .app import entity_url, get_store, page, render, templates

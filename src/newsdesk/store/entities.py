@@ -71,11 +71,11 @@ ENTITY_MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
-"""Named migrations for the registry tables; applied by `SQLiteRegistryBackend` when it opens a store."""
+"""Named migrations for the registry tables; applied by `SQLRegistryBackend` when it opens a store."""
 
 
-class SQLiteRegistryBackend:
-    """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL; the name is historical)."""
+class SQLRegistryBackend:
+    """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL)."""
 
     def __init__(self, store: Any) -> None:
         self.store = sql_store(store, "the entity registry", ENTITY_MIGRATIONS)
@@ -171,7 +171,7 @@ def _add_variant(entity: Entity, row: Any) -> None:
 
 def open_registry(store: Any) -> EntityRegistry:
     """The entity registry kept in `store` (tables created on first use)."""
-    return EntityRegistry(backend=SQLiteRegistryBackend(store))
+    return EntityRegistry(backend=SQLRegistryBackend(store))
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
@@ -205,7 +205,7 @@ def _listed(found: Iterable[Entity], *, label: str | None, lang: str | None) -> 
 
 def stored_entity(store: Any, entity_id: str) -> Entity | None:
     """The stored entity `entity_id` stands for (as `EntityRegistry.get` finds it), read alone."""
-    backend = SQLiteRegistryBackend(store)
+    backend = SQLRegistryBackend(store)
     resolved = resolve_entity_id(store, entity_id)
     return backend.load_entities([resolved]).get(resolved)
 
@@ -248,7 +248,7 @@ def find_stored_entities(
     if found:
         return len(listed), listed[:limit]
     ids = [e.id for e in listed[:limit]]
-    loaded = SQLiteRegistryBackend(store).load_entities(ids)
+    loaded = SQLRegistryBackend(store).load_entities(ids)
     return len(listed), [loaded[i] for i in ids]
 
 
@@ -273,7 +273,7 @@ def list_stored_entities(
 ) -> tuple[int, list[Entity]]:
     """How many stored entities have this `label` and a name in `lang`, and the first `limit` of them in the
     order of `list_entities` (most mentioned first), read without loading the whole registry."""
-    backend = SQLiteRegistryBackend(store)
+    backend = SQLRegistryBackend(store)
     clauses, params = [], []
     if label is not None:
         clauses.append("e.label = ?")

@@ -30,7 +30,7 @@ SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
 """The table behind `dedup.MinHashIndex`: one row per indexed article."""
 
 
-class SQLiteSignatureBackend:
+class SQLSignatureBackend:
     """Loads and saves `dedup.MinHashIndex` rows in a SQLite or PostgreSQL store (a `dedup.SignatureStore`)."""
 
     def __init__(self, store: Any) -> None:

@@ -82,7 +82,7 @@ def ensure_story_tables(store: SQLStore) -> None:
     sql_store(store, "stories", STORY_MIGRATIONS)
 
 
-class SQLiteStoryRepo:
+class SQLStoryRepo:
     """The clusterer's `StoryRepo` on a SQL store (SQLite or PostgreSQL); every `save` is one transaction."""
 
     def __init__(self, store: SQLStore) -> None:
@@ -202,7 +202,7 @@ def recluster_store(
     store: SQLStore, *, featurizer: Featurizer | None = None, config: ClusterConfig | None = None
 ) -> list[Assignment]:
     """Backfill: drop every story and cluster all stored articles again, oldest first."""
-    repo = SQLiteStoryRepo(store)
+    repo = SQLStoryRepo(store)
     repo.clear()
     clusterer = Clusterer(repo=repo, featurizer=featurizer, config=config)
     out = []
