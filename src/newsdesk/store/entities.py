@@ -244,7 +244,7 @@ def find_stored_entities(
     `limit` of them, read without loading the registry: the entity `query` names as an id, else the
     stored names matched by `find_by_name` (only the names are read), then the entities shown."""
     found = stored_entity(store, query)
-    listed = _listed([found] if found else find_by_name(_named_entities(store), query), label=label, lang=lang)
+    listed = _listed([found] if found else find_by_name(_name_candidates(store, query), query), label=label, lang=lang)
     if found:
         return len(listed), listed[:limit]
     ids = [e.id for e in listed[:limit]]
@@ -252,15 +252,24 @@ def find_stored_entities(
     return len(listed), [loaded[i] for i in ids]
 
 
-def _named_entities(store: Any) -> list[Entity]:
-    """Every stored entity with only its label, mentions and names (variants): what a name search reads."""
+def _name_candidates(store: Any, query: str) -> list[Entity]:
+    """The stored entities `find_by_name` must see to find `query`: those with a name written so (case ignored)
+    when there are any, else all; with only their label, mentions and names (variants)."""
+    folded = query.casefold()
+    rows = store.conn.execute("SELECT entity_id, text FROM entity_variants")
+    written = {entity_id for entity_id, text in rows if text.casefold() == folded}
+    return _named_entities(store, sorted(written) if written else None)
+
+
+def _named_entities(store: Any, ids: list[str] | None = None) -> list[Entity]:
+    """The stored entities with these ids (all when None), with only their label, mentions and names (variants)."""
     entities: dict[str, Entity] = {}
+    where = f" WHERE e.id IN ({','.join('?' * len(ids))})" if ids else ""
     sql = (
         "SELECT e.id, e.label, e.mentions, v.text, v.lang, v.script, v.norm, v.count, v.first_seen, v.last_seen"
-        " FROM entities e"
-        " JOIN entity_variants v ON v.entity_id = e.id ORDER BY e.id, v.lang, v.text"
+        f" FROM entities e JOIN entity_variants v ON v.entity_id = e.id{where} ORDER BY e.id, v.lang, v.text"
     )
-    for row in store.conn.execute(sql):
+    for row in store.conn.execute(sql, ids or ()):
         entity = entities.get(row["id"])
         if entity is None:
             entity = entities[row["id"]] = Entity(id=row["id"], label=row["label"], mentions=row["mentions"])
