@@ -193,16 +193,16 @@ def test_adding_an_article_twice_is_refused():
 
 
 def test_signatures_persist_in_the_store(any_store):
-    from newsdesk.store.signatures import SQLiteSignatureBackend
+    from newsdesk.store.signatures import SQLSignatureBackend
 
     sqlite_store = any_store  # SQLite, then PostgreSQL
-    backend = SQLiteSignatureBackend(sqlite_store)
+    backend = SQLSignatureBackend(sqlite_store)
     assert "0200_minhash_signatures" in sqlite_store.applied_migrations()
     first = NearDuplicateStep(signatures=backend)
     run(first, [art("port_strike_en", id="wire", hours=0), art("library_reopens", hours=1)])
     assert [row[0] for row in backend.load_signatures()] == ["library_reopens", "wire"]
 
-    later = NearDuplicateStep(signatures=SQLiteSignatureBackend(sqlite_store))  # a new run: rebuilt from the store
+    later = NearDuplicateStep(signatures=SQLSignatureBackend(sqlite_store))  # a new run: rebuilt from the store
     assert len(later.index) == 2
     links, _ = run(later, [art("port_strike_en", id="copy-boilerplate", text=with_boilerplate(), hours=4)])
     assert links == {"copy-boilerplate": "wire"}
@@ -321,9 +321,9 @@ def test_a_templated_series_is_not_linked_but_a_copy_of_one_instalment_is():
 
 
 def test_fact_slots_persist_in_files_and_the_sqlite_store(sqlite_store, tmp_path):
-    from newsdesk.store.signatures import SQLiteSignatureBackend
+    from newsdesk.store.signatures import SQLSignatureBackend
 
-    backend = SQLiteSignatureBackend(sqlite_store)
+    backend = SQLSignatureBackend(sqlite_store)
     assert "0201_minhash_fact_slots" in sqlite_store.applied_migrations()
     first = Article(id="stage-1", source="t", text=STAGE.format(**STAGE_1), lang="en", published=T0)
     step = NearDuplicateStep(signatures=backend)
@@ -335,7 +335,7 @@ def test_fact_slots_persist_in_files_and_the_sqlite_store(sqlite_store, tmp_path
     second = Article(id="stage-2", source="t", text=STAGE.format(**STAGE_2), lang="en",
                      published=T0 + timedelta(days=1))
     for index in (MinHashIndex.load(path), None):  # from the file, then rebuilt from the store
-        later = NearDuplicateStep(index=index, signatures=None if index else SQLiteSignatureBackend(sqlite_store))
+        later = NearDuplicateStep(index=index, signatures=None if index else SQLSignatureBackend(sqlite_store))
         assert np.array_equal(later.index.entry("stage-1").facts, step.index.entry("stage-1").facts)
         links, _ = run(later, [second])
         assert links == {"stage-2": None}

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from newsdesk.article import Article, Span
 from newsdesk.cli import main
 from newsdesk.cli_quotes import quotes as quotes_command
-from newsdesk.store.quotes_sqlite import QUOTE_MIGRATIONS, search_quotes
+from newsdesk.store.quotes import QUOTE_MIGRATIONS, search_quotes
 from newsdesk.store.sqlite import SQLiteStore
 
 TEXT_FR = (

@@ -25,7 +25,7 @@ def quotes(
 ) -> None:  # fmt: skip
     """Who said what: quotes by a speaker, about a name, in a story; QUERY searches the quote text."""
     from .cli import get_store
-    from .store.quotes_sqlite import search_quotes
+    from .store.quotes import search_quotes
 
     hits = search_quotes(get_store(ctx), text=query, by=by, about=about, story=story, lang=lang, kind=kind, limit=limit)
     rows = []

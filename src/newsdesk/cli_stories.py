@@ -10,20 +10,15 @@ import json
 import click
 
 from .cli_output import emit, output_options, parse_since, short
-from .errors import StoreError
 
 LANG_STYLES = ("cyan", "magenta", "green", "yellow", "blue", "red")
 
 
 def _store(ctx: click.Context):
     from .cli import get_store
+    from .store.sqlbase import sql_store
 
-    store = get_store(ctx)
-    from .store.sqlbase import SQLStore
-
-    if not isinstance(store, SQLStore):
-        raise StoreError(f"stories need a SQLite or PostgreSQL store, not {type(store).__name__}")
-    return store
+    return sql_store(get_store(ctx), "stories")
 
 
 def _reader(ctx: click.Context):

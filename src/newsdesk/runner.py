@@ -17,7 +17,7 @@ from .ingest import IngestStep
 from .langid import LangIdStep
 from .pipeline import Pipeline, RunResult, Step, StepGroup
 from .store.base import ArticleQuery, Store
-from .store.signatures import SQLiteSignatureBackend
+from .store.signatures import SQLSignatureBackend
 from .store.writer import StoreWriter
 
 PER_ARTICLE_STEPS = frozenset({"entities", "quotes"})
@@ -58,7 +58,7 @@ def build_pipeline(
 def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
     """Near-duplicate linking whose index persists in the store (SQLite), else lives for one run."""
     try:
-        return NearDuplicateStep(signatures=SQLiteSignatureBackend(store))
+        return NearDuplicateStep(signatures=SQLSignatureBackend(store))
     except StoreError:
         return NearDuplicateStep()
 

@@ -139,6 +139,27 @@ def test_entities_list_and_entity_page_with_mentions(client, store):
     assert {m["article_id"] for m in data["mentions"]} >= {"en-shoigu-1", "fr-shoigu-1", "en-shoigu-2"}
 
 
+def test_entity_pages_read_only_the_entities_they_show(client, store, monkeypatch):
+    from newsdesk.store.entities import SQLRegistryBackend, list_entities, open_registry
+
+    registry = open_registry(store)
+    shoigu = registry.find("Sergei Shoigu")[0]
+    expected = [(e.id, e.mentions) for e in list_entities(registry, query="sergei SHOIGU")]
+    entity = registry.get(shoigu.id).to_dict()
+
+    def refuse(self):
+        raise AssertionError("the whole registry was loaded")
+
+    monkeypatch.setattr(SQLRegistryBackend, "load_registry", refuse)
+    for params in ({"q": "Sergei Shoigu"}, {"q": shoigu.id}, {"q": "SERGUEÏ CHOÏGOU", "lang": "fr", "type": "PER"}):
+        _, data = _both(client, "/entities", **params)
+        assert data["entities"] and data["total"] == len(data["entities"]), params
+    found = client.get("/entities.json", params={"q": "sergei SHOIGU"}).json()["entities"]
+    assert [(e["id"], e["mentions"]) for e in found] == expected
+    _, data = _both(client, f"/entities/{shoigu.id}")
+    assert data["entity"] == entity
+
+
 def test_quotes_by_about_and_in_a_story(client, store):
     page, data = _both(client, "/quotes", by="Tim Cook")
     assert [q["text"] for q in data["quotes"]] == [PHONE]

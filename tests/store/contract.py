@@ -13,6 +13,8 @@ from newsdesk.article import Article, Span
 from newsdesk.pipeline import QuarantineRecord, RunResult, StepStats
 from newsdesk.store.base import ArticleQuery
 
+from .counting import CountingConnection
+
 T0 = datetime(2023, 7, 27, 12, tzinfo=timezone.utc)
 
 
@@ -48,6 +50,24 @@ class StoreContract:
         assert (result.new, result.updated) == (0, 1)
         assert store.get_article("a1").text == "A new text about Valparaiso."
         assert store.counts()["articles"] == 2
+
+    def test_upsert_reads_the_stored_articles_in_one_query(self, store):
+        store.upsert_articles([make(1), make(2)])
+        counting = store.conn = CountingConnection(store.conn)
+        result = store.upsert_articles([make(1), make(2, text="Another text about Valparaiso."), make(3)])
+        assert (result.new, result.updated, result.unchanged) == (1, 1, 1)
+        reads = [sql for sql in counting.seen if sql.lstrip().upper().startswith("SELECT")]
+        assert len(reads) == 1 and "FROM articles" in reads[0], reads
+
+    def test_an_id_written_twice_in_one_call_is_stored_once(self, store):
+        changed = make(1, text="Another text about Valparaiso.")
+        result = store.upsert_articles([make(1), make(2), make(1), changed, make(2)])
+        assert (result.new, result.updated, result.unchanged) == (2, 1, 2)
+        assert store.get_article("a1") == changed and store.counts()["articles"] == 2
+        assert store.counts()["spans"] == {"entities": 2}
+        again = store.upsert_articles([changed, make(1)])
+        assert (again.new, again.updated, again.unchanged) == (0, 1, 1)
+        assert store.get_article("a1").text == make(1).text and store.counts()["spans"] == {"entities": 2}
 
     def test_fingerprints_and_hash_lookup(self, store):
         a = make(1)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsdesk.article import Article, Span
 from newsdesk.nlp.link import EntityLinkStep
+from newsdesk.nlp.names import normalise
+from newsdesk.nlp.registry import Entity, Variant
 from newsdesk.pipeline import StepStats
 from newsdesk.store.entities import (
+    SQLRegistryBackend,
     entity_mentions,
     entity_row,
+    find_stored_entities,
     list_entities,
     list_stored_entities,
     mentions_sql,
     open_registry,
+    resolve_entity_id,
+    stored_entity,
 )
 
 
@@ -94,3 +102,66 @@ def test_stored_entity_list_is_the_registry_list_without_loading_it(any_store):
             assert total == len(expected), filters
             assert [entity_row(e) for e in shown] == [entity_row(e) for e in expected[:limit]], (filters, limit)
             assert shown == expected[:limit]
+
+
+def _registry_free(store, monkeypatch):
+    """Make loading the whole registry from `store` fail, to show a reader does without it."""
+
+    def refuse(self):
+        raise AssertionError("the whole registry was loaded")
+
+    monkeypatch.setattr(SQLRegistryBackend, "load_registry", refuse)
+
+
+def test_a_stored_entity_is_read_alone_and_found_as_the_registry_finds_it(any_store, monkeypatch):
+    store = any_store
+    _linked_store(store)
+    registry = open_registry(store)
+    blinken, blinkin = registry.find("Antony Blinken")[0], registry.find("Blinkin")[0]
+    registry.force_merge(blinken.id, blinkin.id)  # `blinkin.id` is now an alias and an override of `blinken`
+    shoigu = registry.find("Sergei Shoigu")[0]
+    split = registry.split(shoigu.id, "Sergueï Choïgou")
+    registry.save()
+    registry = open_registry(store)
+    asked = [*registry.entities, blinkin.id, "nope", shoigu.id, split.id]
+    _registry_free(store, monkeypatch)
+    for entity_id in asked:
+        assert stored_entity(store, entity_id) == registry.get(entity_id), entity_id
+    assert stored_entity(store, blinkin.id).id == blinken.id
+
+
+def test_an_alias_is_found_in_the_aliases_only(any_store):
+    store = any_store
+    registry = open_registry(store)
+    for entity_id, aliases, cooc in [("E1", ["X_1"], {}), ("E2", [], {"X_1": 3}), ("E3", ['a"b%'], {}),
+                                     ("E4", ["X_1"], {"E1": 1})]:  # fmt: skip
+        registry.entities[entity_id] = Entity(id=entity_id, label="PER", aliases=aliases, cooc=Counter(cooc))
+        registry._dirty.add(entity_id)
+    registry.save()
+    assert resolve_entity_id(store, "X_1") == "E4"  # the last by id, as the registry reads them
+    assert resolve_entity_id(store, "XX1") == "XX1" and resolve_entity_id(store, 'a"b%') == "E3"
+    assert open_registry(store).get("X_1").id == "E4"
+
+
+def test_an_entity_search_lists_what_the_registry_lists(any_store, monkeypatch):
+    store = any_store
+    _linked_store(store)
+    registry = open_registry(store)
+    for entity_id, label, lang, text in [("Z1", "LOC", "en", "Antony Blinken"), ("Z2", "ORG", "de", "Sergej Schoigu")]:
+        key = normalise(text, lang=lang, label=label).key
+        variant = Variant(text=text, lang=lang, script="LATIN", key=key, count=2)
+        registry.entities[entity_id] = Entity(id=entity_id, label=label, mentions=2, variants={(lang, text): variant})
+        registry._dirty.add(entity_id)
+    registry.save()
+    registry = open_registry(store)
+    ids = list(registry.entities)
+    queries = [*ids, "Antony Blinken", "antony BLINKEN", "SERGUEÏ CHOÏGOU", "Serguei Choigou", "Sergej Schoigu",
+               "Blinkin", "Shoigu", "nobody", "E"]  # fmt: skip
+    tried = ({}, {"lang": "de"}, {"lang": "fr"}, {"label": "per"}, {"label": "ORG"})
+    expected = {(q, i): list_entities(registry, query=q, **f) for q in queries for i, f in enumerate(tried)}
+    assert len({len(found) for found in expected.values()}) == 3  # none, one, several
+    _registry_free(store, monkeypatch)
+    for (query, i), listed in expected.items():
+        for limit in (1, 100):
+            total, shown = find_stored_entities(store, query, limit=limit, **tried[i])
+            assert (total, shown) == (len(listed), listed[:limit]), (query, tried[i], limit)

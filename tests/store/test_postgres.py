@@ -27,18 +27,59 @@ def test_migrations_are_recorded_under_the_sqlite_names(pg_url, pg_schema):
     again.close()
 
 
-def test_a_store_made_before_0005_indexes_words_in_angle_brackets_once_reopened(pg_url, pg_schema):
+OLD_SEARCH_COLUMNS = {  # as 0001 and 0100 made them before 0005: a `<word>` is taken for an HTML tag and skipped
+    "articles": "setweight(to_tsvector('newsdesk_text', COALESCE(title, '')), 'A')"
+    " || setweight(to_tsvector('newsdesk_text', COALESCE(text, '')), 'B')",
+    "quotes": "to_tsvector('newsdesk_text', text)",
+}
+
+
+def _search_columns(store) -> dict[str, tuple[str, int]]:
+    """Each table's search column: its expression, and how many columns the table has dropped (one per rebuild)."""
+    sql = (
+        "SELECT c.table_name, c.generation_expression, (SELECT COUNT(*) FROM pg_attribute a"
+        " WHERE a.attrelid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass"
+        " AND a.attisdropped) FROM information_schema.columns c"
+        " WHERE c.table_schema = current_schema() AND c.column_name = 'tsv' ORDER BY c.table_name"
+    )
+    return {r[0]: (r[1], r[2]) for r in store.conn.execute(sql)}
+
+
+def _angle_bracket_article():
     from newsdesk.article import Span
-    from newsdesk.store.quotes_sqlite import search_quotes
 
     article = make(1, text="They said <chips> were back. Nothing else.")
     article.add_spans("quotes", [Span(start=10, end=27, label="QUOTE", attrs={"kind": "indirect"})])
+    return article
+
+
+def test_a_new_store_has_its_final_search_columns_without_a_rebuild(pg_store):
+    from newsdesk.store.quotes import search_quotes
+
+    assert "0005_tsv_angle_brackets" in pg_store.applied_migrations()
+    columns = _search_columns(pg_store)
+    assert sorted(columns) == ["articles", "quotes"]
+    assert all("translate(" in expression and dropped == 0 for expression, dropped in columns.values()), columns
+    pg_store.upsert_articles([_angle_bracket_article()])
+    assert [h.article.id for h in pg_store.search("chips")] == ["a1"]
+    assert [q.text for q in search_quotes(pg_store, text="chips")] == ["<chips> were back"]
+
+
+def test_a_store_made_before_0005_indexes_words_in_angle_brackets_once_reopened(pg_url, pg_schema):
+    from newsdesk.store.quotes import search_quotes
+
     older = [m for m in MIGRATIONS if m[0] != "0005_tsv_angle_brackets"]
     with PostgresStore(pg_url, schema=pg_schema, migrations=older) as store:
-        store.upsert_articles([article])
+        for table, expression in OLD_SEARCH_COLUMNS.items():
+            store.conn.execute(f"ALTER TABLE {table} DROP COLUMN tsv")
+            store.conn.execute(f"ALTER TABLE {table} ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({expression}) STORED")
+        store.upsert_articles([_angle_bracket_article()])
         assert store.search("chips") == [] and search_quotes(store, text="chips") == []
+        assert all(dropped == 1 for _, dropped in _search_columns(store).values())
     with PostgresStore(pg_url, schema=pg_schema) as store:
         assert "0005_tsv_angle_brackets" in store.applied_migrations()
+        columns = _search_columns(store)
+        assert all("translate(" in expression and dropped == 2 for expression, dropped in columns.values()), columns
         hits = store.search("chips")
         assert [h.article.id for h in hits] == ["a1"] and "[chips]" in hits[0].snippet
         assert [q.text for q in search_quotes(store, text="chips")] == ["<chips> were back"]

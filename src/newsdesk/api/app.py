@@ -72,13 +72,13 @@ def create_app(store_target: str | Path | None = None) -> FastAPI:
 
 def _prepare(target: str) -> None:
     """Create the quotes, entity and story tables once, so requests never write to the store."""
-    from ..store.entities import SQLiteRegistryBackend
-    from ..store.quotes_sqlite import ensure_quotes_schema
+    from ..store.entities import SQLRegistryBackend
+    from ..store.quotes import ensure_quotes_schema
     from ..stories.store import ensure_story_tables
 
     store = open_store(target)
     try:
-        for ensure in (ensure_quotes_schema, ensure_story_tables, SQLiteRegistryBackend):
+        for ensure in (ensure_quotes_schema, ensure_story_tables, SQLRegistryBackend):
             # a backend without these tables: the pages that need them answer with the reason
             with suppress(StoreError):
                 ensure(store)

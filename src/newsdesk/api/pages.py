@@ -1,6 +1,6 @@
 """The pages: overview, search, articles, entities, quotes, stories, alerts (HTML and `.json`), Atom alerts.
 
-Views only call the store's query functions (`Store`, `search_quotes`, the entity registry readers,
+Views only call the store's query functions (`Store`, `search_quotes`, the entity readers of `store.entities`,
 `StoryReader`); the data dict a view builds is exactly the JSON twin, and the template shows it.
 """
 
@@ -15,8 +15,8 @@ from fastapi.responses import Response
 from ..cli_output import parse_since
 from ..errors import InputError, StoreError
 from ..store import ArticleQuery, Store
-from ..store.entities import entity_mentions, entity_row, list_entities, list_stored_entities, open_registry
-from ..store.quotes_sqlite import search_quotes
+from ..store.entities import entity_mentions, entity_row, find_stored_entities, list_stored_entities, stored_entity
+from ..store.quotes import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline, timeline_unit
 from .app import entity_url, get_store, page, render, templates
@@ -104,10 +104,9 @@ def entities(
     query, label, lang = _blank(q), _blank(label), _blank(lang)
     if label and label.upper() not in ENTITY_TYPES:
         raise HTTPException(400, f"unknown entity type {label!r}: use PER, ORG or LOC")
-    if query:
-        found = list_entities(open_registry(store), query=query, label=label, lang=lang)
-        total, found = len(found), found[:limit]
-    else:  # the plain list reads only the entities it shows
+    if query:  # both read only the entities they show (and the names, to find them by name)
+        total, found = find_stored_entities(store, query, label=label, lang=lang, limit=limit)
+    else:
         total, found = list_stored_entities(store, label=label, lang=lang, limit=limit)
     data = {"query": q, "type": label, "lang": lang, "total": total, "entities": [entity_row(e) for e in found]}
     return render(request, "entities.html", data)
@@ -116,7 +115,7 @@ def entities(
 @page(router, "/entities/{entity_id}")
 def entity(request: Request, entity_id: str, store: StoreDep, limit: Limit = 200) -> Response:
     """An entity: its names by language, roles, merges, and where it is mentioned (article and offsets)."""
-    found = open_registry(store).get(entity_id)
+    found = stored_entity(store, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     mentions = entity_mentions(store, found, limit=limit)

@@ -194,6 +194,18 @@ class LinkResult:
     why: dict[str, Any] = field(default_factory=dict)
 
 
+def find_by_name(entities: Iterable[Entity], query: str, *, label: str | None = None) -> list[Entity]:
+    """The `entities` with a variant written as `query` (case ignored), else with a normalised form of it among
+    their names' forms; most mentioned first. Reads only the entities' label, variants and mentions."""
+    entities = [e for e in entities if label is None or e.label == label]
+    folded = query.casefold()
+    found = [e for e in entities if any(v.text.casefold() == folded for v in e.variants.values())]
+    if not found:
+        keys = {f.norm for f in normalise(query, label=label).forms}
+        found = [e for e in entities if keys & e.keys()]
+    return sorted(found, key=lambda e: (-e.mentions, e.id))
+
+
 class RegistryBackend(Protocol):
     """Where a registry is kept."""
 
@@ -251,17 +263,7 @@ class EntityRegistry:
         """Entities by id, by a variant as written, or by normalised name (best first)."""
         if self._resolve(query) in self.entities:
             return [self.entities[self._resolve(query)]]
-        folded = query.casefold()
-        exact = [
-            e for e in self.entities.values()
-            if (label is None or e.label == label) and any(v.text.casefold() == folded for v in e.variants.values())
-        ]  # fmt: skip
-        if exact:
-            return sorted(exact, key=lambda e: (-e.mentions, e.id))
-        name = normalise(query, label=label)
-        keys = {f.norm for f in name.forms}
-        found = [e for e in self.entities.values() if (label is None or e.label == label) and keys & e.keys()]
-        return sorted(found, key=lambda e: (-e.mentions, e.id))
+        return find_by_name(self.entities.values(), query, label=label)
 
     def _resolve(self, entity_id: str) -> str:
         seen = set()

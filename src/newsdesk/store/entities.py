@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import StoreError
-from ..nlp.registry import Entity, EntityRegistry, Override, RoleSeen, Variant
+from ..nlp.registry import Entity, EntityRegistry, Override, RoleSeen, Variant, find_by_name
+from .sqlbase import sql_store
 
 ENTITY_MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -71,17 +71,14 @@ ENTITY_MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
-"""Named migrations for the registry tables; applied by `SQLiteRegistryBackend` when it opens a store."""
+"""Named migrations for the registry tables; applied by `SQLRegistryBackend` when it opens a store."""
 
 
-class SQLiteRegistryBackend:
-    """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL; the name is historical)."""
+class SQLRegistryBackend:
+    """Loads and saves an `EntityRegistry` in a SQL store's database (SQLite or PostgreSQL)."""
 
     def __init__(self, store: Any) -> None:
-        if not hasattr(store, "migrate") or not hasattr(store, "conn"):
-            raise StoreError(f"the entity registry needs a SQLite or PostgreSQL store, not {type(store).__name__}")
-        self.store = store
-        store.migrate(ENTITY_MIGRATIONS)
+        self.store = sql_store(store, "the entity registry", ENTITY_MIGRATIONS)
 
     def load_registry(self) -> tuple[list[Entity], list[Override]]:
         conn = self.store.conn
@@ -111,11 +108,7 @@ class SQLiteRegistryBackend:
         for row in conn.execute(
             f"SELECT * FROM entity_variants{where.format('entity_id')} ORDER BY entity_id, lang, text", params
         ):
-            lang = row["lang"] or None
-            entities[row["entity_id"]].variants[(row["lang"], row["text"])] = Variant(
-                text=row["text"], lang=lang, script=row["script"], key=row["norm"], count=row["count"],
-                first_seen=row["first_seen"], last_seen=row["last_seen"],
-            )  # fmt: skip
+            _add_variant(entities[row["entity_id"]], row)
         for row in conn.execute(
             f"SELECT * FROM entity_roles{where.format('entity_id')} ORDER BY entity_id, lang, role", params
         ):
@@ -168,9 +161,17 @@ class SQLiteRegistryBackend:
             )  # fmt: skip
 
 
+def _add_variant(entity: Entity, row: Any) -> None:
+    """Add a row of `entity_variants` to `entity`."""
+    entity.variants[(row["lang"], row["text"])] = Variant(
+        text=row["text"], lang=row["lang"] or None, script=row["script"], key=row["norm"], count=row["count"],
+        first_seen=row["first_seen"], last_seen=row["last_seen"],
+    )  # fmt: skip
+
+
 def open_registry(store: Any) -> EntityRegistry:
     """The entity registry kept in `store` (tables created on first use)."""
-    return EntityRegistry(backend=SQLiteRegistryBackend(store))
+    return EntityRegistry(backend=SQLRegistryBackend(store))
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
@@ -189,7 +190,11 @@ def list_entities(
     registry: EntityRegistry, *, query: str | None = None, label: str | None = None, lang: str | None = None
 ) -> list[Entity]:
     """Entities of the registry, most mentioned first; `query` finds them by id or name (`EntityRegistry.find`)."""
-    found = registry.find(query) if query else list(registry.entities.values())
+    return _listed(registry.find(query) if query else registry.entities.values(), label=label, lang=lang)
+
+
+def _listed(found: Iterable[Entity], *, label: str | None, lang: str | None) -> list[Entity]:
+    """The entities with this `label` and a name in `lang`, most mentioned first (the order of every listing)."""
     found = [
         e for e in found
         if (label is None or e.label == label.upper())
@@ -198,12 +203,86 @@ def list_entities(
     return sorted(found, key=lambda e: (-e.mentions, e.canonical))
 
 
+def stored_entity(store: Any, entity_id: str) -> Entity | None:
+    """The stored entity `entity_id` stands for (as `EntityRegistry.get` finds it), read alone."""
+    backend = SQLRegistryBackend(store)
+    resolved = resolve_entity_id(store, entity_id)
+    return backend.load_entities([resolved]).get(resolved)
+
+
+def resolve_entity_id(store: Any, entity_id: str) -> str:
+    """The id `entity_id` stands for now, followed as `EntityRegistry` does through the merges a user asked for
+    (overrides), then the ids merged into a stored entity (its aliases); a few small queries."""
+    seen = set()
+    while entity_id not in seen:
+        seen.add(entity_id)
+        row = store.conn.execute(
+            "SELECT entity_id FROM entity_overrides WHERE kind = 'merge' AND other_id = ? ORDER BY seq LIMIT 1",
+            (entity_id,),
+        ).fetchone()
+        target = (row[0] if row else None) or _alias_owner(store, entity_id)
+        if target is None:
+            break
+        entity_id = target
+    return entity_id
+
+
+def _alias_owner(store: Any, entity_id: str) -> str | None:
+    """The stored entity that lists `entity_id` among its aliases (the last by id, as the registry reads them)."""
+    quoted = json.dumps(entity_id).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # `data` is sorted JSON: the aliases come first, then "cooc" (whose keys are ids too)
+    pattern = '{"aliases": [%' + quoted + '%], "cooc"%'
+    sql = "SELECT id, data FROM entities WHERE data LIKE ? ESCAPE '\\' ORDER BY id"
+    owners = [r["id"] for r in store.conn.execute(sql, (pattern,)) if entity_id in json.loads(r["data"])["aliases"]]
+    return owners[-1] if owners else None
+
+
+def find_stored_entities(
+    store: Any, query: str, *, label: str | None = None, lang: str | None = None, limit: int = 100
+) -> tuple[int, list[Entity]]:
+    """How many entities `list_entities(registry, query=query, label=label, lang=lang)` lists, and the first
+    `limit` of them, read without loading the registry: the entity `query` names as an id, else the
+    stored names matched by `find_by_name` (only the names are read), then the entities shown."""
+    found = stored_entity(store, query)
+    listed = _listed([found] if found else find_by_name(_name_candidates(store, query), query), label=label, lang=lang)
+    if found:
+        return len(listed), listed[:limit]
+    ids = [e.id for e in listed[:limit]]
+    loaded = SQLRegistryBackend(store).load_entities(ids)
+    return len(listed), [loaded[i] for i in ids]
+
+
+def _name_candidates(store: Any, query: str) -> list[Entity]:
+    """The stored entities `find_by_name` must see to find `query`: those with a name written so (case ignored)
+    when there are any, else all; with only their label, mentions and names (variants)."""
+    folded = query.casefold()
+    rows = store.conn.execute("SELECT entity_id, text FROM entity_variants")
+    written = {entity_id for entity_id, text in rows if text.casefold() == folded}
+    return _named_entities(store, sorted(written) if written else None)
+
+
+def _named_entities(store: Any, ids: list[str] | None = None) -> list[Entity]:
+    """The stored entities with these ids (all when None), with only their label, mentions and names (variants)."""
+    entities: dict[str, Entity] = {}
+    where = f" WHERE e.id IN ({','.join('?' * len(ids))})" if ids else ""
+    sql = (
+        "SELECT e.id, e.label, e.mentions, v.text, v.lang, v.script, v.norm, v.count, v.first_seen, v.last_seen"
+        f" FROM entities e JOIN entity_variants v ON v.entity_id = e.id{where} ORDER BY e.id, v.lang, v.text"
+    )
+    for row in store.conn.execute(sql, ids or ()):
+        entity = entities.get(row["id"])
+        if entity is None:
+            entity = entities[row["id"]] = Entity(id=row["id"], label=row["label"], mentions=row["mentions"])
+        _add_variant(entity, row)
+    return list(entities.values())
+
+
 def list_stored_entities(
     store: Any, *, label: str | None = None, lang: str | None = None, limit: int = 100
 ) -> tuple[int, list[Entity]]:
     """How many stored entities have this `label` and a name in `lang`, and the first `limit` of them in the
     order of `list_entities` (most mentioned first), read without loading the whole registry."""
-    backend = SQLiteRegistryBackend(store)
+    backend = SQLRegistryBackend(store)
     clauses, params = [], []
     if label is not None:
         clauses.append("e.label = ?")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from .sqlbase import sql_store
+
 FEED_MIGRATIONS: list[tuple[str, str]] = [
     (
         "feeds_0001_state",
@@ -53,10 +55,7 @@ class FeedState:
     """Feed validators and seen items, kept in a SQL store's database."""
 
     def __init__(self, store: Any) -> None:
-        if not hasattr(store, "conn") or not hasattr(store, "migrate"):
-            raise TypeError("feed state needs a SQLite or PostgreSQL store (a store with `conn` and `migrate`)")
-        self.store = store
-        store.migrate(FEED_MIGRATIONS)
+        self.store = sql_store(store, "the state of watched feeds", FEED_MIGRATIONS)
 
     def get(self, url: str) -> FeedStatus:
         row = self.store.conn.execute(

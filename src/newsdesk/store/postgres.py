@@ -29,7 +29,7 @@ from . import redact_url as redact
 from .base import ArticleQuery, SearchHit
 from .dialect import TS_CONFIG, PostgresDialect, query_terms, tsquery
 from .postgres_schema import postgres_migration, words
-from .sqlbase import SQLStore, article_filters, now_iso
+from .sqlbase import SQLStore, article_filters
 from .sqlite import MIGRATIONS
 
 HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=5, ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
@@ -143,28 +143,18 @@ class PostgresStore(SQLStore):
 
     # -- schema ---------------------------------------------------------------------------------
 
-    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:
-        """Apply the named migrations not applied yet (their PostgreSQL version); return their names.
-
-        Each runs in a transaction holding an advisory lock, so two processes opening a new store
-        do not both apply it.
-        """
+    def apply_migration(self, name: str, sqlite_sql: str) -> bool:
+        """Apply the PostgreSQL version of a migration and record it, in a transaction holding an advisory
+        lock, so two processes opening a new store do not both apply it."""
+        unaccent = self._unaccent() if name == "0001_articles" else None
         raw = self.conn.raw
-        raw.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        done = {row[0] for row in raw.execute("SELECT name FROM schema_migrations")}
-        applied = []
-        for name, sqlite_sql in migrations:
-            if name in done:
-                continue
-            unaccent = self._unaccent() if name == "0001_articles" else None
-            with raw.transaction():
-                raw.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))")
-                if raw.execute("SELECT 1 FROM schema_migrations WHERE name = %s", (name,)).fetchone():
-                    continue
-                raw.execute(postgres_migration(name, sqlite_sql, unaccent=unaccent))
-                raw.execute("INSERT INTO schema_migrations VALUES (%s, %s)", (name, now_iso()))
-            applied.append(name)
-        return applied
+        with raw.transaction():
+            raw.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))")
+            if self.is_recorded(name):
+                return False
+            raw.execute(postgres_migration(name, sqlite_sql, unaccent=unaccent))
+            self.record_migration(name)
+        return True
 
     def _unaccent(self) -> str | None:
         """The qualified name of the `unaccent` dictionary, installing the extension if allowed; None if absent."""

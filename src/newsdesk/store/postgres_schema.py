@@ -40,12 +40,18 @@ def words(column: str) -> str:
     return f"translate({column}, '<>', '  ')"
 
 
-def _tsv(*columns: str, bracketed: bool = False) -> str:
-    """The weighted tsvector of `columns`; `bracketed`: index the words written in angle brackets too."""
+def _tsv(*columns: str) -> str:
+    """The weighted tsvector of `columns`, words written in angle brackets included."""
     weighted = zip(columns, "AB"[: len(columns)], strict=True)
-    texts = [(f"COALESCE({c}, '')", w) for c, w in weighted]
-    parts = [f"setweight(to_tsvector('{TS_CONFIG}', {words(t) if bracketed else t}), '{w}')" for t, w in texts]
-    return " || ".join(parts)
+    texts = [(words(f"COALESCE({c}, '')"), w) for c, w in weighted]
+    return " || ".join(f"setweight(to_tsvector('{TS_CONFIG}', {t}), '{w}')" for t, w in texts)
+
+
+ARTICLES_TSV = _tsv("title", "text")
+"""The search column of articles (title weighted A, text B)."""
+
+QUOTES_TSV = f"to_tsvector('{TS_CONFIG}', {words('text')})"
+"""The search column of quotes."""
 
 
 TEXT_SEARCH = f"""
@@ -57,7 +63,7 @@ ARTICLES = (
     TEXT_SEARCH
     + pg_ddl(tables.ARTICLES + tables.SPANS)
     + f"""
-    ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({_tsv("title", "text")}) STORED;
+    ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({ARTICLES_TSV}) STORED;
     CREATE INDEX articles_tsv ON articles USING GIN (tsv);
     """
 )
@@ -71,7 +77,7 @@ QUOTES = (
     pg_ddl(tables.QUOTES)
     + f"""
     CREATE INDEX quotes_speaker_name ON quotes (lower(speaker_name));
-    ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED;
+    ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({QUOTES_TSV}) STORED;
     CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
     CREATE FUNCTION spans_quotes_sync() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -92,15 +98,28 @@ QUOTES = (
     """
 )
 
+def _rebuild_tsv(table: str, expression: str) -> str:
+    """PL/pgSQL: recompute `table`'s search column as `expression` if it was made before `<` and `>` were read as
+    spaces (a store created since has it already, and nothing is rebuilt)."""
+    return f"""
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = '{table}' AND column_name = 'tsv'
+               AND generation_expression NOT LIKE '%translate(%') THEN
+        ALTER TABLE {table} DROP COLUMN tsv;
+        ALTER TABLE {table} ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({expression}) STORED;
+        CREATE INDEX {table}_tsv ON {table} USING GIN (tsv);
+    END IF;"""
+
+
 TSV_ANGLE_BRACKETS = f"""
-ALTER TABLE articles DROP COLUMN tsv;
-ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({_tsv("title", "text", bracketed=True)}) STORED;
-CREATE INDEX articles_tsv ON articles USING GIN (tsv);
-ALTER TABLE quotes DROP COLUMN tsv;
-ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', {words("text")})) STORED;
-CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+DO $$
+BEGIN
+{_rebuild_tsv("articles", ARTICLES_TSV)}
+{_rebuild_tsv("quotes", QUOTES_TSV)}
+END $$;
 """
-"""Index the words written in angle brackets: the search columns recomputed from the text without `<` and `>`."""
+"""Index the words written in angle brackets in a store made before: its search columns recomputed from the text
+without `<` and `>`. 0001 and 0100 create them so, and on a new store this finds nothing to rebuild."""
 
 SPANS_ENTITY_ID = "CREATE INDEX spans_entity_id ON spans (grp, (attrs::jsonb ->> 'entity_id')) WHERE grp = 'entities';"
 """The index behind an entity's mentions: the same expression as `PostgresDialect.json_get`."""

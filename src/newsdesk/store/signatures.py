@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
 from .dialect import upsert_sql
+from .sqlbase import sql_store
 
 if TYPE_CHECKING:
     from ..dedup import SignatureRow
@@ -30,14 +30,11 @@ SIGNATURE_MIGRATIONS: list[tuple[str, str]] = [
 """The table behind `dedup.MinHashIndex`: one row per indexed article."""
 
 
-class SQLiteSignatureBackend:
+class SQLSignatureBackend:
     """Loads and saves `dedup.MinHashIndex` rows in a SQLite or PostgreSQL store (a `dedup.SignatureStore`)."""
 
     def __init__(self, store: Any) -> None:
-        if not hasattr(store, "migrate") or not hasattr(store, "conn"):
-            raise StoreError(f"near-duplicate signatures need a SQLite or PostgreSQL store, not {type(store).__name__}")
-        self.store = store
-        store.migrate(SIGNATURE_MIGRATIONS)
+        self.store = sql_store(store, "near-duplicate signatures", SIGNATURE_MIGRATIONS)
 
     def load_signatures(self) -> Iterator[SignatureRow]:
         """Stored rows (article id, signature bytes, shingle count, canonical, published epoch, fact slots), by id."""

@@ -2,7 +2,7 @@
 
 `SQLStore` keeps articles, spans, runs and the quarantine through `self.conn`, a connection whose
 `execute`/`executemany` take `?` placeholders and return rows readable by index and by column name
-(`sqlite3.Row`, or `postgres.PGConnection`'s rows). A backend adds how to connect, migrate, open a
+(`sqlite3.Row`, or `postgres.PGConnection`'s rows). A backend adds how to connect, apply a migration, open a
 transaction and search; the small differences in SQL text live in its `dialect` (see `dialect.py`).
 """
 
@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..article import Article, content_hash
-from ..pipeline import QuarantineRecord, RunResult
+from ..errors import StoreError
+from ..pipeline import QuarantineRecord, RunResult, batched
 from .base import ArticleQuery, UpsertResult
 from .dialect import Dialect
 
@@ -33,6 +34,10 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
+ID_CHUNK = 500
+"""Ids per `IN (...)` query: well under SQLite's oldest limit of 999 parameters."""
+
+
 class SQLStore:
     """The `Store` methods common to the SQL backends; subclasses set `conn` and `dialect`."""
 
@@ -42,7 +47,9 @@ class SQLStore:
     def transaction(self) -> AbstractContextManager[Any]:  # pragma: no cover - every backend overrides it
         raise NotImplementedError
 
-    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:  # pragma: no cover
+    def apply_migration(self, name: str, sql: str) -> bool:  # pragma: no cover - every backend overrides it
+        """Apply one migration (the SQLite text of it) and record it, in one transaction; False when another
+        connection recorded it first."""
         raise NotImplementedError
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
@@ -50,45 +57,86 @@ class SQLStore:
         yield from self.conn.execute(sql, params)
 
     def applied_migrations(self) -> list[str]:
+        """The names recorded in `schema_migrations`, read from the database."""
         return [row[0] for row in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    _migrated: set[str] | None = None
+
+    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:
+        """Apply the named migrations not applied yet; return their names.
+
+        The names already applied are read once per store object (its connection) and remembered with
+        the ones it applies, so asking again for applied migrations (each read of quotes, stories or
+        entities does) runs no query. A migration another connection applied meanwhile is not applied
+        twice: `apply_migration` checks again in its transaction.
+        """
+        if self._migrated is None:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+            )
+            self._migrated = set(self.applied_migrations())
+        applied = []
+        for name, sql in migrations:
+            if name in self._migrated:
+                continue
+            if self.apply_migration(name, sql):
+                applied.append(name)
+            self._migrated.add(name)
+        return applied
+
+    def is_recorded(self, name: str) -> bool:
+        """Whether migration `name` is recorded in the database (checked again in a migration's transaction)."""
+        return self.conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone() is not None
+
+    def record_migration(self, name: str) -> None:
+        self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now_iso()))
 
     # -- articles -------------------------------------------------------------------------------
 
     def upsert_articles(self, articles: Iterable[Article]) -> UpsertResult:
+        """Insert or replace articles by id, in one transaction; the stored versions are read in one query per
+        `ID_CHUNK` articles (not one per article)."""
         result = UpsertResult()
         with self.transaction():
-            for article in articles:
-                if article.content_hash is None:
-                    article.content_hash = content_hash(article.text)
-                data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
-                row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
-                if row is not None and row["data"] == data:
-                    result.unchanged += 1
-                    continue
-                now = now_iso()
-                values = (
-                    article.source, article.url, article.lang, article.title, article.text,
-                    utc_iso(article.published), article.date_source, article.content_hash,
-                    article.duplicate_of, article.translation_of, article.story_id, data,
-                )  # fmt: skip
-                if row is None:
-                    self.conn.execute(
-                        "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
-                        " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, article.id, now, now),
-                    )
-                    result.new += 1
-                else:
-                    self.conn.execute(
-                        "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
-                        " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
-                        (*values, now, article.id),
-                    )
-                    self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
-                    result.updated += 1
-                self._insert_spans(article)
+            for batch in batched(articles, ID_CHUNK):
+                stored = self._article_column("data", [a.id for a in batch])
+                for article in batch:
+                    self._upsert_article(article, stored, result)
         return result
+
+    def _upsert_article(self, article: Article, stored: dict[str, str], result: UpsertResult) -> None:
+        """Write one article unless `stored` (id to stored JSON, kept up to date) holds it as it is; count it."""
+        if article.content_hash is None:
+            article.content_hash = content_hash(article.text)
+        data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
+        before = stored.get(article.id)
+        if before == data:
+            result.unchanged += 1
+            return
+        now = now_iso()
+        values = (
+            article.source, article.url, article.lang, article.title, article.text,
+            utc_iso(article.published), article.date_source, article.content_hash,
+            article.duplicate_of, article.translation_of, article.story_id, data,
+        )  # fmt: skip
+        if before is None:
+            self.conn.execute(
+                "INSERT INTO articles (source, url, lang, title, text, published, date_source, content_hash,"
+                " duplicate_of, translation_of, story_id, data, id, first_stored, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, article.id, now, now),
+            )
+            result.new += 1
+        else:
+            self.conn.execute(
+                "UPDATE articles SET source=?, url=?, lang=?, title=?, text=?, published=?, date_source=?,"
+                " content_hash=?, duplicate_of=?, translation_of=?, story_id=?, data=?, updated=? WHERE id=?",
+                (*values, now, article.id),
+            )
+            self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
+            result.updated += 1
+        stored[article.id] = data
+        self._insert_spans(article)
 
     def _insert_spans(self, article: Article) -> None:
         rows = [
@@ -103,13 +151,17 @@ class SQLStore:
         return Article.from_dict(json.loads(row["data"])) if row else None
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        return self._article_column("content_hash", ids)
+
+    def _article_column(self, column: str, ids: Iterable[str]) -> dict[str, Any]:
+        """`column` of the stored articles among `ids`, by id; one query per `ID_CHUNK` ids."""
+        out: dict[str, Any] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), ID_CHUNK):
+            chunk = ids[i : i + ID_CHUNK]
             marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
-                out[row["id"]] = row["content_hash"]
+            for row in self.conn.execute(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk):
+                out[row["id"]] = row[column]
         return out
 
     def find_by_hash(self, content_hash: str) -> str | None:
@@ -203,6 +255,16 @@ class SQLStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def sql_store(store: Any, needed_for: str, migrations: list[tuple[str, str]] | None = None) -> SQLStore:
+    """`store`, with `migrations` applied, when it is a SQL store (SQLite or PostgreSQL); else a `StoreError`
+    saying what it was `needed_for` ("stories", "the entity registry", ...)."""
+    if not isinstance(store, SQLStore):
+        raise StoreError(f"a SQLite or PostgreSQL store is needed for {needed_for}, not {type(store).__name__}")
+    if migrations:
+        store.migrate(migrations)
+    return store
 
 
 def article_filters(query: ArticleQuery, *, prefix: str = "WHERE") -> tuple[str, list[Any]]:

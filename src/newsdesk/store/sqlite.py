@@ -13,7 +13,7 @@ from ..errors import StoreError
 from .base import ArticleQuery, SearchHit
 from .dialect import SQLiteDialect, fts5_query, query_terms
 from .quotes_schema import QUOTE_MIGRATIONS
-from .sqlbase import SQLStore, article_filters, now_iso, utc_iso
+from .sqlbase import SQLStore, article_filters, utc_iso
 from .tables import ARTICLES, SPANS
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -109,20 +109,15 @@ class SQLiteStore(SQLStore):
 
     # -- schema ---------------------------------------------------------------------------------
 
-    def migrate(self, migrations: list[tuple[str, str]]) -> list[str]:
-        """Apply the named migrations not applied yet; return their names."""
-        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        done = {row[0] for row in self.conn.execute("SELECT name FROM schema_migrations")}
-        applied = []
-        for name, sql in migrations:
-            if name in done:
-                continue
-            with self.transaction():
-                for statement in _split_sql(sql):
-                    self.conn.execute(statement)
-                self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now_iso()))
-            applied.append(name)
-        return applied
+    def apply_migration(self, name: str, sql: str) -> bool:
+        """Run the migration's statements and record it, in one write transaction (unless recorded meanwhile)."""
+        with self.transaction():
+            if self.is_recorded(name):
+                return False
+            for statement in _split_sql(sql):
+                self.conn.execute(statement)
+            self.record_migration(name)
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

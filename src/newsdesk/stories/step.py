@@ -9,7 +9,7 @@ from ..pipeline import StepStats
 from ..store.sqlbase import SQLStore
 from .cluster import ClusterConfig, Clusterer
 from .features import Encoder, Featurizer, USEEncoder
-from .store import SQLiteStoryRepo
+from .store import SQLStoryRepo
 
 
 class StoryStep:
@@ -32,7 +32,7 @@ class StoryStep:
         config: ClusterConfig | None = None,
         flush_every: int = 500,
     ) -> None:
-        self.repo = SQLiteStoryRepo(store)
+        self.repo = SQLStoryRepo(store)
         self.featurizer = Featurizer(encoder=USEEncoder() if encoder == "use" else encoder)  # type: ignore[arg-type]
         self.config = config or ClusterConfig()
         self.flush_every = flush_every

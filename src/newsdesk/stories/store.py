@@ -10,9 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from ..article import Article
-from ..errors import StoreError
 from ..store.dialect import upsert_sql
-from ..store.sqlbase import SQLStore, utc_iso
+from ..store.sqlbase import SQLStore, sql_store, utc_iso
 from .cluster import Assignment, ClusterConfig, Clusterer, Member
 from .features import Featurizer, HashedDF
 from .profile import StoryProfile, utc_hour
@@ -80,12 +79,10 @@ MEMBER_COLUMNS = ["article_id", "story_id", "time", "lang", "source", "title", "
 
 def ensure_story_tables(store: SQLStore) -> None:
     """Apply the story migrations to a store (a no-op once applied)."""
-    if not isinstance(store, SQLStore):
-        raise StoreError(f"stories need a SQLite or PostgreSQL store, not {type(store).__name__}")
-    store.migrate(STORY_MIGRATIONS)
+    sql_store(store, "stories", STORY_MIGRATIONS)
 
 
-class SQLiteStoryRepo:
+class SQLStoryRepo:
     """The clusterer's `StoryRepo` on a SQL store (SQLite or PostgreSQL); every `save` is one transaction."""
 
     def __init__(self, store: SQLStore) -> None:
@@ -205,7 +202,7 @@ def recluster_store(
     store: SQLStore, *, featurizer: Featurizer | None = None, config: ClusterConfig | None = None
 ) -> list[Assignment]:
     """Backfill: drop every story and cluster all stored articles again, oldest first."""
-    repo = SQLiteStoryRepo(store)
+    repo = SQLStoryRepo(store)
     repo.clear()
     clusterer = Clusterer(repo=repo, featurizer=featurizer, config=config)
     out = []

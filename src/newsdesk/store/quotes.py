@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .quotes_schema import QUOTE_MIGRATIONS
-from .sqlbase import SQLStore
+from .sqlbase import SQLStore, sql_store
 
 
 @dataclass(slots=True, kw_only=True)
@@ -41,9 +41,7 @@ class QuoteHit:
 
 def ensure_quotes_schema(store: Any) -> None:
     """Apply the quotes migration to a store (a no-op once applied)."""
-    if not isinstance(store, SQLStore):
-        raise StoreError(f"quote search needs a SQLite or PostgreSQL store, not {type(store).__name__}")
-    store.migrate(QUOTE_MIGRATIONS)
+    sql_store(store, "quote search", QUOTE_MIGRATIONS)
 
 
 def search_quotes(
