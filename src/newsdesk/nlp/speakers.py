@@ -137,6 +137,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         start, end, head = self._before_language_tag(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._whole_name(start, end)
+        start = self._coordinated_before(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         variant = self._misspelt_person(speaker.name, start) if speaker.name else None
         if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
@@ -250,6 +251,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self.fill(speaker, holder[0])
+                if self._person_noun_after_name(persons[-1], head):  # "the Madeleine McCann suspect"
+                    role = self.lex.role_match(head.text)
+                    other = self.role_holder(role.group(0), start, written) if role else None
+                    if other is not None and all(other.name != m.name for m in persons):
+                        return self.fill(speaker, other)  # "the Trump spokesman" named elsewhere
+                    speaker.reason = "unnamed speaker"
+                    return speaker
                 if head_pos == "NOUN" and not self.lex.role_match(head.text) and self.group_of(persons[0], head):
                     if self.indefinite_person(written, head):
                         speaker.reason = "unnamed speaker"  # "un proche de Macron"
@@ -342,6 +350,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             if named:
                 return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
+        if short and self._org_description(written, head, inside):
+            described = self.described_org(head.lower_, start)
+            if described is not None:  # "the hospital" after "Humber River Hospital", "the tabloid" for Bild
+                return self.named(speaker, described)
         if (
             short
             and head_low in self.lex.org_nouns
@@ -402,6 +414,26 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _person_noun_after_name(self, person: Mention, head: Any) -> bool:
+        """An English role or person noun that a name before it only describes ("the Madeleine McCann
+        suspect", "a Trump spokesman"): the speaker is somebody else."""
+        if self.lex.lang != "en" or head.pos_ != "NOUN" or not head.text[:1].islower() or head.idx < person.end:
+            return False
+        if not re.fullmatch(r"(?:\s+[a-z][\w-]*)*\s+", self.text[person.end : head.idx]):
+            return False  # "Ann Lee, a lawyer", "Ann Lee's lawyer": an apposition, or an owner (`resolve_owned`)
+        nouns = speaker_nouns("en")
+        return head.lower_ in nouns.person or bool(self.lex.role_match(head.text))
+
+    def _org_description(self, written: str, head: Any, inside: list[Mention]) -> bool:
+        """An English definite description whose lower-case head noun may stand for an organisation ("the
+        hospital", "the tabloid"): no name inside, and no role or person noun ("the president", "the
+        victims")."""
+        if self.lex.lang != "en" or head is None or inside or head.pos_ != "NOUN" or not head.text[:1].islower():
+            return False
+        if not re.match(r"(?i:the|its)\s", written.strip()) or head.lower_ in speaker_nouns("en").person:
+            return False
+        return not self.lex.role_match(head.text)
 
     def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
         """ "les informations des médias américains": the plural noun phrase after "de" that a document noun

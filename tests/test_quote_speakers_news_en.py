@@ -1,0 +1,78 @@
+"""English news speakers: descriptions that stand for a named organisation, a person noun a name only
+describes, and coordinated speakers the parse split."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import production_speakers
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(text: str, nlp) -> list[str | None]:
+    return production_speakers(text, nlp, "en")
+
+
+def test_the_hospital_is_the_hospital_named_before(nlp_en) -> None:
+    text = (
+        "The city's first baby of the year was born at Lakeside General Hospital on Wednesday. "
+        "The girl weighed just over three kilograms. "
+        "The hospital said she arrived two minutes after midnight."
+    )
+    assert speakers(text, nlp_en) == ["Lakeside General Hospital"]
+
+
+def test_the_ministry_is_the_ministry_of_the_article(nlp_en) -> None:
+    text = (
+        "The Ministry of Health in Lagos confirmed two new cases on Monday. "
+        "The ministry said that both patients were in a stable condition."
+    )
+    assert speakers(text, nlp_en) == ["Ministry of Health"]
+
+
+def test_the_tabloid_is_the_paper_written_after_a_media_noun(nlp_en) -> None:
+    text = (
+        "The singer is in intensive care, according to reports in the Swiss daily Blick newspaper. "
+        "The tabloid wrote that he had returned from a tour of Asia last week."
+    )
+    assert speakers(text, nlp_en)[-1] == "Blick"
+
+
+def test_the_station_is_the_station_named_before(nlp_en) -> None:
+    text = (
+        "Thirty goats escaped from a farm near Fresno, local television station KXTV reported. "
+        "The goats were found on a highway two hours later, according to the station."
+    )
+    assert speakers(text, nlp_en) == ["KXTV", "KXTV"]
+
+
+def test_a_description_without_such_a_name_keeps_its_noun(nlp_en) -> None:
+    text = "Two patients were moved overnight. The hospital said that both were in a stable condition."
+    assert speakers(text, nlp_en) == ["hospital"]
+
+
+def test_a_person_noun_after_a_name_is_not_that_person(nlp_en) -> None:
+    text = (
+        "Police in Leeds questioned a man over the disappearance of Emily Carter in 2015. "
+        "The Emily Carter suspect told reporters that he had never met her."
+    )
+    assert speakers(text, nlp_en) == [None]
+
+
+def test_a_name_with_its_role_before_it_is_still_the_speaker(nlp_en) -> None:
+    text = "Police spokesman Tom Hale said that the suspect had been released."
+    assert speakers(text, nlp_en) == ["Tom Hale"]
+
+
+def test_both_joins_the_person_before_and(nlp_en) -> None:
+    text = (
+        "At the summit, Canadian Prime Minister Ann Lee and Mexican leader Pedro Ruiz both urged more "
+        "talks, saying that the tariffs hurt workers on both sides."
+    )
+    assert speakers(text, nlp_en) == ["Ann Lee and Pedro Ruiz"]
+
+
+def test_without_both_the_person_before_and_is_not_joined(nlp_en) -> None:
+    text = "He thanked Ann Lee and Pedro Ruiz said that the talks would resume in May."
+    assert speakers(text, nlp_en) == ["Pedro Ruiz"]
