@@ -76,3 +76,21 @@ def test_both_joins_the_person_before_and(nlp_en) -> None:
 def test_without_both_the_person_before_and_is_not_joined(nlp_en) -> None:
     text = "He thanked Ann Lee and Pedro Ruiz said that the talks would resume in May."
     assert speakers(text, nlp_en) == ["Pedro Ruiz"]
+
+
+def test_the_statement_is_from_who_issued_it_earlier(nlp_en) -> None:
+    text = (
+        "The minister also said the scanner would reach every district by June, a statement issued by the "
+        "Health Ministry said. The device is the country's first wireless monitor for patients, according "
+        "to the statement."
+    )
+    assert speakers(text, nlp_en)[-1] == "Health Ministry"
+
+
+def test_the_report_is_the_agency_report_named_before(nlp_en) -> None:
+    text = (
+        "Acme plans to open offices in Chile. According to the Bloomberg report, Acme will hire 200 people "
+        "in Santiago. Acme opened its first office in Peru last year. According to the report, Acme is "
+        "also talking to banks in Lima."
+    )
+    assert speakers(text, nlp_en) == ["Bloomberg", "Bloomberg"]

@@ -127,6 +127,21 @@ class OrganisationNames:
                 return m.text
         return None
 
+    def earlier_document_owner(self, noun: str, pos: int) -> Mention | None:
+        """Who issued the document "the `noun`" takes up, named with it earlier, the nearest: "a statement
+        issued by the Personnel Ministry … according to the statement", "the Reuters report … the report"."""
+        found: list[tuple[int, Mention]] = []
+        word = rf"(?<![\w-]){re.escape(noun)}(?![\w-])"
+        for m in self.mentions:
+            if m.label not in ("ORG", "PER") or m.end > pos:
+                continue
+            lead = self.text[max(0, m.start - 50) : m.start]
+            before = re.search(word + r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:by|from|of)\s+(?:the\s+)?$", lead)
+            after = re.match(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+)?" + word, self.text[m.end : m.end + 40])
+            if before is not None or after is not None:
+                found.append((m.start, m))
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def _previous_subject_org(self, pos: int) -> str | None:
         """The last organisation that is the subject of a verb in the sentence before `pos`."""
         here = sentence_start(self.text, pos)

@@ -258,7 +258,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                         return self.fill(speaker, other)  # "the Trump spokesman" named elsewhere
                     speaker.reason = "unnamed speaker"
                     return speaker
-                if head_pos == "NOUN" and not self.lex.role_match(head.text) and self.group_of(persons[0], head):
+                document = head.lemma_.lower() in self.lex.documents  # "the Mueller report": his
+                if head_pos == "NOUN" and not document and not self.lex.role_match(head.text) and self.group_of(
+                    persons[0], head
+                ):
                     if self.indefinite_person(written, head):
                         speaker.reason = "unnamed speaker"  # "un proche de Macron"
                         return speaker
@@ -281,8 +284,16 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
-            inner += [  # "Fiat's announcement"
-                m for m in inside if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
+            inner += [  # "Fiat's announcement", "the Reuters report"
+                m
+                for m in inside
+                if m.label in ("ORG", "PER")
+                and m.end <= head.idx
+                and (
+                    possessive_at(self.text, m.end)
+                    or self.lex.lang == "en"
+                    and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+)?", self.text[m.end : head.idx])
+                )
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
@@ -308,6 +319,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                     return self.named(speaker, run[2])
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
+                owner = self.earlier_document_owner(head.lower_, start) if self.lex.lang == "en" else None
+                if owner is not None:  # "a statement issued by the ministry … according to the statement"
+                    return self.fill(speaker, owner) if owner.label == "PER" else self.named(speaker, owner.text)
                 group = self._last_group_alone(start)
                 if group is not None:  # "…, the sheriff's office said. …, according to the release": its author
                     speaker.name = group
