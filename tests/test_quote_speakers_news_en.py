@@ -94,3 +94,29 @@ def test_the_report_is_the_agency_report_named_before(nlp_en) -> None:
         "also talking to banks in Lima."
     )
     assert speakers(text, nlp_en) == ["Bloomberg", "Bloomberg"]
+
+
+def test_a_county_police_named_after_a_person_is_the_police(nlp_en) -> None:
+    text = (
+        "An officer in Maryland was placed on leave after he shot a dog. Prince George's County Police said "
+        "in a statement that the shooting happened outside a home in Oxon Hill."
+    )
+    assert speakers(text, nlp_en) == ["Prince George's County Police"]
+
+
+def test_the_place_before_an_ambassadors_name_is_not_in_the_name(nlp_en) -> None:
+    text = (
+        "Vietnam and Indonesia signed a trade pact. Vietnamese Ambassador to Indonesia Pham Vinh Quang said "
+        "that trust was growing between the two countries."
+    )
+    assert speakers(text, nlp_en) == ["Pham Vinh Quang"]
+
+
+def test_gen_without_a_period_is_a_title(nlp_en) -> None:
+    text = "Gen. Patrick Ademu Akpa urged Nigerians to be hopeful. Gen Akpa said that 2020 would favour the country."
+    assert speakers(text, nlp_en) == ["Patrick Ademu Akpa"]
+
+
+def test_his_solicitor_is_a_role_without_a_name(nlp_en) -> None:
+    text = "The defendant has a short temper, his solicitor said. Judge Ann Byrne said that she had read the report."
+    assert speakers(text, nlp_en) == [None, "Ann Byrne"]

@@ -210,10 +210,18 @@ class PersonNames:
                 return True
         return False
 
+    def _after_place(self, start: int, end: int, run: str) -> str:
+        """A proper-noun run without the place it opens with after a preposition ("Ambassador to Indonesia
+        Pham Vinh Quang" -> "Pham Vinh Quang")."""
+        if not re.search(r"(?<![\w-])(?:to|of|in|from)\s+$", self.text[max(0, start - 6) : start]):
+            return run
+        place = next((m for m in self.mentions if m.label == "LOC" and m.start == start and m.end < end), None)
+        return self.text[place.end : end].strip() if place is not None else run
+
     def _surname_to_full(self, name: str, pos: int) -> str | None:
         words = name.split()
         cands = [m.name for m in self.mentions if m.label == "PER"] + [
-            self._drop_role(r[2]) for r in self.runs if len(r[2].split()) > 1
+            self._drop_role(self._after_place(*r)) for r in self.runs if len(r[2].split()) > 1
         ]
         best = None
         for cand in cands:

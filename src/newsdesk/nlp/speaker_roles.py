@@ -41,7 +41,7 @@ class RoleHolders:
         runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
         comma = self.text.rfind(",", start, end)
         for r in reversed(runs):
-            name = self._drop_role(r[2])
+            name = self._drop_role(self._after_place(*r))
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
             if name.split()[-1].lower().strip(".") in self.lex.org_nouns:

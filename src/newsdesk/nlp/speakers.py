@@ -251,6 +251,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self.fill(speaker, holder[0])
+                if self._body_named_after(persons[-1], head):  # "Prince George's County Police"
+                    return self.named(speaker, self.text[start : head.idx + len(head)])
                 if self._person_noun_after_name(persons[-1], head):  # "the Madeleine McCann suspect"
                     role = self.lex.role_match(head.text)
                     other = self.role_holder(role.group(0), start, written) if role else None
@@ -428,6 +430,16 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _body_named_after(self, person: Mention, head: Any) -> bool:
+        """An English organisation whose capitalised name ends in a body noun after a person's or place's name
+        ("Prince George's County Police", "the Gates Foundation")."""
+        if self.lex.lang != "en" or not head.text[:1].isupper() or head.idx < person.end:
+            return False
+        between = self.text[person.end : head.idx]
+        if not re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+", between):
+            return False
+        return head.lower_ in speaker_nouns("en").body or head.lower_ in self.lex.org_nouns
 
     def _person_noun_after_name(self, person: Mention, head: Any) -> bool:
         """An English role or person noun that a name before it only describes ("the Madeleine McCann
