@@ -120,3 +120,19 @@ def test_gen_without_a_period_is_a_title(nlp_en) -> None:
 def test_his_solicitor_is_a_role_without_a_name(nlp_en) -> None:
     text = "The defendant has a short temper, his solicitor said. Judge Ann Byrne said that she had read the report."
     assert speakers(text, nlp_en) == [None, "Ann Byrne"]
+
+
+def test_official_before_an_agency_is_no_role(nlp_en) -> None:
+    text = (
+        "The central bank cut its reserve requirement. The official Xinhua News Agency said that the step "
+        "would release about 800 billion yuan for lending."
+    )
+    assert speakers(text, nlp_en) == ["Xinhua News Agency"]
+
+
+def test_the_pontiff_is_the_pope(nlp_en) -> None:
+    text = (
+        "Pope Francis apologised on Wednesday for slapping a pilgrim's hand. The 83-year-old pontiff then "
+        "said he was sorry for the bad example he gave."
+    )
+    assert speakers(text, nlp_en) == ["Francis"]

@@ -28,9 +28,20 @@ class RoleHolders:
             pos = start + m.start()
             if written[m.end() : m.end() + 2] in ("'s", "’s"):
                 continue  # "the mayor's office": the office speaks
+            if self._adjective_before_org(pos, start + m.end()):
+                continue  # "the official Xinhua News Agency": the agency speaks
             if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
                 return m
         return None
+
+    def _adjective_before_org(self, start: int, end: int) -> bool:
+        """A role word used as an adjective right before an organisation's name ("official" in "the official
+        Xinhua News Agency")."""
+        if self.doc is None or not any(
+            o.label == "ORG" and o.start > end and not self.text[end : o.start].strip() for o in self.mentions
+        ):
+            return False
+        return any(t.pos_ == "ADJ" for t in self.tokens_inside(start - 1, end))
 
     def _role_and_name(self, start: int, end: int) -> str | None:
         """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
