@@ -136,3 +136,8 @@ def test_the_pontiff_is_the_pope(nlp_en) -> None:
         "said he was sorry for the bad example he gave."
     )
     assert speakers(text, nlp_en) == ["Francis"]
+
+
+def test_a_name_after_a_kin_noun_is_the_speaker(nlp_en) -> None:
+    text = "The chef Tom Gray's wife, Lily Gray, said that the family was moving to Spain."
+    assert speakers(text, nlp_en) == ["Lily Gray"]

@@ -251,6 +251,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self.fill(speaker, holder[0])
+                apposed_name = self._name_after_head(persons, head)
+                if apposed_name is not None:  # "Jamie Oliver's wife, Jools Oliver": she speaks
+                    return self.fill(speaker, apposed_name)
                 if self._body_named_after(persons[-1], head):  # "Prince George's County Police"
                     return self.named(speaker, self.text[start : head.idx + len(head)])
                 if self._person_noun_after_name(persons[-1], head):  # "the Madeleine McCann suspect"
@@ -430,6 +433,15 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _name_after_head(self, persons: list[Mention], head: Any) -> Mention | None:
+        """The person named right after an English lower-case head noun, a comma allowed between them ("his
+        wife Jools", "the singer's manager, Ann Lee")."""
+        if self.lex.lang != "en" or head.pos_ != "NOUN" or not head.text[:1].islower():
+            return None  # French puts a group's owner there: "le gouvernement Assad"
+        after = head.idx + len(head)
+        gap = re.compile(r"\s*,?\s*")
+        return next((m for m in persons if m.start >= after and gap.fullmatch(self.text, after, m.start)), None)
 
     def _body_named_after(self, person: Mention, head: Any) -> bool:
         """An English organisation whose capitalised name ends in a body noun after a person's or place's name
