@@ -141,3 +141,13 @@ def test_the_pontiff_is_the_pope(nlp_en) -> None:
 def test_a_name_after_a_kin_noun_is_the_speaker(nlp_en) -> None:
     text = "The chef Tom Gray's wife, Lily Gray, said that the family was moving to Spain."
     assert speakers(text, nlp_en) == ["Lily Gray"]
+
+
+def test_the_fact_names_nobody(nlp_en) -> None:
+    text = "The fact that the ministry cut the budget again would indicate that it never meant to build the road."
+    assert speakers(text, nlp_en) == [None]
+
+
+def test_the_company_and_the_police_keep_their_noun(nlp_en) -> None:
+    text = "The company said that profits fell. The police said that nobody was hurt."
+    assert speakers(text, nlp_en) == ["company", "police"]

@@ -168,6 +168,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             speaker.name = self._mistagged_full_name(speaker.name, start, end)
             speaker.name = after_glued_headline(speaker.name)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
+        if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
+            why = "not a name"
         if why:  # "ru]", "Susana's situation", "her song, Born This Way,", "Palestinians say"
             speaker.name, speaker.role, speaker.entity_id = None, None, None
             speaker.reason = why
@@ -181,6 +183,16 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             elif reason.startswith("unnamed: people"):
                 self.last_unnamed_group = start  # "officials said … “…,” they said": "they" are them
         return speaker
+
+    def _described_thing(self, name: str, written: str) -> bool:
+        """An English speaker named by one lower-case noun after "the" or "this" that names no person, body,
+        medium or organisation ("the fact", "the event")."""
+        if self.lex.lang != "en" or not re.fullmatch(r"[a-z]+", name):
+            return False
+        if not re.match(r"(?i:the|this|that)\s+", written.strip()):
+            return False
+        nouns = speaker_nouns("en")
+        return name not in nouns.person | nouns.body | nouns.media | self.lex.org_nouns
 
     def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
         """ "Maria Cruz [es] says": a speaker phrase inside a language tag is the name written before it."""
