@@ -144,7 +144,7 @@ def test_a_name_after_a_kin_noun_is_the_speaker(nlp_en) -> None:
 
 
 def test_the_fact_names_nobody(nlp_en) -> None:
-    text = "The fact that the ministry cut the budget again would indicate that it never meant to build the road."
+    text = "The fact that Washington has cut the budget again would indicate that it never meant to build the road."
     assert speakers(text, nlp_en) == [None]
 
 
