@@ -151,3 +151,8 @@ def test_the_fact_names_nobody(nlp_en) -> None:
 def test_the_company_and_the_police_keep_their_noun(nlp_en) -> None:
     text = "The company said that profits fell. The police said that nobody was hurt."
     assert speakers(text, nlp_en) == ["company", "police"]
+
+
+def test_the_city_keeps_its_noun(nlp_en) -> None:
+    text = "About 90 tons of trash were collected after the parade. The city said that 10 tons were recycled."
+    assert speakers(text, nlp_en) == ["city"]
