@@ -156,15 +156,3 @@ def test_the_company_and_the_police_keep_their_noun(nlp_en) -> None:
 def test_the_city_keeps_its_noun(nlp_en) -> None:
     text = "About 90 tons of trash were collected after the parade. The city said that 10 tons were recycled."
     assert speakers(text, nlp_en) == ["city"]
-
-
-def test_the_police_sergeant_is_the_sergeant_named_before(nlp_en) -> None:
-    text = (
-        "Sgt. Jeffrey Krueger ordered the car towed. The Milwaukee police sergeant later said that he had "
-        "no basis to tow the car."
-    )
-    assert speakers(text, nlp_en) == ["Jeffrey Krueger"]
-
-
-def test_a_police_sergeant_nobody_names_is_unnamed(nlp_en) -> None:
-    assert speakers("The police sergeant said that he had no basis to tow the car.", nlp_en) == [None]
