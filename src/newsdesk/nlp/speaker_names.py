@@ -14,6 +14,7 @@ from .speaker_mentions import Mention, strip_determiner
 ORG_PLACE_WORDS = {"of", "at", "for", "de", "du", "chez"}
 """Words before an organisation's name, rarely before a person's ("the head of Alfred A Knopf")."""
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
+BOTH_AFTER = re.compile(r"\s+(?:both|together|tous deux|toutes deux|tous les deux)\b", re.I)
 CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
 LIST_GAP_STOPS = {"of", "for", "at", "from", "with", "in", "on", "de", "du", "des", "d", "pour", "chez", "à"}
 
@@ -120,6 +121,16 @@ class PersonNames:
             return self.text[first.start : last.end]  # "Rebecca and Tom Hale" as written: one surname for both
         return ", ".join(full[:-1]) + (" et " if self.lex.lang == "fr" else " and ") + full[-1]
 
+    def _coordinated_before(self, start: int, end: int) -> int:
+        """ "Moon Jae-in and Chinese leader Xi Jinping both urged": a speaker phrase ending in "both" that the
+        parse began after "and"; it starts at the person named right before "and"."""
+        if not COORDINATED_TAIL.search(self.text[start:end]) and not BOTH_AFTER.match(self.text, end):
+            return start
+        before = [m for m in self.mentions if m.label == "PER" and m.end <= start]
+        if before and re.fullmatch(r",?\s+(?:and|et)\s+", self.text[before[-1].end : start]):
+            return before[-1].start
+        return start
+
     def _list_gap(self, gap: str, *, lead: bool = False) -> bool:
         """Text between two listed names: a comma or "and", then a determiner and a few role words."""
         gap = re.sub(r"\([^()]*\)|^\s*\)", " ", gap)
@@ -199,10 +210,18 @@ class PersonNames:
                 return True
         return False
 
+    def _after_place(self, start: int, end: int, run: str) -> str:
+        """A proper-noun run without the place it opens with after a preposition ("Ambassador to Indonesia
+        Pham Vinh Quang" -> "Pham Vinh Quang")."""
+        if not re.search(r"(?<![\w-])(?:to|of|in|from)\s+$", self.text[max(0, start - 6) : start]):
+            return run
+        place = next((m for m in self.mentions if m.label == "LOC" and m.start == start and m.end < end), None)
+        return self.text[place.end : end].strip() if place is not None else run
+
     def _surname_to_full(self, name: str, pos: int) -> str | None:
         words = name.split()
         cands = [m.name for m in self.mentions if m.label == "PER"] + [
-            self._drop_role(r[2]) for r in self.runs if len(r[2].split()) > 1
+            self._drop_role(self._after_place(*r)) for r in self.runs if len(r[2].split()) > 1
         ]
         best = None
         for cand in cands:

@@ -127,6 +127,21 @@ class OrganisationNames:
                 return m.text
         return None
 
+    def earlier_document_owner(self, noun: str, pos: int) -> Mention | None:
+        """Who issued the document "the `noun`" takes up, named with it earlier, the nearest: "a statement
+        issued by the Personnel Ministry … according to the statement", "the Reuters report … the report"."""
+        found: list[tuple[int, Mention]] = []
+        word = rf"(?<![\w-]){re.escape(noun)}(?![\w-])"
+        for m in self.mentions:
+            if m.label not in ("ORG", "PER") or m.end > pos:
+                continue
+            lead = self.text[max(0, m.start - 50) : m.start]
+            before = re.search(word + r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:by|from|of)\s+(?:the\s+)?$", lead)
+            after = re.match(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+)?" + word, self.text[m.end : m.end + 40])
+            if before is not None or after is not None:
+                found.append((m.start, m))
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def _previous_subject_org(self, pos: int) -> str | None:
         """The last organisation that is the subject of a verb in the sentence before `pos`."""
         here = sentence_start(self.text, pos)
@@ -158,6 +173,32 @@ class OrganisationNames:
             if before and before[-1] in media or MEDIA_VERB.match(self.text, m.end()):
                 return True
         return False
+
+    def described_org(self, noun: str, pos: int) -> str | None:
+        """The organisation "the `noun`" stands for, named before `pos`, the nearest: one whose name has that
+        noun as its head ("the hospital" for "Humber River Hospital", "the ministry" for "Ministry of
+        Health"), or for a media noun a name the article writes as a medium, whatever the model took it
+        for ("the tabloid" for "the daily Bild newspaper", "the station" for "station KABC")."""
+        media = noun in speaker_nouns(self.lex.lang).media
+        for m in reversed([m for m in self.mentions if m.end <= pos and m.label in ("ORG", "PER")]):
+            name = self.org_name(m.text) if m.label == "ORG" else m.name
+            words = name.lower().split()
+            headed = words[-1] == noun or len(words) > 2 and words[0] == noun and words[1] in ("of", "for")
+            if m.label == "ORG" and len(words) > 1 and headed:
+                return name
+            if media and name[:1].isupper() and self._written_as_medium(name):
+                return name
+        return None
+
+    def _written_as_medium(self, name: str) -> bool:
+        """A name the article writes right after or before a media noun ("station KABC", "the daily Bild
+        newspaper") or as the subject of "reported"."""
+        nouns = "|".join(sorted(speaker_nouns(self.lex.lang).media, key=len, reverse=True))
+        named = re.escape(name)
+        medium = rf"(?i:(?<![\w-])(?:{nouns}))\s+{named}(?![\w-])|(?<![\w-]){named}\s+(?i:(?:{nouns}))(?![\w-])"
+        return re.search(medium, self.text) is not None or any(
+            MEDIA_VERB.match(self.text, m.end()) for m in re.finditer(named, self.text)
+        )
 
     def salient_org(self, pos: int, noun: str | None = None) -> str | None:
         """The organisation named before `pos` that the article talks about most, the nearest on a tie; one that

@@ -28,9 +28,20 @@ class RoleHolders:
             pos = start + m.start()
             if written[m.end() : m.end() + 2] in ("'s", "’s"):
                 continue  # "the mayor's office": the office speaks
+            if self._adjective_before_org(pos, start + m.end()):
+                continue  # "the official Xinhua News Agency": the agency speaks
             if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
                 return m
         return None
+
+    def _adjective_before_org(self, start: int, end: int) -> bool:
+        """A role word used as an adjective right before an organisation's name ("official" in "the official
+        Xinhua News Agency")."""
+        if self.doc is None or not any(
+            o.label == "ORG" and o.start > end and not self.text[end : o.start].strip() for o in self.mentions
+        ):
+            return False
+        return any(t.pos_ == "ADJ" for t in self.tokens_inside(start - 1, end))
 
     def _role_and_name(self, start: int, end: int) -> str | None:
         """ "Spokeswoman Sandy Angers", "the strategist for Invesco AIM, Fritz Meyer": a role, then a name."""
@@ -41,7 +52,7 @@ class RoleHolders:
         runs = [r for r in self.runs if r[0] >= start and r[1] <= end]
         comma = self.text.rfind(",", start, end)
         for r in reversed(runs):
-            name = self._drop_role(r[2])
+            name = self._drop_role(self._after_place(*r))
             if len(name.split()) < 2 or r[1] < start + role.end() or self.lex.role_match(name):
                 continue
             if name.split()[-1].lower().strip(".") in self.lex.org_nouns:

@@ -137,6 +137,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         start, end, head = self._before_language_tag(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._whole_name(start, end)
+        start = self._coordinated_before(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
         variant = self._misspelt_person(speaker.name, start) if speaker.name else None
         if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
@@ -167,6 +168,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             speaker.name = self._mistagged_full_name(speaker.name, start, end)
             speaker.name = after_glued_headline(speaker.name)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
+        if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
+            why = "not a name"
         if why:  # "ru]", "Susana's situation", "her song, Born This Way,", "Palestinians say"
             speaker.name, speaker.role, speaker.entity_id = None, None, None
             speaker.reason = why
@@ -180,6 +183,16 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             elif reason.startswith("unnamed: people"):
                 self.last_unnamed_group = start  # "officials said … “…,” they said": "they" are them
         return speaker
+
+    def _described_thing(self, name: str, written: str) -> bool:
+        """An English speaker named by one lower-case noun after "the" or "this" that names no person, body,
+        medium or organisation ("the fact", "the event")."""
+        if self.lex.lang != "en" or not re.fullmatch(r"[a-z]+", name):
+            return False
+        if not re.match(r"(?i:the|this|that)\s+", written.strip()):
+            return False
+        nouns = speaker_nouns("en")
+        return name not in nouns.person | nouns.body | nouns.media | self.lex.org_nouns
 
     def _before_language_tag(self, start: int, end: int, head: Any) -> tuple[int, int, Any]:
         """ "Maria Cruz [es] says": a speaker phrase inside a language tag is the name written before it."""
@@ -250,7 +263,22 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 holder = [m for m in persons if m.start <= head.idx < m.end or titled and 0 < m.start - head.idx <= 25]
                 if holder:
                     return self.fill(speaker, holder[0])
-                if head_pos == "NOUN" and not self.lex.role_match(head.text) and self.group_of(persons[0], head):
+                apposed_name = self._name_after_head(persons, head)
+                if apposed_name is not None:  # "Jamie Oliver's wife, Jools Oliver": she speaks
+                    return self.fill(speaker, apposed_name)
+                if self._body_named_after(persons[-1], head):  # "Prince George's County Police"
+                    return self.named(speaker, self.text[start : head.idx + len(head)])
+                if self._person_noun_after_name(persons[-1], head):  # "the Madeleine McCann suspect"
+                    role = self.lex.role_match(head.text)
+                    other = self.role_holder(role.group(0), start, written) if role else None
+                    if other is not None and all(other.name != m.name for m in persons):
+                        return self.fill(speaker, other)  # "the Trump spokesman" named elsewhere
+                    speaker.reason = "unnamed speaker"
+                    return speaker
+                document = head.lemma_.lower() in self.lex.documents  # "the Mueller report": his
+                if head_pos == "NOUN" and not document and not self.lex.role_match(head.text) and self.group_of(
+                    persons[0], head
+                ):
                     if self.indefinite_person(written, head):
                         speaker.reason = "unnamed speaker"  # "un proche de Macron"
                         return speaker
@@ -273,8 +301,16 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         if head is not None and (head_low in self.lex.documents or head.lower_ in self.lex.documents):
             # "selon un rapport de l'ONU", "une enquête réalisée par l'Associated Press"
             inner = [m for m in inside if m.label in ("ORG", "PER") and m.start > head.idx]
-            inner += [  # "Fiat's announcement"
-                m for m in inside if m.label in ("ORG", "PER") and m.end <= head.idx and possessive_at(self.text, m.end)
+            inner += [  # "Fiat's announcement", "the Reuters report"
+                m
+                for m in inside
+                if m.label in ("ORG", "PER")
+                and m.end <= head.idx
+                and (
+                    possessive_at(self.text, m.end)
+                    or self.lex.lang == "en"
+                    and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+)?", self.text[m.end : head.idx])
+                )
             ]
             if inner:
                 return self.fill(speaker, inner[0]) if inner[0].label == "PER" else self.named(speaker, inner[0].text)
@@ -300,6 +336,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                     return self.named(speaker, run[2])
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
+                owner = self.earlier_document_owner(head.lower_, start) if self.lex.lang == "en" else None
+                if owner is not None:  # "a statement issued by the ministry … according to the statement"
+                    return self.fill(speaker, owner) if owner.label == "PER" else self.named(speaker, owner.text)
                 group = self._last_group_alone(start)
                 if group is not None:  # "…, the sheriff's office said. …, according to the release": its author
                     speaker.name = group
@@ -342,6 +381,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             if named:
                 return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
+        if short and self._org_description(written, head, inside):
+            described = self.described_org(head.lower_, start)
+            if described is not None:  # "the hospital" after "Humber River Hospital", "the tabloid" for Bild
+                return self.named(speaker, described)
         if (
             short
             and head_low in self.lex.org_nouns
@@ -402,6 +445,45 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _name_after_head(self, persons: list[Mention], head: Any) -> Mention | None:
+        """The person named right after an English lower-case head noun, a comma allowed between them ("his
+        wife Jools", "the singer's manager, Ann Lee")."""
+        if self.lex.lang != "en" or head.pos_ != "NOUN" or not head.text[:1].islower():
+            return None  # French puts a group's owner there: "le gouvernement Assad"
+        after = head.idx + len(head)
+        gap = re.compile(r"\s*,?\s*")
+        return next((m for m in persons if m.start >= after and gap.fullmatch(self.text, after, m.start)), None)
+
+    def _body_named_after(self, person: Mention, head: Any) -> bool:
+        """An English organisation whose capitalised name ends in a body noun after a person's or place's name
+        ("Prince George's County Police", "the Gates Foundation")."""
+        if self.lex.lang != "en" or not head.text[:1].isupper() or head.idx < person.end:
+            return False
+        between = self.text[person.end : head.idx]
+        if not re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+", between):
+            return False
+        return head.lower_ in speaker_nouns("en").body or head.lower_ in self.lex.org_nouns
+
+    def _person_noun_after_name(self, person: Mention, head: Any) -> bool:
+        """An English role or person noun that a name before it only describes ("the Madeleine McCann
+        suspect", "a Trump spokesman"): the speaker is somebody else."""
+        if self.lex.lang != "en" or head.pos_ != "NOUN" or not head.text[:1].islower() or head.idx < person.end:
+            return False
+        if not re.fullmatch(r"(?:\s+[a-z][\w-]*)*\s+", self.text[person.end : head.idx]):
+            return False  # "Ann Lee, a lawyer", "Ann Lee's lawyer": an apposition, or an owner (`resolve_owned`)
+        nouns = speaker_nouns("en")
+        return head.lower_ in nouns.person or bool(self.lex.role_match(head.text))
+
+    def _org_description(self, written: str, head: Any, inside: list[Mention]) -> bool:
+        """An English definite description whose lower-case head noun may stand for an organisation ("the
+        hospital", "the tabloid"): no name inside, and no role or person noun ("the president", "the
+        victims")."""
+        if self.lex.lang != "en" or head is None or inside or head.pos_ != "NOUN" or not head.text[:1].islower():
+            return False
+        if not re.match(r"(?i:the|its)\s", written.strip()) or head.lower_ in speaker_nouns("en").person:
+            return False
+        return not self.lex.role_match(head.text)
 
     def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
         """ "les informations des médias américains": the plural noun phrase after "de" that a document noun
