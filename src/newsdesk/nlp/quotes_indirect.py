@@ -33,6 +33,11 @@ MIN_WORDS = 3
 EMBEDDED_QUESTION = re.compile(r"(?:why|how|what|whether|where|when|who|which)\b", re.IGNORECASE)
 """An English clause opening with one of these after a speech verb is a question it raises ("explains
 why …", "describes how …"), not reported content."""
+SUBORDINATORS = {
+    "avant", "après", "pour", "sans", "bien", "alors", "parce", "tandis", "dès", "afin", "pendant", "depuis",
+    "lors", "malgré", "so", "such", "now", "except", "given", "provided", "even", "order",
+}
+"""A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that"), not a report."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -111,12 +116,17 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
                 comma = text.rfind(",", r.start, o.verb_span[0])
                 if comma > r.start:
                     r.start, r.end = _trim(text, r.start, comma)
+    for r in found:
+        if r.verb is not None and r.verb_span is not None and r.verb_span[0] >= r.end:
+            r.start = _spoken_lead(text, r.start, [o for o in found if o is not r])
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
         whole_quote = any(s == r.start and e == r.end for s, e in quoted)  # "selon lui « trop loin »"
         if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS and not whole_quote:
             continue
+        if not whole_quote and not _has_verb(doc, r.start, r.end, text):
+            continue  # "a rapporté 160 millions à Niantic Labs depuis …", "According to the market: 4.3 billion"
         outer = next((k for k in kept if k.start <= r.start and r.end <= k.end), None)
         if outer is not None and _innermost(outer, r, text):
             kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
@@ -128,6 +138,39 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(?:(?i:je|j['’]|nous|moi|mon|ma|mes|notre|nos|we|our|ours|my)|I|us)(?![\w'’])"
+)
+"""Words of a speaker talking about themselves: news narration does not use them outside quotations."""
+
+
+def _spoken_lead(text: str, start: int, others: Sequence[Reported]) -> int:
+    """Where speech closed by an attribution after it ("…, explique le maire.") starts: earlier sentences of
+    its paragraph belong to it when each speaks in the first person without quote marks ("Nous avons
+    tout essayé. Il faut maintenant attendre, explique le maire.")."""
+    para = text.rfind("\n", 0, start) + 1
+    while start > para:
+        prev = sentence_start(text, start - 1)
+        while prev > para and not text[prev:start].strip():
+            prev = sentence_start(text, prev - 1)
+        seg = text[max(prev, para) : start]
+        if any(c in QUOTE_CHARS for c in seg) or not FIRST_PERSON.search(seg):
+            break
+        if any(o.start < start and o.end > prev for o in others):
+            break
+        start = _trim(text, max(prev, para), start)[0]
+    return start
+
+
+def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:
+    """True when text[start:end] holds a verb or an auxiliary, or quote marks: reported speech is a clause (or
+    quotes words); a noun phrase left over by a misparse ("Labs depuis son lancement") is not."""
+    if any(c in QUOTE_CHARS for c in text[start:end]):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
@@ -225,11 +268,23 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
+        if x.lower_ in ("that", "que", "qu'", "qu’") and doc[x.i - 1].lower_ in SUBORDINATORS:
+            break  # "a confié X avant qu'il ne se radicalise": a subordinate clause, not what was said
         loose = lex.lang == "fr" and x.head.pos_ == "VERB"  # "qu'" mistagged as a relative pronoun
         if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or loose):
             return x.head
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
     return before[0] if before else None
+
+
+def _wh_clause(t: Any, comp: Any) -> bool:
+    """ "explained on his blog why he …": an English clause opened by a wh-word or "whether" between the verb
+    and the clause's head is an embedded question, even when the parser put other words before it."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return False
+    return any(
+        t.i < c.i < comp.i and (c.tag_ in ("WRB", "WP", "WDT") or c.lower_ == "whether") for c in comp.children
+    )
 
 
 def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
@@ -252,8 +307,10 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
-        if lex.lang == "en" and EMBEDDED_QUESTION.match(text, start):
+        if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
             return None  # "She explains why the law matters": the topic of a report, not its content
+        if ";" in text[t.idx : start]:
+            return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
@@ -264,8 +321,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
             return None  # "…, having reported record profits": not an incise
         comma = next((x for x in reversed(list(t.doc[comp.i : t.i])) if x.text == ","), None)
-        if comma is None or comma.i < comp.i:
-            return None
+        if comma is None or comma.i < comp.i or _object_after(t):
+            return None  # "…, Hollande had promised a new government": the verb has its own object
         subj = speaker_verb(t)
         if subj is not None and subj.i < comma.i:
             return None  # "Le champion, qualifié pour Rio, a annoncé son forfait": not an incise
@@ -419,6 +476,14 @@ def _gerund(t: Any) -> bool:
     )
 
 
+def _bare_participle(t: Any) -> bool:
+    """ "…, dite série Europa", "…, confirmed by the police": a past participle right after a comma with no
+    auxiliary of its own modifies a noun; a French or English incise verb is finite or has its auxiliary."""
+    if "Part" not in t.morph.get("VerbForm") and t.tag_ != "VBN":
+        return False
+    return t.i > 0 and t.doc[t.i - 1].text == "," and not any(c.dep_.startswith("aux") for c in t.children)
+
+
 def _after_noun(t: Any) -> bool:
     """ "a révélé le Comité": a determiner or name right after the verb (the inverted subject)."""
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
@@ -550,6 +615,8 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         return None
     if _gerund(t):
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
+    if _bare_participle(t):
+        return None  # "La nouvelle série, dite série Europa, …": a participle naming, not an incise
     early = subject_of(t)
     # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
     misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
@@ -589,6 +656,17 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
     return _incise_report(t, start, end, speaker, subj)
+
+
+def _object_after(t: Any) -> bool:
+    """ "…, X had promised a new government", "…, the inhabitant says 'Não há …'": a speech verb with a direct
+    object after it (a noun, or words in quote marks) does not report the clause before its comma."""
+    if t.doc.lang_ != "en":
+        return False  # a French inverted subject is often parsed as the object ("…, a déclaré le maire")
+    return any(
+        c.dep_ in ("obj", "dobj") and c.i > t.i and (c.pos_ in ("NOUN", "PROPN") or c.text in QUOTE_CHARS)
+        for c in t.children
+    ) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in QUOTE_CHARS)
 
 
 def _name_before(t: Any) -> Any:
