@@ -67,6 +67,8 @@ def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
         pairs.append(f"{prev.lemma_.lower()} {token.lemma_.lower()}")
     if nxt is not None and nxt.dep_ in ("prt", "compound:prt"):
         pairs.append(f"{token.lemma_.lower()} {nxt.lower_}")
+    if any(c.lower_ == "clear" and c.i > token.i for c in token.children):
+        pairs.append(f"{token.lemma_.lower()} clear")  # "made it clear that …"
     if nxt is not None and token.lemma_.lower() == "faire":
         pairs.append(f"faire {nxt.lemma_.lower()}")  # the parse may hang the clause on either verb
     return any(lex.is_speech_verb(p, indirect=indirect) for p in pairs)

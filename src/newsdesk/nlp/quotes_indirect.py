@@ -38,6 +38,8 @@ SUBORDINATORS = {
     "lors", "malgré", "so", "such", "now", "except", "given", "provided", "even", "order",
 }
 """A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that"), not a report."""
+CLAIM_VERBS = {"claim", "profess"}
+"""English verbs whose infinitive is what the subject says ("claims to have seen …"); "promised to" is not."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -221,6 +223,13 @@ def _question(text: str, t: Any) -> bool:
 
 def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     """The head of the reported clause: a "que"/"that" clause, a bare clause, or (French) an infinitive."""
+    clear = next((c for c in t.children if c.lower_ == "clear" and c.i > t.i), None)
+    if clear is not None:  # "made it clear that …": the clause hangs on "clear"
+        return next((c for c in clear.children if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None)
+    if lex.lang == "en" and t.lemma_.lower() in CLAIM_VERBS:
+        inf = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and any(a.lower_ == "to" for a in c.children)]
+        if inf:
+            return inf[0]  # "claims to have seen the plane"
     after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
@@ -359,6 +368,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         start=start,
         end=end,
         verb=t,
+        verb_text="make clear" if comp.head.lower_ == "clear" and comp.head.head.i == t.i else None,
         verb_span=(t.idx, t.idx + len(t)),
         speaker=speaker,
         speaker_head=subj if speaker else None,
@@ -479,9 +489,15 @@ def _gerund(t: Any) -> bool:
 def _bare_participle(t: Any) -> bool:
     """ "…, dite série Europa", "…, confirmed by the police": a past participle right after a comma with no
     auxiliary of its own modifies a noun; a French or English incise verb is finite or has its auxiliary."""
-    if "Part" not in t.morph.get("VerbForm") and t.tag_ != "VBN":
+    if t.i == 0 or t.doc[t.i - 1].text != "," or any(c.dep_.startswith("aux") for c in t.children):
         return False
-    return t.i > 0 and t.doc[t.i - 1].text == "," and not any(c.dep_.startswith("aux") for c in t.children)
+    if t.doc.lang_ == "en":
+        return t.tag_ == "VBN" and subject_of(t) is None
+    # the tagger takes "rétorque", "dit" for participles: only unambiguous participle endings count
+    return "Part" in t.morph.get("VerbForm") and t.lower_.endswith(PARTICIPLE_ENDINGS)
+
+
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "its")
 
 
 def _after_noun(t: Any) -> bool:
@@ -685,6 +701,8 @@ def _as_said(t: Any, text: str) -> Reported | None:
     """ "Comme l'a rappelé le ministre, la loi sera votée en mai": a French "comme le/l'" incise opening the
     sentence reports the clause after its comma; the speaker is the subject after the verb."""
     doc = t.doc
+    if doc.lang_ == "en":
+        return _as_said_en(t, text)
     k = t.i - 1
     while k >= 0 and doc[k].pos_ == "AUX":
         k -= 1
@@ -700,6 +718,51 @@ def _as_said(t: Any, text: str) -> Reported | None:
     span = doc.char_span(*speaker, alignment_mode="expand")
     start, end = _trim(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
     return _incise_report(t, start, end, speaker, span.root if span is not None else None)
+
+
+def _as_said_en(t: Any, text: str) -> Reported | None:
+    """ "As the bank noted last week, inflation has fallen", "Manto, as Hina says, was a visionary", "…, and as
+    an economist noted, debt amounts to 45%", "Inflation has fallen, as the bank noted": an English "as" clause
+    with a speech verb and no object reports the clause after it when it opens the sentence (or follows a
+    conjunction), the whole sentence when it sits inside it, the clause before it when it closes it. "…, as X
+    had stated" (past perfect) sets a claim against the facts and reports nothing."""
+    doc = t.doc
+    mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < t.i), None)
+    subj = subject_of(t)
+    if mark is None and subj is None:  # "as a prominent economist noted" parsed as a preposition and its object
+        mark = next((x for x in reversed(doc[max(0, t.i - 9) : t.i]) if x.lower_ == "as" and x.dep_ == "prep"), None)
+        between = doc[mark.i + 1 : t.i] if mark is not None else []
+        if mark is None or any(x.pos_ in ("VERB", "PUNCT") for x in between):
+            return None
+        subj = next((c for c in mark.children if c.dep_ == "pobj"), None)
+    if mark is None or any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") and c.i > t.i for c in t.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+        return None
+    if subj is None:
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)  # "as reported by the BBC"
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or subj.i < mark.i or subj.lower_ in NON_SPEAKERS:
+        return None
+    right = max(x.i for x in t.subtree if x.i == t.i or not x.is_punct)
+    s_start, s_end = sentence_start(text, mark.idx), sentence_end(text, mark.idx)
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    before = text[s_start : mark.idx]
+    opening = not before.strip() or re.search(r"(?:^|,)\s*(?:and|but|so|yet)\s*$", before)
+    if after is not None and after.text == "," and opening:
+        rest = text[after.idx + 1 : s_end]
+        cut = re.search(r",\s*(?:which|who)\b", rest)
+        start, end = _trim(text, after.idx + 1, after.idx + 1 + (cut.start() if cut else len(rest)))
+    elif after is not None and after.text == "," and before.rstrip().endswith(","):
+        start, end = _trim(text, s_start, s_end)  # "Manto, as Hina says, was a visionary"
+    elif before.rstrip().endswith(",") and (after is None or after.idx >= s_end or after.text in ".!;"):
+        start, end = _trim(text, s_start, len(before.rstrip()) + s_start - 1)
+    else:
+        return None
+    if end <= start:
+        return None
+    speaker = phrase_span(subj, doc[mark.i + 1].idx, t.idx)
+    return _incise_report(t, start, end, speaker, subj)
 
 
 def _parenthetical(t: Any, text: str) -> Reported | None:
