@@ -17,6 +17,8 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import ABBREV, QUOTE_CHARS, doc_text, sentence_end, sentence_start
 from .quote_subjects import (
+    PERSON_ENTS,
+    PLACE_ENTS,
     inverted_subject,
     nearer_person,
     passive,
@@ -40,6 +42,11 @@ SUBORDINATORS = {
 """A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that"), not a report."""
 CLAIM_VERBS = {"claim", "profess"}
 """English verbs whose infinitive is what the subject says ("claims to have seen …"); "promised to" is not."""
+EMBEDDED_QUESTION_FR = re.compile(r"(?:pourquoi|comment|combien|quand|où|quel(?:le)?s?|s['’]ils?)\b", re.IGNORECASE)
+"""The French counterpart of EMBEDDED_QUESTION: "a expliqué pourquoi …", "a détaillé comment …"."""
+CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
+"""Verbs that only attribute quotes, but that also mark an incise inside a reported sentence ("Par
+conséquent, a-t-il poursuivi, les communes devront …")."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -106,12 +113,21 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text) or _as_said(t, text)
+            rep = (
+                _fr_parenthetical(t, text)
+                or _complement(t, lex, text)
+                or _incise(t, lex, text)
+                or _parenthetical(t, text)
+                or _as_said(t, text)
+            )
+        elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
+            rep = _fr_parenthetical(t, text) or _parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
         else:
             continue
         if rep is not None:
             found.append(rep)
     found.extend(r for r in _introducers(doc, lex, quoted) if not _tally(doc, r, lex))
+    found.extend(_opinions(doc, lex, quoted))
     for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
         for o in found:
             if o.how == "incise" and o is not r and o.verb_span and r.start < o.verb_span[0] < r.end:
@@ -173,6 +189,51 @@ def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+OPINION = re.compile(r"(?:^|(?<=[.!?»\n]))\s*(?:(?:Mais|Et|Or)\s*,?\s*)?(Pour)\s+([^,;:.!?«»\"“”\n]{2,80}?)\s*,\s*")
+
+
+def _opinions(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """ "Pour le maire, la route ne sera pas prête avant l'hiver": a French sentence opened by "Pour" and a
+    person (a name, a role or a body) gives that person's view, reported without a verb. "Pour la
+    première fois", "Pour cela" and the like open no view: their noun cannot speak."""
+    if lex.lang != "fr":
+        return []
+    text = doc_text(doc)
+    out: list[Reported] = []
+    for m in OPINION.finditer(text):
+        if _inside(m.start(2), quoted):
+            continue
+        holder = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if holder is None or not _opinion_holder(holder, lex):
+            continue
+        start, end = _trim(text, m.end(), sentence_end(text, m.end()))
+        if any(c in QUOTE_CHARS for c in text[start:end]):
+            continue  # "Pour lui, « … »": a direct quote, attributed with the quote marks
+        if any(t.pos_ in ("VERB", "AUX") and speech_verb(t, lex) for t in doc.char_span(start, end, "expand") or []):
+            continue  # "Pour lui, le ministre a déclaré que …": the verb's own subject speaks
+        out.append(
+            Reported(
+                start=start, end=end, verb_text="", verb_span=(m.start(1), m.end(1)),
+                speaker=(m.start(2), m.end(2)), speaker_head=holder.root, how="introducer",
+            )
+        )
+    return out
+
+
+def _opinion_holder(holder: Any, lex: QuoteLexicon) -> bool:
+    """A name of a person, or a role or body noun ("le maire", "le gouvernement"). A pronoun ("Pour lui, son rêve
+    serait de …") too often opens a wish or a plan rather than a view."""
+    if len(holder) > 8:
+        return False
+    if holder[-1].ent_type_ in PERSON_ENTS and len(holder) <= 5:
+        return True
+    head = holder.root
+    if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS or _not_a_source(holder.text, lex):
+        return False
+    nouns = speaker_nouns(lex.lang)
+    return bool(lex.role_match(head.text)) or head.lemma_.lower() in lex.org_nouns or head.lower_ in nouns.body
 
 
 def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
@@ -318,9 +379,13 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             start = min(start, mark[0].idx)
         if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
             return None  # "She explains why the law matters": the topic of a report, not its content
+        if lex.lang == "fr" and EMBEDDED_QUESTION_FR.match(text[t.idx + len(t) : start + 12].strip()):
+            return None  # "a expliqué pourquoi l'usine devait fermer"
         if ";" in text[t.idx : start]:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
+        if t.dep_ == "relcl" and comp.head.i == t.i:  # "the plan, which critics say will cost billions, was …"
+            end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
@@ -765,6 +830,37 @@ def _as_said_en(t: Any, text: str) -> Reported | None:
     return _incise_report(t, start, end, speaker, subj)
 
 
+def _fr_parenthetical(t: Any, text: str) -> Reported | None:
+    """ "Par conséquent, a-t-il poursuivi, les communes devront …", "La loi, précise-t-elle, sera votée": a
+    French verb with its subject clitic between two commas inside a sentence reports that sentence; linking
+    words before the incise ("Par conséquent", "Mais") stay out of it."""
+    doc = t.doc
+    if doc.lang_ != "fr":
+        return None
+    k = t.i - 1
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
+        k -= 1
+    j = t.i + 1
+    while j < len(doc) and (doc[j].lower_ in CLITICS or doc[j].pos_ == "ADV"):
+        j += 1
+    clitic = any(x.lower_ in CLITICS for x in doc[k + 1 : j])
+    if k < 0 or j >= len(doc) or doc[k].text != "," or doc[j].text != "," or not clitic:
+        return None
+    sent_start, s_end = sentence_start(text, t.idx), sentence_end(text, t.idx)
+    lead = [x for x in doc[:k] if x.idx >= sent_start and not x.is_space]
+    if not lead or any(c in QUOTE_CHARS for c in text[sent_start:s_end]):
+        return None
+    linking = lead[0].pos_ in ("ADP", "ADV", "CCONJ", "SCONJ") and not any(
+        x.pos_ in ("VERB", "AUX", "PROPN") for x in lead
+    )
+    start, end = _trim(text, doc[j].idx + 1 if linking else sent_start, s_end)
+    if end <= start:
+        return None
+    subj = next((x for x in doc[k + 1 : j] if x.lower_ in CLITICS and x.lower_ != "-t"), None)
+    speaker = (subj.idx + 1, subj.idx + len(subj)) if subj is not None else None
+    return _incise_report(t, start, end, speaker, subj)
+
+
 def _parenthetical(t: Any, text: str) -> Reported | None:
     """ "Since then, he says, the plane has flown …": a speaker and verb between commas report the clause
     that follows them."""
@@ -891,9 +987,9 @@ def _french_content_after(
 def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: int, s_end: int) -> bool:
     """ "Le suspect aurait, selon la police, pris la fuite", "Le suspect, selon la police, a fui": "selon X"
     between commas inside a clause whose verb (or its participle) comes after it."""
-    if doc.lang_ != "fr" or not text[lead[1] : lead[1] + 2].startswith(","):
+    if not text[lead[1] : lead[1] + 2].startswith(","):
         return False
-    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b)[a-zà-ÿ]", text[content_from:s_end]):
+    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b|that\b|which\b|who\b|and\b|but\b)[a-zà-ÿ]", text[content_from:s_end]):
         return False
     toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
     after = doc.char_span(content_from, s_end, alignment_mode="contract")
