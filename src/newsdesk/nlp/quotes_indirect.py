@@ -47,6 +47,8 @@ EMBEDDED_QUESTION_FR = re.compile(r"(?:pourquoi|comment|combien|quand|où|quel(?
 CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
 """Verbs that only attribute quotes, but that also mark an incise inside a reported sentence ("Par
 conséquent, a-t-il poursuivi, les communes devront …")."""
+ADDRESSEE_VERBS = {"tell", "warn", "remind", "inform", "assure", "reassure", "advise", "caution", "notify", "brief"}
+"""English speech verbs whose object is the person spoken to ("…, the minister told reporters")."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -384,7 +386,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if ";" in text[t.idx : start]:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
-        if t.dep_ == "relcl" and comp.head.i == t.i:  # "the plan, which critics say will cost billions, was …"
+        relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree)
+        if t.dep_ == "relcl" and comp.head.i == t.i and relative:  # "the plan, which critics say will cost …, was"
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
@@ -742,7 +745,7 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
 def _object_after(t: Any) -> bool:
     """ "…, X had promised a new government", "…, the inhabitant says 'Não há …'": a speech verb with a direct
     object after it (a noun, or words in quote marks) does not report the clause before its comma."""
-    if t.doc.lang_ != "en":
+    if t.doc.lang_ != "en" or t.lemma_.lower() in ADDRESSEE_VERBS:
         return False  # a French inverted subject is often parsed as the object ("…, a déclaré le maire")
     return any(
         c.dep_ in ("obj", "dobj") and c.i > t.i and (c.pos_ in ("NOUN", "PROPN") or c.text in QUOTE_CHARS)
@@ -820,7 +823,7 @@ def _as_said_en(t: Any, text: str) -> Reported | None:
         start, end = _trim(text, after.idx + 1, after.idx + 1 + (cut.start() if cut else len(rest)))
     elif after is not None and after.text == "," and before.rstrip().endswith(","):
         start, end = _trim(text, s_start, s_end)  # "Manto, as Hina says, was a visionary"
-    elif before.rstrip().endswith(",") and (after is None or after.idx >= s_end or after.text in ".!;"):
+    elif before.rstrip().endswith(",") and (after is None or after.text in ".!;"):
         start, end = _trim(text, s_start, len(before.rstrip()) + s_start - 1)
     else:
         return None
