@@ -34,12 +34,19 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
     return False
 
 
+NOUN_DEPS = ("nsubjpass", "nsubj:pass")
+"""Relations of a noun that the tagger did not take for a verb: it names a thing ("the project was selected")."""
+
+
 def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
     # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
     as_verb = (
         token.pos_ in ("NOUN", "ADJ", "PROPN")
         and not _prepositional_noun(token)
-        and (token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children))
+        and (
+            token.lemma_ in lex.verbs and token.dep_ not in NOUN_DEPS  # "the project was selected": a noun
+            or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
+        )
     )
     if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
