@@ -190,7 +190,9 @@ def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:
     if any(c in QUOTE_CHARS for c in text[start:end]):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+    if span is None or span.root.pos_ == "ADJ":
+        return True  # "s'est dite favorable à une hausse": an attribute reports a stance
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 OPINION = re.compile(r"(?:^|(?<=[.!?»\n]))\s*(?:(?:Mais|Et|Or)\s*,?\s*)?(Pour)\s+([^,;:.!?«»\"“”\n]{2,80}?)\s*,\s*")
