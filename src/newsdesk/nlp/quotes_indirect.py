@@ -564,7 +564,12 @@ def _bare_participle(t: Any) -> bool:
     if t.doc.lang_ == "en":
         return t.tag_ == "VBN" and subject_of(t) is None
     # the tagger takes "rétorque", "dit" for participles: only unambiguous participle endings count
-    return "Part" in t.morph.get("VerbForm") and t.lower_.endswith(PARTICIPLE_ENDINGS)
+    if "Part" not in t.morph.get("VerbForm"):
+        return False
+    low = t.lower_
+    # "prévue", "reconnus", but not "continue", "salue" (present tense of an -uer verb)
+    vowel_u = low.endswith(("ue", "ues", "us")) and not low.endswith(("que", "ques", "gue", "gues"))
+    return low.endswith(PARTICIPLE_ENDINGS) or vowel_u and not t.lemma_.endswith("uer")
 
 
 PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "its")
