@@ -262,3 +262,8 @@ def test_first_person_english_sentences_join_the_attribution(nlp_en) -> None:
 )
 def test_french_look_alikes_report_nothing_indirect(nlp_fr, text) -> None:
     assert [q for q, kind in found(text, nlp_fr, "fr") if kind != "direct"] == []
+
+
+def test_report_in_a_relative_clause_stops_before_the_main_verb(nlp_en) -> None:
+    text = "Reyes, who had at first insisted he would never join the cabinet, was apparently worried about the polls."
+    assert spans(text, nlp_en, "en") == ["he would never join the cabinet"]

@@ -388,8 +388,10 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if ";" in text[t.idx : start]:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
-        relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree)
-        if t.dep_ == "relcl" and comp.head.i == t.i and relative:  # "the plan, which critics say will cost …, was"
+        # "the plan, which critics say will cost …, was approved", "Mofaz, who had insisted he would never join
+        # the government, was worried": the relative clause ends before its noun's own verb
+        relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree) or t.head.head.i > t.i
+        if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
