@@ -267,3 +267,8 @@ def test_french_look_alikes_report_nothing_indirect(nlp_fr, text) -> None:
 def test_report_in_a_relative_clause_stops_before_the_main_verb(nlp_en) -> None:
     text = "Reyes, who had at first insisted he would never join the cabinet, was apparently worried about the polls."
     assert spans(text, nlp_en, "en") == ["he would never join the cabinet"]
+
+
+def test_second_english_speaker_after_and_has_a_report_of_their_own(nlp_en) -> None:
+    text = "The governor said that fares would rise and the drivers' union warned that strikes would follow."
+    assert spans(text, nlp_en, "en") == ["that fares would rise", "that strikes would follow"]

@@ -250,14 +250,15 @@ def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
 
 
 def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
-    """Offset of the "et"/"mais" that opens a second French report inside `outer`'s content ("X estimait que
-    … et les syndicats avaient demandé que …"), or -1: the second speaker is not reported by the first."""
-    if inner.verb is None or inner.verb.doc.lang_ != "fr" or inner.how != "complement" or inner.speaker is None:
+    """Offset of the "et"/"mais"/"and"/"but" that opens a second report inside `outer`'s content ("X estimait que
+    … et les syndicats avaient demandé que …", "X highlighted that … and it revealed that …"), or -1: the
+    second speaker is not reported by the first."""
+    if inner.verb is None or inner.how != "complement" or inner.speaker is None:
         return -1
     if not outer.start < inner.speaker[0] < inner.verb_span[0] < inner.start:
         return -1
     head = text[outer.start : inner.speaker[0]]
-    m = re.search(r"[\s,](et|mais)\s+$", head)
+    m = re.search(r"[\s,](et|mais|and|but)\s+$", head)
     if m is None or head.count("«") != head.count("»"):
         return -1
     return outer.start + m.start(1)
