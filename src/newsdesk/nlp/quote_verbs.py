@@ -34,12 +34,19 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
     return False
 
 
+NOUN_DEPS = ("nsubjpass", "nsubj:pass")
+"""Relations of a noun that the tagger did not take for a verb: it names a thing ("the project was selected")."""
+
+
 def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> bool:
     # a noun with a subject is a verb the tagger missed ("L'armée turque annonce avoir …")
     as_verb = (
         token.pos_ in ("NOUN", "ADJ", "PROPN")
         and not _prepositional_noun(token)
-        and (token.lemma_ in lex.verbs or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children))
+        and (
+            token.lemma_ in lex.verbs and token.dep_ not in NOUN_DEPS  # "the project was selected": a noun
+            or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
+        )
     )
     if token.pos_ not in ("VERB", "AUX") and not as_verb:
         return False
@@ -67,6 +74,8 @@ def _phrasal(token: Any, lex: QuoteLexicon, indirect: bool) -> bool:
         pairs.append(f"{prev.lemma_.lower()} {token.lemma_.lower()}")
     if nxt is not None and nxt.dep_ in ("prt", "compound:prt"):
         pairs.append(f"{token.lemma_.lower()} {nxt.lower_}")
+    if any(c.lower_ == "clear" and c.i > token.i for c in token.children):
+        pairs.append(f"{token.lemma_.lower()} clear")  # "made it clear that …"
     if nxt is not None and token.lemma_.lower() == "faire":
         pairs.append(f"faire {nxt.lemma_.lower()}")  # the parse may hang the clause on either verb
     return any(lex.is_speech_verb(p, indirect=indirect) for p in pairs)

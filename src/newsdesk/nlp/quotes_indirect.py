@@ -17,6 +17,8 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import ABBREV, QUOTE_CHARS, doc_text, sentence_end, sentence_start
 from .quote_subjects import (
+    PERSON_ENTS,
+    PLACE_ENTS,
     inverted_subject,
     nearer_person,
     passive,
@@ -33,6 +35,20 @@ MIN_WORDS = 3
 EMBEDDED_QUESTION = re.compile(r"(?:why|how|what|whether|where|when|who|which)\b", re.IGNORECASE)
 """An English clause opening with one of these after a speech verb is a question it raises ("explains
 why …", "describes how …"), not reported content."""
+SUBORDINATORS = {
+    "avant", "après", "pour", "sans", "bien", "alors", "parce", "tandis", "dès", "afin", "pendant", "depuis",
+    "lors", "malgré", "so", "such", "now", "except", "given", "provided", "even", "order",
+}
+"""A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that"), not a report."""
+CLAIM_VERBS = {"claim", "profess"}
+"""English verbs whose infinitive is what the subject says ("claims to have seen …"); "promised to" is not."""
+EMBEDDED_QUESTION_FR = re.compile(r"(?:pourquoi|comment|combien|quand|où|quel(?:le)?s?|s['’]ils?)\b", re.IGNORECASE)
+"""The French counterpart of EMBEDDED_QUESTION: "a expliqué pourquoi …", "a détaillé comment …"."""
+CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
+"""Verbs that only attribute quotes, but that also mark an incise inside a reported sentence ("Par
+conséquent, a-t-il poursuivi, les communes devront …")."""
+ADDRESSEE_VERBS = {"tell", "warn", "remind", "inform", "assure", "reassure", "advise", "caution", "notify", "brief"}
+"""English speech verbs whose object is the person spoken to ("…, the minister told reporters")."""
 CONJUNCTIONS = {"et", "mais", "puis", "ou", "and", "but", "then", "or", "que", "qu'", "qu’", "that"}
 """A report introducer right after one of these introduces what follows ("…, puis, selon X, …", "a dit
 que, selon lui, « … »")."""
@@ -99,24 +115,38 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = _incise(t, lex, text, need_source=True)
         elif speech_verb(t, lex, indirect=True):
-            rep = _complement(t, lex, text) or _incise(t, lex, text) or _parenthetical(t, text) or _as_said(t, text)
+            rep = (
+                _fr_parenthetical(t, text)
+                or _complement(t, lex, text)
+                or _incise(t, lex, text)
+                or _parenthetical(t, text)
+                or _as_said(t, text)
+            )
+        elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
+            rep = _fr_parenthetical(t, text) or _parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
         else:
             continue
         if rep is not None:
             found.append(rep)
     found.extend(r for r in _introducers(doc, lex, quoted) if not _tally(doc, r, lex))
+    found.extend(_opinions(doc, lex, quoted))
     for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
         for o in found:
             if o.how == "incise" and o is not r and o.verb_span and r.start < o.verb_span[0] < r.end:
                 comma = text.rfind(",", r.start, o.verb_span[0])
                 if comma > r.start:
                     r.start, r.end = _trim(text, r.start, comma)
+    for r in found:
+        if r.verb is not None and r.verb_span is not None and r.verb_span[0] >= r.end:
+            r.start = _spoken_lead(text, r.start, [o for o in found if o is not r])
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
         whole_quote = any(s == r.start and e == r.end for s, e in quoted)  # "selon lui « trop loin »"
         if r.end - r.start <= 0 or len(re.findall(r"\w+", text[r.start : r.end])) < MIN_WORDS and not whole_quote:
             continue
+        if not whole_quote and not _has_verb(doc, r.start, r.end, text):
+            continue  # "a rapporté 160 millions à Niantic Labs depuis …", "According to the market: 4.3 billion"
         outer = next((k for k in kept if k.start <= r.start and r.end <= k.end), None)
         if outer is not None and _innermost(outer, r, text):
             kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
@@ -130,6 +160,86 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     return kept
 
 
+FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(?:(?i:je|j['’]|nous|moi|mon|ma|mes|notre|nos|we|our|ours|my)|I|us)(?![\w'’])"
+)
+"""Words of a speaker talking about themselves: news narration does not use them outside quotations."""
+
+
+def _spoken_lead(text: str, start: int, others: Sequence[Reported]) -> int:
+    """Where speech closed by an attribution after it ("…, explique le maire.") starts: earlier sentences of
+    its paragraph belong to it when each speaks in the first person without quote marks ("Nous avons
+    tout essayé. Il faut maintenant attendre, explique le maire.")."""
+    para = text.rfind("\n", 0, start) + 1
+    while start > para:
+        prev = sentence_start(text, start - 1)
+        while prev > para and not text[prev:start].strip():
+            prev = sentence_start(text, prev - 1)
+        seg = text[max(prev, para) : start]
+        if any(c in QUOTE_CHARS for c in seg) or not FIRST_PERSON.search(seg):
+            break
+        if any(o.start < start and o.end > prev for o in others):
+            break
+        start = _trim(text, max(prev, para), start)[0]
+    return start
+
+
+def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:
+    """True when text[start:end] holds a verb or an auxiliary, or quote marks: reported speech is a clause (or
+    quotes words); a noun phrase left over by a misparse ("Labs depuis son lancement") is not."""
+    if any(c in QUOTE_CHARS for c in text[start:end]):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ == "ADJ":
+        return True  # "s'est dite favorable à une hausse": an attribute reports a stance
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+OPINION = re.compile(r"(?:^|(?<=[.!?»\n]))\s*(?:(?:Mais|Et|Or)\s*,?\s*)?(Pour)\s+([^,;:.!?«»\"“”\n]{2,80}?)\s*,\s*")
+
+
+def _opinions(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """ "Pour le maire, la route ne sera pas prête avant l'hiver": a French sentence opened by "Pour" and a
+    person (a name, a role or a body) gives that person's view, reported without a verb. "Pour la
+    première fois", "Pour cela" and the like open no view: their noun cannot speak."""
+    if lex.lang != "fr":
+        return []
+    text = doc_text(doc)
+    out: list[Reported] = []
+    for m in OPINION.finditer(text):
+        if _inside(m.start(2), quoted):
+            continue
+        holder = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if holder is None or not _opinion_holder(holder, lex):
+            continue
+        start, end = _trim(text, m.end(), sentence_end(text, m.end()))
+        if any(c in QUOTE_CHARS for c in text[start:end]):
+            continue  # "Pour lui, « … »": a direct quote, attributed with the quote marks
+        if any(t.pos_ in ("VERB", "AUX") and speech_verb(t, lex) for t in doc.char_span(start, end, "expand") or []):
+            continue  # "Pour lui, le ministre a déclaré que …": the verb's own subject speaks
+        out.append(
+            Reported(
+                start=start, end=end, verb_text="", verb_span=(m.start(1), m.end(1)),
+                speaker=(m.start(2), m.end(2)), speaker_head=holder.root, how="introducer",
+            )
+        )
+    return out
+
+
+def _opinion_holder(holder: Any, lex: QuoteLexicon) -> bool:
+    """A name of a person, or a role or body noun ("le maire", "le gouvernement"). A pronoun ("Pour lui, son rêve
+    serait de …") too often opens a wish or a plan rather than a view."""
+    if len(holder) > 8:
+        return False
+    if holder[-1].ent_type_ in PERSON_ENTS and len(holder) <= 5:
+        return True
+    head = holder.root
+    if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS or _not_a_source(holder.text, lex):
+        return False
+    nouns = speaker_nouns(lex.lang)
+    return bool(lex.role_match(head.text)) or head.lemma_.lower() in lex.org_nouns or head.lower_ in nouns.body
+
+
 def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
     """ "On dénombrait 1 306 852 votants, selon les organisateurs": a count given by a source is data, not
     reported speech; its clause is ruled by a counting verb and holds a number."""
@@ -140,14 +250,15 @@ def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
 
 
 def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
-    """Offset of the "et"/"mais" that opens a second French report inside `outer`'s content ("X estimait que
-    … et les syndicats avaient demandé que …"), or -1: the second speaker is not reported by the first."""
-    if inner.verb is None or inner.verb.doc.lang_ != "fr" or inner.how != "complement" or inner.speaker is None:
+    """Offset of the "et"/"mais"/"and"/"but" that opens a second report inside `outer`'s content ("X estimait que
+    … et les syndicats avaient demandé que …", "X highlighted that … and it revealed that …"), or -1: the
+    second speaker is not reported by the first."""
+    if inner.verb is None or inner.how != "complement" or inner.speaker is None:
         return -1
     if not outer.start < inner.speaker[0] < inner.verb_span[0] < inner.start:
         return -1
     head = text[outer.start : inner.speaker[0]]
-    m = re.search(r"[\s,](et|mais)\s+$", head)
+    m = re.search(r"[\s,](et|mais|and|but)\s+$", head)
     if m is None or head.count("«") != head.count("»"):
         return -1
     return outer.start + m.start(1)
@@ -178,6 +289,13 @@ def _question(text: str, t: Any) -> bool:
 
 def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     """The head of the reported clause: a "que"/"that" clause, a bare clause, or (French) an infinitive."""
+    clear = next((c for c in t.children if c.lower_ == "clear" and c.i > t.i), None)
+    if clear is not None:  # "made it clear that …": the clause hangs on "clear"
+        return next((c for c in clear.children if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None)
+    if lex.lang == "en" and t.lemma_.lower() in CLAIM_VERBS:
+        inf = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and any(a.lower_ == "to" for a in c.children)]
+        if inf:
+            return inf[0]  # "claims to have seen the plane"
     after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
@@ -225,11 +343,23 @@ def _complement_token(t: Any, lex: QuoteLexicon) -> Any:
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
+        if x.lower_ in ("that", "que", "qu'", "qu’") and doc[x.i - 1].lower_ in SUBORDINATORS:
+            break  # "a confié X avant qu'il ne se radicalise": a subordinate clause, not what was said
         loose = lex.lang == "fr" and x.head.pos_ == "VERB"  # "qu'" mistagged as a relative pronoun
         if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or loose):
             return x.head
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
     return before[0] if before else None
+
+
+def _wh_clause(t: Any, comp: Any) -> bool:
+    """ "explained on his blog why he …": an English clause opened by a wh-word or "whether" between the verb
+    and the clause's head is an embedded question, even when the parser put other words before it."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return False
+    return any(
+        t.i < c.i < comp.i and (c.tag_ in ("WRB", "WP", "WDT") or c.lower_ == "whether") for c in comp.children
+    )
 
 
 def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
@@ -252,9 +382,18 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
-        if lex.lang == "en" and EMBEDDED_QUESTION.match(text, start):
+        if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
             return None  # "She explains why the law matters": the topic of a report, not its content
+        if lex.lang == "fr" and EMBEDDED_QUESTION_FR.match(text[t.idx + len(t) : start + 12].strip()):
+            return None  # "a expliqué pourquoi l'usine devait fermer"
+        if ";" in text[t.idx : start]:
+            return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
+        # "the plan, which critics say will cost …, was approved", "Mofaz, who had insisted he would never join
+        # the government, was worried": the relative clause ends before its noun's own verb
+        relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree) or t.head.head.i > t.i
+        if t.dep_ == "relcl" and comp.head.i == t.i and relative:
+            end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = _coordinated_verb(t, start, end, text)
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
@@ -264,8 +403,8 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
             return None  # "…, having reported record profits": not an incise
         comma = next((x for x in reversed(list(t.doc[comp.i : t.i])) if x.text == ","), None)
-        if comma is None or comma.i < comp.i:
-            return None
+        if comma is None or comma.i < comp.i or _object_after(t):
+            return None  # "…, Hollande had promised a new government": the verb has its own object
         subj = speaker_verb(t)
         if subj is not None and subj.i < comma.i:
             return None  # "Le champion, qualifié pour Rio, a annoncé son forfait": not an incise
@@ -302,6 +441,7 @@ def _complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         start=start,
         end=end,
         verb=t,
+        verb_text="make clear" if comp.head.lower_ == "clear" and comp.head.head.i == t.i else None,
         verb_span=(t.idx, t.idx + len(t)),
         speaker=speaker,
         speaker_head=subj if speaker else None,
@@ -417,6 +557,25 @@ def _gerund(t: Any) -> bool:
         and (c.tag_ == "VBG" or "Pres" in c.morph.get("Tense") and "Part" in c.morph.get("VerbForm"))
         for c in t.children
     )
+
+
+def _bare_participle(t: Any) -> bool:
+    """ "…, dite série Europa", "…, confirmed by the police": a past participle right after a comma with no
+    auxiliary of its own modifies a noun; a French or English incise verb is finite or has its auxiliary."""
+    if t.i == 0 or t.doc[t.i - 1].text != "," or any(c.dep_.startswith("aux") for c in t.children):
+        return False
+    if t.doc.lang_ == "en":
+        return t.tag_ == "VBN" and subject_of(t) is None
+    # the tagger takes "rétorque", "dit" for participles: only unambiguous participle endings count
+    if "Part" not in t.morph.get("VerbForm"):
+        return False
+    low = t.lower_
+    # "prévue", "reconnus", but not "continue", "salue" (present tense of an -uer verb)
+    vowel_u = low.endswith(("ue", "ues", "us")) and not low.endswith(("que", "ques", "gue", "gues"))
+    return low.endswith(PARTICIPLE_ENDINGS) or vowel_u and not t.lemma_.endswith("uer")
+
+
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "its")
 
 
 def _after_noun(t: Any) -> bool:
@@ -550,6 +709,8 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
         return None
     if _gerund(t):
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
+    if _bare_participle(t):
+        return None  # "La nouvelle série, dite série Europa, …": a participle naming, not an incise
     early = subject_of(t)
     # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
     misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
@@ -591,6 +752,17 @@ def _incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) 
     return _incise_report(t, start, end, speaker, subj)
 
 
+def _object_after(t: Any) -> bool:
+    """ "…, X had promised a new government", "…, the inhabitant says 'Não há …'": a speech verb with a direct
+    object after it (a noun, or words in quote marks) does not report the clause before its comma."""
+    if t.doc.lang_ != "en" or t.lemma_.lower() in ADDRESSEE_VERBS:
+        return False  # a French inverted subject is often parsed as the object ("…, a déclaré le maire")
+    return any(
+        c.dep_ in ("obj", "dobj") and c.i > t.i and (c.pos_ in ("NOUN", "PROPN") or c.text in QUOTE_CHARS)
+        for c in t.children
+    ) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in QUOTE_CHARS)
+
+
 def _name_before(t: Any) -> Any:
     """ "…, al-Joulani a annoncé que …": a French name right before the verb (its auxiliary aside) that the
     parser hung elsewhere is its subject."""
@@ -607,6 +779,8 @@ def _as_said(t: Any, text: str) -> Reported | None:
     """ "Comme l'a rappelé le ministre, la loi sera votée en mai": a French "comme le/l'" incise opening the
     sentence reports the clause after its comma; the speaker is the subject after the verb."""
     doc = t.doc
+    if doc.lang_ == "en":
+        return _as_said_en(t, text)
     k = t.i - 1
     while k >= 0 and doc[k].pos_ == "AUX":
         k -= 1
@@ -622,6 +796,82 @@ def _as_said(t: Any, text: str) -> Reported | None:
     span = doc.char_span(*speaker, alignment_mode="expand")
     start, end = _trim(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
     return _incise_report(t, start, end, speaker, span.root if span is not None else None)
+
+
+def _as_said_en(t: Any, text: str) -> Reported | None:
+    """ "As the bank noted last week, inflation has fallen", "Manto, as Hina says, was a visionary", "…, and as
+    an economist noted, debt amounts to 45%", "Inflation has fallen, as the bank noted": an English "as" clause
+    with a speech verb and no object reports the clause after it when it opens the sentence (or follows a
+    conjunction), the whole sentence when it sits inside it, the clause before it when it closes it. "…, as X
+    had stated" (past perfect) sets a claim against the facts and reports nothing."""
+    doc = t.doc
+    mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < t.i), None)
+    subj = subject_of(t)
+    if mark is None and subj is None:  # "as a prominent economist noted" parsed as a preposition and its object
+        mark = next((x for x in reversed(doc[max(0, t.i - 9) : t.i]) if x.lower_ == "as" and x.dep_ == "prep"), None)
+        between = doc[mark.i + 1 : t.i] if mark is not None else []
+        if mark is None or any(x.pos_ in ("VERB", "PUNCT") for x in between):
+            return None
+        subj = next((c for c in mark.children if c.dep_ == "pobj"), None)
+    if mark is None or any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") and c.i > t.i for c in t.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+        return None
+    if subj is None:
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)  # "as reported by the BBC"
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or subj.i < mark.i or subj.lower_ in NON_SPEAKERS:
+        return None
+    right = max(x.i for x in t.subtree if x.i == t.i or not x.is_punct)
+    s_start, s_end = sentence_start(text, mark.idx), sentence_end(text, mark.idx)
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    before = text[s_start : mark.idx]
+    opening = not before.strip() or re.search(r"(?:^|,)\s*(?:and|but|so|yet)\s*$", before)
+    if after is not None and after.text == "," and opening:
+        rest = text[after.idx + 1 : s_end]
+        cut = re.search(r",\s*(?:which|who)\b", rest)
+        start, end = _trim(text, after.idx + 1, after.idx + 1 + (cut.start() if cut else len(rest)))
+    elif after is not None and after.text == "," and before.rstrip().endswith(","):
+        start, end = _trim(text, s_start, s_end)  # "Manto, as Hina says, was a visionary"
+    elif before.rstrip().endswith(",") and (after is None or after.text in ".!;"):
+        start, end = _trim(text, s_start, len(before.rstrip()) + s_start - 1)
+    else:
+        return None
+    if end <= start:
+        return None
+    speaker = phrase_span(subj, doc[mark.i + 1].idx, t.idx)
+    return _incise_report(t, start, end, speaker, subj)
+
+
+def _fr_parenthetical(t: Any, text: str) -> Reported | None:
+    """ "Par conséquent, a-t-il poursuivi, les communes devront …", "La loi, précise-t-elle, sera votée": a
+    French verb with its subject clitic between two commas inside a sentence reports that sentence; linking
+    words before the incise ("Par conséquent", "Mais") stay out of it."""
+    doc = t.doc
+    if doc.lang_ != "fr":
+        return None
+    k = t.i - 1
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
+        k -= 1
+    j = t.i + 1
+    while j < len(doc) and (doc[j].lower_ in CLITICS or doc[j].pos_ == "ADV"):
+        j += 1
+    clitic = any(x.lower_ in CLITICS for x in doc[k + 1 : j])
+    if k < 0 or j >= len(doc) or doc[k].text != "," or doc[j].text != "," or not clitic:
+        return None
+    sent_start, s_end = sentence_start(text, t.idx), sentence_end(text, t.idx)
+    lead = [x for x in doc[:k] if x.idx >= sent_start and not x.is_space]
+    if not lead or any(c in QUOTE_CHARS for c in text[sent_start:s_end]):
+        return None
+    linking = lead[0].pos_ in ("ADP", "ADV", "CCONJ", "SCONJ") and not any(
+        x.pos_ in ("VERB", "AUX", "PROPN") for x in lead
+    )
+    start, end = _trim(text, doc[j].idx + 1 if linking else sent_start, s_end)
+    if end <= start:
+        return None
+    subj = next((x for x in doc[k + 1 : j] if x.lower_ in CLITICS and x.lower_ != "-t"), None)
+    speaker = (subj.idx + 1, subj.idx + len(subj)) if subj is not None else None
+    return _incise_report(t, start, end, speaker, subj)
 
 
 def _parenthetical(t: Any, text: str) -> Reported | None:
@@ -750,9 +1000,9 @@ def _french_content_after(
 def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: int, s_end: int) -> bool:
     """ "Le suspect aurait, selon la police, pris la fuite", "Le suspect, selon la police, a fui": "selon X"
     between commas inside a clause whose verb (or its participle) comes after it."""
-    if doc.lang_ != "fr" or not text[lead[1] : lead[1] + 2].startswith(","):
+    if not text[lead[1] : lead[1] + 2].startswith(","):
         return False
-    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b)[a-zà-ÿ]", text[content_from:s_end]):
+    if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b|that\b|which\b|who\b|and\b|but\b)[a-zà-ÿ]", text[content_from:s_end]):
         return False
     toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
     after = doc.char_span(content_from, s_end, alignment_mode="contract")
