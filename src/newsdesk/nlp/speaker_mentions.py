@@ -123,6 +123,13 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
+ROLE_LEAD = re.compile(
+    r"(?i:the\s+|le\s+|la\s+|l['’]\s*)?(?:(?:actuel|actuelle|ancien|ancienne|nouveau|nouvelle|nouvel|futur|future|"
+    r"current|former|new|then|ex)[\s-]+)+"
+)
+"""A determiner and time modifiers before a role after a name ("Bruno Roux, l'actuel ministre de …")."""
+
+
 FUNCTION_WORDS = {"of", "on", "in", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "sur"}
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
@@ -479,7 +486,9 @@ class ArticleMentions:
         if m:
             seg = m.group(1)
             rm = self.lex.role_match(seg)
-            if rm and (rm.start() <= 8 or re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", seg[: rm.start()])):
+            lead = seg[: rm.start()] if rm else ""
+            named_lead = re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", lead)
+            if rm and (rm.start() <= 8 or named_lead or ROLE_LEAD.fullmatch(lead)):
                 return strip_determiner(seg[rm.start() :]).strip() or None
         line_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[max(line_start, start - 160) : start]

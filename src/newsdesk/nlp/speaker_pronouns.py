@@ -88,6 +88,9 @@ def resolve_pronoun(
         return speaker
     last = r.last_person
     if r.lex.lang == "fr" and number == "s" and gender in ("m", "f"):
+        described = _described_topic(r, pos, gender, last, exclude)
+        if described is not None:  # "Le chauffeur a pris sa retraite. Il déclare que …": nobody named
+            return described
         org = _topic_organisation(r, pos, gender, last, exclude)
         if org is not None:  # "Business France a reconnu une irrégularité. Elle précise que …"
             return r.named(speaker, org)
@@ -126,6 +129,51 @@ def resolve_pronoun(
         return _organisation(r, speaker, low, pos)
     speaker.reason = f"no earlier person for pronoun '{low}'"
     return speaker
+
+
+def _described_topic(
+    r: SpeakerResolver, pos: int, gender: str, last: LastSpeaker | None, exclude: Sequence[tuple[int, int]]
+) -> Speaker | None:
+    """The speaker a French "il"/"elle" takes up when the subject of its sentence or the one before is a
+    definite person noun or role ("Le chauffeur a pris sa retraite. Il déclare", "L'avocate de Paul Roy
+    précise …, explique-t-elle"), written after the last quote and with no person named as a subject since:
+    that description resolved (its holder, or nobody when the article names nobody)."""
+    if r.doc is None:
+        return None
+    here = sentence_start(r.text, pos)
+    lo = sentence_start(r.text, max(0, here - 2))
+    person_nouns = speaker_nouns(r.lex.lang).person
+    found = None
+    for tok in r.tokens_inside(lo, pos):
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or any(s <= tok.idx < e for s, e in exclude):
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("le", "la", "l'", "l’"):
+            continue
+        role = r.lex.role_match(tok.lower_)
+        if tok.lower_ in person_nouns or role is not None and role.group(0) == tok.lower_:
+            found = tok
+    if found is None or last is not None and last.end > found.idx:
+        return None
+    shown = "f" if found.lower_ in r.lex.feminine or "Fem" in found.morph.get("Gender") else "m"
+    if found.morph.get("Gender") == [] and found.lower_ not in r.lex.feminine:
+        shown = "x"
+    if shown not in ("x", gender):
+        return None
+    if any(m.start > found.idx and is_subject(r.doc, m) for m in r.persons_before(pos, exclude=exclude)):
+        return None
+    start = found.left_edge.idx
+    end = found.idx + len(found)
+    for tok in found.doc[found.i + 1 : found.right_edge.i + 1]:  # "L'avocate de Paul Roy", not its clause
+        if tok.text in (",", "«", "»", "(") or tok.pos_ in ("VERB", "AUX"):
+            break
+        end = tok.idx + len(tok)
+    resolved = r.resolve(start, end, head=found, exclude=exclude)
+    if resolved.name is None and found.lower_ in person_nouns:
+        return resolved  # "le chauffeur": nobody named
+    if resolved.name is not None and any(m.label == "PER" and m.name == resolved.name for m in r.mentions):
+        return resolved  # "Le ministre de l'Intérieur a …. Il ajoute": the role's holder
+    return None  # "le candidat" whom the article does not give that role: the person it is about
 
 
 def _unnamed_group_last(r: SpeakerResolver, pos: int) -> bool:
