@@ -79,6 +79,18 @@ class OrganisationNames:
         last = m.text.split()[-1]
         return m.label == "ORG" or last[:1].isupper() and last.lower() in speaker_nouns(self.lex.lang).body
 
+    def name_right_after(self, head: Any, end: int) -> str | None:
+        """The organisation named right after a speaker phrase that ends on its organisation noun ("La chaîne"
+        of "La chaîne CNN fait remarquer"): an organisation mention or a proper-noun run one space after it."""
+        if head.idx + len(head) != len(self.text[:end].rstrip()) or self.text[end : end + 1] not in (" ", ""):
+            return None
+        at = len(self.text[:end].rstrip()) + 1
+        org = next((m for m in self.mentions if m.label == "ORG" and m.start == at), None)
+        if org is not None:
+            return org.text
+        run = next((r for r in self.runs if r[0] == at), None)
+        return run[2] if run is not None else None
+
     def _longer_form(self, name: str, start: int) -> str:
         """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
         if len(name.split()) != 1:

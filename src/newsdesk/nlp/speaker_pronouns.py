@@ -66,7 +66,9 @@ def resolve_pronoun(
                 speaker.reason = "unnamed speakers: the plural subject before the pronoun"
                 return speaker
             return r.named(speaker, name)
-        if number == "p" and orgs:
+        lo = sentence_start(r.text, max(0, sentence_start(r.text, pos) - 2))
+        if number == "p" and orgs and (r.lex.lang != "fr" or orgs[-1].start >= lo):
+            # "Les Nations unies … . Ils affirment": in French only an organisation of the sentence before
             return r.named(speaker, orgs[-1].text)
         if number == "p" or low == "on":
             speaker.reason = f"pronoun '{low}' without a named antecedent"
@@ -239,7 +241,12 @@ def _topic_organisation(
     persons = [m for m in r.persons_before(pos) if m.start >= before and is_subject(r.doc, m)]
     if persons:
         return None
-    orgs = [m for m in r.mentions if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)]
+    orgs = [
+        m
+        for m in r.mentions
+        if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)
+        and not any(s <= m.start < e for s, e in exclude)  # "« La CGT a déposé un préavis » , a confié X"
+    ]
     if orgs:  # "Le groupe Kervalis a reconnu …"
         return orgs[0].text
     return _subject_organisation(r, pos, gender)

@@ -153,7 +153,7 @@ class RoleHolders:
             roles = [m.role for m in self.mentions if m.name == person.name and m.role and noun in m.role.lower()]
             for held in roles:
                 has, own = _description_words(held, noun)
-                if complement and own and not complement & has:
+                if complement and (own or _words_before_role(held, noun) & RANK_WORDS) and not complement & has:
                     return None
         return person
 

@@ -337,8 +337,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             if r[0] >= start
             and r[1] <= end
             and (head is None or r[0] > head.idx)
-            and not re.search(
-                r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
+            and not re.search(  # "de la Catalogne", "en déplacement à Lyon": a complement, not the name
+                r"\b(?i:de|du|des|d['’]|of|la|le|les|the|à|au|aux|en|in|at)\s*(?:[A-Z][\w-]*\s+)*$",
+                self.text[start : r[0]],
             )
         ]
         if head_pos == "NOUN" and head.text[:1].islower() and not any(m.label == "PER" for m in inside):
@@ -356,6 +357,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
             if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
                 return self.named(speaker, apposed.text)
+            following = self.name_right_after(head, end)
+            if following is not None:  # "La chaîne CNN fait remarquer", the phrase cut before the name
+                return self.named(speaker, following)
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
