@@ -142,10 +142,11 @@ class RoleHolders:
             return None
         lo = sentence_start(self.text, max(0, sentence_start(self.text, pos) - 2))
         near = [m for m in self.persons_before(pos) if m.start >= lo]
-        span = self.doc.char_span(near[-1].start, near[-1].end, alignment_mode="expand") if near else None
-        if span is None or not opens_clause(self.doc, span) or not agrees(near[-1], gender):
+        spans = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in near]
+        opening = [m for m, span in zip(near, spans, strict=True) if span is not None and opens_clause(self.doc, span)]
+        if not opening or not agrees(opening[-1], gender):
             return None  # "le suspect se dénommerait Omar Mateen. Selon le directeur …": not the topic
-        person = near[-1]
+        person = opening[-1]  # "Ann Roy a appelé Paul Lenoir. … la candidate indique": Ann Roy
         role = self.role_in(pos, pos + len(written))
         if role is not None:
             noun = role.group(0).lower()
@@ -176,7 +177,14 @@ class RoleHolders:
         holder whose role names another complement is not the one described ("le ministre de l'Économie" is
         not "ministre de la Justice")."""
         word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
-        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
+        holders = [
+            m
+            for m in self.mentions
+            if m.label == "PER"
+            and m.role
+            and (at := word.search(m.role.lower())) is not None
+            and not DESCRIPTION_PREPOSITION.search(m.role[: at.start()])  # "avocat de la mère" is no "mère"
+        ]
         wanted, complement = _description_words(written, role)
         ranked: list[tuple[int, int, int, Mention]] = []
         for k, m in enumerate(holders):
@@ -187,7 +195,14 @@ class RoleHolders:
             qualified = bool(lead & RANK_WORDS - wanted)  # "Premier ministre" is not the one "le ministre" describes
             before = m.start < pos
             ranked.append((len(wanted & has), -qualified, k if before else -k, m))
-        return max(ranked, key=lambda t: t[:3])[3] if ranked else None
+        best = max(ranked, key=lambda t: t[:3]) if ranked else None
+        if best is not None and wanted and not best[0] and written:
+            # "le candidat socialiste" is not "Ann Roy, candidate écologiste": the topic, if any
+            first = written.strip().lower().split(" ", 1)[0]
+            topic = self.topic_person(written, pos, "f" if first == "la" else "m" if first == "le" else "x")
+            if topic is not None:
+                return topic
+        return best[3] if best is not None else None
 
 
 def same_role(written: str, lang: str) -> str | None:
