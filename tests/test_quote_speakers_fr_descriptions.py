@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.article import Span
+from newsdesk.nlp.quote_lexicon import load_lexicon
+from newsdesk.nlp.speaker_mentions import ArticleMentions
 from quote_helpers import production_speakers
 
 pytestmark = pytest.mark.slow
@@ -99,3 +102,37 @@ def test_plural_pronoun_does_not_take_up_an_organisation_named_long_before(nlp_f
         "Capitole avec les élus. Ils ont affirmé que « la journée était historique » ."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] != "Union"
+
+
+def test_a_role_inside_another_role_complement_is_not_held(nlp_fr) -> None:
+    text = (
+        "Maître Paul Ferrand, avocat de la mère de l'adolescente, a dénoncé une enquête bâclée. « Ma fille "
+        "est innocente » , a confié pour sa part la mère de l'adolescente."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] is None
+
+
+def test_a_description_whose_words_fit_no_holder_takes_up_the_topic(nlp_fr) -> None:
+    text = (
+        "Yves Marchand, candidat écologiste à la présidentielle, a présenté son programme. Le 17 février, "
+        "Bruno Delattre est entré en contact avec Jean-Luc Perrin. Mais dès le lendemain, le candidat "
+        "socialiste indique que « les négociations ont échoué » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Bruno Delattre"]
+
+
+def test_a_name_between_commas_after_a_role_is_a_person_whatever_the_tagger_said(nlp_fr) -> None:
+    text = "Le match est fini. L'entraîneur parisien, Staffan Olsson, juge que le résultat doit servir de réveil."
+    start = text.index("Staffan")
+    entities = [Span(start=start, end=start + len("Staffan Olsson"), label="ORG")]
+    mentions = ArticleMentions(text, nlp_fr(text), load_lexicon("fr"), entities=entities).mentions
+    assert [(m.name, m.label, m.role) for m in mentions] == [("Staffan Olsson", "PER", "entraîneur parisien")]
+
+
+def test_an_organisation_subject_inside_a_quote_is_not_the_one_described(nlp_fr) -> None:
+    text = (
+        "Selon Greenpeace , « il s'agit du troisième incendie en dix jours » et « l'ASN a elle-même déclaré que "
+        "la sûreté est préoccupante » . « Tout cela s'inscrit dans une dégradation grave » , fustige encore "
+        "l'association."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Greenpeace"

@@ -283,6 +283,7 @@ class ArticleMentions:
                 )
             )
         self._surnames_as_persons(out, entities)
+        out.extend(self._apposed_runs(out))
         persons = [m for m in out if m.label == "PER"]
         _share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
         for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
@@ -291,6 +292,35 @@ class ArticleMentions:
                 m.name = full
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
+        return out
+
+    def _apposed_runs(self, found: list[Mention]) -> list[Mention]:
+        """Persons the entity layer missed or took for an organisation no list knows, named between commas
+        right after a role ("L'entraîneur parisien, Staffan Olsson, juge que …"): a "First Last" proper-noun
+        run closed by a comma. Relabels such organisations in `found`; returns the missed persons."""
+        out = []
+        for start, end, run in self.runs:
+            over = [m for m in found if m.start < end and start < m.end]
+            mislabelled = (
+                len(over) == 1
+                and over[0].label == "ORG"
+                and (over[0].start, over[0].end) == (start, end)
+                and fold(run) not in known_org_names(self.lex.lang)
+            )
+            if not self._personlike_run(run) or over and not mislabelled:
+                continue
+            seg = re.search(r"([^,.;:()«»\n\"“”]{2,80}),\s*$", self.text[max(0, start - 80) : start])
+            if seg is None or not self.text[end : end + 3].lstrip().startswith(","):
+                continue
+            role = self.lex.role_match(seg.group(1))
+            if role is None or len(seg.group(1)[role.end() :].split()) > 3:
+                continue  # the role noun closes the phrase before the name, give or take a complement
+            role_text = strip_determiner(seg.group(1)[role.start() :]) or None
+            if mislabelled:
+                over[0].label, over[0].name, over[0].role = "PER", run, role_text
+                continue
+            gender = self._gender(start, end, role_text)
+            out.append(Mention(start=start, end=end, text=run, label="PER", name=run, role=role_text, gender=gender))
         return out
 
     def _role_before_name(self, start: int, text: str) -> bool:

@@ -5,6 +5,7 @@ common noun or a document stands for ("the company", "le journal", "according to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .speaker_groups import speaker_nouns
@@ -139,11 +140,13 @@ class OrganisationNames:
                 return m.text
         return None
 
-    def _previous_subject_org(self, pos: int) -> str | None:
-        """The last organisation that is the subject of a verb in the sentence before `pos`."""
+    def _previous_subject_org(self, pos: int, exclude: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The last organisation that is the subject of a verb in the sentence before `pos`, outside the
+        quotes `exclude` ("« l'ASN a déclaré … » , fustige l'association": not the ASN)."""
         here = sentence_start(self.text, pos)
         before = sentence_start(self.text, max(0, here - 2))
-        for m in reversed([m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]):
+        orgs = [m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]
+        for m in reversed([m for m in orgs if not any(s <= m.start < e for s, e in exclude)]):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.root.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
                 continue

@@ -150,6 +150,12 @@ class RoleHolders:
         role = self.role_in(pos, pos + len(written))
         if role is not None:
             noun = role.group(0).lower()
+            if noun in KINSHIP:
+                return None  # "Marc Roy a été tué. Le père de la victime …": a relative is named only by name
+            word = re.compile(rf"(?<![\w-]){re.escape(noun)}(?![\w-])")
+            held_inside = [m.role for m in self.mentions if m.name == person.name and m.role and word.search(m.role)]
+            if any(DESCRIPTION_PREPOSITION.search(h[: word.search(h).start()]) for h in held_inside):
+                return None  # "Paul Roy, avocat de la mère" is not "la mère"
             _, complement = _description_words(written, noun)
             roles = [m.role for m in self.mentions if m.name == person.name and m.role and noun in m.role.lower()]
             for held in roles:
@@ -222,6 +228,12 @@ DESCRIPTION_STOP = {
     "then", "current", "un", "une", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle",
     "alors", "ex",
 }
+KINSHIP = {
+    "mère", "père", "fils", "fille", "frère", "sœur", "épouse", "époux", "mari", "femme", "veuve", "veuf", "oncle",
+    "tante", "cousin", "cousine", "grand-mère", "grand-père", "compagne", "compagnon", "mother", "father", "son",
+    "daughter", "brother", "sister", "wife", "husband", "widow", "uncle", "aunt",
+}
+"""Relatives: "la mère de la victime" is never the person the article is about."""
 RANK_WORDS = {"premier", "première", "prime", "vice", "deputy", "sous", "adjoint", "adjointe", "assistant", "co"}
 """Words before a role noun that make it another role: "Premier ministre" is not "le ministre"."""
 DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")

@@ -363,7 +363,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
-            previous = self._previous_subject_org(start)
+            previous = self._previous_subject_org(start, exclude)
             if previous is not None and self._same_kind(head_low, previous):
                 return self.named(speaker, previous)  # "Days after Acme declined to comment. The group said": Acme
             group = next((g for g in reversed(self.groups) if self._same_kind(head_low, g)), None)
