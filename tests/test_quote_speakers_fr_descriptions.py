@@ -136,3 +136,12 @@ def test_an_organisation_subject_inside_a_quote_is_not_the_one_described(nlp_fr)
         "l'association."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] == "Greenpeace"
+
+
+def test_pronoun_after_an_unnamed_role_of_a_named_person_names_nobody(nlp_fr) -> None:
+    text = (
+        "« La justice va trop lentement » , a dit Marc Vidal. L'avocate de Paul Garnier précise d'ailleurs "
+        "à la presse que Marc Vidal a invoqué l'injure. « Il aurait dû prouver que c'était faux » , "
+        "explique-t-elle."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] is None

@@ -362,6 +362,9 @@ class ArticleMentions:
         entity layer has only a title before the name ("Rev." of "Rev. Ann Lee, the director of …"), the role
         written next to the name, if any."""
         role = span.attrs.get("role")
+        at = self.text.rfind(role, max(0, start - 200), start) if role else -1
+        if at >= 0 and self._clause_between(at + len(role.split()[0]), start):
+            role = None  # "L'avocate de Paul Roy précise que Ann Lee a …": another clause's subject
         if role and role not in self.lex.titles:
             near = self._role_near(start, end)  # "MSNBC host and correspondent Ann Lee": the whole role
             return near if near and role.lower() in near.lower() else role

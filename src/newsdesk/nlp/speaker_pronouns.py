@@ -7,6 +7,7 @@ such as "ce dernier" / "the latter" name the most recently mentioned person inst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -162,8 +163,10 @@ def _described_topic(
         shown = "x"
     if shown not in ("x", gender):
         return None
-    if any(m.start > found.idx and is_subject(r.doc, m) for m in r.persons_before(pos, exclude=exclude)):
-        return None
+    later = [m for m in r.persons_before(pos, exclude=exclude) if m.start > found.idx]
+    spans = [r.doc.char_span(m.start, m.end, alignment_mode="expand") for m in later]
+    if any(span is not None and opens_clause(r.doc, span) for span in spans):
+        return None  # somebody else became the topic; "précise que Paul Roy a …" does not make Paul Roy one
     start = found.left_edge.idx
     end = found.idx + len(found)
     for tok in found.doc[found.i + 1 : found.right_edge.i + 1]:  # "L'avocate de Paul Roy", not its clause
@@ -171,8 +174,9 @@ def _described_topic(
             break
         end = tok.idx + len(tok)
     resolved = r.resolve(start, end, head=found, exclude=exclude)
-    if resolved.name is None and found.lower_ in person_nouns:
-        return resolved  # "le chauffeur": nobody named
+    owned = re.search(r"\b(?:de|du|d['’])\s*[A-ZÀ-Ý]", r.text[found.idx : end]) is not None
+    if resolved.name is None and (found.lower_ in person_nouns or owned):
+        return resolved  # "le chauffeur", "l'avocate de Paul Roy": nobody named
     if resolved.name is not None and any(m.label == "PER" and m.name == resolved.name for m in r.mentions):
         return resolved  # "Le ministre de l'Intérieur a …. Il ajoute": the role's holder
     return None  # "le candidat" whom the article does not give that role: the person it is about
