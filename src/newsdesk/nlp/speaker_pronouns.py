@@ -139,7 +139,7 @@ def _described_topic(
 ) -> Speaker | None:
     """The speaker a French "il"/"elle" takes up when the subject of its sentence or the one before is a
     definite person noun or role ("Le chauffeur a pris sa retraite. Il déclare", "L'avocate de Paul Roy
-    précise …, explique-t-elle"), written after the last quote and with no person named as a subject since:
+    précise …, explique-t-elle"), written after the last quote and with no person opening a clause since:
     that description resolved (its holder, or nobody when the article names nobody)."""
     if r.doc is None:
         return None
@@ -158,21 +158,16 @@ def _described_topic(
             found = tok
     if found is None or last is not None and last.end > found.idx:
         return None
-    shown = "f" if found.lower_ in r.lex.feminine or "Fem" in found.morph.get("Gender") else "m"
-    if found.morph.get("Gender") == [] and found.lower_ not in r.lex.feminine:
-        shown = "x"
+    shown = "f" if found.lower_ in r.lex.feminine else {"Fem": "f", "Masc": "m"}.get(
+        next(iter(found.morph.get("Gender")), ""), "x"
+    )
     if shown not in ("x", gender):
         return None
     later = [m for m in r.persons_before(pos, exclude=exclude) if m.start > found.idx]
     spans = [r.doc.char_span(m.start, m.end, alignment_mode="expand") for m in later]
     if any(span is not None and opens_clause(r.doc, span) for span in spans):
         return None  # somebody else became the topic; "précise que Paul Roy a …" does not make Paul Roy one
-    start = found.left_edge.idx
-    end = found.idx + len(found)
-    for tok in found.doc[found.i + 1 : found.right_edge.i + 1]:  # "L'avocate de Paul Roy", not its clause
-        if tok.text in (",", "«", "»", "(") or tok.pos_ in ("VERB", "AUX"):
-            break
-        end = tok.idx + len(tok)
+    start, end = _noun_phrase(found)
     resolved = r.resolve(start, end, head=found, exclude=exclude)
     owned = re.search(r"\b(?:de|du|d['’])\s*[A-ZÀ-Ý]", r.text[found.idx : end]) is not None
     if resolved.name is None and (found.lower_ in person_nouns or owned):
@@ -180,6 +175,17 @@ def _described_topic(
     if resolved.name is not None and any(m.label == "PER" and m.name == resolved.name for m in r.mentions):
         return resolved  # "Le ministre de l'Intérieur a …. Il ajoute": the role's holder
     return None  # "le candidat" whom the article does not give that role: the person it is about
+
+
+def _noun_phrase(noun: Any) -> tuple[int, int]:
+    """Character span of a noun with its determiner and complements, up to a comma, a quote mark or a verb:
+    "L'avocate de Paul Roy" of "L'avocate de Paul Roy précise que …"."""
+    end = noun.idx + len(noun)
+    for tok in noun.doc[noun.i + 1 : noun.right_edge.i + 1]:
+        if tok.text in (",", "«", "»", "(") or tok.pos_ in ("VERB", "AUX"):
+            break
+        end = tok.idx + len(tok)
+    return noun.left_edge.idx, end
 
 
 def _unnamed_group_last(r: SpeakerResolver, pos: int) -> bool:
