@@ -97,5 +97,10 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
         holder = r.role_holder(role, start, r.text[start:end])
         if holder is not None and holder is not owner and holder.name != owner.name:
             return r.fill(speaker, holder)
+        first = (speaker.text or "").strip().lower().split(" ", 1)[0]
+        if first in ("le", "la") or first.startswith(("l'", "l’")):
+            topic = r.topic_person(speaker.text or "", start, "f" if first == "la" else "m" if first == "le" else "x")
+            if topic is not None and topic is not owner and topic.name != owner.name:
+                return r.fill(speaker, topic)  # "Ann Roy a nié … « … », a confié la candidate d'En marche"
     speaker.reason = f"role without a name in the article: {role}"
     return speaker

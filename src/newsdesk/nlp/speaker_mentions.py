@@ -123,6 +123,13 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
+ROLE_LEAD = re.compile(
+    r"(?i:the\s+|le\s+|la\s+|l['’]\s*)?(?:(?:actuel|actuelle|ancien|ancienne|nouveau|nouvelle|nouvel|futur|future|"
+    r"current|former|new|then|ex)[\s-]+)+"
+)
+"""A determiner and time modifiers before a role after a name ("Bruno Roux, l'actuel ministre de …")."""
+
+
 FUNCTION_WORDS = {"of", "on", "in", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "sur"}
 ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cie)\.$")
 
@@ -276,6 +283,7 @@ class ArticleMentions:
                 )
             )
         self._surnames_as_persons(out, entities)
+        out.extend(self._apposed_runs(out))
         persons = [m for m in out if m.label == "PER"]
         _share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
         for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
@@ -284,6 +292,35 @@ class ArticleMentions:
                 m.name = full
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
+        return out
+
+    def _apposed_runs(self, found: list[Mention]) -> list[Mention]:
+        """Persons the entity layer missed or took for an organisation no list knows, named between commas
+        right after a role ("L'entraîneur parisien, Staffan Olsson, juge que …"): a "First Last" proper-noun
+        run closed by a comma. Relabels such organisations in `found`; returns the missed persons."""
+        out = []
+        for start, end, run in self.runs:
+            over = [m for m in found if m.start < end and start < m.end]
+            mislabelled = (
+                len(over) == 1
+                and over[0].label == "ORG"
+                and (over[0].start, over[0].end) == (start, end)
+                and fold(run) not in known_org_names(self.lex.lang)
+            )
+            if not self._personlike_run(run) or over and not mislabelled:
+                continue
+            seg = re.search(r"([^,.;:()«»\n\"“”]{2,80}),\s*$", self.text[max(0, start - 80) : start])
+            if seg is None or not self.text[end : end + 3].lstrip().startswith(","):
+                continue
+            role = self.lex.role_match(seg.group(1))
+            if role is None or len(seg.group(1)[role.end() :].split()) > 3:
+                continue  # the role noun closes the phrase before the name, give or take a complement
+            role_text = strip_determiner(seg.group(1)[role.start() :]) or None
+            if mislabelled:
+                over[0].label, over[0].name, over[0].role = "PER", run, role_text
+                continue
+            gender = self._gender(start, end, role_text)
+            out.append(Mention(start=start, end=end, text=run, label="PER", name=run, role=role_text, gender=gender))
         return out
 
     def _role_before_name(self, start: int, text: str) -> bool:
@@ -325,6 +362,9 @@ class ArticleMentions:
         entity layer has only a title before the name ("Rev." of "Rev. Ann Lee, the director of …"), the role
         written next to the name, if any."""
         role = span.attrs.get("role")
+        at = self.text.rfind(role, max(0, start - 200), start) if role else -1
+        if at >= 0 and self._clause_between(at + len(role.split()[0]), start):
+            role = None  # "L'avocate de Paul Roy précise que Ann Lee a …": another clause's subject
         if role and role not in self.lex.titles:
             near = self._role_near(start, end)  # "MSNBC host and correspondent Ann Lee": the whole role
             return near if near and role.lower() in near.lower() else role
@@ -479,7 +519,9 @@ class ArticleMentions:
         if m:
             seg = m.group(1)
             rm = self.lex.role_match(seg)
-            if rm and (rm.start() <= 8 or re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", seg[: rm.start()])):
+            lead = seg[: rm.start()] if rm else ""
+            named_lead = re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", lead)
+            if rm and (rm.start() <= 8 or named_lead or ROLE_LEAD.fullmatch(lead)):
                 return strip_determiner(seg[rm.start() :]).strip() or None
         line_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[max(line_start, start - 160) : start]

@@ -5,6 +5,7 @@ common noun or a document stands for ("the company", "le journal", "according to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .speaker_groups import speaker_nouns
@@ -79,6 +80,18 @@ class OrganisationNames:
         last = m.text.split()[-1]
         return m.label == "ORG" or last[:1].isupper() and last.lower() in speaker_nouns(self.lex.lang).body
 
+    def name_right_after(self, head: Any, end: int) -> str | None:
+        """The organisation named right after a speaker phrase that ends on its organisation noun ("La chaîne"
+        of "La chaîne CNN fait remarquer"): an organisation mention or a proper-noun run one space after it."""
+        if head.idx + len(head) != len(self.text[:end].rstrip()) or self.text[end : end + 1] not in (" ", ""):
+            return None
+        at = len(self.text[:end].rstrip()) + 1
+        org = next((m for m in self.mentions if m.label == "ORG" and m.start == at), None)
+        if org is not None:
+            return org.text
+        run = next((r for r in self.runs if r[0] == at), None)
+        return run[2] if run is not None else None
+
     def _longer_form(self, name: str, start: int) -> str:
         """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
         if len(name.split()) != 1:
@@ -142,11 +155,13 @@ class OrganisationNames:
                 found.append((m.start, m))
         return max(found, key=lambda f: f[0])[1] if found else None
 
-    def _previous_subject_org(self, pos: int) -> str | None:
-        """The last organisation that is the subject of a verb in the sentence before `pos`."""
+    def _previous_subject_org(self, pos: int, exclude: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The last organisation that is the subject of a verb in the sentence before `pos`, outside the
+        quotes `exclude` ("« l'ASN a déclaré … » , fustige l'association": not the ASN)."""
         here = sentence_start(self.text, pos)
         before = sentence_start(self.text, max(0, here - 2))
-        for m in reversed([m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]):
+        orgs = [m for m in self.mentions if m.label == "ORG" and before <= m.start < here - 1]
+        for m in reversed([m for m in orgs if not any(s <= m.start < e for s, e in exclude)]):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.root.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
                 continue

@@ -7,6 +7,7 @@ such as "ce dernier" / "the latter" name the most recently mentioned person inst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -66,7 +67,9 @@ def resolve_pronoun(
                 speaker.reason = "unnamed speakers: the plural subject before the pronoun"
                 return speaker
             return r.named(speaker, name)
-        if number == "p" and orgs:
+        lo = sentence_start(r.text, max(0, sentence_start(r.text, pos) - 2))
+        if number == "p" and orgs and (r.lex.lang != "fr" or orgs[-1].start >= lo):
+            # "Les Nations unies … . Ils affirment": in French only an organisation of the sentence before
             return r.named(speaker, orgs[-1].text)
         if number == "p" or low == "on":
             speaker.reason = f"pronoun '{low}' without a named antecedent"
@@ -88,6 +91,9 @@ def resolve_pronoun(
         return speaker
     last = r.last_person
     if r.lex.lang == "fr" and number == "s" and gender in ("m", "f"):
+        described = _described_topic(r, pos, gender, last, exclude)
+        if described is not None:  # "Le chauffeur a pris sa retraite. Il déclare que …": nobody named
+            return described
         org = _topic_organisation(r, pos, gender, last, exclude)
         if org is not None:  # "Business France a reconnu une irrégularité. Elle précise que …"
             return r.named(speaker, org)
@@ -126,6 +132,60 @@ def resolve_pronoun(
         return _organisation(r, speaker, low, pos)
     speaker.reason = f"no earlier person for pronoun '{low}'"
     return speaker
+
+
+def _described_topic(
+    r: SpeakerResolver, pos: int, gender: str, last: LastSpeaker | None, exclude: Sequence[tuple[int, int]]
+) -> Speaker | None:
+    """The speaker a French "il"/"elle" takes up when the subject of its sentence or the one before is a
+    definite person noun or role ("Le chauffeur a pris sa retraite. Il déclare", "L'avocate de Paul Roy
+    précise …, explique-t-elle"), written after the last quote and with no person opening a clause since:
+    that description resolved (its holder, or nobody when the article names nobody)."""
+    if r.doc is None:
+        return None
+    here = sentence_start(r.text, pos)
+    lo = sentence_start(r.text, max(0, here - 2))
+    person_nouns = speaker_nouns(r.lex.lang).person
+    found = None
+    for tok in r.tokens_inside(lo, pos):
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or any(s <= tok.idx < e for s, e in exclude):
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("le", "la", "l'", "l’"):
+            continue
+        role = r.lex.role_match(tok.lower_)
+        if tok.lower_ in person_nouns or role is not None and role.group(0) == tok.lower_:
+            found = tok
+    if found is None or last is not None and last.end > found.idx:
+        return None
+    shown = "f" if found.lower_ in r.lex.feminine else {"Fem": "f", "Masc": "m"}.get(
+        next(iter(found.morph.get("Gender")), ""), "x"
+    )
+    if shown not in ("x", gender):
+        return None
+    later = [m for m in r.persons_before(pos, exclude=exclude) if m.start > found.idx]
+    spans = [r.doc.char_span(m.start, m.end, alignment_mode="expand") for m in later]
+    if any(span is not None and opens_clause(r.doc, span) for span in spans):
+        return None  # somebody else became the topic; "précise que Paul Roy a …" does not make Paul Roy one
+    start, end = _noun_phrase(found)
+    resolved = r.resolve(start, end, head=found, exclude=exclude)
+    owned = re.search(r"\b(?:de|du|d['’])\s*[A-ZÀ-Ý]", r.text[found.idx : end]) is not None
+    if resolved.name is None and (found.lower_ in person_nouns or owned):
+        return resolved  # "le chauffeur", "l'avocate de Paul Roy": nobody named
+    if resolved.name is not None and any(m.label == "PER" and m.name == resolved.name for m in r.mentions):
+        return resolved  # "Le ministre de l'Intérieur a …. Il ajoute": the role's holder
+    return None  # "le candidat" whom the article does not give that role: the person it is about
+
+
+def _noun_phrase(noun: Any) -> tuple[int, int]:
+    """Character span of a noun with its determiner and complements, up to a comma, a quote mark or a verb:
+    "L'avocate de Paul Roy" of "L'avocate de Paul Roy précise que …"."""
+    end = noun.idx + len(noun)
+    for tok in noun.doc[noun.i + 1 : noun.right_edge.i + 1]:
+        if tok.text in (",", "«", "»", "(") or tok.pos_ in ("VERB", "AUX"):
+            break
+        end = tok.idx + len(tok)
+    return noun.left_edge.idx, end
 
 
 def _unnamed_group_last(r: SpeakerResolver, pos: int) -> bool:
@@ -191,7 +251,12 @@ def _topic_organisation(
     persons = [m for m in r.persons_before(pos) if m.start >= before and is_subject(r.doc, m)]
     if persons:
         return None
-    orgs = [m for m in r.mentions if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)]
+    orgs = [
+        m
+        for m in r.mentions
+        if m.label == "ORG" and before <= m.start < here and is_subject(r.doc, m)
+        and not any(s <= m.start < e for s, e in exclude)  # "« La CGT a déposé un préavis » , a confié X"
+    ]
     if orgs:  # "Le groupe Kervalis a reconnu …"
         return orgs[0].text
     return _subject_organisation(r, pos, gender)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .speaker_mentions import Mention
-from .speaker_pronouns import LAST_SPEAKER_REACH, agrees
+from .speaker_groups import speaker_nouns
+from .speaker_mentions import Mention, sentence_start, strip_determiner
+from .speaker_pronouns import LAST_SPEAKER_REACH, agrees, opens_clause
 
 DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
 """A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
@@ -116,20 +117,76 @@ class RoleHolders:
         before = [m for m in persons if m.end <= start and self.text[m.end : start].strip() == ","]
         return before[-1] if before else None
 
+    def enclosed_name_after(self, end: int) -> Mention | None:
+        """The person named between commas right after a speaker phrase ("L'une des voix discordantes,
+        Ivan Roy, a dénoncé", "Un porte-parole, Ann Lee, a dit"): the apposition names the speaker."""
+        for m in self.mentions:
+            if m.label == "PER" and m.start >= end and self.text[end : m.start].strip() == ",":
+                return m if self.text[m.end : m.end + 3].lstrip().startswith(",") else None
+        return None
+
     def _last_speaker_as(self, written: str, pos: int) -> Mention | None:
         """The person who spoke last, when a definite role with no holder in the article ("le président",
-        "the minister") follows their quote closely: the article names its main speaker once."""
+        "the minister") follows their quote closely: the article names its main speaker once. In French, the
+        person who became the topic since then, if any (`topic_person`)."""
         words = written.strip().lower().split()
-        if not words or len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
-            return None
-        if words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
+        if not words or words[0] not in ("le", "la", "the") and not words[0].startswith(("l'", "l’")):
             return None
         gender = "f" if words[0] in self.lex.feminine or words[-1].endswith("woman") else "x"
         last = self.last_person
+        topic = self.topic_person(written, pos, "m" if words[0] == "le" else gender)
+        if topic is not None and (last is None or topic.start >= last.end or pos - last.end > LAST_SPEAKER_REACH):
+            return topic  # "Emmanuel Macron a nié … « … », a confié le candidat d'En marche"
+        if len(words) > 3 and not DEFINITE_DESCRIPTION.fullmatch(written.strip()):
+            return None
         if last is None or pos - last.start > LAST_SPEAKER_REACH:  # "Ann Lee, … . According to the theologian"
             near = [m for m in self.persons_before(pos) if pos - m.start <= LAST_SPEAKER_REACH and agrees(m, gender)]
             return near[-1] if near and self.lex.lang == "en" else None
         return last.person if agrees(last.person, gender) else None
+
+    def topic_person(self, written: str, pos: int, gender: str) -> Mention | None:
+        """The French topic a definite description ("le candidat", "la ministre", "le Jamaïcain") takes up:
+        the last person named in its sentence or the one before, when that person opens their clause as its
+        subject and no role they are given contradicts the description ("le ministre de l'Économie" is not a
+        "ministre de la Justice")."""
+        if self.lex.lang != "fr" or self.doc is None:
+            return None
+        lo = sentence_start(self.text, max(0, sentence_start(self.text, pos) - 2))
+        near = [m for m in self.persons_before(pos) if m.start >= lo]
+        spans = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in near]
+        opening = [m for m, span in zip(near, spans, strict=True) if span is not None and opens_clause(self.doc, span)]
+        if not opening or not agrees(opening[-1], gender):
+            return None  # "le suspect se dénommerait Omar Mateen. Selon le directeur …": not the topic
+        person = opening[-1]  # "Ann Roy a appelé Paul Lenoir. … la candidate indique": Ann Roy
+        role = self.role_in(pos, pos + len(written))
+        if role is not None:
+            noun = role.group(0).lower()
+            if noun in KINSHIP:
+                return None  # "Marc Roy a été tué. Le père de la victime …": a relative is named only by name
+            word = re.compile(rf"(?<![\w-]){re.escape(noun)}(?![\w-])")
+            held_inside = [m.role for m in self.mentions if m.name == person.name and m.role and word.search(m.role)]
+            if any(DESCRIPTION_PREPOSITION.search(h[: word.search(h).start()]) for h in held_inside):
+                return None  # "Paul Roy, avocat de la mère" is not "la mère"
+            _, complement = _description_words(written, noun)
+            roles = [m.role for m in self.mentions if m.name == person.name and m.role and noun in m.role.lower()]
+            for held in roles:
+                has, own = _description_words(held, noun)
+                if complement and (own or _words_before_role(held, noun) & RANK_WORDS) and not complement & has:
+                    return None
+        return person
+
+    def demonym_person(self, written: str, pos: int) -> Mention | None:
+        """ "le Jamaïcain", "la Française": the French person the article gave that nationality ("le Français
+        Jimmy Vicaut"), else the person who is the topic (`topic_person`)."""
+        m = re.fullmatch(r"(?i:le|la|l['’])\s*([A-ZÀ-Ý][\w-]+)", written.strip())
+        if m is None or self.lex.lang != "fr" or m.group(1).lower() not in speaker_nouns("fr").demonyms:
+            return None
+        gender = "f" if written.strip()[:2].lower() == "la" else "m"
+        for person in reversed(self.persons_before(pos)):
+            before = re.findall(r"[\w-]+", self.text[max(0, person.start - 30) : person.start])
+            if before and before[-1] == m.group(1):
+                return person
+        return self.topic_person(written, pos, gender)
 
     def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
         """The person the article gives `role`, the last one before `pos` first. A description's other words
@@ -137,31 +194,85 @@ class RoleHolders:
         holder whose role names another complement is not the one described ("le ministre de l'Économie" is
         not "ministre de la Justice")."""
         word = re.compile(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])")
-        holders = [m for m in self.mentions if m.label == "PER" and m.role and word.search(m.role.lower())]
+        holders = [
+            m
+            for m in self.mentions
+            if m.label == "PER"
+            and m.role
+            and (at := word.search(m.role.lower())) is not None
+            and not DESCRIPTION_PREPOSITION.search(m.role[: at.start()])  # "avocat de la mère" is no "mère"
+        ]
         wanted, complement = _description_words(written, role)
-        ranked: list[tuple[int, int, Mention]] = []
+        ranked: list[tuple[int, int, int, Mention]] = []
         for k, m in enumerate(holders):
             has, own_complement = _description_words(m.role or "", role)
-            if complement and own_complement and not complement & has:
-                continue
+            lead = _words_before_role(m.role or "", role)
+            if complement and (own_complement or lead & RANK_WORDS) and not complement & has:
+                continue  # "le ministre de l'Économie" is neither "ministre de la Justice" nor "Premier ministre"
+            qualified = bool(lead & RANK_WORDS - wanted)  # "Premier ministre" is not the one "le ministre" describes
             before = m.start < pos
-            ranked.append((len(wanted & has), k if before else -k, m))
-        return max(ranked, key=lambda t: t[:2])[2] if ranked else None
+            ranked.append((len(wanted & has), -qualified, k if before else -k, m))
+        best = max(ranked, key=lambda t: t[:3]) if ranked else None
+        if best is not None and wanted and not best[0] and written:
+            # "le candidat socialiste" is not "Ann Roy, candidate écologiste": the topic, if any
+            first = written.strip().lower().split(" ", 1)[0]
+            topic = self.topic_person(written, pos, "f" if first == "la" else "m" if first == "le" else "x")
+            if topic is not None:
+                return topic
+        return best[3] if best is not None else None
+
+
+def same_role(written: str, lang: str) -> str | None:
+    """The role a phrase names its holder by ("le chef de l'État en visite à Lyon" -> "président"): the
+    longest listed phrase the description opens with."""
+    low = strip_determiner(written).lower()
+    phrases = speaker_nouns(lang).same_role
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if low == phrase or low.startswith(phrase) and not low[len(phrase)].isalnum():
+            return phrases[phrase]
+    return None
 
 
 DESCRIPTION_STOP = {
     "the", "a", "an", "of", "for", "at", "in", "on", "and", "to", "its", "his", "her", "their", "de", "du", "des",
     "d", "le", "la", "les", "l", "et", "en", "au", "aux", "à", "pour", "son", "sa", "ses", "leur", "former", "new",
-    "then", "current", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle", "alors", "ex",
+    "then", "current", "un", "une", "ancien", "ancienne", "nouveau", "nouvelle", "nouvel", "actuel", "actuelle",
+    "alors", "ex",
 }
+KINSHIP = {
+    "mère", "père", "fils", "fille", "frère", "sœur", "épouse", "époux", "mari", "femme", "veuve", "veuf", "oncle",
+    "tante", "cousin", "cousine", "grand-mère", "grand-père", "compagne", "compagnon", "mother", "father", "son",
+    "daughter", "brother", "sister", "wife", "husband", "widow", "uncle", "aunt",
+}
+"""Relatives: "la mère de la victime" is never the person the article is about."""
+RANK_WORDS = {"premier", "première", "prime", "vice", "deputy", "sous", "adjoint", "adjointe", "assistant", "co"}
+"""Words before a role noun that make it another role: "Premier ministre" is not "le ministre"."""
 DESCRIPTION_PREPOSITION = re.compile(r"(?i)\b(?:of|for|at|de|du|des|d['’]|à|au|aux)(?:\s|$)|\bd['’]")
 
 
 def _description_words(phrase: str, role: str) -> tuple[set[str], set[str]]:
-    """The content words of a role phrase other than the role noun, and those of its complement (after the
-    first "de"/"of"): "le ministre de l'Intérieur" -> ({"intérieur"}, {"intérieur"})."""
+    """The content words of a role phrase other than the role noun, and those of its complement (the "de"/"of"
+    phrase right after the role noun, one adjective between allowed): "le ministre de l'Intérieur" ->
+    ({"intérieur"}, {"intérieur"}); "le ministre en marge d'un déplacement" has no complement."""
     role_words = set(role.lower().split())
     words = {w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in DESCRIPTION_STOP and w not in role_words}
-    prep = DESCRIPTION_PREPOSITION.search(phrase)
-    tail = phrase[prep.end() :] if prep is not None else ""
+    at = re.search(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])", phrase.lower())
+    after = phrase[at.end() :] if at is not None else phrase
+    prep = DESCRIPTION_PREPOSITION.match(after.lstrip()) or re.match(
+        r"\s*[\w-]+\s+(?=(?:of|for|at|de|du|des|d['’]|à|au|aux)\b)", after
+    )
+    if prep is not None and not DESCRIPTION_PREPOSITION.match(after.lstrip()):
+        prep = DESCRIPTION_PREPOSITION.search(after, prep.end())
+        tail = after[prep.end() :] if prep is not None else ""
+    elif prep is not None:
+        tail = after.lstrip()[prep.end() :]
+    else:
+        tail = ""
     return words, {w for w in re.findall(r"[\w-]+", tail.lower()) if w in words}
+
+
+def _words_before_role(phrase: str, role: str) -> set[str]:
+    """The content words written before the role noun in a role phrase: "premier" of "Premier ministre"."""
+    at = re.search(rf"(?<![\w-]){re.escape(role.lower())}(?![\w-])", phrase.lower())
+    lead = phrase[: at.start()] if at is not None else ""
+    return {w for w in re.findall(r"[\w-]+", lead.lower()) if w not in DESCRIPTION_STOP}

@@ -28,7 +28,7 @@ from .speaker_mentions import ArticleMentions, Mention, possessive_at, strip_det
 from .speaker_names import PersonNames, coordinated
 from .speaker_orgs import OrganisationNames
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
-from .speaker_roles import RoleHolders
+from .speaker_roles import RoleHolders, same_role
 
 DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
@@ -235,6 +235,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
         if self._unnamed_source(written, head):
             speaker.reason = "unnamed source"
             return speaker
+        national = self.demonym_person(written, start)
+        if national is not None:  # "Usain Bolt est devenu … . Pour ses derniers jeux, le Jamaïcain a confirmé"
+            return self.fill(speaker, national)
         apposed = self._role_and_name(start, end)
         if apposed is not None:
             full = self._surname_to_full(apposed, start) or apposed
@@ -252,6 +255,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             nxt = [m for m in self.mentions if m.label == "PER" and 0 <= m.start - end <= 2]
             if nxt and self.lex.role_match(written):
                 return self.fill(speaker, nxt[0])
+            enclosed = self.enclosed_name_after(end) if self.indefinite_person(written, head) else None
+            if enclosed is not None:  # "L'une des rares voix discordantes, Ivan Roy, a dénoncé"
+                return self.fill(speaker, enclosed)
             # "Mario Joseph, l'un de ses avocats, qui précise": the name the phrase is apposed to
             before = self.text[max(0, start - 3) : start]
             prev = [m for m in self.mentions if m.label == "PER" and 0 <= start - m.end <= 3]
@@ -370,8 +376,9 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             if r[0] >= start
             and r[1] <= end
             and (head is None or r[0] > head.idx)
-            and not re.search(
-                r"\b(?i:de|du|des|d['’]|of|la|le|les|the)\s*(?:[A-Z][\w-]*\s+)*$", self.text[start : r[0]]
+            and not re.search(  # "de la Catalogne", "en déplacement à Lyon": a complement, not the name
+                r"\b(?i:de|du|des|d['’]|of|la|le|les|the|à|au|aux|en|in|at)\s*(?:[A-Z][\w-]*\s+)*$",
+                self.text[start : r[0]],
             )
         ]
         if head_pos == "NOUN" and head.text[:1].islower() and not any(m.label == "PER" for m in inside):
@@ -393,10 +400,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
             apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
             if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
                 return self.named(speaker, apposed.text)
+            following = self.name_right_after(head, end)
+            if following is not None:  # "La chaîne CNN fait remarquer", the phrase cut before the name
+                return self.named(speaker, following)
             author = self._document_author(start) if self.lex.lang == "en" else None
             if author is not None:  # "In a statement on the Acme website, the company said"
                 return self.named(speaker, author)
-            previous = self._previous_subject_org(start)
+            previous = self._previous_subject_org(start, exclude)
             if previous is not None and self._same_kind(head_low, previous):
                 return self.named(speaker, previous)  # "Days after Acme declined to comment. The group said": Acme
             group = next((g for g in reversed(self.groups) if self._same_kind(head_low, g)), None)
@@ -418,7 +428,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, ArticleMentio
                 return speaker
         if role and not re.match(r"[A-Z][\w'-]+$", written.strip()):
             holder = self.role_holder(role.group(0), start, written)
-            same = speaker_nouns(self.lex.lang).same_role.get(strip_determiner(written).lower())
+            same = same_role(written, self.lex.lang)
             if holder is None and same:  # "le chef du gouvernement" is "le Premier ministre"
                 holder = self.role_holder(same, start)
             if holder:
