@@ -105,11 +105,7 @@ def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
         return found
     holder = toks[1:comma]  # "Pour le gouvernement, …", "For the company, …": a role or a body
     head = next((t for t in holder if t.head.i not in {x.i for x in holder}), None)
-    if head is None or len(holder) > 6 or head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
-        return None
-    nouns = speaker_nouns(att.lex.lang)
-    lemma = head.lemma_.lower()
-    if not (att.lex.role_match(head.text) or lemma in att.lex.org_nouns or head.lower_ in nouns.body):
+    if head is None or len(holder) > 6 or not att.speaking_noun(head):
         return None
     span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
     return Attribution(verb=None, speaker=span, speaker_head=head, how="fragment")

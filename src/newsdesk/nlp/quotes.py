@@ -144,6 +144,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             if a is None:
                 continue
         said = a is not None and a.how == "before" and att.object_of(q, a)  # "évoque un « … »", "dénonce les « … »"
+        said = said or a is not None and a.how == "before" and att.in_that_clause(q, a)  # "a affirmé que X était « … »"
         if (
             a is not None
             and a.how == "before"

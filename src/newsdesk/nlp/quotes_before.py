@@ -19,6 +19,7 @@ from .quote_subjects import (
     subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
+from .speaker_groups import speaker_nouns
 
 
 class IntroducedQuotes:
@@ -125,11 +126,21 @@ class IntroducedQuotes:
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )
         titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
-        if not (person or titled and self.lex.lang == "fr"):
-            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
+        if not (person or titled and self.lex.lang == "fr" or len(holder) <= 6 and self.speaking_noun(head)):
+            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def speaking_noun(self, head: Any) -> bool:
+        """ "le plaignant", "le gouvernement", "the union": a common noun naming a role, an organisation or a
+        body of people, who may hold an opinion (not a place, a thing or a person's name)."""
+        if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
+            return False
+        nouns = speaker_nouns(self.lex.lang)
+        lemma = head.lemma_.lower()
+        known = lemma in self.lex.org_nouns or head.lower_ in nouns.body or head.lower_ in nouns.person
+        return known or bool(self.lex.role_match(head.text))
 
     def _according(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "À 10 h, selon Météo-Régions, « … »", "Selon le capitaine Marc Roy, de la gendarmerie, « … »": a quote

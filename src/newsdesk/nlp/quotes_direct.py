@@ -395,6 +395,9 @@ class DirectAttributor(IntroducedQuotes):
         before = self.text[max(0, q.start - 40) : q.start].lower()
         if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
             return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        if inner[:1].isupper() and inner.endswith(".") and n_words(inner) >= 6:
+            return False  # 'wrote in his blog, "Today, … fresh."': a sentence with its full stop is no title
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
@@ -425,6 +428,19 @@ class DirectAttributor(IntroducedQuotes):
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def in_that_clause(self, q: Quoted, a: Attribution) -> bool:
+        """ "Le maire a affirmé que la réforme était « une erreur »": words quoted inside the "que"/"that" clause of
+        a speech verb with a subject, in the same sentence, are the subject's."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        lemma = verb_lemma(a.verb, self.lex)
+        if not self.lex.is_speech_verb(lemma, indirect=True) or lemma in self.lex.writer_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        if re.search(r"[.!?;:«»“”\"]", between) or len(between) > 150:
+            return False
+        return re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:que|qu['’]|that)\b", between) is not None
 
     def _clause_after_that(self, q: Quoted) -> bool:
         """The quoted words follow "que"/"that" and hold a finite verb: a reported clause, not a term."""

@@ -1,0 +1,94 @@
+"""Direct quotations in marks that must be found: incises with rarer speech verbs, naming verbs with "as",
+"Pour le plaignant, « … »", a quoted sentence after a title cue, quoted pledges and threats, short words quoted
+inside a "que" clause; and what still stays out (titles, requests, passive naming)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.nlp.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def found(text: str, nlp, lang: str) -> list[tuple[str, str | None]]:
+    """(quoted text, resolved speaker) of each quote of `text`."""
+    return [(text[s.start : s.end], s.attrs["speaker_name"]) for s in extract_quotes(text, nlp(text), lang=lang)]
+
+
+def verbs(text: str, nlp, lang: str) -> list[tuple[str, str | None]]:
+    """(quoted text, verb lemma) of each quote of `text`."""
+    return [(text[s.start : s.end], s.attrs["verb"]) for s in extract_quotes(text, nlp(text), lang=lang)]
+
+
+@pytest.mark.parametrize("verb", ["a lâché", "a glissé", "a soufflé", "a fulminé", "a renchéri"])
+def test_rarer_french_incise_verbs(nlp_fr, verb) -> None:
+    text = f"« Nous verrons bien ce que donnera la réunion », {verb} Pierre Martin."
+    assert found(text, nlp_fr, "fr") == [("« Nous verrons bien ce que donnera la réunion »", "Pierre Martin")]
+
+
+def test_rarer_english_incise_verbs(nlp_en) -> None:
+    text = '"We will see what the meeting brings," Anna Kowalski shrugged.'
+    assert verbs(text, nlp_en, "en") == [('"We will see what the meeting brings,"', "shrug")]
+    text = '"Nobody told us anything," Anna Kowalski whispered.'
+    assert found(text, nlp_en, "en") == [('"Nobody told us anything,"', "Anna Kowalski")]
+
+
+@pytest.mark.parametrize("verb", ["dismissed", "slammed", "derided"])
+def test_naming_verbs_with_as(nlp_en, verb) -> None:
+    text = f'Senator Mark Olsen {verb} the report as "pure fiction".'
+    assert found(text, nlp_en, "en") == [('"pure fiction"', "Mark Olsen")]
+
+
+def test_pointer_que_reports(nlp_fr) -> None:
+    text = "Le Canard enchaîné pointe cependant que « la loi ne prévoit pas un tel montant pour un assistant »."
+    assert [v for _, v in verbs(text, nlp_fr, "fr")] == ["pointer"]
+
+
+def test_opinion_of_a_role_noun(nlp_fr) -> None:
+    text = (
+        "Gérard Filoche a assigné la direction du parti en justice. Pour le plaignant, « l'organisation du scrutin "
+        "relève des seules décisions arbitraires de la direction »."
+    )
+    quotes = found(text, nlp_fr, "fr")
+    assert [q for q, _ in quotes] == [
+        "« l'organisation du scrutin relève des seules décisions arbitraires de la direction »"
+    ]
+
+
+def test_sentence_after_a_title_cue_is_a_quote(nlp_en) -> None:
+    text = (
+        'On June 20, 2005, Oleg Kashin wrote in his blog, "Today, at the station, unknown people threw tomatoes '
+        'at the picket line."'
+    )
+    assert [s for _, s in found(text, nlp_en, "en")] == ["Oleg Kashin"]
+
+
+def test_titles_stay_out(nlp_en) -> None:
+    text = 'She wrote a book titled "The Long Road Home" last year. He read his blog "Notes From A Small Town".'
+    assert found(text, nlp_en, "en") == []
+
+
+def test_quoted_pledges_and_threats(nlp_en, nlp_fr) -> None:
+    text = 'Mayor Linda Park vowed to "fight to the end" for the factory.'
+    assert found(text, nlp_en, "en") == [('"fight to the end"', "Linda Park")]
+    text = "Le président Paul Biya a menacé de « tout bloquer » si la loi passe."
+    assert [q for q, _ in found(text, nlp_fr, "fr")] == ["« tout bloquer »"]
+
+
+def test_requests_stay_out(nlp_fr) -> None:
+    text = "Le préfet Jean Roux a demandé aux habitants de « rester chez eux »."
+    assert found(text, nlp_fr, "fr") == []
+
+
+def test_short_words_in_a_que_clause(nlp_fr) -> None:
+    text = "Le maire a affirmé que la réforme était « une erreur historique »."
+    assert [(q, v) for q, v in verbs(text, nlp_fr, "fr")] in (
+        [("« une erreur historique »", "affirmer")],
+        [("que la réforme était « une erreur historique »", "affirmer")],
+    )
+
+
+def test_passive_naming_is_not_a_quote(nlp_en) -> None:
+    text = 'The phone also has a new screen, dubbed a "retina display," which shows more pixels.'
+    assert found(text, nlp_en, "en") == []
