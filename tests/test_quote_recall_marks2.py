@@ -92,3 +92,42 @@ def test_short_words_in_a_que_clause(nlp_fr) -> None:
 def test_passive_naming_is_not_a_quote(nlp_en) -> None:
     text = 'The phone also has a new screen, dubbed a "retina display," which shows more pixels.'
     assert found(text, nlp_en, "en") == []
+
+
+def test_more_english_speech_verbs(nlp_en) -> None:
+    text = 'With regards to the forum, Marcel Granier affirmed that "every day there is a greater sense of urgency".'
+    assert [(s, v) for (_, s), (_, v) in zip(found(text, nlp_en, "en"), verbs(text, nlp_en, "en"))] == [
+        ("Marcel Granier", "affirm")
+    ]
+    text = "Civil society groups have requested that their governments postpone the vote."
+    assert [v for _, v in verbs(text, nlp_en, "en")] == ["request"]
+
+
+def test_a_noun_with_a_that_clause_is_no_speech_verb(nlp_en) -> None:
+    text = "There was a request that the family not be contacted right now, but messages can be left online."
+    assert found(text, nlp_en, "en") == []
+
+
+def test_words_uttered_right_after_the_verb(nlp_en, nlp_fr) -> None:
+    text = "Chancellor Angela Merkel says ‘Nein’ to a cabinet reshuffle."
+    assert found(text, nlp_en, "en") == [("‘Nein’", "Angela Merkel")]
+    text = "Lors de l'explosion, Karim Benali aurait crié « Allah Akbar »."
+    assert found(text, nlp_fr, "fr") == [("« Allah Akbar »", "Karim Benali")]
+
+
+def test_short_terms_after_other_verbs_stay_out(nlp_en) -> None:
+    text = 'The company announced "Project Titan" on Monday. He said the "reform" was late.'
+    assert [q for q, _ in found(text, nlp_en, "en") if "Titan" in q] == []
+
+
+def test_nickname_inside_the_speaker_name(nlp_en) -> None:
+    text = '"Where are you," Dwayne "The Rock" Johnson asked the American leadership.'
+    assert [q for q, _ in found(text, nlp_en, "en")] == ['"Where are you,"']
+
+
+def test_opinion_of_a_role_with_its_name(nlp_fr) -> None:
+    text = (
+        "Pour le président du Centre d'analyse du terrorisme, Jean-Charles Brisard, « on est face à des individus "
+        "déterminés et radicalisés »."
+    )
+    assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean-Charles Brisard"]

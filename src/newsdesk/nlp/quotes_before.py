@@ -122,6 +122,10 @@ class IntroducedQuotes:
         if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
             return None
         holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
+        named = toks[comma + 1 : -1]  # "Pour le président du centre, Jean Roux, « … »": a role, then the name
+        if 0 < len(named) <= 5 and all(t.ent_type_ in PERSON_ENTS for t in named) and holder[0].pos_ == "DET":
+            span = (named[0].idx, named[-1].idx + len(named[-1]))
+            return Attribution(verb=None, speaker=span, speaker_head=named[-1], how="opinion")
         person = all(t.ent_type_ in PERSON_ENTS for t in holder) and len(holder) <= 5 or (
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )

@@ -48,6 +48,8 @@ class DirectQuote:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+NICKNAME = re.compile(r"[“\"][A-Z][\w'’. -]{0,25}[”\"]\s+[A-Z][a-z]")
+"""A nickname in quote marks before a surname (Dwayne "The Rock" Johnson)."""
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
@@ -67,11 +69,24 @@ class DirectAttributor(IntroducedQuotes):
 
     def clause_end(self, pos: int) -> int:
         """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
+        skip = 0
         for m in re.finditer(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400]):
             if m.group(0) == "." and ABBREV.search(self.text[max(0, pos + m.start() - 12) : pos + m.start()]):
                 continue  # "said Apple Inc. CEO Steve Jobs"
+            if m.start() < skip:
+                continue
+            if m.group(0)[0] in "“\"" and (nick := self.nickname(pos + m.start())):
+                skip = m.start() + nick  # '"…," Dwayne "The Rock" Johnson said': a nickname inside the speaker's name
+                continue
             return pos + m.start()
         return pos + min(400, len(self.text) - pos)
+
+    def nickname(self, pos: int) -> int:
+        """The length of the nickname in quote marks that opens at `pos`, between a first name and a surname
+        (Dwayne "The Rock" Johnson), else 0."""
+        first = re.search(r"\b[A-Z][a-z]+\s+$", self.text[max(0, pos - 20) : pos])
+        m = NICKNAME.match(self.text, pos) if first is not None else None
+        return m.end() - pos if m is not None else 0
 
     def clause_start(self, pos: int) -> int:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
@@ -428,6 +443,17 @@ class DirectAttributor(IntroducedQuotes):
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def uttered(self, q: Quoted, a: Attribution) -> bool:
+        """ "il aurait crié « Allah Akbar »", "Merkel says ‘Nein’ to …": one or two words quoted right after a verb
+        of saying or shouting with a subject (lexicon "utter"), opening with a capital: what was said."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        if verb_lemma(a.verb, self.lex) not in self.lex.utter_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        return not between.strip(" ,:") and inner[:1].isupper()
 
     def in_that_clause(self, q: Quoted, a: Attribution) -> bool:
         """ "Le maire a affirmé que la réforme était « une erreur »": words quoted inside the "que"/"that" clause of
