@@ -96,7 +96,7 @@ def test_passive_naming_is_not_a_quote(nlp_en) -> None:
 
 def test_more_english_speech_verbs(nlp_en) -> None:
     text = 'With regards to the forum, Marcel Granier affirmed that "every day there is a greater sense of urgency".'
-    assert [(s, v) for (_, s), (_, v) in zip(found(text, nlp_en, "en"), verbs(text, nlp_en, "en"))] == [
+    assert [(s, v) for (_, s), (_, v) in zip(found(text, nlp_en, "en"), verbs(text, nlp_en, "en"), strict=True)] == [
         ("Marcel Granier", "affirm")
     ]
     text = "Civil society groups have requested that their governments postpone the vote."
