@@ -131,3 +131,33 @@ def test_opinion_of_a_role_with_its_name(nlp_fr) -> None:
         "déterminés et radicalisés »."
     )
     assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean-Charles Brisard"]
+
+
+def test_fronted_participle_is_not_the_speech_verb(nlp_fr) -> None:
+    text = "Interrogé par France Info, Jean Dupont a été très clair : « C'est une honte pour notre ville. »"
+    assert found(text, nlp_fr, "fr") == [("« C'est une honte pour notre ville. »", "Jean Dupont")]
+
+
+def test_verb_with_its_auxiliary_still_introduces(nlp_fr) -> None:
+    text = (
+        "De son côté, le ministre de l'Intérieur, Pacôme Moubelet, a déclaré « sur Libreville, il y a entre 600 et 800 "
+        "interpellations. »"
+    )
+    assert [s for _, s in found(text, nlp_fr, "fr")] == ["Pacôme Moubelet"]
+
+
+def test_quote_then_colon_and_its_speaker(nlp_fr) -> None:
+    text = "« C'est une honte absolue pour notre ville » : le maire Jean Dupont n'a pas caché sa colère lundi."
+    assert found(text, nlp_fr, "fr") == [("« C'est une honte absolue pour notre ville »", "Jean Dupont")]
+
+
+def test_quote_then_whose_words(nlp_fr, nlp_en) -> None:
+    text = "« C'est une honte absolue pour notre ville. » Ce sont les mots du maire Jean Dupont, lundi."
+    assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean Dupont"]
+    text = '"It is a disgrace for our city." Those were the words of Mayor John Smith on Monday.'
+    assert [s for _, s in found(text, nlp_en, "en")] == ["John Smith"]
+
+
+def test_quote_after_a_sentence_about_a_role_and_name(nlp_fr) -> None:
+    text = "Le maire Jean Dupont était furieux lundi. « C'est une honte pour notre ville. Nous porterons plainte. »"
+    assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean Dupont"]

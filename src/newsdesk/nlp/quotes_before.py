@@ -22,6 +22,16 @@ from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
 from .speaker_groups import speaker_nouns
 
 
+def fronted_participle(t: Any) -> bool:
+    """ "Interrogé par France Info, X …", "Asked about the deal, X …": a past participle opening the sentence
+    before its main verb's own subject is a passive (the interviewer asks), not the speech verb of the quote."""
+    if t.dep_ != "advcl" or t.i > t.head.i or "Part" not in t.morph.get("VerbForm"):
+        return False
+    if "Past" not in t.morph.get("Tense") and t.tag_ != "VBN" or any(c.dep_.startswith("aux") for c in t.children):
+        return False  # "X, a déclaré « … »": a verb with its auxiliary is no bare participle
+    return any(c.dep_ in SUBJECT_DEPS and t.i < c.i < t.head.i for c in t.head.children)
+
+
 class IntroducedQuotes:
     """Methods of `DirectAttributor` that look before a quote for its verb and speaker."""
 
@@ -41,6 +51,8 @@ class IntroducedQuotes:
         if late is not None:
             return late
         for t in reversed(toks):
+            if fronted_participle(t):
+                continue  # "Interrogé par France Info, X a été clair : « … »": X speaks, not the interviewer
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not gerund_of(x, t)]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
@@ -70,7 +82,7 @@ class IntroducedQuotes:
         # "Robtel Pailey reflects on the verdict: “…”": the subject of the introducing clause speaks
         root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
         if root is None:
-            root = next((x for x in toks if x.pos_ == "VERB"), None)
+            root = next((x for x in toks if x.pos_ == "VERB" and not fronted_participle(x)), None)
         if root is None:  # "Le ministre X est plus explicite :": an adjective or noun heads the clause
             root = next((x for x in toks if x.dep_ in ("ROOT", "root") and x.pos_ in ("ADJ", "NOUN")), None)
             named = root is not None and (s := subject_of(root)) is not None and any(

@@ -48,6 +48,15 @@ class DirectQuote:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+WORDS_OF = re.compile(
+    r"[ \t]*\.?[ \t]+(?:(?:C['’]est|Ce sont|Tels? (?:sont|étaient|est|était)|Telles? sont|Voilà)[ \t]+(?:là[ \t]+)?"
+    r"(?:les?|la|ces?|cette)[ \t]+(?:mots?|propos|paroles?|message|réaction|constat|avertissement)[ \t]+"
+    r"(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*"
+    r"|(?:Those|These|That|This|Such)[ \t]+(?:were|are|was|is)[ \t]+the[ \t]+"
+    r"(?:words?|message|reaction|verdict|view|warning|assessment)[ \t]+(?:of|from)[ \t]+)"
+)
+"""A sentence right after a quote that says whose words they are ("Ce sont les mots du maire", "Those were the
+words of …")."""
 NICKNAME = re.compile(r"[“\"][A-Z][\w'’. -]{0,25}[”\"]\s+[A-Z][a-z]")
 """A nickname in quote marks before a surname (Dwayne "The Rock" Johnson)."""
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
@@ -93,6 +102,7 @@ class DirectAttributor(IntroducedQuotes):
 
     def attribute(self, q: Quoted) -> Attribution | None:
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
+        found = found or self._colon_after(q) or self._words_of(q)
         if found is None and self.lex.lang == "fr":
             found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
         if found is None and self.lex.lang == "en":
@@ -311,6 +321,51 @@ class DirectAttributor(IntroducedQuotes):
                 return None
         return self._bare_name(q, toks) or self._dash(q)
 
+    def _colon_after(self, q: Quoted) -> Attribution | None:
+        """ "« C'est une honte » : le maire Jean Dupont n'a pas caché sa colère.": a quote opening its sentence,
+        then a colon and a clause about a person, a role or an organisation (its subject), is theirs."""
+        m = re.match(r"[ \t]*:[ \t]*", self.text[q.end : q.end + 6])
+        if m is None or not self.standalone(q):
+            return None
+        lo = q.end + m.end()
+        hi = self.clause_end(lo)
+        toks = self.tokens_between(lo, hi)
+        root = next((t for t in toks if t.head.i == t.i or not lo <= t.head.idx < hi), None)
+        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX", "ADJ") else None
+        head = self._speaking_head(subj)
+        if head is None or head.i > root.i:
+            return None
+        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
+
+    def _words_of(self, q: Quoted) -> Attribution | None:
+        """ "« … » Ce sont les mots du maire Jean Dupont.", '"…" Those were the words of Mayor John Smith.': the
+        next sentence says whose words the quote are."""
+        m = WORDS_OF.match(self.text, q.end)
+        if m is None:
+            return None
+        lo = m.end()
+        hi = self.clause_end(lo)
+        toks = self.tokens_between(lo, hi)
+        head = next((t for t in toks if t.ent_type_ in PERSON_ENTS and t.pos_ == "PROPN"), None)
+        head = head or next((t for t in toks if self._speaking_head(t) is t), None)
+        if head is None:
+            return None
+        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
+
+    def _speaking_head(self, tok: Any) -> Any:
+        """`tok` when it may speak (a person's name, a personal pronoun, a role, organisation or body noun); the
+        name of a role noun ("le maire Jean Dupont") when it has one; else None."""
+        if tok is None or self.in_quote(tok.idx):
+            return None
+        if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_ENTS + ("ORG",):
+            return tok
+        if tok.pos_ == "PRON":
+            return tok if tok.lower_ in self.lex.pronouns else None
+        if tok.pos_ != "NOUN":
+            return None
+        name = next((c for c in tok.children if c.pos_ == "PROPN" and c.ent_type_ in PERSON_ENTS), None)
+        return name or (tok if self.speaking_noun(tok) else None)
+
     def _bare_name(self, q: Quoted, toks: list[Any]) -> Attribution | None:
         """ "“…,” Ann Lee, an analyst at Acme.": in English, a quote left open by a comma and followed by a
         person's name (and an apposition) without any verb is attributed to that person (the verb dropped)."""
@@ -395,11 +450,15 @@ class DirectAttributor(IntroducedQuotes):
 
     def _person_topic(self, q: Quoted, prev_start: int, prev_end: int) -> Attribution | None:
         """ "Fillon ne s'est pas laissé perturber. « Plus ils manifesteront, … »": in French, a whole quoted
-        sentence in the same paragraph as a sentence about a named person (its subject) is that person's."""
+        sentence in the same paragraph as a sentence about a named person (its subject, or the name of its role
+        noun) is that person's."""
         if self.lex.lang != "fr" or "\n" in self.text[prev_start : q.start] or n_words(self.text[q.start : q.end]) < 6:
             return None
         root = next((t for t in self.tokens_between(prev_start, prev_end) if t.dep_ == "ROOT"), None)
         subj = subject_of(root) if root is not None else None
+        if subj is not None and subj.pos_ == "NOUN" and self.lex.role_match(subj.text):
+            # "Le maire Jean Dupont était furieux.": the role's name
+            subj = next((c for c in subj.children if c.pos_ == "PROPN" and c.ent_type_ in PERSON_ENTS), None)
         if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self.in_quote(subj.idx):
             return None
         span = phrase_span(subj, prev_start, prev_end)
