@@ -161,3 +161,40 @@ def test_quote_then_whose_words(nlp_fr, nlp_en) -> None:
 def test_quote_after_a_sentence_about_a_role_and_name(nlp_fr) -> None:
     text = "Le maire Jean Dupont était furieux lundi. « C'est une honte pour notre ville. Nous porterons plainte. »"
     assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean Dupont"]
+
+
+def test_expressed_spoken_of_and_blamed_words(nlp_en) -> None:
+    text = 'Senator Jane Roe expressed "deep concern" about the ruling.'
+    assert found(text, nlp_en, "en") == [('"deep concern"', "Jane Roe")]
+    text = 'Senator Jane Roe spoke of "a new era" for the country.'
+    assert found(text, nlp_en, "en") == [('"a new era"', "Jane Roe")]
+    text = 'Senator Jane Roe blamed the crash on "human error".'
+    assert found(text, nlp_en, "en") == [('"human error"', "Jane Roe")]
+
+
+def test_quoted_accusations(nlp_en, nlp_fr) -> None:
+    text = 'Senator Jane Roe accused the government of "playing politics" with the crisis.'
+    assert found(text, nlp_en, "en") == [('"playing politics"', "Jane Roe")]
+    text = "Le ministre Jean Dupont a accusé le gouvernement de « jouer avec le feu »."
+    assert found(text, nlp_fr, "fr") == [("« jouer avec le feu »", "Jean Dupont")]
+
+
+def test_se_montrer_with_quoted_words(nlp_fr) -> None:
+    text = "Le ministre Jean Dupont s'est montré « très inquiet »."
+    assert found(text, nlp_fr, "fr") == [("« très inquiet »", "Jean Dupont")]
+
+
+def test_gerund_inside_a_quote_is_no_incise(nlp_en) -> None:
+    text = (
+        '"The church has made its opinion known, and we want to dialogue with respect, expressing our opinion, '
+        'that in this case is contrary to that of many," the bishop Daniel Fernández has said.'
+    )
+    assert [s for _, s in found(text, nlp_en, "en")] == ["Daniel Fernández"]
+
+
+def test_gerund_of_the_speech_verb_keeps_the_speaker(nlp_fr) -> None:
+    text = (
+        "Le premier ministre Robert Fico a dit en conférence de presse en parlant des journalistes « certains "
+        "des vôtres sont des menteurs »."
+    )
+    assert [s for _, s in found(text, nlp_fr, "fr")] == ["Robert Fico"]

@@ -23,7 +23,7 @@ from .speaker_groups import speaker_nouns
 
 CLIMB_DEPS = {
     "obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "xcomp", "oprd", "attr", "acomp", "pobj", "prep", "conj",
-    "amod", "nmod", "dative",
+    "amod", "nmod", "dative", "pcomp",
 }  # fmt: skip
 """How the quoted words may hang on the way up to their clause's verb (complements, not subjects)."""
 NOUN_DEPS = {"amod", "conj"}

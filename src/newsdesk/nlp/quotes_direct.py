@@ -244,8 +244,8 @@ class DirectAttributor(IntroducedQuotes):
         lo, hi = q.inner
         nested = [(c.start, c.end) for c in q.children]
         for t in self.tokens_between(lo, hi):
-            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex):
-                continue
+            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex) or t.tag_ == "VBG":
+                continue  # "…, expressing our opinion, …": a gerund of the quote, not an incise
             clitics = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
             left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
             if not left or left[-1].text not in (",", "»", "”", '"', "—", "–") or left[-1].idx < lo:
