@@ -196,3 +196,15 @@ def test_gerund_of_the_speech_verb_keeps_the_speaker(nlp_fr) -> None:
         "des vôtres sont des menteurs »."
     )
     assert [s for _, s in found(text, nlp_fr, "fr")] == ["Robert Fico"]
+
+
+def test_quoted_participle_of_a_person(nlp_en, nlp_fr) -> None:
+    text = 'Senator Jane Roe was "deeply saddened" by the news.'
+    assert found(text, nlp_en, "en") == [('"deeply saddened"', "Jane Roe")]
+    text = "Le maire Jean Dupont a été « profondément choqué » par la décision."
+    assert found(text, nlp_fr, "fr") == [("« profondément choqué »", "Jean Dupont")]
+
+
+def test_quoted_participle_of_a_thing_stays_out(nlp_en) -> None:
+    text = 'The suspect was "arrested" on Monday. The bill was "fast-tracked" by the committee.'
+    assert found(text, nlp_en, "en") == []

@@ -143,7 +143,11 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
 
 
 def _predicate(tok: Any) -> bool:
-    """An adjective or noun with a copula and a subject of its own ("est « très inquiet »")."""
+    """An adjective or noun with a copula and a subject of its own ("est « très inquiet »"), or a participle with
+    its passive auxiliary ("was "deeply saddened"") when the participle is among the quoted words."""
+    subject = any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children)
+    if subject and tok.pos_ == "VERB" and any(c.dep_ in ("auxpass", "aux:pass") for c in tok.children):
+        return any(c.is_quote and c.i < tok.i for c in tok.children) or tok.doc[tok.i - 1].is_quote
     return any(c.dep_ == "cop" for c in tok.children) and any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
@@ -165,7 +169,7 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
     copula = _predicate(verb) or verb.lemma_.lower() in COPULAS
     if not (copula or _speech(att, verb) or _stance(att, verb)):
         return None
-    if passive(verb) or is_negated(verb, att.lex):
+    if passive(verb) and not copula or is_negated(verb, att.lex):
         return None
     subj = subject_of(verb)
     if subj is None and verb.dep_ in ("acl", "acl:relcl", "relcl") and "Part" in verb.morph.get("VerbForm"):
