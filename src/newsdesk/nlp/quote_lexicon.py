@@ -32,7 +32,7 @@ class QuoteLexicon:
     source_nouns: set[str] = field(default_factory=set)
     quantifiers: list[str] = field(default_factory=list)
     writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
-    recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
+    recommend: set[str] = field(default_factory=set)  # "préconise de", "a promis de « … »": a quoted infinitive is said
     utter_verbs: set[str] = field(default_factory=set)  # "a crié « Allah Akbar »": one or two quoted words are said
     count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
     inference_verbs: set[str] = field(default_factory=set)  # "the evidence suggests that": speech only for speakers

@@ -2,7 +2,8 @@
 
 Attribution is looked for, in order: an incise inside the quote ("« A, reconnaît X, B »"), an incise
 right after it ("« … », a déclaré Kirby", "“…,” Kirby said"), and an introduction before it
-("X a déclaré : « … »", "X said, “…”", "X : « … »", in `quotes_before`). A quote with none of these that
+("X a déclaré : « … »", "X said, “…”", "X : « … »", in `quotes_before`), or what follows it ("« … » : le maire
+n'a pas caché sa colère", "« … » Ce sont les mots du maire"). A quote with none of these that
 follows an attributed quote closely (a quote-only paragraph or sentence) continues that speaker. Titles
 and names in quote marks, short scare quotes and quoted terms without attribution are not quotations.
 Speech verbs are in `quote_verbs`, the subject of a verb in `quote_subjects`, sentence bounds in
