@@ -177,7 +177,8 @@ def test_selon_lui_inside_a_reported_clause_is_not_a_report_of_its_own(nlp_fr) -
 
 
 def test_quoted_infinitive_after_de_is_not_a_quotation(nlp_fr) -> None:
-    text = "Le ministre Jean Roux a promis de « tout faire pour sauver l'usine » lors de sa visite."
+    # a request; a quoted pledge ("a promis de « … »") is a quotation (tests/test_quote_recall_marks2.py)
+    text = "Le ministre Jean Roux a demandé aux salariés de « tout faire pour sauver l'usine » lors de sa visite."
     assert found(text, nlp_fr, "fr") == []
 
 

@@ -23,7 +23,7 @@ from .speaker_groups import speaker_nouns
 
 CLIMB_DEPS = {
     "obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "xcomp", "oprd", "attr", "acomp", "pobj", "prep", "conj",
-    "amod", "nmod", "dative",
+    "amod", "nmod", "dative", "pcomp",
 }  # fmt: skip
 """How the quoted words may hang on the way up to their clause's verb (complements, not subjects)."""
 NOUN_DEPS = {"amod", "conj"}
@@ -105,11 +105,7 @@ def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
         return found
     holder = toks[1:comma]  # "Pour le gouvernement, …", "For the company, …": a role or a body
     head = next((t for t in holder if t.head.i not in {x.i for x in holder}), None)
-    if head is None or len(holder) > 6 or head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
-        return None
-    nouns = speaker_nouns(att.lex.lang)
-    lemma = head.lemma_.lower()
-    if not (att.lex.role_match(head.text) or lemma in att.lex.org_nouns or head.lower_ in nouns.body):
+    if head is None or len(holder) > 6 or not att.speaking_noun(head):
         return None
     span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
     return Attribution(verb=None, speaker=span, speaker_head=head, how="fragment")
@@ -147,7 +143,11 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
 
 
 def _predicate(tok: Any) -> bool:
-    """An adjective or noun with a copula and a subject of its own ("est « très inquiet »")."""
+    """An adjective or noun with a copula and a subject of its own ("est « très inquiet »"), or a participle with
+    its passive auxiliary ("was "deeply saddened"") when the participle is among the quoted words."""
+    subject = any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children)
+    if subject and tok.pos_ == "VERB" and any(c.dep_ in ("auxpass", "aux:pass") for c in tok.children):
+        return any(c.is_quote and c.i < tok.i for c in tok.children) or tok.doc[tok.i - 1].is_quote
     return any(c.dep_ == "cop" for c in tok.children) and any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
@@ -169,7 +169,7 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
     copula = _predicate(verb) or verb.lemma_.lower() in COPULAS
     if not (copula or _speech(att, verb) or _stance(att, verb)):
         return None
-    if passive(verb) or is_negated(verb, att.lex):
+    if passive(verb) and not copula or is_negated(verb, att.lex):
         return None
     subj = subject_of(verb)
     if subj is None and verb.dep_ in ("acl", "acl:relcl", "relcl") and "Part" in verb.morph.get("VerbForm"):

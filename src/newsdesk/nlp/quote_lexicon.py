@@ -32,7 +32,8 @@ class QuoteLexicon:
     source_nouns: set[str] = field(default_factory=set)
     quantifiers: list[str] = field(default_factory=list)
     writer_verbs: set[str] = field(default_factory=set)  # "On note que …": the writer's remark, nobody reported
-    recommend: set[str] = field(default_factory=set)  # "préconise de « … »": a quoted infinitive is said
+    recommend: set[str] = field(default_factory=set)  # "préconise de", "a promis de « … »": a quoted infinitive is said
+    utter_verbs: set[str] = field(default_factory=set)  # "a crié « Allah Akbar »": one or two quoted words are said
     count_verbs: set[str] = field(default_factory=set)  # "On dénombrait 2 000 votants, selon …": a tally
     inference_verbs: set[str] = field(default_factory=set)  # "the evidence suggests that": speech only for speakers
     data_nouns: set[str] = field(default_factory=set)  # "the new figures indicate that": data, not a document
@@ -61,6 +62,7 @@ WORD_SETS = {
     "source_noun": "source_nouns",
     "writer_verb": "writer_verbs",
     "recommend": "recommend",
+    "utter": "utter_verbs",
     "belief": "belief",
     "cry": "cries",
     "stance": "stance",

@@ -43,6 +43,7 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     as_verb = (
         token.pos_ in ("NOUN", "ADJ", "PROPN")
         and not _prepositional_noun(token)
+        and not _noun_with_clause(token)
         and (
             token.lemma_ in lex.verbs and token.dep_ not in NOUN_DEPS  # "the project was selected": a noun
             or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
@@ -54,6 +55,15 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _noun_with_clause(token: Any) -> bool:
+    """ "There was a request that …", "la demande que …": a noun with its article and a "that" clause, not a
+    verb the tagger missed."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.lower_ not in ("that", "que", "qu'", "qu’"):
+        return False
+    return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
 
 
 def _prepositional_noun(token: Any) -> bool:

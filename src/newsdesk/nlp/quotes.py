@@ -144,6 +144,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             if a is None:
                 continue
         said = a is not None and a.how == "before" and att.object_of(q, a)  # "évoque un « … »", "dénonce les « … »"
+        said = said or a is not None and a.how == "before" and att.in_that_clause(q, a)  # "a affirmé que X était « … »"
         if (
             a is not None
             and a.how == "before"
@@ -152,6 +153,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         ):
             a = None  # a short fragment inside a sentence: a term, not a quotation
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
+        said = said or a is not None and a.how == "before" and att.uttered(q, a)  # "il a crié « Allah Akbar »"
         short = words <= 2 and not (said or named_pair or named and att.after_article(q))  # "as a "defining moment""
         dropped = a is not None and a.how == "before" and (short or att.infinitive_object(q))
         # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words

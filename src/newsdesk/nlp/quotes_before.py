@@ -19,6 +19,17 @@ from .quote_subjects import (
     subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
+from .speaker_groups import speaker_nouns
+
+
+def fronted_participle(t: Any) -> bool:
+    """ "Interrogé par France Info, X …", "Asked about the deal, X …": a past participle opening the sentence
+    before its main verb's own subject is a passive (the interviewer asks), not the speech verb of the quote."""
+    if t.dep_ != "advcl" or t.i > t.head.i or "Part" not in t.morph.get("VerbForm"):
+        return False
+    if "Past" not in t.morph.get("Tense") and t.tag_ != "VBN" or any(c.dep_.startswith("aux") for c in t.children):
+        return False  # "X, a déclaré « … »": a verb with its auxiliary is no bare participle
+    return any(c.dep_ in SUBJECT_DEPS and t.i < c.i < t.head.i for c in t.head.children)
 
 
 class IntroducedQuotes:
@@ -40,6 +51,8 @@ class IntroducedQuotes:
         if late is not None:
             return late
         for t in reversed(toks):
+            if fronted_participle(t):
+                continue  # "Interrogé par France Info, X a été clair : « … »": X speaks, not the interviewer
             if speech_verb(t, self.lex) and not is_negated(t, self.lex) and not passive(t):
                 between = [x for x in toks if x.i > t.i and not gerund_of(x, t)]
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
@@ -69,7 +82,7 @@ class IntroducedQuotes:
         # "Robtel Pailey reflects on the verdict: “…”": the subject of the introducing clause speaks
         root = next((x for x in toks if x.pos_ == "VERB" and x.dep_ in ("ROOT", "root")), None)
         if root is None:
-            root = next((x for x in toks if x.pos_ == "VERB"), None)
+            root = next((x for x in toks if x.pos_ == "VERB" and not fronted_participle(x)), None)
         if root is None:  # "Le ministre X est plus explicite :": an adjective or noun heads the clause
             root = next((x for x in toks if x.dep_ in ("ROOT", "root") and x.pos_ in ("ADJ", "NOUN")), None)
             named = root is not None and (s := subject_of(root)) is not None and any(
@@ -121,15 +134,29 @@ class IntroducedQuotes:
         if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
             return None
         holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
+        named = toks[comma + 1 : -1]  # "Pour le président du centre, Jean Roux, « … »": a role, then the name
+        if 0 < len(named) <= 5 and all(t.ent_type_ in PERSON_ENTS for t in named) and holder[0].pos_ == "DET":
+            span = (named[0].idx, named[-1].idx + len(named[-1]))
+            return Attribution(verb=None, speaker=span, speaker_head=named[-1], how="opinion")
         person = all(t.ent_type_ in PERSON_ENTS for t in holder) and len(holder) <= 5 or (
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )
         titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
-        if not (person or titled and self.lex.lang == "fr"):
-            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
+        if not (person or titled and self.lex.lang == "fr" or len(holder) <= 6 and self.speaking_noun(head)):
+            return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def speaking_noun(self, head: Any) -> bool:
+        """ "le plaignant", "le gouvernement", "the union": a common noun naming a role, an organisation or a
+        body of people, who may hold an opinion (not a place, a thing or a person's name)."""
+        if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
+            return False
+        nouns = speaker_nouns(self.lex.lang)
+        lemma = head.lemma_.lower()
+        known = lemma in self.lex.org_nouns or head.lower_ in nouns.body or head.lower_ in nouns.person
+        return known or bool(self.lex.role_match(head.text))
 
     def _according(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "À 10 h, selon Météo-Régions, « … »", "Selon le capitaine Marc Roy, de la gendarmerie, « … »": a quote

@@ -2,7 +2,8 @@
 
 Attribution is looked for, in order: an incise inside the quote ("« A, reconnaît X, B »"), an incise
 right after it ("« … », a déclaré Kirby", "“…,” Kirby said"), and an introduction before it
-("X a déclaré : « … »", "X said, “…”", "X : « … »", in `quotes_before`). A quote with none of these that
+("X a déclaré : « … »", "X said, “…”", "X : « … »", in `quotes_before`), or what follows it ("« … » : le maire
+n'a pas caché sa colère", "« … » Ce sont les mots du maire"). A quote with none of these that
 follows an attributed quote closely (a quote-only paragraph or sentence) continues that speaker. Titles
 and names in quote marks, short scare quotes and quoted terms without attribution are not quotations.
 Speech verbs are in `quote_verbs`, the subject of a verb in `quote_subjects`, sentence bounds in
@@ -48,6 +49,17 @@ class DirectQuote:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+WORDS_OF = re.compile(
+    r"[ \t]*\.?[ \t]+(?:(?:C['’]est|Ce sont|Tels? (?:sont|étaient|est|était)|Telles? sont|Voilà)[ \t]+(?:là[ \t]+)?"
+    r"(?:les?|la|ces?|cette)[ \t]+(?:mots?|propos|paroles?|message|réaction|constat|avertissement)[ \t]+"
+    r"(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*"
+    r"|(?:Those|These|That|This|Such)[ \t]+(?:were|are|was|is)[ \t]+the[ \t]+"
+    r"(?:words?|message|reaction|verdict|view|warning|assessment)[ \t]+(?:of|from)[ \t]+)"
+)
+"""A sentence right after a quote that says whose words they are ("Ce sont les mots du maire", "Those were the
+words of …")."""
+NICKNAME = re.compile(r"[“\"][A-Z][\w'’. -]{0,25}[”\"]\s+[A-Z][a-z]")
+"""A nickname in quote marks before a surname (Dwayne "The Rock" Johnson)."""
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
@@ -67,17 +79,31 @@ class DirectAttributor(IntroducedQuotes):
 
     def clause_end(self, pos: int) -> int:
         """End of the sentence or clause starting at `pos` (stops at . ! ? ; line break or a new quote)."""
+        skip = 0
         for m in re.finditer(r"[.!?;…](?=\s|$)|\n|[«“„]|\"\s*[A-ZÀ-Ý]", self.text[pos : pos + 400]):
             if m.group(0) == "." and ABBREV.search(self.text[max(0, pos + m.start() - 12) : pos + m.start()]):
                 continue  # "said Apple Inc. CEO Steve Jobs"
+            if m.start() < skip:
+                continue
+            if m.group(0)[0] in "“\"" and (nick := self.nickname(pos + m.start())):
+                skip = m.start() + nick  # '"…," Dwayne "The Rock" Johnson said': a nickname inside the speaker's name
+                continue
             return pos + m.start()
         return pos + min(400, len(self.text) - pos)
+
+    def nickname(self, pos: int) -> int:
+        """The length of the nickname in quote marks that opens at `pos`, between a first name and a surname
+        (Dwayne "The Rock" Johnson), else 0."""
+        first = re.search(r"\b[A-Z][a-z]+\s+$", self.text[max(0, pos - 20) : pos])
+        m = NICKNAME.match(self.text, pos) if first is not None else None
+        return m.end() - pos if m is not None else 0
 
     def clause_start(self, pos: int) -> int:
         return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
+        found = found or self._colon_after(q) or self._words_of(q)
         if found is None and self.lex.lang == "fr":
             found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
         if found is None and self.lex.lang == "en":
@@ -219,8 +245,8 @@ class DirectAttributor(IntroducedQuotes):
         lo, hi = q.inner
         nested = [(c.start, c.end) for c in q.children]
         for t in self.tokens_between(lo, hi):
-            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex):
-                continue
+            if any(s <= t.idx < e for s, e in nested) or not speech_verb(t, self.lex) or t.tag_ == "VBG":
+                continue  # "…, expressing our opinion, …": a gerund of the quote, not an incise
             clitics = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
             left = [x for x in self.doc[max(0, t.i - 4) : t.i] if x.pos_ not in ("AUX",) and x.lower_ not in clitics]
             if not left or left[-1].text not in (",", "»", "”", '"', "—", "–") or left[-1].idx < lo:
@@ -295,6 +321,51 @@ class DirectAttributor(IntroducedQuotes):
             if t.pos_ == "VERB" and k > 0:
                 return None
         return self._bare_name(q, toks) or self._dash(q)
+
+    def _colon_after(self, q: Quoted) -> Attribution | None:
+        """ "« C'est une honte » : le maire Jean Dupont n'a pas caché sa colère.": a quote opening its sentence,
+        then a colon and a clause about a person, a role or an organisation (its subject), is theirs."""
+        m = re.match(r"[ \t]*:[ \t]*", self.text[q.end : q.end + 6])
+        if m is None or not self.standalone(q):
+            return None
+        lo = q.end + m.end()
+        hi = self.clause_end(lo)
+        toks = self.tokens_between(lo, hi)
+        root = next((t for t in toks if t.head.i == t.i or not lo <= t.head.idx < hi), None)
+        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX", "ADJ") else None
+        head = self._speaking_head(subj)
+        if head is None or head.i > root.i:
+            return None
+        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
+
+    def _words_of(self, q: Quoted) -> Attribution | None:
+        """ "« … » Ce sont les mots du maire Jean Dupont.", '"…" Those were the words of Mayor John Smith.': the
+        next sentence says whose words the quote are."""
+        m = WORDS_OF.match(self.text, q.end)
+        if m is None:
+            return None
+        lo = m.end()
+        hi = self.clause_end(lo)
+        toks = self.tokens_between(lo, hi)
+        head = next((t for t in toks if t.ent_type_ in PERSON_ENTS and t.pos_ == "PROPN"), None)
+        head = head or next((t for t in toks if self._speaking_head(t) is t), None)
+        if head is None:
+            return None
+        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
+
+    def _speaking_head(self, tok: Any) -> Any:
+        """`tok` when it may speak (a person's name, a personal pronoun, a role, organisation or body noun); the
+        name of a role noun ("le maire Jean Dupont") when it has one; else None."""
+        if tok is None or self.in_quote(tok.idx):
+            return None
+        if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_ENTS + ("ORG",):
+            return tok
+        if tok.pos_ == "PRON":
+            return tok if tok.lower_ in self.lex.pronouns else None
+        if tok.pos_ != "NOUN":
+            return None
+        name = next((c for c in tok.children if c.pos_ == "PROPN" and c.ent_type_ in PERSON_ENTS), None)
+        return name or (tok if self.speaking_noun(tok) else None)
 
     def _bare_name(self, q: Quoted, toks: list[Any]) -> Attribution | None:
         """ "“…,” Ann Lee, an analyst at Acme.": in English, a quote left open by a comma and followed by a
@@ -380,11 +451,15 @@ class DirectAttributor(IntroducedQuotes):
 
     def _person_topic(self, q: Quoted, prev_start: int, prev_end: int) -> Attribution | None:
         """ "Fillon ne s'est pas laissé perturber. « Plus ils manifesteront, … »": in French, a whole quoted
-        sentence in the same paragraph as a sentence about a named person (its subject) is that person's."""
+        sentence in the same paragraph as a sentence about a named person (its subject, or the name of its role
+        noun) is that person's."""
         if self.lex.lang != "fr" or "\n" in self.text[prev_start : q.start] or n_words(self.text[q.start : q.end]) < 6:
             return None
         root = next((t for t in self.tokens_between(prev_start, prev_end) if t.dep_ == "ROOT"), None)
         subj = subject_of(root) if root is not None else None
+        if subj is not None and subj.pos_ == "NOUN" and self.lex.role_match(subj.text):
+            # "Le maire Jean Dupont était furieux.": the role's name
+            subj = next((c for c in subj.children if c.pos_ == "PROPN" and c.ent_type_ in PERSON_ENTS), None)
         if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in PERSON_ENTS or self.in_quote(subj.idx):
             return None
         span = phrase_span(subj, prev_start, prev_end)
@@ -395,6 +470,9 @@ class DirectAttributor(IntroducedQuotes):
         before = self.text[max(0, q.start - 40) : q.start].lower()
         if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
             return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        if inner[:1].isupper() and inner.endswith(".") and n_words(inner) >= 6:
+            return False  # 'wrote in his blog, "Today, … fresh."': a sentence with its full stop is no title
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
@@ -425,6 +503,30 @@ class DirectAttributor(IntroducedQuotes):
         words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
         words = [w for w in words if not w.startswith("-")]
         return not words
+
+    def uttered(self, q: Quoted, a: Attribution) -> bool:
+        """ "il aurait crié « Allah Akbar »", "Merkel says ‘Nein’ to …": one or two words quoted right after a verb
+        of saying or shouting with a subject (lexicon "utter"), opening with a capital: what was said."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        if verb_lemma(a.verb, self.lex) not in self.lex.utter_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        return not between.strip(" ,:") and inner[:1].isupper()
+
+    def in_that_clause(self, q: Quoted, a: Attribution) -> bool:
+        """ "Le maire a affirmé que la réforme était « une erreur »": words quoted inside the "que"/"that" clause of
+        a speech verb with a subject, in the same sentence, are the subject's."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        lemma = verb_lemma(a.verb, self.lex)
+        if not self.lex.is_speech_verb(lemma, indirect=True) or lemma in self.lex.writer_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        if re.search(r"[.!?;:«»“”\"]", between) or len(between) > 150:
+            return False
+        return re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:que|qu['’]|that)\b", between) is not None
 
     def _clause_after_that(self, q: Quoted) -> bool:
         """The quoted words follow "que"/"that" and hold a finite verb: a reported clause, not a term."""
