@@ -21,8 +21,9 @@ from .quote_marks import Quoted, find_quoted
 from .quote_sentences import n_words
 from .quote_verbs import Attribution, verb_lemma
 from .quotes_direct import DirectAttributor
-from .quotes_indirect import Reported, find_reported
+from .quotes_indirect import find_reported
 from .quotes_read import read_speaker
+from .reported import Reported
 from .speakers import Speaker, SpeakerResolver
 
 CONTINUE_GAP = 400

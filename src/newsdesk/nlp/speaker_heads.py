@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .mention_names import Mention
 from .speaker_groups import speaker_nouns
-from .speaker_mentions import Mention
 
 if TYPE_CHECKING:
     from .speakers import Speaker, SpeakerResolver

@@ -8,8 +8,8 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from .mention_names import Mention, strip_determiner
 from .places import gazetteer
-from .speaker_mentions import Mention, strip_determiner
 
 ORG_PLACE_WORDS = {"of", "at", "for", "de", "du", "chez"}
 """Words before an organisation's name, rarely before a person's ("the head of Alfred A Knopf")."""

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .mention_names import POSSESSIVE, Mention, drop_description, sentence_start, strip_determiner
 from .speaker_groups import speaker_nouns
-from .speaker_mentions import POSSESSIVE, Mention, drop_description, sentence_start, strip_determiner
 from .speaker_pronouns import LAST_SPEAKER_REACH
 
 if TYPE_CHECKING:

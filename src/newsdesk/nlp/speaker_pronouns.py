@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .mention_names import Mention, sentence_start
 from .quote_sentences import doc_text
 from .speaker_groups import group_name, speaker_nouns
-from .speaker_mentions import Mention, sentence_start
 
 if TYPE_CHECKING:
     from .speakers import Speaker, SpeakerResolver

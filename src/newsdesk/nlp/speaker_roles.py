@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .mention_names import Mention, sentence_start, strip_determiner
 from .speaker_groups import speaker_nouns
-from .speaker_mentions import Mention, sentence_start, strip_determiner
 from .speaker_pronouns import LAST_SPEAKER_REACH, agrees, opens_clause
 
 DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")

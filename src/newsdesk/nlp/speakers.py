@@ -21,10 +21,11 @@ from babel.dates import get_day_names
 
 from .. import lexicons
 from ..article import Span
+from .mention_names import Mention, possessive_at, strip_determiner
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns
 from .speaker_heads import resolve_owned
-from .speaker_mentions import ArticleMentions, Mention, possessive_at, strip_determiner
+from .speaker_mentions import ArticleMentions
 from .speaker_names import PersonNames, coordinated
 from .speaker_orgs import OrganisationNames
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
