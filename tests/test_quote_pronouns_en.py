@@ -62,3 +62,29 @@ def test_headline_nouns_after_a_name_are_not_part_of_it(nlp_en) -> None:
         "President Biden said that he was not worried about the numbers."
     )
     assert speakers(text, nlp_en) == ["Joe Biden"]
+
+
+def test_a_pronoun_shows_the_gender_of_the_person_it_named(nlp_en) -> None:
+    text = (
+        "Store owner Ray Pigdon said it was the best start to the year. “2020 has been a perfect start,” he said. "
+        "A police spokeswoman told reporters at the time that thieves had smashed the shutters. "
+        "She said the thieves had taken a safe."
+    )
+    assert speakers(text, nlp_en) == ["Ray Pigdon", "Ray Pigdon", None]
+
+
+def test_a_kin_noun_before_a_name_shows_its_gender(nlp_en) -> None:
+    text = (
+        "Maria Lopez runs the animal shelter outside the town. Her husband Tom drove the dogs to the vet on "
+        "Monday. “Most of them will be fine,” she said."
+    )
+    assert speakers(text, nlp_en) == ["Maria Lopez"]
+
+
+def test_she_is_not_the_man_who_became_the_subject_after_her_quote(nlp_en) -> None:
+    text = (
+        "Maria Lopez, who runs the shelter, said the dogs had been found on Monday. "
+        "“They were cold and hungry,” she said. Her husband Tom drove them to the vet. "
+        "“Most of them will be fine,” she said."
+    )
+    assert speakers(text, nlp_en) == ["Maria Lopez", "Maria Lopez", "Maria Lopez"]

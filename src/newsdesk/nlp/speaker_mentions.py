@@ -632,6 +632,9 @@ class ArticleMentions:
         shown = self._shown_gender(start, end)
         if shown != "x":
             return shown
+        kin = self._kin_gender(start, end)
+        if kin != "x":
+            return kin
         before = self.text[max(0, start - 60) : start]
         seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
         words = re.findall(r"[\w'’-]+", seg.lower())
@@ -641,6 +644,21 @@ class ArticleMentions:
         if role:
             first = role.split()[0].lower()
             if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
+                return "f"
+        return "x"
+
+    def _kin_gender(self, start: int, end: int) -> str:
+        """An English person's gender shown by a gendered noun right before the name or apposed after it
+        ("her husband Tom", "Ann Lee, his widow,"): "x" if none."""
+        if self.lex.lang != "en":
+            return "x"
+        before = re.search(r"([a-z]+)\s+$", self.text[max(0, start - 30) : start])
+        after = re.match(r",\s+(?:his|her|their|the|a|an)\s+([a-z]+)\b", self.text[end : end + 40])
+        for m in (before, after):
+            word = m.group(1) if m else ""
+            if word in self.lex.masculine:
+                return "m"
+            if word in self.lex.feminine:
                 return "f"
         return "x"
 
