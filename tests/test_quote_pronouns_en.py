@@ -24,6 +24,7 @@ def speakers(text: str, nlp) -> list[str | None]:
         ("Joe Biden Popularity Polls", "Joe Biden"),
         ("Mary Jones", "Mary Jones"),
         ("Hal Brands", "Hal Brands"),
+        ("Dennis Ward", "Dennis Ward"),
     ],
 )
 def test_headline_words_are_cut_from_a_name(name: str, bare: str) -> None:

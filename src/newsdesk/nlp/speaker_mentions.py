@@ -78,7 +78,9 @@ def headline_word(word: str, text: str, lex: QuoteLexicon) -> bool:
     low = word.lower()
     if lex.lang != "en" or not word[:1].isupper() or not low.isalpha() or len(low) < 4:
         return False
-    stems = {low[:-1], low[:-2], low[:-3] + "y"} if low.endswith("s") else set()
+    stems = {low[:-1]} if low.endswith("s") else set()
+    stems |= {low[:-2]} if low.endswith("es") else set()
+    stems |= {low[:-3] + "y"} if low.endswith("ies") else set()
     if not stems & (lex.verbs.keys() | lex.data_nouns | lex.documents) and ABSTRACT_NOUN.fullmatch(low) is None:
         return False
     return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
