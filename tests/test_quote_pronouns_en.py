@@ -89,3 +89,11 @@ def test_she_is_not_the_man_who_became_the_subject_after_her_quote(nlp_en) -> No
         "“Most of them will be fine,” she said."
     )
     assert speakers(text, nlp_en) == ["Maria Lopez", "Maria Lopez", "Maria Lopez"]
+
+
+def test_run_that_continues_an_organisation_name_starts_after_it(nlp_en) -> None:
+    text = (
+        "Kelvana outlines Texas plant and corporate rejig - PharmaWorld Insider Kelvana has confirmed it will "
+        "build a new plant in Texas. A spokesman told PharmaWorld Insider that the plant would open next year."
+    )
+    assert speakers(text, nlp_en)[0] == "Kelvana"
