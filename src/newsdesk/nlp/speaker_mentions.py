@@ -239,7 +239,6 @@ class ArticleMentions:
         self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
-        self.runs = [self._run_past_organisation(r) for r in self.runs]
         self._link_aliases()
 
     def _headline_free(self, run: tuple[int, int, str]) -> list[tuple[int, int, str]]:
@@ -453,23 +452,15 @@ class ArticleMentions:
                 names.append(run)
         return names[0] if len(names) == 1 else m.name
 
-    def _run_past_organisation(self, run: tuple[int, int, str]) -> tuple[int, int, str]:
-        """A proper-noun run without the organisation name it continues ("Celltrion" of "Insider
-        Celltrion")."""
-        start, end, _ = run
-        cut = self._past_organisation(start, end, self.mentions, inside=False)
-        return run if cut == start else (cut, end, self.text[cut:end])
-
-    def _past_organisation(self, start: int, end: int, mentions: list[Mention], *, inside: bool = True) -> int:
+    def _past_organisation(self, start: int, end: int, mentions: list[Mention]) -> int:
         """Where a run opening at `start` starts after the organisation name that the article writes elsewhere
         and that overlaps text[start:end] ("Bioprocess Insider" of the run "Insider Celltrion" in "… -
-        Bioprocess Insider Celltrion has confirmed"): a headline's source glued to a name. Unless `inside`,
-        only a name that starts before the run counts (not "Goldman Sachs" of "Goldman Sachs Group")."""
+        Bioprocess Insider Celltrion has confirmed"): a headline's source glued to a name."""
         cut = start
         for org in {m.text for m in mentions if m.label == "ORG" and " " in m.text}:
             for hit in re.finditer(re.escape(org), self.text[max(0, start - len(org)) : end + len(org)]):
                 at = max(0, start - len(org)) + hit.start()
-                if (at < start or inside and at == start) and start < at + len(org) < end:
+                if at <= start < at + len(org) < end:
                     cut = max(cut, at + len(org))
         return cut + len(self.text[cut:end]) - len(self.text[cut:end].lstrip())
 
