@@ -25,6 +25,7 @@ def speakers(text: str, nlp) -> list[str | None]:
         ("Mary Jones", "Mary Jones"),
         ("Hal Brands", "Hal Brands"),
         ("Dennis Ward", "Dennis Ward"),
+        ("Mazda Motor Corporation", "Mazda Motor Corporation"),
     ],
 )
 def test_headline_words_are_cut_from_a_name(name: str, bare: str) -> None:

@@ -67,21 +67,23 @@ ALIAS = re.compile(
 DEMONYM = re.compile(r"(?:aise?|iens?|iennes?|aine?s?|oise?s?|ans?|ese|ish|ique)$")
 
 
-ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ity|ness|tion|sion|ism)")
+ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ity|ness|ism)")
 """An abstract noun ("Popularity", "Optimism"): a headline word, not a name."""
 
 
-def headline_word(word: str, text: str, lex: QuoteLexicon) -> bool:
+def headline_word(word: str, text: str, lex: QuoteLexicon, *, nouns: bool = True) -> bool:
     """A capitalised word of an English title-case headline, written once in the article `text`: a speech
-    verb's third person ("Criticizes", "Denies", "Says"), a plural data or document noun ("Polls") or an
-    abstract noun ("Popularity"); a surname such as "Brands" recurs."""
+    verb's third person ("Criticizes", "Denies", "Says") or, when `nouns` (in a person's name, not in an
+    organisation's such as "Consumer Reports" or "Mazda Motor Corporation"), a plural data or document noun
+    ("Polls") or an abstract noun ("Popularity"); a surname such as "Brands" recurs."""
     low = word.lower()
-    if lex.lang != "en" or not word[:1].isupper() or not low.isalpha() or len(low) < 4:
+    if lex.lang != "en" or not word[:1].isupper() or not low.isalpha() or len(low) < 4 or low in lex.org_nouns:
         return False
     stems = {low[:-1]} if low.endswith("s") else set()
     stems |= {low[:-2]} if low.endswith("es") else set()
     stems |= {low[:-3] + "y"} if low.endswith("ies") else set()
-    if not stems & (lex.verbs.keys() | lex.data_nouns | lex.documents) and ABSTRACT_NOUN.fullmatch(low) is None:
+    kinds = lex.verbs.keys() | lex.data_nouns | lex.documents if nouns else lex.verbs.keys()
+    if not stems & kinds and not (nouns and ABSTRACT_NOUN.fullmatch(low)):
         return False
     return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
 
@@ -242,12 +244,12 @@ class ArticleMentions:
         self._link_aliases()
 
     def _headline_free(self, run: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-        """A proper-noun run split at the headline words glued to names in scraped news ("Criticizes" of
+        """A proper-noun run split at the headline verbs glued to names in scraped news ("Criticizes" of
         "Ann Lee Criticizes Tom Fry")."""
         start, _, text = run
         parts, at = [], 0
         for m in re.finditer(r"\S+", text):
-            if headline_word(m.group(0), self.text, self.lex):
+            if headline_word(m.group(0), self.text, self.lex, nouns=False):
                 parts.append((at, m.start()))
                 at = m.end()
         if not parts:
