@@ -24,6 +24,7 @@ class QuoteLexicon:
     anaphors: set[str] = field(default_factory=set)  # "ce dernier": the nearest person, not the last speaker
     titles: dict[str, str] = field(default_factory=dict)  # "Mme" -> "f"
     feminine: set[str] = field(default_factory=set)
+    masculine: set[str] = field(default_factory=set)  # "husband" in "her husband Tom": he
     roles: list[str] = field(default_factory=list)  # longest first
     title_cues: set[str] = field(default_factory=set)
     not_source: set[str] = field(default_factory=set)
@@ -55,6 +56,7 @@ class QuoteLexicon:
 WORD_SETS = {
     "negation": "negation",
     "feminine": "feminine",
+    "masculine": "masculine",
     "title_cue": "title_cues",
     "not_source": "not_source",
     "document": "documents",

@@ -36,6 +36,43 @@ from .mention_names import (
 )
 from .quote_lexicon import QuoteLexicon
 
+ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ity|ness|ism)")
+"""An abstract noun ("Popularity", "Optimism"): a headline word, not a name."""
+
+
+def headline_word(word: str, text: str, lex: QuoteLexicon, *, nouns: bool = True) -> bool:
+    """A capitalised word of an English title-case headline, written once in the article `text`: a speech
+    verb's third person ("Criticizes", "Denies", "Says") or, when `nouns` (in a person's name, not in an
+    organisation's such as "Consumer Reports" or "Mazda Motor Corporation"), a plural data or document noun
+    ("Polls") or an abstract noun ("Popularity"); a surname such as "Brands" recurs."""
+    low = word.lower()
+    if lex.lang != "en" or not word[:1].isupper() or not low.isalpha() or len(low) < 4 or low in lex.org_nouns:
+        return False
+    stems = {low[:-1]} if low.endswith("s") else set()
+    stems |= {low[:-2]} if low.endswith("es") else set()
+    stems |= {low[:-3] + "y"} if low.endswith("ies") else set()
+    kinds = lex.verbs.keys() | lex.data_nouns | lex.documents if nouns else lex.verbs.keys()
+    if not stems & kinds and not (nouns and ABSTRACT_NOUN.fullmatch(low)):
+        return False
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
+
+
+def without_headline(name: str, text: str, lex: QuoteLexicon) -> str:
+    """A person's name without the headline words glued to it in scraped news: the last stretch of words
+    between them that ends in a word the article writes again, else the last stretch ("Criticizes McConnell"
+    -> "McConnell", "Donald Trump Popularity Polls Newsroom" -> "Donald Trump" when "Trump" recurs)."""
+    parts: list[list[str]] = [[]]
+    for word in name.split():
+        if headline_word(word, text, lex):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    kept = [p for p in parts if p]
+    if len(parts) == 1 or not kept:
+        return name
+    again = [p for p in kept if len(re.findall(rf"\b{re.escape(p[-1])}\b", text)) > 1]
+    return " ".join((again or kept)[-1])
+
 
 class ArticleMentions:
     """The person and organisation mentions of one parsed article, with its proper-noun runs."""
@@ -44,11 +81,31 @@ class ArticleMentions:
         self.text = text
         self.lex = lex
         self.doc = doc
-        self.runs = propn_runs(doc)
+        self.runs = [part for run in propn_runs(doc) for part in self._headline_free(run)]
         self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
         self._link_aliases()
+
+    def _headline_free(self, run: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+        """A proper-noun run split at the headline verbs glued to names in scraped news ("Criticizes" of
+        "Ann Lee Criticizes Tom Fry")."""
+        start, _, text = run
+        parts, at = [], 0
+        for m in re.finditer(r"\S+", text):
+            if headline_word(m.group(0), self.text, self.lex, nouns=False):
+                parts.append((at, m.start()))
+                at = m.end()
+        if not parts:
+            return [run]
+        parts.append((at, len(text)))
+        out = []
+        for a, b in parts:
+            piece = text[a:b].strip()
+            if piece:
+                lo = start + a + text[a:b].index(piece)
+                out.append((lo, lo + len(piece), piece))
+        return out
 
     def _link_aliases(self) -> None:
         """A nickname the article gives a person ("Fauzi, better known as Foke", "Édouard Philippe, dit
@@ -96,6 +153,11 @@ class ArticleMentions:
                 text = name = self.text[start:end]
             if label == "PER":
                 name = self._untitled(name)  # "Apostle Ann Lee" when the entity layer does not list the title
+                bare = without_headline(name, self.text, self.lex)
+                if bare != name and text == name:  # "Criticizes McConnell" at the start of the article
+                    start = start + text.rindex(bare)
+                    end, text = start + len(bare), bare
+                name = bare
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):
                     continue  # "Chief Executive Officer" taken for a name
@@ -230,10 +292,23 @@ class ArticleMentions:
                 continue
             words = run.split()
             if end == m.end and start < m.start:
-                return run
+                cut = self._past_organisation(start, m.start, mentions)
+                return self.text[cut:end] if cut < m.start else m.name
             if end <= m.start and m.name in (words[0], words[-1]) and run not in names:
                 names.append(run)
         return names[0] if len(names) == 1 else m.name
+
+    def _past_organisation(self, start: int, end: int, mentions: list[Mention]) -> int:
+        """Where a run opening at `start` starts after the organisation name that the article writes elsewhere
+        and that overlaps text[start:end] ("Bioprocess Insider" of the run "Insider Celltrion" in "… -
+        Bioprocess Insider Celltrion has confirmed"): a headline's source glued to a name."""
+        cut = start
+        for org in {m.text for m in mentions if m.label == "ORG" and " " in m.text}:
+            for hit in re.finditer(re.escape(org), self.text[max(0, start - len(org)) : end + len(org)]):
+                at = max(0, start - len(org)) + hit.start()
+                if at <= start < at + len(org) < end:
+                    cut = max(cut, at + len(org))
+        return cut + len(self.text[cut:end]) - len(self.text[cut:end].lstrip())
 
     def mistagged_person(self, m: Mention, start: int, end: int, surname: str) -> bool:
         """Whether organisation mention `m` is exactly the person-like run text[start:end] ending in `surname`,
@@ -405,6 +480,9 @@ class ArticleMentions:
         shown = self._shown_gender(start, end)
         if shown != "x":
             return shown
+        kin = self._kin_gender(start, end)
+        if kin != "x":
+            return kin
         before = self.text[max(0, start - 60) : start]
         seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
         words = re.findall(r"[\w'’-]+", seg.lower())
@@ -414,6 +492,21 @@ class ArticleMentions:
         if role:
             first = role.split()[0].lower()
             if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
+                return "f"
+        return "x"
+
+    def _kin_gender(self, start: int, end: int) -> str:
+        """An English person's gender shown by a gendered noun right before the name or apposed after it
+        ("her husband Tom", "Ann Lee, his widow,"): "x" if none."""
+        if self.lex.lang != "en":
+            return "x"
+        before = re.search(r"([a-z]+)\s+$", self.text[max(0, start - 30) : start])
+        after = re.match(r",\s+(?:his|her|their|the|a|an)\s+([a-z]+)\b", self.text[end : end + 40])
+        for m in (before, after):
+            word = m.group(1) if m else ""
+            if word in self.lex.masculine:
+                return "m"
+            if word in self.lex.feminine:
                 return "f"
         return "x"
 

@@ -42,7 +42,21 @@ def agrees(m: Mention, gender: str) -> bool:
 def resolve_pronoun(
     r: SpeakerResolver, speaker: Speaker, low: str, pos: int, exclude: Sequence[tuple[int, int]]
 ) -> Speaker:
-    """Fill `speaker` (written as the pronoun `low` at `pos`) from the resolver's mentions."""
+    """Fill `speaker` (written as the pronoun `low` at `pos`) from the resolver's mentions. An English "he"
+    or "she" shows the gender of the person it names, which later pronouns then agree with ("Ray Lee …
+    he said. A police spokeswoman … She said": not Ray Lee)."""
+    speaker = _resolve_pronoun(r, speaker, low, pos, exclude)
+    gender = r.lex.pronouns[low][0]
+    if r.lex.lang == "en" and gender in ("m", "f") and speaker.name:
+        for m in r.mentions:
+            if m.label == "PER" and m.name == speaker.name and m.gender == "x":
+                m.gender = gender
+    return speaker
+
+
+def _resolve_pronoun(
+    r: SpeakerResolver, speaker: Speaker, low: str, pos: int, exclude: Sequence[tuple[int, int]]
+) -> Speaker:
     gender, number = r.lex.pronouns[low]
     if gender == "n":  # "it said": an organisation
         return _organisation(r, speaker, low, pos)
