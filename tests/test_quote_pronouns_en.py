@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.nlp.mention_names import without_headline
 from newsdesk.nlp.quote_lexicon import load_lexicon
-from newsdesk.nlp.speaker_mentions import without_headline
 from quote_helpers import production_speakers
 
 pytestmark = pytest.mark.slow

@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import lexicons
 from ..text import fold
 from .quote_sentences import doc_text
+
+if TYPE_CHECKING:
+    from .quote_lexicon import QuoteLexicon
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION", "NORP"}
@@ -182,3 +185,41 @@ def initial(word: str, *, first: bool) -> bool:
 def known_org_names(lang: str) -> frozenset[str]:
     """Folded names of the organisation lists (the article's language and the international one)."""
     return frozenset(fold(row[0]) for name in (lang, "intl") for row in lexicons.rows("orgs", name))
+
+
+ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ity|ness|ism)")
+"""An abstract noun ("Popularity", "Optimism"): a headline word, not a name."""
+
+
+def headline_word(word: str, text: str, lex: QuoteLexicon, *, nouns: bool = True) -> bool:
+    """A capitalised word of an English title-case headline, written once in the article `text`: a speech
+    verb's third person ("Criticizes", "Denies", "Says") or, when `nouns` (in a person's name, not in an
+    organisation's such as "Consumer Reports" or "Mazda Motor Corporation"), a plural data or document noun
+    ("Polls") or an abstract noun ("Popularity"); a surname such as "Brands" recurs."""
+    low = word.lower()
+    if lex.lang != "en" or not word[:1].isupper() or not low.isalpha() or len(low) < 4 or low in lex.org_nouns:
+        return False
+    stems = {low[:-1]} if low.endswith("s") else set()
+    stems |= {low[:-2]} if low.endswith("es") else set()
+    stems |= {low[:-3] + "y"} if low.endswith("ies") else set()
+    kinds = lex.verbs.keys() | lex.data_nouns | lex.documents if nouns else lex.verbs.keys()
+    if not stems & kinds and not (nouns and ABSTRACT_NOUN.fullmatch(low)):
+        return False
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
+
+
+def without_headline(name: str, text: str, lex: QuoteLexicon) -> str:
+    """A person's name without the headline words glued to it in scraped news: the last stretch of words
+    between them that ends in a word the article writes again, else the last stretch ("Criticizes McConnell"
+    -> "McConnell", "Donald Trump Popularity Polls Newsroom" -> "Donald Trump" when "Trump" recurs)."""
+    parts: list[list[str]] = [[]]
+    for word in name.split():
+        if headline_word(word, text, lex):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    kept = [p for p in parts if p]
+    if len(parts) == 1 or not kept:
+        return name
+    again = [p for p in kept if len(re.findall(rf"\b{re.escape(p[-1])}\b", text)) > 1]
+    return " ".join((again or kept)[-1])
