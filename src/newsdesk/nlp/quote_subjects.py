@@ -356,8 +356,9 @@ def inverted_subject(verb: Any, hi: int) -> Any:
 def subordinate_verb(verb: Any) -> bool:
     """A gerund or present participle ("en évoquant", "saying") or a verb opened by a subordinating word ("sans
     en préciser"): it reports what follows it, it never closes the quote before it as an incise."""
-    if any(c.dep_ == "mark" and c.lower_ not in ("as", "comme") and not across_marks(verb, c) for c in verb.children):
-        return True  # "as said by X" still attributes; "« … n'est qu'un début », a dit X": the mark is quoted
+    marks = [c for c in verb.children if c.dep_ == "mark" and not across_marks(verb, c)]  # "« … qu'un début », a dit X"
+    if any(c.lower_ not in ("as", "comme") for c in marks):
+        return True  # "as said by X" still attributes
     if verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm"):
         return True
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")

@@ -32,13 +32,13 @@ def across_marks(verb: Any, child: Any) -> bool:
 
 
 def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
-    """True for "n'a pas dit", "did not say", "never said"; a negation the parse hangs on the verb from
-    inside a quote is the speaker's words ("a scandé : « Pas en notre nom »", "« Ce n'est qu'un début », a dit X")."""
-    for child in verb.children:
-        if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
-            if not across_marks(verb, child):
-                return True
-    return False
+    """True for "n'a pas dit", "did not say", "never said"; a negation the parse hangs on the verb from inside
+    a quote is the speaker's words ("a scandé : « Pas en notre nom »", "« Ce n'est qu'un début », a dit X")."""
+    return any(
+        (child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"))
+        and not across_marks(verb, child)
+        for child in verb.children
+    )
 
 
 NOUN_DEPS = ("nsubjpass", "nsubj:pass")
