@@ -9,7 +9,7 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_end, sentence_start
-from .quote_verbs import SUBJECT_DEPS
+from .quote_verbs import SUBJECT_DEPS, across_marks
 
 CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
@@ -356,7 +356,8 @@ def inverted_subject(verb: Any, hi: int) -> Any:
 def subordinate_verb(verb: Any) -> bool:
     """A gerund or present participle ("en évoquant", "saying") or a verb opened by a subordinating word ("sans
     en préciser"): it reports what follows it, it never closes the quote before it as an incise."""
-    if any(c.dep_ == "mark" and c.lower_ not in ("as", "comme") for c in verb.children):
+    marks = [c for c in verb.children if c.dep_ == "mark" and not across_marks(verb, c)]  # "« … qu'un début », a dit X"
+    if any(c.lower_ not in ("as", "comme") for c in marks):
         return True  # "as said by X" still attributes
     if verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm"):
         return True

@@ -24,14 +24,21 @@ class Attribution:
 
 
 
+def across_marks(verb: Any, child: Any) -> bool:
+    """A quote mark stands between a verb and its dependent: the parse joined the speaker's words to the verb
+    that introduces or closes them."""
+    lo, hi = sorted((verb.i, child.i))
+    return any(t.text in "«»“”„\"" for t in verb.doc[lo:hi])
+
+
 def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
-    """True for "n'a pas dit", "did not say", "never said"."""
-    for child in verb.children:
-        if child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"):
-            lo, hi = sorted((verb.i, child.i))
-            if not any(t.text in "«“„\"" for t in verb.doc[lo:hi]):  # "a scandé : « Pas en notre nom »"
-                return True
-    return False
+    """True for "n'a pas dit", "did not say", "never said"; a negation the parse hangs on the verb from inside
+    a quote is the speaker's words ("a scandé : « Pas en notre nom »", "« Ce n'est qu'un début », a dit X")."""
+    return any(
+        (child.lower_ in lex.negation or child.dep_ == "neg" or "Neg" in child.morph.get("Polarity"))
+        and not across_marks(verb, child)
+        for child in verb.children
+    )
 
 
 NOUN_DEPS = ("nsubjpass", "nsubj:pass")
