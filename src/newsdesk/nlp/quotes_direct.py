@@ -3,11 +3,11 @@
 Attribution is looked for, in order: an incise inside the quote ("« A, reconnaît X, B »"), an incise
 right after it ("« … », a déclaré Kirby", "“…,” Kirby said"), and an introduction before it
 ("X a déclaré : « … »", "X said, “…”", "X : « … »", in `quotes_before`), or what follows it ("« … » : le maire
-n'a pas caché sa colère", "« … » Ce sont les mots du maire"). A quote with none of these that
-follows an attributed quote closely (a quote-only paragraph or sentence) continues that speaker. Titles
-and names in quote marks, short scare quotes and quoted terms without attribution are not quotations.
-Speech verbs are in `quote_verbs`, the subject of a verb in `quote_subjects`, sentence bounds in
-`quote_sentences`.
+n'a pas caché sa colère", "« … » Ce sont les mots du maire"; the incise after it too, in `quotes_after`). A
+quote with none of these that follows an attributed quote closely (a quote-only paragraph or sentence)
+continues that speaker. Titles and names in quote marks, short scare quotes and quoted terms without
+attribution are not quotations (the tests are in `quoted_terms`). Speech verbs are in `quote_verbs`, the
+subject of a verb in `quote_subjects`, sentence bounds in `quote_sentences`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ from .quote_lexicon import QuoteLexicon
 from .quote_marks import Quoted
 from .quote_sentences import ABBREV, doc_text, n_words, sentence_end, sentence_start
 from .quote_subjects import (
-    ARTICLES,
     PERSON_ENTS,
-    capitalised_run,
     inverted_subject,
     nearer_person,
     par_agent,
@@ -33,10 +31,10 @@ from .quote_subjects import (
     speaker_phrase,
     speaker_verb,
     subject_of,
-    subordinate_verb,
-    without_relative_clauses,
 )
-from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb, verb_lemma
+from .quote_verbs import Attribution, is_negated, speech_verb, verb_lemma
+from .quoted_terms import QuotedTerms
+from .quotes_after import FollowedQuotes
 from .quotes_before import IntroducedQuotes
 
 
@@ -49,22 +47,13 @@ class DirectQuote:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-WORDS_OF = re.compile(
-    r"[ \t]*\.?[ \t]+(?:(?:C['’]est|Ce sont|Tels? (?:sont|étaient|est|était)|Telles? sont|Voilà)[ \t]+(?:là[ \t]+)?"
-    r"(?:les?|la|ces?|cette)[ \t]+(?:mots?|propos|paroles?|message|réaction|constat|avertissement)[ \t]+"
-    r"(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*"
-    r"|(?:Those|These|That|This|Such)[ \t]+(?:were|are|was|is)[ \t]+the[ \t]+"
-    r"(?:words?|message|reaction|verdict|view|warning|assessment)[ \t]+(?:of|from)[ \t]+)"
-)
-"""A sentence right after a quote that says whose words they are ("Ce sont les mots du maire", "Those were the
-words of …")."""
 NICKNAME = re.compile(r"[“\"][A-Z][\w'’. -]{0,25}[”\"]\s+[A-Z][a-z]")
 """A nickname in quote marks before a surname (Dwayne "The Rock" Johnson)."""
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
 
-class DirectAttributor(IntroducedQuotes):
+class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
     """Finds the verb and speaker of each quoted span of one parsed article."""
 
     def __init__(self, doc: Any, lex: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
@@ -285,144 +274,6 @@ class DirectAttributor(IntroducedQuotes):
         """Whether `pos` falls inside one of the article's quote-marked spans."""
         return any(s <= pos < e for s, e in self.quoted)
 
-    def _after(self, q: Quoted) -> Attribution | None:
-        wrap = re.match(r"[ \t]*\n[ \t]*(?=[a-z])", self.text[q.end : q.end + 20])
-        lo = q.end + wrap.end() if wrap else q.end  # '…?"\nsaid the analyst': the line breaks mid-sentence
-        end = self.clause_end(lo)
-        toks = without_relative_clauses(self.tokens_between(q.end, end))
-        for k, t in enumerate(toks[:12]):
-            quoted_as = self._quoted_as_saying(t)
-            if quoted_as is not None:
-                span = speaker_phrase(quoted_as, q.end, end)
-                return Attribution(verb=t, speaker=span, speaker_head=quoted_as, how="after")
-            if speech_verb(t, self.lex) or self._unlisted_incise(q, toks, k):
-                if is_negated(t, self.lex) or passive(t):
-                    return None
-                between = toks[:k]
-                if any(x.pos_ == "VERB" or x.pos_ == "CCONJ" for x in between):
-                    return None  # "« … » , et ajouté que « … »": the verb introduces what follows
-                nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
-                    return None
-                if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
-                    return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
-                if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
-                    return None  # "« … » afin d'expliquer la fracture": a purpose clause, not an incise
-                if subordinate_verb(t):
-                    return None  # "« … », en évoquant des « … »", "« … », sans en préciser …": not an incise
-                subj = self._subject(t, q.end, end)
-                if (subj is None or subj.i > t.i) and self.lex.lang == "en" and t.text[:1].islower():
-                    subj = capitalised_run(toks[:k]) or subj  # "“…,” O’Leary said in the statement"
-                if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
-                    inv = inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
-                    subj = inv if inv is not None and inv.i > t.i else subj
-                span = speaker_phrase(subj, q.end, end) if subj is not None else None
-                return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
-            if t.pos_ == "VERB" and k > 0:
-                return None
-        return self._bare_name(q, toks) or self._dash(q)
-
-    def _colon_after(self, q: Quoted) -> Attribution | None:
-        """ "« C'est une honte » : le maire Jean Dupont n'a pas caché sa colère.": a quote opening its sentence,
-        then a colon and a clause about a person, a role or an organisation (its subject), is theirs."""
-        m = re.match(r"[ \t]*:[ \t]*", self.text[q.end : q.end + 6])
-        if m is None or not self.standalone(q):
-            return None
-        lo = q.end + m.end()
-        hi = self.clause_end(lo)
-        toks = self.tokens_between(lo, hi)
-        root = next((t for t in toks if t.head.i == t.i or not lo <= t.head.idx < hi), None)
-        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX", "ADJ") else None
-        head = self._speaking_head(subj)
-        if head is None or head.i > root.i:
-            return None
-        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
-
-    def _words_of(self, q: Quoted) -> Attribution | None:
-        """ "« … » Ce sont les mots du maire Jean Dupont.", '"…" Those were the words of Mayor John Smith.': the
-        next sentence says whose words the quote are."""
-        m = WORDS_OF.match(self.text, q.end)
-        if m is None:
-            return None
-        lo = m.end()
-        hi = self.clause_end(lo)
-        toks = self.tokens_between(lo, hi)
-        head = next((t for t in toks if t.ent_type_ in PERSON_ENTS and t.pos_ == "PROPN"), None)
-        head = head or next((t for t in toks if self._speaking_head(t) is t), None)
-        if head is None:
-            return None
-        return Attribution(verb=None, speaker=phrase_span(head, lo, hi), speaker_head=head, how="after")
-
-    def _speaking_head(self, tok: Any) -> Any:
-        """`tok` when it may speak (a person's name, a personal pronoun, a role, organisation or body noun); the
-        name of a role noun ("le maire Jean Dupont") when it has one; else None."""
-        if tok is None or self.in_quote(tok.idx):
-            return None
-        if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_ENTS + ("ORG",):
-            return tok
-        if tok.pos_ == "PRON":
-            return tok if tok.lower_ in self.lex.pronouns else None
-        if tok.pos_ != "NOUN":
-            return None
-        name = next((c for c in tok.children if c.pos_ == "PROPN" and c.ent_type_ in PERSON_ENTS), None)
-        return name or (tok if self.speaking_noun(tok) else None)
-
-    def _bare_name(self, q: Quoted, toks: list[Any]) -> Attribution | None:
-        """ "“…,” Ann Lee, an analyst at Acme.": in English, a quote left open by a comma and followed by a
-        person's name (and an apposition) without any verb is attributed to that person (the verb dropped)."""
-        if self.lex.lang != "en" or not toks or toks[0].ent_type_ not in PERSON_ENTS or toks[0].ent_iob_ != "B":
-            return None
-        if not self.text[q.inner[0] : q.inner[1]].rstrip().endswith(","):
-            return None
-        if any(x.pos_ in ("VERB", "AUX") for x in toks):
-            return None
-        name = [x for x in toks if x.ent_type_ in PERSON_ENTS and x.i < toks[0].i + 4]
-        name = [x for k, x in enumerate(name) if x.i == toks[0].i + k]
-        lo, hi = name[0].idx, name[-1].idx + len(name[-1])
-        return Attribution(speaker=(lo, hi), speaker_head=name[-1], how="after")
-
-    def _unlisted_incise(self, q: Quoted, toks: list[Any], k: int) -> bool:
-        """ "“…,” enthused Scott Fancher." / "“…?” she wondered.": in English a quote left open by a comma, a
-        question or exclamation mark, followed by a bare finite verb and its subject that close the sentence, is
-        attributed by that verb even when the lexicon does not list it."""
-        if self.lex.lang != "en" or k > 2:
-            return False
-        t = toks[k]
-        inner = self.text[q.inner[0] : q.inner[1]].rstrip()
-        if not inner.endswith((",", "?", "!")) or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ"):
-            return False
-        objects = ("dobj", "obj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp")
-        if any(c.dep_ in objects and not self.in_quote(c.idx) for c in t.children):
-            return False
-        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)]
-        if not subj or subj[0].pos_ not in ("PROPN", "PRON", "NOUN"):
-            return False
-        if subj[0].i < t.i and (k != 1 or toks[0].i != subj[0].i):
-            return False  # "“…,” he enthused": only the subject pronoun or name between the quote and the verb
-        return all(x.i <= t.i for x in toks[:k])
-
-    def _quoted_as_saying(self, t: Any) -> Any:
-        """The object of "quoted X as saying": the person quoted speaks, not the outlet quoting them."""
-        if t.lemma_.lower() != "quote" or t.pos_ != "VERB":
-            return None
-        obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is None:
-            return None
-        rest = [x for x in t.doc[obj.right_edge.i + 1 : obj.right_edge.i + 4] if not x.is_quote][:2]
-        if len(rest) == 2 and rest[0].lower_ == "as" and speech_verb(rest[1], self.lex):
-            return obj
-        return None
-
-    def _dash(self, q: Quoted) -> Attribution | None:
-        """ "« … »\n\n— Stéphanie, témoin": a signature line after the quote."""
-        m = re.match(r"\s*[—–-]\s*([^\n,]{2,60})", self.text[q.end : q.end + 80])
-        if not m:
-            return None
-        span = self.doc.char_span(q.end + m.start(1), q.end + m.end(1), alignment_mode="contract")
-        if span is None:
-            return None
-        return Attribution(verb=None, speaker=(span.start_char, span.end_char), speaker_head=span.root, how="after")
-
     def is_thing(self, tok: Any) -> bool:
         """A common noun that names no person, role, organisation or source ("la veillée")."""
         if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.children):
@@ -464,130 +315,3 @@ class DirectAttributor(IntroducedQuotes):
             return None
         span = phrase_span(subj, prev_start, prev_end)
         return Attribution(verb=None, speaker=span, speaker_head=subj, how="previous")
-
-    def is_title(self, q: Quoted) -> bool:
-        """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
-        before = self.text[max(0, q.start - 40) : q.start].lower()
-        if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
-            return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
-        inner = self.text[q.inner[0] : q.inner[1]].strip()
-        if inner[:1].isupper() and inner.endswith(".") and n_words(inner) >= 6:
-            return False  # 'wrote in his blog, "Today, … fresh."': a sentence with its full stop is no title
-        words = re.findall(r"[\w'’-]+", before)
-        words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
-        return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
-
-    def named(self, q: Quoted, a: Attribution | None) -> bool:
-        """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use
-        "naming") with a subject, right before the quote in its clause."""
-        if a is None or a.how != "before" or a.verb is None or a.speaker is None:
-            return False
-        v = a.verb
-        if v.dep_ in ("acl", "amod") or passive(v):
-            return False  # "une zone surnommée « … »": nobody names it here
-        return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
-
-    def after_article(self, q: Quoted) -> bool:
-        """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",
-        "comme « une menace »"), not a bare qualifier ("la qualifie de « terroriste »", "call "interference"")."""
-        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
-        inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
-        return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
-
-    def introduced(self, q: Quoted, a: Attribution) -> bool:
-        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”"), or is a whole clause
-        right after "que"/"that" ("a expliqué que « … » et que « rien n'est décidé »")."""
-        if a.verb is None or self._clause_after_that(q):
-            return True
-        between = self.text[a.verb.idx + len(a.verb) : q.start]
-        words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
-        words = [w for w in words if not w.startswith("-")]
-        return not words
-
-    def uttered(self, q: Quoted, a: Attribution) -> bool:
-        """ "il aurait crié « Allah Akbar »", "Merkel says ‘Nein’ to …": one or two words quoted right after a verb
-        of saying or shouting with a subject (lexicon "utter"), opening with a capital: what was said."""
-        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
-            return False
-        if verb_lemma(a.verb, self.lex) not in self.lex.utter_verbs:
-            return False
-        between = self.text[a.verb.idx + len(a.verb) : q.start]
-        inner = self.text[q.inner[0] : q.inner[1]].strip()
-        return not between.strip(" ,:") and inner[:1].isupper()
-
-    def in_that_clause(self, q: Quoted, a: Attribution) -> bool:
-        """ "Le maire a affirmé que la réforme était « une erreur »": words quoted inside the "que"/"that" clause of
-        a speech verb with a subject, in the same sentence, are the subject's."""
-        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
-            return False
-        lemma = verb_lemma(a.verb, self.lex)
-        if not self.lex.is_speech_verb(lemma, indirect=True) or lemma in self.lex.writer_verbs:
-            return False
-        between = self.text[a.verb.idx + len(a.verb) : q.start]
-        if re.search(r"[.!?;:«»“”\"]", between) or len(between) > 150:
-            return False
-        return re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:que|qu['’]|that)\b", between) is not None
-
-    def _clause_after_that(self, q: Quoted) -> bool:
-        """The quoted words follow "que"/"that" and hold a finite verb: a reported clause, not a term."""
-        before = self.tokens_between(max(0, q.start - 8), q.start)
-        if not before or before[-1].lower_ not in ("que", "qu'", "qu’", "that"):
-            return False
-        inner = self.tokens_between(q.inner[0], q.inner[1])
-        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
-
-    def infinitive_object(self, q: Quoted) -> bool:
-        """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
-        quoted infinitive after de/à/to is a request or promise, not a quotation."""
-        inner = self.tokens_between(q.inner[0], q.inner[1])
-        before = self.tokens_between(max(0, q.start - 8), q.start)
-        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "à", "to"):
-            return False
-        if self._recommended(q):
-            return False  # "préconise de « … »": the recommendation is what the speaker said
-        for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
-            if tok.pos_ in ("VERB", "AUX"):
-                return "Inf" in tok.morph.get("VerbForm")
-            if tok.pos_ not in ("ADV", "PRON", "PART"):
-                return False
-        return False
-
-    def _recommended(self, q: Quoted) -> bool:
-        """The nearest verb before the quote in its sentence, quotes skipped, is a recommendation verb
-        ("Il préconise de « A » et de « B »")."""
-        lo = sentence_start(self.text, q.start)
-        for tok in reversed(self.tokens_between(lo, q.start)):
-            if any(s <= tok.idx < e for s, e in self.quoted):
-                continue
-            if tok.pos_ in ("VERB", "AUX"):
-                return verb_lemma(tok, self.lex) in self.lex.recommend
-        return False
-
-    def opens_clause(self, q: Quoted) -> bool:
-        """ "Lors des perquisitions, « du matériel … a été saisi par les policiers »." : a whole quoted clause that
-        closes its sentence after a fronted phrase and a comma, without any speech verb before it (a quotation
-        the sentence does not attribute, like one standing alone)."""
-        lo = sentence_start(self.text, q.start)
-        lead = self.tokens_between(lo, q.start)
-        if not lead or lead[-1].text != "," or len(lead) > 15 or any(self.in_quote(t.idx) for t in lead):
-            return False
-        if any(speech_verb(t, self.lex) for t in lead) or lead[0].lower_ in self.lex.opinion:
-            return False
-        said = " " + self.text[lo : q.start].lower()
-        if any(f" {p.lower()} " in said for p in self.lex.according):
-            return False  # "Selon la loi, « … »": the introducer's own rules decide
-        rest = self.text[q.end : sentence_end(self.text, q.end) if q.end < len(self.text) else q.end]
-        if not re.fullmatch(r"[\s.!?…]*", rest):
-            return False  # the quote closes its sentence
-        inner = [t for t in self.tokens_between(q.inner[0], q.inner[1]) if not t.is_punct]
-        opener = inner[0] if inner else None
-        article = opener is not None and bool(opener.morph.get("Definite"))  # "du", "des": contracted articles
-        if opener is None or opener.pos_ in ("VERB", "AUX") or opener.pos_ == "ADP" and not article:
-            return False  # a clause opens on its subject, not on a verb or preposition ("« pour des années »")
-        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
-
-    def standalone(self, q: Quoted) -> bool:
-        """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
-        start = self.clause_start(q.start)
-        lead = self.text[start : q.start].strip(" \t—–-")
-        return not lead or lead.endswith(":")

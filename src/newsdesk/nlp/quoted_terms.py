@@ -1,0 +1,144 @@
+"""Whether quoted words are a quotation: a quoted title or name, a term named by a verb ("called it “…”"), a
+noun phrase with its article, an infinitive after de/à/to, as against words said right after a speech verb, a
+"que"/"that" clause or a clause standing alone in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .quote_marks import Quoted
+from .quote_sentences import n_words, sentence_end, sentence_start
+from .quote_subjects import ARTICLES, passive
+from .quote_verbs import Attribution, speech_verb, verb_lemma
+
+
+class QuotedTerms:
+    """Methods of `DirectAttributor` that tell a quotation from a quoted title, name or term."""
+
+
+    def is_title(self, q: Quoted) -> bool:
+        """A quoted title or name: « Le Monde », the film "Jaws", l'opération « Wuambushu »."""
+        before = self.text[max(0, q.start - 40) : q.start].lower()
+        if re.search(r":\s*$", before) and n_words(self.text[q.start : q.end]) >= 8:
+            return False  # "wrote on his blog: “…”": a colon introduces a quotation, titles are short
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        if inner[:1].isupper() and inner.endswith(".") and n_words(inner) >= 6:
+            return False  # 'wrote in his blog, "Today, … fresh."': a sentence with its full stop is no title
+        words = re.findall(r"[\w'’-]+", before)
+        words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
+        return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
+
+    def named(self, q: Quoted, a: Attribution | None) -> bool:
+        """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use
+        "naming") with a subject, right before the quote in its clause."""
+        if a is None or a.how != "before" or a.verb is None or a.speaker is None:
+            return False
+        v = a.verb
+        if v.dep_ in ("acl", "amod") or passive(v):
+            return False  # "une zone surnommée « … »": nobody names it here
+        return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
+
+    def after_article(self, q: Quoted) -> bool:
+        """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",
+        "comme « une menace »"), not a bare qualifier ("la qualifie de « terroriste »", "call "interference"")."""
+        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
+        return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
+
+    def introduced(self, q: Quoted, a: Attribution) -> bool:
+        """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”"), or is a whole clause
+        right after "que"/"that" ("a expliqué que « … » et que « rien n'est décidé »")."""
+        if a.verb is None or self._clause_after_that(q):
+            return True
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("que", "qu'", "qu’", "that")]
+        words = [w for w in words if not w.startswith("-")]
+        return not words
+
+    def uttered(self, q: Quoted, a: Attribution) -> bool:
+        """ "il aurait crié « Allah Akbar »", "Merkel says ‘Nein’ to …": one or two words quoted right after a verb
+        of saying or shouting with a subject (lexicon "utter"), opening with a capital: what was said."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        if verb_lemma(a.verb, self.lex) not in self.lex.utter_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        return not between.strip(" ,:") and inner[:1].isupper()
+
+    def in_that_clause(self, q: Quoted, a: Attribution) -> bool:
+        """ "Le maire a affirmé que la réforme était « une erreur »": words quoted inside the "que"/"that" clause of
+        a speech verb with a subject, in the same sentence, are the subject's."""
+        if a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        lemma = verb_lemma(a.verb, self.lex)
+        if not self.lex.is_speech_verb(lemma, indirect=True) or lemma in self.lex.writer_verbs:
+            return False
+        between = self.text[a.verb.idx + len(a.verb) : q.start]
+        if re.search(r"[.!?;:«»“”\"]", between) or len(between) > 150:
+            return False
+        return re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:que|qu['’]|that)\b", between) is not None
+
+    def _clause_after_that(self, q: Quoted) -> bool:
+        """The quoted words follow "que"/"that" and hold a finite verb: a reported clause, not a term."""
+        before = self.tokens_between(max(0, q.start - 8), q.start)
+        if not before or before[-1].lower_ not in ("que", "qu'", "qu’", "that"):
+            return False
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
+
+    def infinitive_object(self, q: Quoted) -> bool:
+        """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
+        quoted infinitive after de/à/to is a request or promise, not a quotation."""
+        inner = self.tokens_between(q.inner[0], q.inner[1])
+        before = self.tokens_between(max(0, q.start - 8), q.start)
+        if not inner or not before or before[-1].lower_ not in ("de", "d'", "d’", "à", "to"):
+            return False
+        if self._recommended(q):
+            return False  # "préconise de « … »": the recommendation is what the speaker said
+        for tok in inner[:3]:  # "de « tout faire … »", "de « ne pas céder »"
+            if tok.pos_ in ("VERB", "AUX"):
+                return "Inf" in tok.morph.get("VerbForm")
+            if tok.pos_ not in ("ADV", "PRON", "PART"):
+                return False
+        return False
+
+    def _recommended(self, q: Quoted) -> bool:
+        """The nearest verb before the quote in its sentence, quotes skipped, is a recommendation verb
+        ("Il préconise de « A » et de « B »")."""
+        lo = sentence_start(self.text, q.start)
+        for tok in reversed(self.tokens_between(lo, q.start)):
+            if any(s <= tok.idx < e for s, e in self.quoted):
+                continue
+            if tok.pos_ in ("VERB", "AUX"):
+                return verb_lemma(tok, self.lex) in self.lex.recommend
+        return False
+
+    def opens_clause(self, q: Quoted) -> bool:
+        """ "Lors des perquisitions, « du matériel … a été saisi par les policiers »." : a whole quoted clause that
+        closes its sentence after a fronted phrase and a comma, without any speech verb before it (a quotation
+        the sentence does not attribute, like one standing alone)."""
+        lo = sentence_start(self.text, q.start)
+        lead = self.tokens_between(lo, q.start)
+        if not lead or lead[-1].text != "," or len(lead) > 15 or any(self.in_quote(t.idx) for t in lead):
+            return False
+        if any(speech_verb(t, self.lex) for t in lead) or lead[0].lower_ in self.lex.opinion:
+            return False
+        said = " " + self.text[lo : q.start].lower()
+        if any(f" {p.lower()} " in said for p in self.lex.according):
+            return False  # "Selon la loi, « … »": the introducer's own rules decide
+        rest = self.text[q.end : sentence_end(self.text, q.end) if q.end < len(self.text) else q.end]
+        if not re.fullmatch(r"[\s.!?…]*", rest):
+            return False  # the quote closes its sentence
+        inner = [t for t in self.tokens_between(q.inner[0], q.inner[1]) if not t.is_punct]
+        opener = inner[0] if inner else None
+        article = opener is not None and bool(opener.morph.get("Definite"))  # "du", "des": contracted articles
+        if opener is None or opener.pos_ in ("VERB", "AUX") or opener.pos_ == "ADP" and not article:
+            return False  # a clause opens on its subject, not on a verb or preposition ("« pour des années »")
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
+
+    def standalone(self, q: Quoted) -> bool:
+        """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
+        start = self.clause_start(q.start)
+        lead = self.text[start : q.start].strip(" \t—–-")
+        return not lead or lead.endswith(":")
