@@ -13,7 +13,7 @@ from .speaker_groups import speaker_nouns
 from .speaker_pronouns import LAST_SPEAKER_REACH
 
 if TYPE_CHECKING:
-    from .speakers import Speaker
+    from .speaker_record import Speaker
 
 UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
 DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"

@@ -5,8 +5,9 @@ role noun to the person who holds it, a pronoun to the nearest compatible earlie
 (`speaker_pronouns`), a role or group "of X" is not X (`speaker_heads`). Organisations and groups ("la
 préfecture de police", "sources") are speakers too. `SpeakerResolver` gathers its methods from
 `speaker_names` (people's names), `speaker_orgs` (organisation names and acronyms), `speaker_roles`
-(roles and descriptions to the people who hold them) and `speaker_phrases` (the head word and extent of the
-written phrase).
+(roles and descriptions to the people who hold them), `speaker_phrases` (the head word and extent of the
+written phrase) and `speaker_subjects` (the subject of a verb the parser gave none); the `Speaker` record is in
+`speaker_record`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -31,17 +31,10 @@ from .speaker_names import PersonNames, coordinated
 from .speaker_orgs import OrganisationNames
 from .speaker_phrases import RELATIVE, SpeakerPhrases
 from .speaker_pronouns import LastSpeaker, resolve_pronoun
+from .speaker_record import Speaker
 from .speaker_roles import RoleHolders, same_role
+from .speaker_subjects import SentenceSubjects
 
-DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.IGNORECASE)
-SUBJECT_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^,.;]*,)?\s*")  # "(GM)", ", its chairman,"
-AUXILIARY_END = re.compile(r"\s(?:a|ont|avait|avaient|has|have|had)(?:\s+(?:aussi|également|encore|also))?\s*$")
-INSERTED_CLAUSE = re.compile(r"\s*,\s*(?:who|whose)\s[^,.;:!?\"“”«»()]*(?:\([^()]*\)[^,.;:!?\"“”«»()]*)?,\s*")
-"""A relative clause between commas after a name: "Ann Lee, who represents the district (north), said"."""
-DOCUMENT_OF = re.compile(
-    r"\s*(?:an?|the|un|une|le|la|l['’])\s*(\w+)\s+(?:on|of|from|by|de|du|des|d['’])\s*(?:the\s+)?", re.IGNORECASE
-)
-OWNED_DOCUMENT = re.compile(r"['’]s\s+(\w+)")
 AMONG = re.compile(r",?\s*(?:dont|notamment|parmi lesquels|including|among them|such as)\s+", re.IGNORECASE)
 
 
@@ -69,35 +62,11 @@ TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
 """What may stand between a name and its language tag: a handle in parentheses."""
 OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
 """A handle in parentheses right after a name, a language tag between them allowed ("Bicitekas [es] (@Bicitekas)")."""
-
-
-@dataclass(slots=True, kw_only=True)
-class Speaker:
-    """A resolved speaker; `name` is None when it cannot be named, with the reason."""
-
-    text: str | None = None
-    span: tuple[int, int] | None = None
-    name: str | None = None
-    entity_id: str | None = None
-    role: str | None = None
-    reason: str | None = None
-
-    def attrs(self) -> dict[str, Any]:
-        return {
-            "speaker": self.text,
-            "speaker_span": list(self.span) if self.span else None,
-            "speaker_name": self.name,
-            "speaker_id": self.entity_id,
-            "speaker_role": self.role,
-            "reason": None if self.name else (self.reason or "no speaker found"),
-        }
-
-
 DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
 
-class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrases, ArticleMentions):
+class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrases, SentenceSubjects, ArticleMentions):
     """Resolves speakers against the mentions of one article, remembering who spoke last."""
 
     def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
@@ -465,43 +434,6 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             if self._token_starts[i] >= end:
                 return
             yield self.doc[i]
-
-    def subject_before(self, verb_start: int) -> Speaker | None:
-        """The person or organisation opening the sentence of a verb the parser gave no subject
-        ("General Motors Corporation (GM) announced ..." under a headline the parser joined to it), or a
-        place standing for its government or institution ("L' Élysée a salué « … »")."""
-        line_start = max(self.text.rfind("\n", 0, verb_start), self.text.rfind(". ", 0, verb_start) + 1) + 1
-        doc = DOCUMENT_OF.match(self.text, line_start, verb_start)
-        if doc is not None and doc.group(1).lower() in self.lex.documents:
-            line_start = doc.end()  # "A statement on Apple's website, …, states: …"
-        for m in self.mentions:
-            if m.label not in ("PER", "ORG", "LOC") or not line_start <= m.start < verb_start or m.end > verb_start:
-                continue
-            if not DETERMINER_ONLY.fullmatch(self.text[line_start : m.start]):
-                continue
-            gap = self.text[m.end : verb_start]
-            owned = OWNED_DOCUMENT.match(gap)  # "Apple's website, …, states"
-            if owned is not None and owned.group(1).lower() in self.lex.documents:
-                gap = gap[owned.end() :]
-            gap = AUXILIARY_END.sub(" ", gap)  # "L' Élysée a salué"
-            if SUBJECT_GAP.fullmatch(gap):
-                speaker = Speaker(text=m.text, span=(m.start, m.end))
-                if m.label == "PER":
-                    return self.fill(speaker, m)
-                speaker.name = self._longer_form(self.org_name(m.text), m.start)
-                return speaker
-        for m in reversed(self.mentions):  # "At the congress, party leader Jane Roe told delegates that …"
-            if m.end > verb_start:
-                continue
-            gap = AUXILIARY_END.sub(" ", self.text[m.end : verb_start])
-            # "…, le dirigeant de l'Autorité Ömer Fatih Sayan, exige que …": a stray comma between name and verb
-            apposed = self.text[:m.start].rstrip().endswith(",")  # "Her single, Rise Up Again, said"
-            bare = not gap.strip() or gap.strip() == "," and not apposed
-            if m.label == "PER" and line_start <= m.start and (bare or INSERTED_CLAUSE.fullmatch(gap)):
-                return self.fill(Speaker(text=m.text, span=(m.start, m.end)), m)
-            if not gap.strip() and self._named_body_after_comma(m):  # "…, the Acme County Sheriff's Office said"
-                return self.named(Speaker(text=m.text, span=(m.start, m.end)), m.text)
-        return None
 
     def _named_among(self, end: int) -> Mention | None:
         """The person named right after an unnamed group as one of them ("experts, dont Rita Katz")."""
