@@ -223,3 +223,9 @@ def without_headline(name: str, text: str, lex: QuoteLexicon) -> str:
         return name
     again = [p for p in kept if len(re.findall(rf"\b{re.escape(p[-1])}\b", text)) > 1]
     return " ".join((again or kept)[-1])
+
+
+def morph_gender(tok: Any) -> str:
+    """ "f" or "m" from a token's grammatical gender, "x" when it has none."""
+    gender = tok.morph.get("Gender")
+    return "f" if gender == ["Fem"] else "m" if gender == ["Masc"] else "x"

@@ -29,6 +29,7 @@ from .mention_names import (
     headline_word,
     initial,
     known_org_names,
+    morph_gender,
     name_tail,
     not_name,
     person_tail,
@@ -498,7 +499,7 @@ class ArticleMentions:
             pairs.append(doc[span.end + 1 : span.end + 3])  # "Jean Dupont, un porte-parole du mouvement"
         for pair in pairs:
             if len(pair) == 2 and pair[0].pos_ == "DET" and self.lex.role_match(pair[1].text):
-                gender = _morph_gender(pair[0])
+                gender = morph_gender(pair[0])
                 if gender != "x":
                     return gender
         if span.start and doc[span.start - 1].pos_ == "ADP":
@@ -512,12 +513,6 @@ class ArticleMentions:
                 return _participle_gender(tok.lower_)
             break
         return "x"
-
-
-def _morph_gender(tok: Any) -> str:
-    """ "f" or "m" from a token's grammatical gender, "x" when it has none."""
-    gender = tok.morph.get("Gender")
-    return "f" if gender == ["Fem"] else "m" if gender == ["Masc"] else "x"
 
 
 def _participle_gender(word: str) -> str:

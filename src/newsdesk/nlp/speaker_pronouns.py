@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .mention_names import Mention, sentence_start
+from .mention_names import Mention, morph_gender, sentence_start
 from .quote_sentences import doc_text
 from .speaker_groups import group_name, speaker_nouns
 
@@ -172,9 +172,7 @@ def _described_topic(
             found = tok
     if found is None or last is not None and last.end > found.idx:
         return None
-    shown = "f" if found.lower_ in r.lex.feminine else {"Fem": "f", "Masc": "m"}.get(
-        next(iter(found.morph.get("Gender")), ""), "x"
-    )
+    shown = "f" if found.lower_ in r.lex.feminine else morph_gender(found)
     if shown not in ("x", gender):
         return None
     later = [m for m in r.persons_before(pos, exclude=exclude) if m.start > found.idx]
