@@ -12,7 +12,7 @@ import click
 
 from .cli_output import emit, output_options, short
 from .nlp.registry import EntityRegistry
-from .store.entities import entity_row, list_entities
+from .store.entities import entity_row, find_stored_entities, list_entities
 
 
 def _registry(ctx: click.Context) -> EntityRegistry:
@@ -46,8 +46,9 @@ def entities(ctx: click.Context, lang: str | None, label: str | None, limit: int
 @click.pass_context
 def entity(ctx: click.Context, name: str, as_json: bool) -> None:
     """Show an entity (by id or any of its names): variants by language, roles, merges and why."""
-    registry = _registry(ctx)
-    found = registry.find(name)
+    from .cli import get_store
+
+    _, found = find_stored_entities(get_store(ctx), name)
     if not found:
         raise click.ClickException(f"no entity named {name!r} (try `newsdesk entities`)")
     if as_json:
