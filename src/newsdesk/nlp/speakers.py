@@ -355,8 +355,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             apposed_org = self._org_after(head, inside)
             if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
                 return self.named(speaker, apposed_org.text)
-            if named:
-                return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
+            if named:  # "la chaîne publique TRT", "l'agence RIA Novosti"
+                return self.named(speaker, self._run_or_org(named[0], inside))
         short = len(written.split()) <= 3
         if short and self._org_description(written, head, inside):
             described = self.described_org(head.lower_, start)
@@ -425,6 +425,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    @staticmethod
+    def _run_or_org(run: tuple[int, int, str], inside: Sequence[Mention]) -> str:
+        """The name a proper-noun run starts: the organisation tagged from there when it is longer ("l'ONG
+        Amnesty International", whose "International" the tagger did not take for a proper noun)."""
+        org = next((m for m in inside if m.label == "ORG" and m.start == run[0] and m.end > run[1]), None)
+        return org.text if org is not None else run[2]
 
     def tokens_inside(self, start: int, end: int) -> Iterator[Any]:
         """The tokens of the doc that start after `start` and before `end`, in order."""
