@@ -82,8 +82,11 @@ class OrganisationNames:
 
     def name_right_after(self, head: Any, end: int) -> str | None:
         """The organisation named right after a speaker phrase that ends on its organisation noun ("La chaîne"
-        of "La chaîne CNN fait remarquer"): an organisation mention or a proper-noun run one space after it."""
-        if head.idx + len(head) != len(self.text[:end].rstrip()) or self.text[end : end + 1] not in (" ", ""):
+        of "La chaîne CNN fait remarquer", "Le journal russe" of "Le journal russe Novaïa Gazeta a publié"): an
+        organisation mention or a proper-noun run one space after it, lower-case adjectives after the noun allowed."""
+        last = len(self.text[:end].rstrip())
+        between = [t for t in self.tokens_inside(head.idx, last) if t.i > head.i]
+        if any(t.pos_ != "ADJ" or not t.text.islower() for t in between) or self.text[end : end + 1] not in (" ", ""):
             return None
         at = len(self.text[:end].rstrip()) + 1
         org = next((m for m in self.mentions if m.label == "ORG" and m.start == at), None)
