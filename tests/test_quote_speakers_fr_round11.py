@@ -105,3 +105,16 @@ def test_information_reported_by_the_press_is_the_press(nlp_fr) -> None:
 def test_an_emphatic_pronoun_is_not_part_of_the_name(nlp_fr) -> None:
     text = "Les chiffres exacts, selon le Tram lui-même, sont de 570 000 voyageurs vendredi."
     assert production_speakers(text, nlp_fr, "fr") == ["Tram"]
+
+
+def test_an_acronym_spelt_out_in_parentheses_after_it_is_named_in_full(nlp_fr) -> None:
+    text = "Le taux de participation se monte à 85 %, d'après les informations du KSE (Haut-Conseil électoral)."
+    assert production_speakers(text, nlp_fr, "fr") == ["Haut-Conseil électoral"]
+
+
+def test_a_short_name_spelt_out_in_parentheses_is_named_in_full(nlp_fr) -> None:
+    text = (
+        "Paul Roy , membre de l'Unocs (le Bureau pour la coordination des secours de l'ONU), a dénoncé une "
+        "attaque. Au début du mois, des membres d'une ONG avaient été tués, selon l’Unocs."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Bureau pour la coordination des secours de l'ONU"
