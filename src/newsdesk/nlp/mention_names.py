@@ -71,6 +71,9 @@ def not_name(tok: Any) -> bool:
 
 NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
 ARABIC_TAIL = re.compile(r" (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+")
+INVISIBLE_TAIL = re.compile(r" ?[\u200b\u200c\u200d\u2060\ufeff]+[A-ZÀ-Ý][\w'’-]+")
+"""A last name behind zero-width characters pasted with it ("Ronald Tran Ba \u200b\u200bHuy"), which the
+tokenizer does not take for a capitalised word."""
 
 
 def name_tail(text: str, end: int) -> int:
@@ -85,9 +88,14 @@ def name_tail(text: str, end: int) -> int:
 
 def person_tail(text: str, end: int) -> int:
     """Extend a person's name over a lower-case Arabic article or filiation the tagger left out ("Ayman"
-    of "Ayman al-Zawahiri", "Oussama" of "Oussama ben Laden")."""
-    m = ARABIC_TAIL.match(text, end)
+    of "Ayman al-Zawahiri", "Oussama" of "Oussama ben Laden") or behind zero-width characters."""
+    m = ARABIC_TAIL.match(text, end) or INVISIBLE_TAIL.match(text, end)
     return m.end() if m else end
+
+
+def visible(name: str) -> str:
+    """A name without the zero-width characters pasted into it."""
+    return re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]+", "", name)
 
 
 def _name_head(t: Any) -> bool:

@@ -32,6 +32,11 @@ def fronted_participle(t: Any) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and t.i < c.i < t.head.i for c in t.head.children)
 
 
+def present_participle(t: Any) -> bool:
+    """ "faisant", "estimant": a present participle, which opens an aside and takes no subject of its own."""
+    return t.pos_ in ("VERB", "AUX") and "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+
+
 class IntroducedQuotes:
     """Methods of `DirectAttributor` that look before a quote for its verb and speaker."""
 
@@ -47,7 +52,7 @@ class IntroducedQuotes:
         if not toks:
             return None
         colon = toks[-1].text == ":" or self._comma_sentence(toks, q)
-        late = self._late_opinion(toks, q) or self._according_inline(toks, q)
+        late = self._late_opinion(toks, q) or self._according_inline(toks, q) or self._opinion_aside(toks, q)
         if late is not None:
             return late
         for t in reversed(toks):
@@ -131,8 +136,8 @@ class IntroducedQuotes:
         if len(toks) < 3 or toks[0].lower_ not in self.lex.opinion or toks[-1].text != ",":
             return None
         comma = next(k for k, t in enumerate(toks) if t.text == ",")
-        if any(t.pos_ in ("VERB", "AUX") for t in toks[comma:]):
-            return None
+        if any(t.pos_ in ("VERB", "AUX") and not present_participle(t) for t in toks[comma:]):
+            return None  # "Pour X, faisant allusion à …, « … »": an aside on a present participle is allowed
         holder = toks[1:comma]  # "Pour Marie Dupont, sociologue, « … »": the apposition is not the holder
         named = toks[comma + 1 : -1]  # "Pour le président du centre, Jean Roux, « … »": a role, then the name
         if 0 < len(named) <= 5 and all(t.ent_type_ in PERSON_ENTS for t in named) and holder[0].pos_ == "DET":
@@ -147,6 +152,13 @@ class IntroducedQuotes:
             return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    def _opinion_aside(self, toks: list[Any], q: Quoted) -> Attribution | None:
+        """ "Pour X, le candidat de Y, faisant allusion à Z, « … »": in French, an opinion phrase opening the
+        clause keeps the quote when a participle aside stands before it (not the participle's speech verb)."""
+        if self.lex.lang != "fr" or not any(present_participle(t) for t in toks):
+            return None
+        return self.opinion(toks, q)
 
     def speaking_noun(self, head: Any) -> bool:
         """ "le plaignant", "le gouvernement", "the union": a common noun naming a role, an organisation or a

@@ -9,10 +9,13 @@ administration", "l'entourage de Macron").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .mention_names import Mention
 from .speaker_groups import speaker_nouns
+from .speaker_pronouns import LAST_SPEAKER_REACH, agrees
+from .speaker_roles import same_role
 
 if TYPE_CHECKING:
     from .speakers import Speaker, SpeakerResolver
@@ -69,6 +72,25 @@ def _role_token(r: SpeakerResolver, start: int, end: int) -> Any:
     return None
 
 
+NEW_OR_FORMER = re.compile(r"(?i)(?<![\w-])(?:nouveau|nouvel|nouvelle|futur|future|ancien|ancienne|ex)(?![\w])")
+"""A time modifier that makes a description somebody else than the last speaker ("le nouveau chef de l'État")."""
+
+
+def _last_member(r: SpeakerResolver, written: str, pos: int, owner: Mention) -> Mention | None:
+    """ "le candidat de Debout la France" in French: the person quoted last, shortly before, when the description
+    names them by membership of a named body; not a listed office ("le chef de l'État" is the president), a new
+    or former holder, nor a last speaker the article gives another role."""
+    last = r.last_person
+    if r.lex.lang != "fr" or owner.label != "ORG" or not owner.text[:1].isupper() or last is None:
+        return None
+    if NEW_OR_FORMER.search(written) or same_role(written, "fr") or pos - last.start > LAST_SPEAKER_REACH:
+        return None
+    first = written.strip().lower().split(" ", 1)[0]
+    gender = "f" if first == "la" else "m" if first == "le" else "x"
+    person = last.person
+    return person if agrees(person, gender) and not person.role and person.name != owner.name else None
+
+
 def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, head: Any) -> Speaker | None:
     """Resolve a phrase whose head belongs to a named owner; None when the phrase is not of that kind."""
     if head is None or role_head(r, start, end, head) is None:
@@ -102,5 +124,8 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
             topic = r.topic_person(speaker.text or "", start, "f" if first == "la" else "m" if first == "le" else "x")
             if topic is not None and topic is not owner and topic.name != owner.name:
                 return r.fill(speaker, topic)  # "Ann Roy a nié … « … », a confié la candidate d'En marche"
+            last = _last_member(r, speaker.text or "", start, owner)
+            if last is not None:  # "Pour Ann Roy, « … ». Il … . Le candidat de Debout la France veut"
+                return r.fill(speaker, last)
     speaker.reason = f"role without a name in the article: {role}"
     return speaker

@@ -35,9 +35,13 @@ from .mention_names import (
     person_tail,
     propn_runs,
     strip_determiner,
+    visible,
     without_headline,
 )
 from .quote_lexicon import QuoteLexicon
+
+COMPLEMENT_END = re.compile(r"\b(?:de la|de l['’]|du|des)\s*$", re.IGNORECASE)
+"""The preposition of a role's complement, right before a run ("le ministre de la Justice …")."""
 
 
 class ArticleMentions:
@@ -47,11 +51,24 @@ class ArticleMentions:
         self.text = text
         self.lex = lex
         self.doc = doc
-        self.runs = [part for run in propn_runs(doc) for part in self._headline_free(run)]
         self._role_words = {w.lower() for r in lex.roles for w in r.split()} | {"ceo", "mp", "vice"}
+        runs = [part for run in propn_runs(doc) for part in self._headline_free(run)]
+        self.runs = [self._past_complement(run) for run in runs]
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
         self._link_aliases()
+
+    def _past_complement(self, run: tuple[int, int, str]) -> tuple[int, int, str]:
+        """A French run of three words that opens on the one-word complement of a role, then a first name and a
+        surname ("Justice" of "le ministre de la Justice Jean-Jacques Urvoas"): the name."""
+        start, end, text = run
+        first, _, rest = text.partition(" ")
+        if len(rest.split()) != 2 or not COMPLEMENT_END.search(self.text[max(0, start - 12) : start]):
+            return run
+        if not self._personlike_run(rest):
+            return run
+        at = start + len(first) + len(text[len(first) :]) - len(rest)
+        return at, end, rest
 
     def _headline_free(self, run: tuple[int, int, str]) -> list[tuple[int, int, str]]:
         """A proper-noun run split at the headline verbs glued to names in scraped news ("Criticizes" of
@@ -118,7 +135,7 @@ class ArticleMentions:
                 end = person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
                 text = name = self.text[start:end]
             if label == "PER":
-                name = self._untitled(name)  # "Apostle Ann Lee" when the entity layer does not list the title
+                name = visible(self._untitled(name))  # "Apostle Ann Lee" when the entity layer does not list the title
                 bare = without_headline(name, self.text, self.lex)
                 if bare != name and text == name:  # "Criticizes McConnell" at the start of the article
                     start = start + text.rindex(bare)

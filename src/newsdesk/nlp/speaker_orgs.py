@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .speaker_record import Speaker
 
 UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
+EXPANSION_AFTER = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w-]{1,9})\s*\(\s*(?:(?:le|la|les)\s+|l['’]\s*)?(?!NDLR)([A-ZÀ-Ý][^()\d\n]{3,100}?)\s*\)"
+)
+"""A short name and its full form in parentheses after it: "YSK (Haut-Conseil électoral)"."""
 DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
 MEDIA_VERB = re.compile(
     r"\s+(?:reported|reports|has reported|a rapporté|rapporte|a révélé|révèle)"
@@ -82,8 +86,11 @@ class OrganisationNames:
 
     def name_right_after(self, head: Any, end: int) -> str | None:
         """The organisation named right after a speaker phrase that ends on its organisation noun ("La chaîne"
-        of "La chaîne CNN fait remarquer"): an organisation mention or a proper-noun run one space after it."""
-        if head.idx + len(head) != len(self.text[:end].rstrip()) or self.text[end : end + 1] not in (" ", ""):
+        of "La chaîne CNN fait remarquer", "Le journal russe" of "Le journal russe Novaïa Gazeta a publié"): an
+        organisation mention or a proper-noun run one space after it, lower-case adjectives after the noun allowed."""
+        last = len(self.text[:end].rstrip())
+        between = [t for t in self.tokens_inside(head.idx, last) if t.i > head.i]
+        if any(t.pos_ != "ADJ" or not t.text.islower() for t in between) or self.text[end : end + 1] not in (" ", ""):
             return None
         at = len(self.text[:end].rstrip()) + 1
         org = next((m for m in self.mentions if m.label == "ORG" and m.start == at), None)
@@ -238,12 +245,28 @@ class OrganisationNames:
         name = drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
         if re.fullmatch(r"[A-Z]{2,6}", name):
             return self.spelt_out(name) or name
+        if re.fullmatch(r"[A-ZÀ-Ý][\w-]{1,9}", name):  # "l'Ocha (le Bureau pour la coordination …)"
+            return self.expanded_after(name) or name
         return name
+
+    def expanded_after(self, short: str) -> str | None:
+        """In French, the full name written in parentheses right after a short name or acronym ("YSK
+        (Haut-Conseil électoral)", "l'Ocha (le Bureau pour la coordination des affaires humanitaires de l'ONU)");
+        not a list or a place ("PSE, Italie")."""
+        if self.lex.lang != "fr":
+            return None
+        for m in EXPANSION_AFTER.finditer(self.text):
+            if m.group(1) == short and len(m.group(2).split()) >= 2 and "," not in m.group(2):
+                return m.group(2).strip()
+        return None
 
     def spelt_out(self, acronym: str) -> str | None:
         """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
-        (PGI)"), else the one organisation whose capitals spell it ("GM") or appear in it in order
-        ("SIA" for "Singapore Airlines")."""
+        (PGI)", "YSK (Haut-Conseil électoral)"), else the one organisation whose capitals spell it ("GM") or
+        appear in it in order ("SIA" for "Singapore Airlines")."""
+        after = self.expanded_after(acronym)
+        if after is not None:
+            return after
         if self.lex.lang == "fr":
             for m in re.finditer(rf"\({re.escape(acronym)}\)", self.text):
                 full = french_defined_name(self.text, m.start())

@@ -101,7 +101,9 @@ class SpeakerPhrases:
                 ant = ant.head
         end = len(self.text[: rel.idx].rstrip(" ,"))
         if ant.i < rel.i and self._can_speak(ant):
-            return ant.left_edge.idx, end, ant
+            # "Jean-Jacques Urvoas, qui": the whole name when the parse hung its first names elsewhere
+            run = next((r[0] for r in self.runs if r[0] <= ant.idx < r[1]), ant.left_edge.idx)
+            return min(ant.left_edge.idx, run), end, ant
         subject = next(
             (t for t in rel.sent if t.i > verb.i and t.dep_.startswith("nsubj") and t.head is not verb), None
         )

@@ -211,6 +211,8 @@ class RoleHolders:
                 continue  # "le ministre de l'Économie" is neither "ministre de la Justice" nor "Premier ministre"
             qualified = bool(lead & RANK_WORDS - wanted)  # "Premier ministre" is not the one "le ministre" describes
             before = m.start < pos
+            if not before and complement - has:
+                continue  # "le candidat de Debout la France" is not "candidat de La France insoumise" named later
             ranked.append((len(wanted & has), -qualified, k if before else -k, m))
         best = max(ranked, key=lambda t: t[:3]) if ranked else None
         if best is not None and wanted and not best[0] and written:

@@ -65,6 +65,8 @@ OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
 DESCRIBED = re.compile(r"(?i:the|le|la|l['’])\s*(?:[\w'’-]+\s+){1,3}")
 """An article and up to three modifiers before a role ("the Ghanaian theologian"): a definite description."""
 POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
+EMPHATIC = re.compile(r"\s+(?:lui|elle|eux|elles)-mêmes?$|\s+(?:itself|himself|herself|themselves)$")
+"""An emphatic pronoun closing a speaker's name ("le Métro lui-même", "the company itself")."""
 
 class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrases, SentenceSubjects, ArticleMentions):
     """Resolves speakers against the mentions of one article, remembering who spoke last."""
@@ -119,6 +121,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             return Speaker(text=speaker.text, span=speaker.span, reason="a day word, not a speaker")
         if speaker.name:
             speaker.name = _time_tail(self.lex.lang).sub("", speaker.name) or speaker.name
+            speaker.name = EMPHATIC.sub("", speaker.name) or speaker.name  # "selon le Métro lui-même"
             speaker.name = coordinated(speaker.name)
             low = speaker.name.lower()
             some = next((q for q in self.lex.quantifiers if low.startswith(q + " ") and len(low) > len(q) + 1), None)
@@ -222,7 +225,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
         persons = [m for m in inside if m.label == "PER"]
         if not persons:
             # "La ministre de l'Éducation Najat Vallaud-Belkacem": the name right after the phrase
-            nxt = [m for m in self.mentions if m.label == "PER" and 0 <= m.start - end <= 2]
+            nxt = [m for m in self.mentions if m.label == "PER" and self._titled_gap(end, m.start)]
             if nxt and self.lex.role_match(written):
                 return self.fill(speaker, nxt[0])
             enclosed = self.enclosed_name_after(end) if self.indefinite_person(written, head) else None
@@ -310,6 +313,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
                 run = next((r for r in self.runs if r[0] == at), None)
                 if run is not None:
                     return self.named(speaker, run[2])
+                body = self._body_at(at)
+                if body is not None:  # "les informations relatées par la presse nationale"
+                    speaker.name = body
+                    return speaker
             definite = re.match(r"(?:the|its|le|la|l['’]|son|sa)\s", written.strip(), re.I)
             if definite and len(written.split()) <= 3:
                 owner = self.earlier_document_owner(head.lower_, start) if self.lex.lang == "en" else None
@@ -355,8 +362,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             apposed_org = self._org_after(head, inside)
             if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
                 return self.named(speaker, apposed_org.text)
-            if named:
-                return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
+            if named:  # "la chaîne publique TRT", "l'agence RIA Novosti"
+                return self.named(speaker, self._run_or_org(named[0], inside))
         short = len(written.split()) <= 3
         if short and self._org_description(written, head, inside):
             described = self.described_org(head.lower_, start)
@@ -425,6 +432,35 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _body_at(self, at: int) -> str | None:
+        """The institution or collective whose noun starts at `at`, with the adjectives after it ("presse
+        nationale", "police russe")."""
+        tok = next(self.tokens_inside(at - 1, at + 1), None)
+        if tok is None or tok.idx != at or tok.lower_ not in speaker_nouns(self.lex.lang).body:
+            return None
+        end = tok.i + 1
+        while end < len(self.doc) and self.doc[end].pos_ == "ADJ" and self.doc[end].text.islower():
+            end += 1
+        return self.doc[tok.i : end].text
+
+    def _titled_gap(self, end: int, start: int) -> bool:
+        """Whether a name at `start` follows a phrase ending at `end` right away, past a comma and a courtesy
+        title at most ("son avocat, Me Ann Roy")."""
+        if not 0 <= start - end <= 12:
+            return False
+        gap = self.text[end:start]
+        if start - end <= 2:
+            return True
+        words = gap.replace(",", " ").split()
+        return gap.lstrip().startswith(",") and len(words) == 1 and words[0] in self.lex.titles
+
+    @staticmethod
+    def _run_or_org(run: tuple[int, int, str], inside: Sequence[Mention]) -> str:
+        """The name a proper-noun run starts: the organisation tagged from there when it is longer ("l'ONG
+        Amnesty International", whose "International" the tagger did not take for a proper noun)."""
+        org = next((m for m in inside if m.label == "ORG" and m.start == run[0] and m.end > run[1]), None)
+        return org.text if org is not None else run[2]
 
     def tokens_inside(self, start: int, end: int) -> Iterator[Any]:
         """The tokens of the doc that start after `start` and before `end`, in order."""
