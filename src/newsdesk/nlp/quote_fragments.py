@@ -45,7 +45,7 @@ def fragment_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None
         return None
     if att.is_title(q) and root.pos_ != "ADJ":  # "un projet « dangereux »" qualifies the project, names nothing
         return None
-    holder = _opinion_holder(att, q)
+    holder = opinion_holder(att, q)
     if holder is not None:
         return holder
     verb = _clause_verb(att, q, root)
@@ -90,7 +90,7 @@ def _modifier(att: DirectAttributor, q: Quoted, root: Any) -> bool:
     return not between
 
 
-def _opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
+def opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
     """ "Pour Theresa May, il s'agit d'une attaque « … »": the holder named by the sentence's opening phrase."""
     lo = sentence_start(att.text, q.start)
     toks = att.tokens_between(lo, q.start)
@@ -131,6 +131,8 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
             if tok.dep_ == "xcomp" and head.pos_ == "VERB" and not _speech(att, head) and not _stance(att, head):
                 tok = head  # "expected to focus on "…"": the infinitive's governing verb
                 continue
+            if _said_infinitive(att, head):
+                return head.head  # "accuse l'Élysée de tenir un « cabinet noir »": the accusation holds the words
             return None if head.lemma_.lower() in COPULAS or _predicate(head) else head
         if _predicate(head):
             return None  # "hostile aux thèses « … »": a complement of a predicate describes, it says nothing
@@ -140,6 +142,16 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
             return None
         tok = head
     return None
+
+
+def _said_infinitive(att: DirectAttributor, verb: Any) -> bool:
+    """ "accuse X de tenir un « … »", "propose d'adopter une « … »": in French, an
+    infinitive complement of a speech verb, whose object the quoted words are, is part of what the speech
+    verb reports ("voulaient commettre une attaque « … »" is no report)."""
+    if att.lex.lang != "fr" or verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    head = verb.head
+    return head.pos_ == "VERB" and head.i < verb.i and _speech(att, head)
 
 
 def _predicate(tok: Any) -> bool:

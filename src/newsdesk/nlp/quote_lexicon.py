@@ -15,7 +15,7 @@ class QuoteLexicon:
     """Speech verbs and cues for one language."""
 
     lang: str
-    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "both" | "direct"
+    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "both" | "direct" | "demand" | …
     according: list[str] = field(default_factory=list)
     opinion: list[str] = field(default_factory=list)  # "pour" in "Pour lui, « … »"
     source: list[str] = field(default_factory=list)

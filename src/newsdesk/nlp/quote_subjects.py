@@ -324,6 +324,8 @@ def inverted_subject(verb: Any, hi: int) -> Any:
             continue
         if t.pos_ == "SCONJ":
             break  # "confiant qu'il était …": the subject of the clause it introduces, not the verb's
+        if date_phrase(t):
+            continue  # "ont annoncé le 26 mars les Nations unies": the date before the inverted subject
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in ("-t", "t"):
             while (
                 t.head is not t
@@ -331,6 +333,7 @@ def inverted_subject(verb: Any, hi: int) -> Any:
                 and t.head.idx < hi
                 and t.head.pos_ in ("NOUN", "PROPN")
                 and t.dep_ in ("compound", "flat", "flat:name", "nmod", "amod", "nn")
+                and not date_phrase(t.head)
             ):
                 t = t.head
             if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
@@ -351,6 +354,12 @@ def inverted_subject(verb: Any, hi: int) -> Any:
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
             break
     return subj
+
+
+def date_phrase(t: Any) -> bool:
+    """ "le 26 mars": a number heading a time complement of a verb, or a word hanging on it."""
+    num = t if t.pos_ == "NUM" else t.head
+    return num.pos_ == "NUM" and num.dep_ in ("obl:mod", "obl", "npadvmod") and num.head.pos_ in ("VERB", "AUX")
 
 
 def subordinate_verb(verb: Any) -> bool:

@@ -56,12 +56,27 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
             or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
         )
     )
-    if token.pos_ not in ("VERB", "AUX") and not as_verb:
+    if token.pos_ not in ("VERB", "AUX") and not as_verb or _that_said(token):
         return False
     lemma = token.lemma_.lower()
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+THAT_SAID = ("cela", "ceci")
+"""Pronouns that make "dit" the fixed phrase "cela dit" / "cela-dit" (that said), not a speech verb."""
+
+
+def _that_said(token: Any) -> bool:
+    """ "La hausse concerne cela-dit les premiers entrants": "dit" right after "cela"/"ceci" (a hyphen between
+    or not), with no auxiliary, is the discourse phrase "cela dit"."""
+    if token.lower_ != "dit" or any(c.dep_.startswith("aux") for c in token.children):
+        return False
+    k = token.i - 1
+    if k >= 0 and token.doc[k].text == "-":
+        k -= 1
+    return k >= 0 and token.doc[k].lower_ in THAT_SAID
 
 
 def _noun_with_clause(token: Any) -> bool:

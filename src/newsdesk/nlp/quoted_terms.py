@@ -11,6 +11,9 @@ from .quote_sentences import n_words, sentence_end, sentence_start
 from .quote_subjects import ARTICLES, passive
 from .quote_verbs import Attribution, speech_verb, verb_lemma
 
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
+"""What separates two quotes of one list ("« A » , « B » et « C »")."""
+
 
 class QuotedTerms:
     """Methods of `DirectAttributor` that tell a quotation from a quoted title, name or term."""
@@ -44,6 +47,18 @@ class QuotedTerms:
         before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
         inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
         return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
+
+    def described_as(self, q: Quoted) -> bool:
+        """The quote follows "comme" ("décrit les passagers comme « tremblants »"): what a naming verb's object is
+        described as, the namer's words however short."""
+        start = q.start
+        while True:  # "comme « tremblants » et « dégoûtés »": a list after "comme"
+            prev = next((p for p in self.quoted if p[1] <= start and LIST_GAP.fullmatch(self.text[p[1] : start])), None)
+            if prev is None:
+                break
+            start = prev[0]
+        before = re.findall(r"[\w'’]+", self.text[max(0, start - 12) : start].lower())
+        return bool(before) and before[-1] == "comme"
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:
         """The quote follows its speech verb directly ("a-t-il dit, « … »", "said: “…”"), or is a whole clause

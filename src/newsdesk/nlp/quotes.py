@@ -15,7 +15,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
-from .quote_fragments import fragment_attribution
+from .quote_fragments import fragment_attribution, opinion_holder
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quote_sentences import n_words
@@ -150,18 +150,21 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             a is not None
             and a.how == "before"
             and words <= 4
-            and not (named or said or att.introduced(q, a) or i in complements)
+            and not (named or said or att.introduced(q, a) or i in complements or att.standalone(q))
         ):
-            a = None  # a short fragment inside a sentence: a term, not a quotation
+            a = None  # a short fragment inside a sentence: a term, not a quotation (after a colon, a quotation)
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
         said = said or a is not None and a.how == "before" and att.uttered(q, a)  # "il a crié « Allah Akbar »"
-        short = words <= 2 and not (said or named_pair or named and att.after_article(q))  # "as a "defining moment""
+        described = named and (att.after_article(q) or att.described_as(q))  # "as a "defining moment""
+        short = words <= 2 and not (said or named_pair or described)
         dropped = a is not None and a.how == "before" and (short or att.infinitive_object(q))
         # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
         dropped = dropped or a is not None and a.how == "after" and words <= 2 and not att.standalone(q)
         if (dropped or a is None) and words <= MAX_FRAGMENT_WORDS:
             a = fragment_attribution(att, q)  # "souhaite « bonne chance »"
             dropped = dropped and a is None
+        elif a is None and lang == "fr":
+            a = opinion_holder(att, q)  # "Pour X, il s'agit d'une « … »", however long
         if dropped:
             continue
         items.append((q.start, "direct", q, a))

@@ -147,8 +147,10 @@ class IntroducedQuotes:
             len(holder) == 1 and holder[0].lower_ in self.lex.pronouns
         )
         titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
+        org = len(holder) <= 6 and all(t.ent_type_ == "ORG" or t.pos_ == "DET" for t in holder)  # "Pour Amnesty, …"
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
-        if not (person or titled and self.lex.lang == "fr" or len(holder) <= 6 and self.speaking_noun(head)):
+        named = person or org or titled and self.lex.lang == "fr"
+        if not (named or len(holder) <= 6 and self.speaking_noun(head)):
             return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")

@@ -33,7 +33,7 @@ from .quote_subjects import (
     subject_of,
 )
 from .quote_verbs import Attribution, is_negated, speech_verb, verb_lemma
-from .quoted_terms import QuotedTerms
+from .quoted_terms import LIST_GAP, QuotedTerms
 from .quotes_after import FollowedQuotes
 from .quotes_before import IntroducedQuotes
 
@@ -49,8 +49,6 @@ class DirectQuote:
 
 NICKNAME = re.compile(r"[“\"][A-Z][\w'’. -]{0,25}[”\"]\s+[A-Z][a-z]")
 """A nickname in quote marks before a surname (Dwayne "The Rock" Johnson)."""
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
-"""What separates two quotes of one list ("« A » , « B » et « C »")."""
 
 
 class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):

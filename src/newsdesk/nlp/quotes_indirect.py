@@ -18,12 +18,13 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_start
-from .quote_verbs import is_negated, speech_verb
+from .quote_verbs import is_negated, speech_verb, verb_lemma
 from .reported import Reported, inside, trim
 from .reported_as_said import as_said
 from .reported_complement import complement
 from .reported_incises import fr_parenthetical, incise, parenthetical
 from .reported_introducers import introducers, opinions
+from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3
 CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
@@ -48,6 +49,8 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
                 or parenthetical(t, text)
                 or as_said(t, text)
             )
+        elif lex.verbs.get(verb_lemma(t, lex)) == "demand" and t.pos_ == "VERB":
+            rep = _demand(t, lex, text)
         elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
             rep = fr_parenthetical(t, text) or parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
         else:
@@ -84,6 +87,19 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _demand(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
+    """ "a demandé à la ministre que …": a demand reports its "que" clause only, and only when a person, a role, a
+    body or a name makes it ("Des émeutes ont éclaté, demandant que …" reports nobody's words)."""
+    rep = complement(t, lex, text)
+    head = rep.speaker_head if rep is not None else None
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return rep
+    nouns = speaker_nouns(lex.lang)
+    word = head.lower_
+    known = word in nouns.person or word in nouns.body or head.lemma_.lower() in lex.org_nouns
+    return rep if known or lex.role_match(head.text) else None
 
 
 FIRST_PERSON = re.compile(

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from .quote_lexicon import QuoteLexicon
+from .quote_verbs import verb_lemma
 
 SUBORDINATORS = {
     "avant", "après", "pour", "sans", "bien", "alors", "parce", "tandis", "dès", "afin", "pendant", "depuis",
-    "lors", "malgré", "so", "such", "now", "except", "given", "provided", "even", "order",
+    "lors", "malgré", "so", "such", "now", "except", "given", "provided", "even", "order", "ce",
 }
-"""A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that"), not a report."""
+"""A "que"/"that" after one of these opens a subordinate clause ("avant qu'il", "so that") or a relative one
+("rapportant ce qu'avait raconté X": a nominal object), not a report."""
 CLAIM_VERBS = {"claim", "profess"}
 """English verbs whose infinitive is what the subject says ("claims to have seen …"); "promised to" is not."""
 
@@ -26,12 +28,18 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         inf = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and any(a.lower_ == "to" for a in c.children)]
         if inf:
             return inf[0]  # "claims to have seen the plane"
+    demand = lex.verbs.get(verb_lemma(t, lex)) == "demand"
     after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
     ]
     if marked:
         return marked[0]
+    thus = [c for c in t.children if c.dep_ in ("conj", "ccomp") and c.i > t.i and any(map(ainsi_que, c.children))]
+    if lex.lang == "fr" and thus and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : thus[0].left_edge.i]):
+        return thus[0]  # "estime ainsi que …", parsed as the fixed phrase "ainsi que" (as well as)
+    if demand:
+        return _loose_que(t, lex)
     if after:
         return after[0]
     if lex.lang == "fr" and any(c.lower_ in ("se", "s'", "s’") and c.i < t.i for c in t.children):
@@ -68,18 +76,39 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
     bare = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and c.tag_ in ("VB", "VBP")]
     if lex.lang == "en" and t.dep_ == "relcl" and bare and not any(g.dep_ == "aux" for g in bare[0].children):
         return bare[0]  # "cuts which the Republicans insisted reach parity": a bare subjunctive clause
-    # a "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...")
+    found = _loose_que(t, lex)
+    if found is not None:
+        return found
+    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
+    return before[0] if before else None
+
+
+def _loose_que(t: Any, lex: QuoteLexicon) -> Any:
+    """A "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...", "a demandé à la ministre
+    que …", "demande à ce que …")."""
     doc = t.doc
     for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
             break
-        if x.lower_ in ("that", "que", "qu'", "qu’") and doc[x.i - 1].lower_ in SUBORDINATORS:
+        prev = doc[x.i - 1]
+        that = x.lower_ in ("that", "que", "qu'", "qu’")
+        if that and prev.lower_ in SUBORDINATORS and not _a_ce_que(prev):
             break  # "a confié X avant qu'il ne se radicalise": a subordinate clause, not what was said
         loose = lex.lang == "fr" and x.head.pos_ == "VERB"  # "qu'" mistagged as a relative pronoun
-        if x.lower_ in ("that", "que", "qu'", "qu’") and x.head.i > x.i and (x.dep_ == "mark" or loose):
+        if that and x.head.i > x.i and (x.dep_ == "mark" or loose):
             return x.head
-    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
-    return before[0] if before else None
+    return None
+
+
+def ainsi_que(mark: Any) -> bool:
+    """ "ainsi" with "que" fixed to it, hung as the mark of a clause: "estime ainsi que …" (thus says that)."""
+    fixed = any(f.dep_ == "fixed" and f.lower_ in ("que", "qu'", "qu’") for f in mark.children)
+    return mark.lower_ == "ainsi" and mark.dep_ in ("mark", "cc") and fixed
+
+
+def _a_ce_que(ce: Any) -> bool:
+    """ "demande à ce que …": "à ce que" is the complementizer of a demand, not a relative "ce que"."""
+    return ce.lower_ == "ce" and ce.i > 0 and ce.doc[ce.i - 1].lower_ == "à"
 
 
 def _looks_infinitive(tok: Any) -> bool:

@@ -20,7 +20,7 @@ from .quote_subjects import (
 )
 from .quote_verbs import verb_lemma
 from .reported import NON_SPEAKERS, Reported, trim
-from .reported_clause import complement_token, coordinated_verb
+from .reported_clause import ainsi_que, complement_token, coordinated_verb
 from .speaker_groups import speaker_nouns
 
 EMBEDDED_QUESTION = re.compile(r"(?:why|how|what|whether|where|when|who|which)\b", re.IGNORECASE)
@@ -55,6 +55,11 @@ def _wh_clause(t: Any, comp: Any) -> bool:
     )
 
 
+COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
+"""A colon opening a quotation, which ends a French reported clause before it (French only: no English
+development article has the construction, and a generic English "it is ok to say: "…"" would split in two)."""
+
+
 def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     comp = complement_token(t, lex)
     if comp is None:
@@ -75,6 +80,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         mark = [g for g in comp.children if g.dep_ == "mark" and g.i < comp.i]
         if mark:
             start = min(start, mark[0].idx)
+        if mark and ainsi_que(mark[0]):
+            start = mark[0].idx + len(mark[0]) + 1  # "estime ainsi que …": the report opens on "que"
         if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
             return None  # "She explains why the law matters": the topic of a report, not its content
         if lex.lang == "fr" and EMBEDDED_QUESTION_FR.match(text[t.idx + len(t) : start + 12].strip()):
@@ -88,6 +95,9 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = coordinated_verb(t, start, end, text)
+        colon = COLON_QUOTE.search(text, start, end) if lex.lang == "fr" else None
+        if colon is not None:  # "estime qu'elle est impossible : « … »": the quote after the colon is its own
+            end = colon.start()
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
     else:

@@ -9,11 +9,12 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
-from .quote_subjects import inverted_subject, phrase_span, subject_of
+from .quote_subjects import date_phrase, inverted_subject, phrase_span, subject_of
 from .reported import Reported, incise_report, trim
 from .speaker_groups import speaker_nouns
 
 CLITICS = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
+NAMED_SPEAKERS = ("PER", "PERSON", "ORG")
 
 
 def _gerund(t: Any) -> bool:
@@ -106,6 +107,7 @@ def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
     word = subj.lower_
     return (
         subj.pos_ == "PROPN"
+        or subj.ent_type_ in NAMED_SPEAKERS  # "a annoncé les Nations unies": a name the tagger took for a noun
         or word in nouns.body
         or word in nouns.person
         or word in lex.org_nouns
@@ -147,7 +149,7 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
     if need_source and source is None:
         return None
     subj = None if misread else subject_of(t)
-    after = [x for x in doc[t.i + 1 : t.i + 4]]
+    after = [x for x in doc[t.i + 1 : t.i + 8] if not date_phrase(x)][:3]
     if subj is None:
         for x in after:
             if x.pos_ in ("PROPN", "NOUN"):

@@ -65,6 +65,8 @@ def _opinion_holder(holder: Any, lex: QuoteLexicon) -> bool:
     return bool(lex.role_match(head.text)) or head.lemma_.lower() in lex.org_nouns or head.lower_ in nouns.body
 
 
+DATELINE_END = re.compile(r"(?:^|\d[\s.,]*)[–—]$")
+"""A dateline closes on a dash ("24 janvier 2017 . –"): what follows opens the sentence."""
 AUTHOR = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 """Data given with their author ("figures released by NPD Group") speak for that author."""
 
@@ -185,6 +187,7 @@ def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) 
             else:
                 content_from = full_end
             lead = text[s_start : m.start()].strip(" \t\n" + QUOTE_CHARS)
+            lead = "" if DATELINE_END.search(lead) else lead  # "24 janvier 2017 . – Selon X, …": no lead
             lead_words = re.findall(r"[\w'’]+", lead.lower())
             after = _french_content_after(text, doc, sp_start, content_from, s_end)
             if verb_that is not None:
