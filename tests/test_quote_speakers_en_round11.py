@@ -38,3 +38,28 @@ def test_inverted_said_before_a_colon_is_not_a_given_name(nlp_en) -> None:
 def test_said_as_a_given_name_stays(nlp_en) -> None:
     text = "Said Benali, a fisherman from the port, said that the catch had halved in two years."
     assert speakers(text, nlp_en) == ["Said Benali"]
+
+
+def test_role_in_the_lede_is_the_person_named_next(nlp_en) -> None:
+    text = (
+        "Turkey may hold back its troops if the fighting stops, the Turkish defence minister said Wednesday. "
+        "Parliament is due to vote on the bill on Thursday. "
+        "\"Then why would we go there?\" Hulusi Akar said in an interview."
+    )
+    assert speakers(text, nlp_en) == ["Hulusi Akar", "Hulusi Akar"]
+
+
+def test_owned_role_in_the_lede_is_the_person_named_next(nlp_en) -> None:
+    text = (
+        "The union expects hard talks with the company over pay, the union's co-leader said. "
+        "\"It will take a long time,\" Maria Brandt said after the meeting."
+    )
+    assert speakers(text, nlp_en) == ["Maria Brandt", "Maria Brandt"]
+
+
+def test_person_named_next_with_another_role_is_not_the_described_one(nlp_en) -> None:
+    text = (
+        "Prices will rise next year, the finance minister said. Analysts were less sure. "
+        "\"Inflation is coming down,\" said Tom Reyes, an economist at Acme Bank."
+    )
+    assert speakers(text, nlp_en) == [None, "Tom Reyes"]

@@ -102,5 +102,9 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
             topic = r.topic_person(speaker.text or "", start, "f" if first == "la" else "m" if first == "le" else "x")
             if topic is not None and topic is not owner and topic.name != owner.name:
                 return r.fill(speaker, topic)  # "Ann Roy a nié … « … », a confié la candidate d'En marche"
+    later = r.named_next(speaker.text or "", end)
+    if later is not None:  # "…, the party's co-leader said. "…," Ann Lee said": the person named next
+        speaker.name = later
+        return speaker
     speaker.reason = f"role without a name in the article: {role}"
     return speaker

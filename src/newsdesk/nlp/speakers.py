@@ -405,6 +405,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12 or DESCRIBED.fullmatch(written[: role.start()].lstrip()):
+                later = self.named_next(written, end)
+                if later is not None:  # "…, the vice president said. … "…," Fuat Oktay said": named next
+                    speaker.name = later
+                    return speaker
                 owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
                 last = None if owned else self._last_speaker_as(written, start)
                 if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
