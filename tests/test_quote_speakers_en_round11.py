@@ -63,3 +63,12 @@ def test_person_named_next_with_another_role_is_not_the_described_one(nlp_en) ->
         "\"Inflation is coming down,\" said Tom Reyes, an economist at Acme Bank."
     )
     assert speakers(text, nlp_en) == [None, "Tom Reyes"]
+
+
+def test_lone_surname_keeps_the_person_it_named_before(nlp_en) -> None:
+    text = (
+        "Former league chief Henry Vance died on Monday at 80. Vance led the league for thirty years. "
+        "He is survived by his wife, Ruth Ellen Vance, and a son. "
+        "Vance told a newspaper last year that the game had never been in better shape."
+    )
+    assert speakers(text, nlp_en) == ["Henry Vance"]
