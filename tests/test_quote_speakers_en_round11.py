@@ -72,3 +72,11 @@ def test_lone_surname_keeps_the_person_it_named_before(nlp_en) -> None:
         "Vance told a newspaper last year that the game had never been in better shape."
     )
     assert speakers(text, nlp_en) == ["Henry Vance"]
+
+
+def test_described_archbishop_is_the_one_named_after_his_see(nlp_en) -> None:
+    text = (
+        "The Archbishop of Westminster, Most Revd Peter Arland Doyle has condemned the attack on the chapel. "
+        "The archbishop said that the victims had served the parish for decades."
+    )
+    assert speakers(text, nlp_en) == ["Peter Arland Doyle"]

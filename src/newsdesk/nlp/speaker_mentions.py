@@ -447,6 +447,9 @@ class ArticleMentions:
         line_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[max(line_start, start - 160) : start]
         seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
+        if seg_m and seg_m.group(1).strip() in self.lex.titles:  # "The Archbishop of Canterbury, Most Revd Ann Lee"
+            before = before[: seg_m.start(1)]
+            seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),\s*$", before)
         if not seg_m:
             return None
         seg, at = seg_m.group(1), max(line_start, start - 160) + seg_m.start(1)
