@@ -80,3 +80,12 @@ def test_described_archbishop_is_the_one_named_after_his_see(nlp_en) -> None:
         "The archbishop said that the victims had served the parish for decades."
     )
     assert speakers(text, nlp_en) == ["Peter Arland Doyle"]
+
+
+def test_people_near_a_place_are_not_the_place(nlp_en) -> None:
+    text = (
+        "A new blood test proved as good as a biopsy at finding liver damage, researchers in Canada and "
+        "Norway reported. Two senior executives at clinics operating around Toronto said they had not yet "
+        "received the kits."
+    )
+    assert speakers(text, nlp_en) == [None, None]

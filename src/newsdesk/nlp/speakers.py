@@ -23,6 +23,7 @@ from babel.dates import get_day_names
 from .. import lexicons
 from ..article import Span
 from .mention_names import Mention, possessive_at, strip_determiner
+from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns
 from .speaker_heads import resolve_owned
@@ -355,6 +356,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             apposed_org = self._org_after(head, inside)
             if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
                 return self.named(speaker, apposed_org.text)
+            named = [r for r in named if not self._place_run(r)]  # "researchers in the US and Britain"
             if named:
                 return self.named(speaker, named[0][2])  # "la chaîne publique TRT", "l'agence RIA Novosti"
         short = len(written.split()) <= 3
@@ -429,6 +431,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             return speaker
         speaker.reason = "speaker is not a name, role or organisation"
         return speaker
+
+    def _place_run(self, run: tuple[int, int, str]) -> bool:
+        """A proper-noun run that names a place: a place mention of the article or a gazetteer name."""
+        start, end, name = run
+        if any(m.label == "LOC" and m.start <= start and end <= m.end for m in self.mentions):
+            return True
+        return gazetteer(self.lex.lang).lookup(name) is not None
 
     def tokens_inside(self, start: int, end: int) -> Iterator[Any]:
         """The tokens of the doc that start after `start` and before `end`, in order."""
