@@ -521,12 +521,16 @@ class Recogniser:
             full += self._coordinated_given(text, ents, full)
             full.sort(key=lambda f: f[0])
             ents = self._surname_mentions(text, ents, full)
+        bare: dict[tuple[str, ...], str] = {}  # the full name each lone surname stood for last
         for e in ents:
             if e.label != "PER":
                 continue
             name = _clean_name(text[e.start : e.end])
             tokens = _name_tokens(name)
             e.attrs["name"] = self._full_name(e.start, tokens, name, full) if len(tokens) == 1 else name
+            if len(tokens) == 1 and e.attrs["name"] != name:
+                # "David Stern … Stern said … his wife, Dianne Brock Stern … Stern told": the same Stern
+                e.attrs["name"] = bare.setdefault(tokens, e.attrs["name"])
             if (
                 "locative" in self.fixes
                 and len(tokens) == 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicons
+from .places import gazetteer
 
 # Words before the head noun that do not name anybody: determiners, possessives, numbers, quantifiers.
 LEADING = re.compile(
@@ -114,9 +115,16 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
         return " ".join(before), False  # "Republican Party leaders", "Apple executives"
     if before and any(w.lower() in nouns.body for w in before):
         return name, False  # "police officers" are the police, "Union officials" the union
-    if any(w[:1].isupper() for w in after):
+    if any(w[:1].isupper() for w in after) and not _places_only(after, lang):
         return name, False  # "scientifiques du projet LIGO": people of a named body
     return None, True
+
+
+def _places_only(words: list[str], lang: str) -> bool:
+    """The capitalised words of `words` are all place names ("researchers in Canada and the United States"):
+    where people are, not a body they belong to."""
+    runs = re.findall(r"(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*)*", " ".join(words))
+    return bool(runs) and all(gazetteer(lang).lookup(r.strip(",.")) is not None for r in runs)
 
 
 def nationals(name: str, lang: str) -> bool:

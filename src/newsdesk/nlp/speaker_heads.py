@@ -127,5 +127,9 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
             last = _last_member(r, speaker.text or "", start, owner)
             if last is not None:  # "Pour Ann Roy, « … ». Il … . Le candidat de Debout la France veut"
                 return r.fill(speaker, last)
+    later = r.named_next(speaker.text or "", end)
+    if later is not None:  # "…, the party's co-leader said. "…," Ann Lee said": the person named next
+        speaker.name = later
+        return speaker
     speaker.reason = f"role without a name in the article: {role}"
     return speaker

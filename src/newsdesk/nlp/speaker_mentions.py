@@ -38,6 +38,7 @@ from .mention_names import (
     visible,
     without_headline,
 )
+from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
 
 COMPLEMENT_END = re.compile(r"\b(?:de la|de l['’]|du|des)\s*$", re.IGNORECASE)
@@ -134,6 +135,10 @@ class ArticleMentions:
             if label == "PER" and person_tail(self.text, end) > end and name == text:
                 end = person_tail(self.text, end)  # "Ayman" tagged without "al-Zawahiri"
                 text = name = self.text[start:end]
+            verb = self._lead_speech_verb(start, end) if label == "PER" and name == text else 0
+            if verb:  # "Said Martin: « … »": the inverted verb tagged with its subject
+                start += verb
+                text = name = self.text[start:end]
             if label == "PER":
                 name = visible(self._untitled(name))  # "Apostle Ann Lee" when the entity layer does not list the title
                 bare = without_headline(name, self.text, self.lex)
@@ -154,6 +159,10 @@ class ArticleMentions:
                     label, name = "ORG", strip_determiner(wider.text)
                 elif len(words) > 1 and words[-1] in self.lex.org_nouns:
                     label = "ORG"  # "Hinsdale Associates"
+            placed = self._place_then_person(start, text) if label == "ORG" else 0
+            if placed:  # "Ambassador to Italy Sergei Razov" tagged as one organisation: the person after the place
+                start, label = start + placed, "PER"
+                text = name = self.text[start:end]
             if label == "ORG" and span.attrs.get("source") != "rule" and self._role_before_name(start, text):
                 label = "PER"  # "party supremo Mayawati", "the union's President, Ann Lee": the role's holder
             elif label == "ORG" and self._titled_surname(text, entities):
@@ -226,6 +235,32 @@ class ArticleMentions:
             return False
         role = self.lex.role_match(before.group(1))
         return role is not None and role.group(0) == before.group(1)
+
+    def _lead_speech_verb(self, start: int, end: int) -> int:
+        """The length of an inverted speech verb, and the space after it, that opens a person mention whose
+        rest is its subject ("Said Martin:", "Says Ann Lee"); 0 otherwise ("Said Ahmed" is a name)."""
+        if self.doc is None:
+            return 0
+        tokens = [t for t in self.doc if start <= t.idx < end]
+        if len(tokens) < 2 or tokens[0].tag_ not in ("VBD", "VBZ") or tokens[0].lemma_.lower() not in self.lex.verbs:
+            return 0
+        if not any(t.dep_ == "nsubj" and t.head.i == tokens[0].i for t in tokens[1:]):
+            return 0
+        return tokens[1].idx - start
+
+    def _place_then_person(self, start: int, text: str) -> int:
+        """Where the person's name starts inside an organisation mention that opens with a country or city
+        after a role and "to", "of", "in" or "from" ("Ambassador to Italy Sergei Razov"); 0 otherwise."""
+        before = self.text[max(0, start - 40) : start]
+        lead = re.search(r"(?<![\w-])(?:to|of|in|from)\s+$", before)
+        if lead is None or self.lex.role_match(before[: lead.start()].split(",")[-1]) is None:
+            return 0
+        words = text.split()
+        for k in range(min(3, len(words) - 2), 0, -1):
+            rest = " ".join(words[k:])
+            if gazetteer(self.lex.lang).lookup(" ".join(words[:k])) and self._personlike_run(rest):
+                return text.rindex(rest)
+        return 0
 
     def _titled_surname(self, text: str, entities: Sequence[Span]) -> bool:
         """A courtesy or religious title and the surname of a person the entity layer names in full ("Pastor
@@ -429,6 +464,9 @@ class ArticleMentions:
         line_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[max(line_start, start - 160) : start]
         seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
+        if seg_m and seg_m.group(1).strip() in self.lex.titles:  # "The Archbishop of Canterbury, Most Revd Ann Lee"
+            before = before[: seg_m.start(1)]
+            seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),\s*$", before)
         if not seg_m:
             return None
         seg, at = seg_m.group(1), max(line_start, start - 160) + seg_m.start(1)

@@ -216,7 +216,13 @@ class PersonNames:
         if not re.search(r"(?<![\w-])(?:to|of|in|from)\s+$", self.text[max(0, start - 6) : start]):
             return run
         place = next((m for m in self.mentions if m.label == "LOC" and m.start == start and m.end < end), None)
-        return self.text[place.end : end].strip() if place is not None else run
+        if place is not None:
+            return self.text[place.end : end].strip()
+        words = run.split()
+        for k in range(min(3, len(words) - 2), 0, -1):  # "Ambassador to Italy Sergei Razov" tagged as one body
+            if gazetteer(self.lex.lang).lookup(" ".join(words[:k])):
+                return " ".join(words[k:])
+        return run
 
     def _surname_to_full(self, name: str, pos: int) -> str | None:
         words = name.split()

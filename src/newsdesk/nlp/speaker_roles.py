@@ -144,6 +144,33 @@ class RoleHolders:
             return near[-1] if near and self.lex.lang == "en" else None
         return last.person if agrees(last.person, gender) else None
 
+    def named_next(self, written: str, end: int) -> str | None:
+        """English news describe a speaker in the lede and name them in the next paragraph ("…, the Turkish
+        vice president said Wednesday. … "…," Fuat Oktay said"): for a definite role that no earlier person
+        holds, the full name of the first named subject of a speech verb after it, when the article names
+        that person there for the first time."""
+        if self.lex.lang != "en" or self.doc is None or not re.match(r"(?i:the)\s", written.strip()):
+            return None
+        for t in self.tokens_inside(end, end + LAST_SPEAKER_REACH):
+            if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.head.lemma_.lower() not in self.lex.verbs:
+                continue
+            person = next((m for m in self.mentions if m.label == "PER" and m.start <= t.idx < m.end), None)
+            run = next((r for r in self.runs if r[0] <= t.idx < r[1]), None)
+            name = person.name if person is not None else run[2] if run is not None else None
+            if not name or len(name.split()) < 2 or person is None and not self._personlike(name):
+                return None
+            at = (person.start, person.end) if person is not None else (run[0], run[1])
+            if self._other_role(written, (person.role if person is not None else None) or self._role_near(*at)):
+                return None  # "…, the minister said. … said Tom Reyes, an economist": somebody else
+            before = {w for m in self.persons_before(end) for w in m.name.split()}
+            return name if not before & set(name.split()) and name not in self.text[:end] else None
+        return None
+
+    def _other_role(self, written: str, role: str | None) -> bool:
+        """A role given to a person that does not contain the role noun of the description `written`."""
+        noun = self.lex.role_match(written)
+        return bool(role) and (noun is None or noun.group(0).lower() not in role.lower())
+
     def topic_person(self, written: str, pos: int, gender: str) -> Mention | None:
         """The French topic a definite description ("le candidat", "la ministre", "le Jamaïcain") takes up:
         the last person named in its sentence or the one before, when that person opens their clause as its

@@ -23,6 +23,7 @@ from babel.dates import get_day_names
 from .. import lexicons
 from ..article import Span
 from .mention_names import Mention, possessive_at, strip_determiner
+from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns
 from .speaker_heads import resolve_owned
@@ -362,6 +363,7 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             apposed_org = self._org_after(head, inside)
             if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
                 return self.named(speaker, apposed_org.text)
+            named = [r for r in named if not self._place_run(r)]  # "researchers in the US and Britain"
             if named:  # "la chaîne publique TRT", "l'agence RIA Novosti"
                 return self.named(speaker, self._run_or_org(named[0], inside))
         short = len(written.split()) <= 3
@@ -412,6 +414,10 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
                 return self.fill(speaker, holder)
             orgs = [m for m in inside if m.label == "ORG"]
             if role.start() <= 12 or DESCRIBED.fullmatch(written[: role.start()].lstrip()):
+                later = self.named_next(written, end)
+                if later is not None:  # "…, the vice president said. … "…," Fuat Oktay said": named next
+                    speaker.name = later
+                    return speaker
                 owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
                 last = None if owned else self._last_speaker_as(written, start)
                 if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
@@ -461,6 +467,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
         Amnesty International", whose "International" the tagger did not take for a proper noun)."""
         org = next((m for m in inside if m.label == "ORG" and m.start == run[0] and m.end > run[1]), None)
         return org.text if org is not None else run[2]
+
+    def _place_run(self, run: tuple[int, int, str]) -> bool:
+        """A proper-noun run that names a place: a place mention of the article or a gazetteer name."""
+        start, end, name = run
+        if any(m.label == "LOC" and m.start <= start and end <= m.end for m in self.mentions):
+            return True
+        return gazetteer(self.lex.lang).lookup(name) is not None
 
     def tokens_inside(self, start: int, end: int) -> Iterator[Any]:
         """The tokens of the doc that start after `start` and before `end`, in order."""
