@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.nlp.quote_lexicon import load_lexicon
 from newsdesk.nlp.quote_marks import find_quoted
+from newsdesk.nlp.quotes_direct import DirectAttributor
 from newsdesk.nlp.quotes import extract_quotes
 
 
@@ -67,3 +69,12 @@ def test_unclosed_quote_after_an_attributed_one_continues_its_speaker(nlp_en) ->
         ('"The harvest was the best in ten years,"', "Helen Brooks"),
         ('"We hired six more pickers and still could not keep up with the orders', "Helen Brooks"),
     ]
+
+
+@pytest.mark.slow
+def test_quote_after_a_straight_closing_mark_opens_its_own_sentence(nlp_en) -> None:
+    text = 'Costa spoke. "The factory made record profits this year." "Our members want their fair share now.'
+    doc = nlp_en(text)
+    quoted = find_quoted(text)
+    att = DirectAttributor(doc, load_lexicon("en"), [(q.start, q.end) for q in quoted])
+    assert [att.standalone(q) for q in quoted] == [True, True]

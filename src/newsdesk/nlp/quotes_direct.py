@@ -88,7 +88,7 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         return m.end() - pos if m is not None else 0
 
     def clause_start(self, pos: int) -> int:
-        return sentence_start(self.text, pos, stops=r"[.!?;…](?=\s)|\n|[»”]")
+        return sentence_start(self.text, pos, stops=r"[.!?;…]\"?(?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
