@@ -241,6 +241,8 @@ def _keep_unclosed(
     lead = text[max(para_start, start - 4) : start]
     if not (SENTENCE_OPENS.search(lead) or (after_colon and lead.rstrip().endswith(":"))):
         return
+    if re.search(r"\b\w\.\s*$", lead):
+        return  # "… i.e. "how the world looks": an abbreviation, not the end of a sentence
     if n_words(text[start:end]) < MIN_UNCLOSED_WORDS or any(start < q.start < end for q in found):
         return
     found.append(Quoted(start, end, mark, text[end - 1] in "\"”»", 0))
