@@ -4,7 +4,9 @@ Handles « … » (with or without French spaces), “ … ”, „ … “, ‚
 quotes, nested quotes, and quotes running over several paragraphs (opening mark repeated at the start
 of each paragraph, closing mark omitted until the last one). An unmatched mark never raises and never
 swallows the rest of an article: an opening mark left open at the end of its paragraph is dropped,
-unless it opened the paragraph (then the quote ends with the paragraph).
+unless it opened the paragraph (then the quote ends with the paragraph) or opened a sentence (then the quote
+ends with that sentence). A quote whose paragraphs were run together ('… last night. "It was …') is split
+where the next paragraph's opening mark follows a sentence end.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .quote_sentences import n_words, sentence_end
+
 CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”", "„": "“”", "‚": "‘’", "‘": "’", '"': '"'}
 LOOKAHEAD = 800
 """How far past a line break an open quote may look for its closing mark."""
 ANY_MARK = re.compile(r"[«»‹›“”„‚‘’\"]")
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?]|[.!?,][»”’\"])\s*$")
+"""What may come before a mark that opens a sentence: nothing, an end of sentence or a closed quote."""
+MIN_UNCLOSED_WORDS = 4
+"""Fewest words of a quote kept without its closing mark."""
 
 
 @dataclass(slots=True)
@@ -52,6 +60,8 @@ def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
     if ch == "“":
         if top == "„":
             return "close"
+        if top == "“" and _reopens(text, i):
+            return "reopen"
         if top == "“" and not prev.isspace() and (nxt.isspace() or not _is_word(nxt)):
             return "close"  # “…“ typed with the same mark
         return "open"
@@ -71,13 +81,21 @@ def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
         return None
     if ch == '"':
         if top == '"':
-            return "close"
+            return "reopen" if _reopens(text, i) else "close"
         opening = (prev.isspace() or not _is_word(prev)) and not nxt.isspace()
         closing = not prev.isspace() and (nxt.isspace() or not _is_word(nxt))
         if opening and not (closing and _is_word(prev)):
             return "open"
         return None
     return None
+
+
+def _reopens(text: str, i: int) -> bool:
+    """The mark at `text[i]`, met while the same mark is open, opens a new paragraph's quote run into the
+    same line ('… last night. "It was …'): a space and a sentence end before it, a word after it."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    after_stop = re.search(r"[.!?]\s+$", text[max(0, i - 4) : i]) is not None
+    return i > 1 and text[i - 1] in " \t" and _is_word(nxt) and after_stop
 
 
 def _closes(mark: str, text: str, j: int, stack: list[tuple[str, int]]) -> bool:
@@ -115,6 +133,10 @@ def find_quoted(text: str) -> list[Quoted]:
         if ch in CLOSERS or ch in "»›”’":
             kind = _classify(text, i, stack)
             if kind == "open":
+                stack.append((ch, i))
+            elif kind == "reopen":
+                mark, start = stack.pop()
+                _keep_unclosed(text, start, i, mark, found, after_colon=True)
                 stack.append((ch, i))
             elif kind == "close":
                 mark, start = stack.pop()
@@ -196,7 +218,34 @@ def _close_at_paragraph_end(text: str, i: int, stack: list[tuple[str, int]], fou
             end -= 1
         if end - start > 1:
             found.append(Quoted(start, end, mark, False, 0))
+    elif len(stack) == 1:
+        _keep_unclosed(text, start, min(i, sentence_end(text, start + 1), _other_closer(text, start, i)), mark, found)
     stack.clear()
+
+
+def _other_closer(text: str, start: int, end: int) -> int:
+    """Just past a closing mark of another style after `start` ('“We hope," he said'), or `end`."""
+    m = re.search(r'(?<=\S)["”»](?!\w)', text[start + 1 : end])
+    return start + 1 + m.end() if m else end
+
+
+def _keep_unclosed(
+    text: str, start: int, end: int, mark: str, found: list[Quoted], *, after_colon: bool = False
+) -> None:
+    """Keep the quote opened at `start` and left without its closing mark up to `end`, when the mark opens a
+    sentence (or, with `after_colon`, follows a colon), the quote has a few words and no quote inside it (a
+    stray mark otherwise)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    para_start = text.rfind("\n", 0, start) + 1
+    lead = text[max(para_start, start - 4) : start]
+    if not (SENTENCE_OPENS.search(lead) or (after_colon and lead.rstrip().endswith(":"))):
+        return
+    if re.search(r"\b\w\.\s*$", lead):
+        return  # "… i.e. "how the world looks": an abbreviation, not the end of a sentence
+    if n_words(text[start:end]) < MIN_UNCLOSED_WORDS or any(start < q.start < end for q in found):
+        return
+    found.append(Quoted(start, end, mark, text[end - 1] in "\"”»", 0))
 
 
 def _nest(found: list[Quoted]) -> list[Quoted]:

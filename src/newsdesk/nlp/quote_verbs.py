@@ -80,11 +80,13 @@ def _that_said(token: Any) -> bool:
 
 
 def _noun_with_clause(token: Any) -> bool:
-    """ "There was a request that …", "la demande que …": a noun with its article and a "that" clause, not a
-    verb the tagger missed."""
+    """ "There was a request that …", "la demande que …", "amid reports that …": a noun with its article or
+    after a preposition and a "that" clause, not a verb the tagger missed."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is None or nxt.lower_ not in ("that", "que", "qu'", "qu’"):
         return False
+    if token.dep_ in ("pobj", "dobj"):
+        return True  # "amid reports that …", "follows reports that …": the object of a word before it
     return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
 
 

@@ -87,7 +87,7 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
 
     def clause_start(self, pos: int) -> int:
         # "le candidat d'En marche ! , faisant …": a mark that a comma follows closes a name, not the sentence
-        return sentence_start(self.text, pos, stops=r"(?:[.;…]|[!?](?!\s+,))(?=\s)|\n|[»”]")
+        return sentence_start(self.text, pos, stops=r"(?:[.;…]|[!?](?!\s+,))\"?(?=\s)|\n|[»”]")
 
     def attribute(self, q: Quoted) -> Attribution | None:
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)

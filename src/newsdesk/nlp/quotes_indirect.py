@@ -81,6 +81,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             kept[kept.index(outer)] = r  # "The Times reported that a source said …": only the source speaks
             continue
         cut = _coordinated_report(outer, r, text) if outer is not None else -1
+        cut = _participle_report(outer, r, text) if outer is not None and cut < 0 else cut
         if outer is not None and cut > outer.start:
             outer.start, outer.end = trim(text, outer.start, cut)  # "… et les syndicats ont demandé que …"
         elif outer is not None:
@@ -101,6 +102,9 @@ def _demand(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     known = word in nouns.person or word in nouns.body or head.lemma_.lower() in lex.org_nouns
     return rep if known or lex.role_match(head.text) else None
 
+
+SAME_SPEAKER = {"he", "she", "they", "we", "i"}
+"""Pronoun subjects of a report that stand for its own speaker ("X said he would …, saying …")."""
 
 FIRST_PERSON = re.compile(
     r"(?<![\w'’])(?:(?i:je|j['’]|nous|moi|mon|ma|mes|notre|nos|we|our|ours|my)|I|us)(?![\w'’])"
@@ -161,11 +165,28 @@ def _coordinated_report(outer: Reported, inner: Reported, text: str) -> int:
     return outer.start + m.start(1)
 
 
+def _participle_report(outer: Reported, inner: Reported, text: str) -> int:
+    """Offset of the comma before a participle that reports more words of the same speaker inside an English
+    report, the pronoun subject of the report standing for its speaker ("said he would run again, saying the
+    party needed him"), or -1."""
+    verb = inner.verb
+    if verb is None or verb.doc.lang_ != "en" or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return -1
+    if inner.speaker is None or inner.speaker[0] < outer.start:
+        return -1
+    if text[inner.speaker[0] : inner.speaker[1]].lower() not in SAME_SPEAKER:
+        return -1
+    comma = verb.doc[verb.i - 1]
+    return comma.idx if comma.text == "," else -1
+
+
 def _innermost(outer: Reported, inner: Reported, text: str) -> bool:
     """ "The Times reported that someone familiar with the matter said …": an English report whose content
     opens with another speaker's speech verb is that speaker's report, not the outer one's."""
     if outer.verb is None or outer.verb.doc.lang_ != "en" or inner.how != "complement" or inner.verb_span is None:
         return False
+    if _participle_report(outer, inner, text) >= 0:
+        return False  # "said he would run, saying …": the same speaker goes on
     if inner.speaker is None or outer.start > inner.speaker[0]:
         return False
     lead = text[outer.start : inner.speaker[0]].strip().lower()

@@ -29,7 +29,7 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         if inf:
             return inf[0]  # "claims to have seen the plane"
     demand = lex.verbs.get(verb_lemma(t, lex)) == "demand"
-    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and not _to_infinitive(c, lex)]
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
     ]
@@ -40,6 +40,9 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         return thus[0]  # "estime ainsi que …", parsed as the fixed phrase "ainsi que" (as well as)
     if demand:
         return _loose_que(t, lex)
+    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i] or _unmarked_clause_before(t)
+    if after and before and _adverbial_after_comma(t):
+        return before[0]  # "Millions went on strike, unions said, as workers …": the clause before the incise
     if after:
         return after[0]
     if lex.lang == "fr" and any(c.lower_ in ("se", "s'", "s’") and c.i < t.i for c in t.children):
@@ -79,7 +82,6 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
     found = _loose_que(t, lex)
     if found is not None:
         return found
-    before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
     return before[0] if before else None
 
 
@@ -109,6 +111,38 @@ def ainsi_que(mark: Any) -> bool:
 def _a_ce_que(ce: Any) -> bool:
     """ "demande à ce que …": "à ce que" is the complementizer of a demand, not a relative "ce que"."""
     return ce.lower_ == "ce" and ce.i > 0 and ce.doc[ce.i - 1].lower_ == "à"
+
+
+def _to_infinitive(c: Any, lex: QuoteLexicon) -> bool:
+    """ "demanded the vote to be postponed": an English infinitive clause is a request, not reported words."""
+    return lex.lang == "en" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+
+
+ADVERBIAL_OPENERS = {"as", "when", "while", "after", "before", "because", "since", "although", "though", "amid"}
+"""English words that open an adverbial clause after an incise ("…, unions said, as workers …")."""
+
+
+def _adverbial_after_comma(t: Any) -> bool:
+    """The verb is followed by a comma and a word that opens an adverbial clause: "…, X said, as …"."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "," and doc[t.i + 2].lower_ in ADVERBIAL_OPENERS
+
+
+def _unmarked_clause_before(t: Any) -> list[Any]:
+    """ "As 2020 approaches, the group has set goals …, they said": an English clause with its own subject and
+    no subordinator, parsed as an adverbial clause of the verb that follows it after a comma."""
+    if t.lang_ != "en":
+        return []
+    return [
+        c
+        for c in t.children
+        if c.dep_ == "advcl"
+        and c.i < t.i
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ == "nsubj" for g in c.children)
+        and not any(g.dep_ == "mark" for g in c.children)
+        and t.doc[c.right_edge.i + 1].text == ","
+    ]
 
 
 def _looks_infinitive(tok: Any) -> bool:
