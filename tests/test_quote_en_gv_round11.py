@@ -63,3 +63,26 @@ def test_short_answer_after_comma_is_a_quote(nlp_en) -> None:
 )
 def test_noun_with_article_or_possessive_is_no_speech_verb(nlp_en, text) -> None:
     assert found(text, nlp_en) == []
+
+
+def test_verb_before_a_colon_reports_nothing_before_it(nlp_en) -> None:
+    text = (
+        "Security analyst Tom Reed commented:\n\n@tomreed: Less rumor mongering please about today's blast in "
+        '#Aden. I promise it is ok to say: "I don\'t know"\n\nAnd demanding more evidence, Lina Omar tweeted:\n\n'
+        "@linaomar: Would love to see that #AQAP statement in which it claimed responsibility for the attack #Aden\n\n"
+    )
+    assert [q for q, _, _ in found(text, nlp_en) if "more evidence" in q] == []
+
+
+def test_a_planned_programme_is_no_speaker(nlp_en) -> None:
+    text = (
+        "According to the planned program, the seminars took place in the following schedule:\n\n"
+        "On Monday, June 4, the seminar began at 10 am in the main hall."
+    )
+    assert found(text, nlp_en) == []
+
+
+def test_first_name_in_brackets_joins_the_surname(nlp_en) -> None:
+    text = '"Hatred has reached our door," [Anna] Karapetyan said in Armenian at the meeting.'
+    spans = extract_quotes(text, nlp_en(text), lang="en")
+    assert [s.attrs["speaker_name"] for s in spans] == ["Anna Karapetyan"]
