@@ -20,6 +20,7 @@ class QuoteLexicon:
     opinion: list[str] = field(default_factory=list)  # "pour" in "Pour lui, « … »"
     source: list[str] = field(default_factory=list)
     negation: set[str] = field(default_factory=set)
+    modals: set[str] = field(default_factory=set)  # "they should demand that …": a speech verb not yet used
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (gender, number)
     anaphors: set[str] = field(default_factory=set)  # "ce dernier": the nearest person, not the last speaker
     titles: dict[str, str] = field(default_factory=dict)  # "Mme" -> "f"
@@ -55,6 +56,7 @@ class QuoteLexicon:
 
 WORD_SETS = {
     "negation": "negation",
+    "modal": "modals",
     "feminine": "feminine",
     "masculine": "masculine",
     "title_cue": "title_cues",

@@ -41,6 +41,12 @@ def is_negated(verb: Any, lex: QuoteLexicon) -> bool:
     )
 
 
+def is_modal(verb: Any, lex: QuoteLexicon) -> bool:
+    """True for "should demand that", "can demand that", "must explain": a speech act advised, possible or
+    guessed, not one reported (lexicon "modal"; none in French, where "devoir" heads the clause)."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.modals and not across_marks(verb, c) for c in verb.children)
+
+
 NOUN_DEPS = ("nsubjpass", "nsubj:pass")
 """Relations of a noun that the tagger did not take for a verb: it names a thing ("the project was selected")."""
 
@@ -51,6 +57,7 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
         token.pos_ in ("NOUN", "ADJ", "PROPN")
         and not _prepositional_noun(token)
         and not _noun_with_clause(token)
+        and not _determined_noun(token)
         and (
             token.lemma_ in lex.verbs and token.dep_ not in NOUN_DEPS  # "the project was selected": a noun
             or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
@@ -79,6 +86,10 @@ def _that_said(token: Any) -> bool:
     return k >= 0 and token.doc[k].lower_ in THAT_SAID
 
 
+NOUN_PHRASE_DEPS = ("nsubj", "nsubjpass", "pobj")
+"""Relations of an English noun with a "that" clause that make it a noun phrase, not a verb the tagger missed."""
+
+
 def _noun_with_clause(token: Any) -> bool:
     """ "There was a request that …", "la demande que …", "amid reports that …": a noun with its article or
     after a preposition and a "that" clause, not a verb the tagger missed."""
@@ -87,7 +98,19 @@ def _noun_with_clause(token: Any) -> bool:
         return False
     if token.dep_ in ("pobj", "dobj"):
         return True  # "amid reports that …", "follows reports that …": the object of a word before it
+    if token.lang_ == "en" and (token.dep_ in NOUN_PHRASE_DEPS or any(c.dep_ == "poss" for c in token.children)):
+        return True  # "on guarantee that …", "the paper's demand that … is an error"
     return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
+
+
+def _determined_noun(token: Any) -> bool:
+    """ "Mayor Smith's answer was short", "the answer": an English noun with a possessive or a determiner is a
+    noun phrase, not a speech verb the tagger missed."""
+    if token.lang_ != "en" or token.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.morph.get("PronType") in (["Art"], ["Dem"]) for c in token.children
+    )  # not "some claim that …", the tagger's noun for a verb
 
 
 def _prepositional_noun(token: Any) -> bool:

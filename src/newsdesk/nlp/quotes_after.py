@@ -54,6 +54,8 @@ class FollowedQuotes:
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 if nxt is not None and (nxt.lower_ in ("que", "qu'", "qu’", "that") or nxt.text == ":"):
                     return None
+                if self._introduces_next(q, t):
+                    return None  # '"Who made it?" The crowd answered, "Taiwan."': the verb opens the next quote
                 if nxt is not None and nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm"):
                     return None  # "l'astronaute fait pousser des pommes de terre": causative, not speech
                 if "Inf" in t.morph.get("VerbForm") and k > 0 and toks[k - 1].pos_ in ("ADP", "SCONJ"):
@@ -71,6 +73,15 @@ class FollowedQuotes:
             if t.pos_ == "VERB" and k > 0:
                 return None
         return self._bare_name(q, toks) or self._dash(q)
+
+    def _introduces_next(self, q: Quoted, verb: Any) -> bool:
+        """The quote ends its sentence and the verb after it is followed by a comma or colon and another quote:
+        the verb introduces that quote ('"Who made it?" The crowd answered, "Taiwan."'), unlike a split quote
+        ('"I'll say it," she wrote, "…"', whose first part ends with a comma)."""
+        inner = self.text[q.inner[0] : q.inner[1]].rstrip()
+        if not inner.endswith((".", "?", "!", "…")):
+            return False
+        return re.match(r"[ \t]*[,:][ \t]*[\"“«‘]", self.text[verb.idx + len(verb) :]) is not None
 
     def _colon_after(self, q: Quoted) -> Attribution | None:
         """ "« C'est une honte » : le maire Jean Dupont n'a pas caché sa colère.": a quote opening its sentence,

@@ -18,7 +18,7 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_start
-from .quote_verbs import is_negated, speech_verb, verb_lemma
+from .quote_verbs import is_modal, is_negated, speech_verb, verb_lemma
 from .reported import Reported, inside, trim
 from .reported_as_said import as_said
 from .reported_complement import complement
@@ -37,7 +37,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     text = doc_text(doc)
     found: list[Reported] = []
     for t in doc:
-        if inside(t.idx, quoted) or is_negated(t, lex):
+        if inside(t.idx, quoted) or is_negated(t, lex) or is_modal(t, lex):
             continue
         if lex.verbs.get(t.lemma_.lower()) == "source":
             rep = incise(t, lex, text, need_source=True)

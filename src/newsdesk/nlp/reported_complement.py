@@ -105,6 +105,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         # the clause comes first, then a comma, then the speaker and the verb.
         if not ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")):
             return None  # "…, having reported record profits": not an incise
+        if text[t.idx + len(t) : t.idx + len(t) + 2].lstrip(" ").startswith(":"):
+            return None  # "Asking for proof, X tweeted:": the verb introduces what follows its colon
         comma = next((x for x in reversed(list(t.doc[comp.i : t.i])) if x.text == ","), None)
         if comma is None or comma.i < comp.i or _object_after(t):
             return None  # "…, Hollande had promised a new government": the verb has its own object

@@ -59,6 +59,8 @@ NAME_CONTINUES = re.compile(r"(?:\s+(?:to|of|for|on|against|the)(?:\s+[A-Z][\w'�
 """Capitalised words joined by function words after an organisation's first word ("… to Protect Journalists")."""
 LANGUAGE_TAG = re.compile(r"\[[a-z]{2,3}(?:,\s*[a-z]{2,3})*\]")
 """A blog's tag of the language a link leads to ("Maria Cruz [es] says"), which the parser can take for a subject."""
+BRACKETED_NAME = re.compile(r"\[([A-Z][\w'’-]+)\][ \t]*([A-Z][\w'’-]+)")
+"""A first name in brackets right before a surname ("[Lala] Aslikyan said"), added by the article's editor."""
 TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
 """What may stand between a name and its language tag: a handle in parentheses."""
 OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
@@ -108,10 +110,13 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
         `exclude` are quoted spans whose people are not antecedents for pronouns.
         """
         start, end, head = self._before_language_tag(start, end, head)
+        start, end, head, first = self._bracketed_first_name(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._whole_name(start, end)
         start = self._coordinated_before(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
+        if first and speaker.name == self.text[start:end]:
+            speaker.name = f"{first} {speaker.name}"
         variant = self._misspelt_person(speaker.name, start) if speaker.name else None
         if variant is not None:  # "Dennis DesRosier … DesRoiser said": a misspelt surname
             self.fill(speaker, variant)
@@ -183,6 +188,15 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
         name = before[-1]
         inside = list(self.tokens_inside(name.start - 1, name.end))
         return name.start, name.end, inside[-1] if inside else None
+
+    def _bracketed_first_name(self, start: int, end: int, head: Any) -> tuple[int, int, Any, str]:
+        """ "[Lala] Aslikyan said": a first name an editor put in brackets before a surname belongs to it; the
+        phrase is the surname, and the first name is returned to be put back before it."""
+        for m in BRACKETED_NAME.finditer(self.text, max(0, start - 30), min(len(self.text), end + 30)):
+            if m.start() < end and start < m.end():
+                inside = list(self.tokens_inside(m.start(2), m.end(2)))
+                return m.start(2), m.end(2), inside[-1] if inside else None, m.group(1)
+        return start, end, head, ""
 
     def _own_handle(self, name: str, end: int) -> str:
         """ "Daltonicum (@Daltonicum) notes": an account known by one name that is its handle speaks as the
