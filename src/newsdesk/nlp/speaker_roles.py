@@ -154,6 +154,8 @@ class RoleHolders:
         for t in self.tokens_inside(end, end + LAST_SPEAKER_REACH):
             if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.head.lemma_.lower() not in self.lex.verbs:
                 continue
+            if t.sent.start_char < end:
+                return None  # "The minister said …, and her deputy Ann Cole added": somebody else
             person = next((m for m in self.mentions if m.label == "PER" and m.start <= t.idx < m.end), None)
             run = next((r for r in self.runs if r[0] <= t.idx < r[1]), None)
             name = person.name if person is not None else run[2] if run is not None else None
