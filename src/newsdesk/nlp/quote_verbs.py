@@ -70,9 +70,16 @@ def _noun_with_clause(token: Any) -> bool:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is None or nxt.lower_ not in ("that", "que", "qu'", "qu’"):
         return False
-    if token.dep_ in ("pobj", "dobj"):
+    if token.dep_ in ("pobj", "dobj") and _opens_object(token):
         return True  # "amid reports that …", "follows reports that …": the object of a word before it
     return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
+
+
+def _opens_object(token: Any) -> bool:
+    """The noun follows the word it is the object of, or its own article or adjective ("of reports", "heard
+    frustrated comments"), not another noun ("about the parade state that …": a verb the parser misread)."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and (prev.i == token.head.i or prev.head.i == token.i and prev.dep_ in ("det", "amod"))
 
 
 def _prepositional_noun(token: Any) -> bool:
