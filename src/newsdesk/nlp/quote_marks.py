@@ -20,8 +20,9 @@ CLOSERS: dict[str, str] = {"«": "»", "‹": "›", "“": "”", "”": "”",
 LOOKAHEAD = 800
 """How far past a line break an open quote may look for its closing mark."""
 ANY_MARK = re.compile(r"[«»‹›“”„‚‘’\"]")
-SENTENCE_OPENS = re.compile(r"(?:^|[.!?]|[.!?,][»”’\"])\s*$")
-"""What may come before a mark that opens a sentence: nothing, an end of sentence or a closed quote."""
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?]|[.!?,][»”’\"]|\bthat)\s*$")
+"""What may come before a mark that opens a sentence or a reported clause: nothing, an end of sentence, a closed
+quote or "that"."""
 MIN_UNCLOSED_WORDS = 4
 """Fewest words of a quote kept without its closing mark."""
 
@@ -218,7 +219,8 @@ def _close_at_paragraph_end(text: str, i: int, stack: list[tuple[str, int]], fou
             end -= 1
         if end - start > 1:
             found.append(Quoted(start, end, mark, False, 0))
-    elif len(stack) == 1:
+    else:  # the innermost mark left open: an outer one left open too was a stray mark
+        mark, start = stack[-1]
         _keep_unclosed(text, start, min(i, sentence_end(text, start + 1), _other_closer(text, start, i)), mark, found)
     stack.clear()
 
@@ -238,9 +240,11 @@ def _keep_unclosed(
     while end > start and text[end - 1].isspace():
         end -= 1
     para_start = text.rfind("\n", 0, start) + 1
-    lead = text[max(para_start, start - 4) : start]
+    lead = text[max(para_start, start - 6) : start]
     if not (SENTENCE_OPENS.search(lead) or (after_colon and lead.rstrip().endswith(":"))):
         return
+    if mark not in "«‹" and text[start + 1 : start + 2].isspace():
+        return  # '… decision."“ However': a closing mark typed the wrong way round, not an opening one
     if re.search(r"\b\w\.\s*$", lead):
         return  # "… i.e. "how the world looks": an abbreviation, not the end of a sentence
     if n_words(text[start:end]) < MIN_UNCLOSED_WORDS or any(start < q.start < end for q in found):

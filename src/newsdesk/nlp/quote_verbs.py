@@ -96,7 +96,7 @@ def _noun_with_clause(token: Any) -> bool:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is None or nxt.lower_ not in ("that", "que", "qu'", "qu’"):
         return False
-    if token.dep_ in ("pobj", "dobj"):
+    if token.dep_ in ("pobj", "dobj") and _opens_object(token):
         return True  # "amid reports that …", "follows reports that …": the object of a word before it
     if token.lang_ == "en" and (token.dep_ in NOUN_PHRASE_DEPS or any(c.dep_ == "poss" for c in token.children)):
         return True  # "on guarantee that …", "the paper's demand that … is an error"
@@ -111,6 +111,13 @@ def _determined_noun(token: Any) -> bool:
     return any(
         c.dep_ == "poss" or c.dep_ == "det" and c.morph.get("PronType") in (["Art"], ["Dem"]) for c in token.children
     )  # not "some claim that …", the tagger's noun for a verb
+
+
+def _opens_object(token: Any) -> bool:
+    """The noun follows the word it is the object of, or its own article or adjective ("of reports", "heard
+    frustrated comments"), not another noun ("about the parade state that …": a verb the parser misread)."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and (prev.i == token.head.i or prev.head.i == token.i and prev.dep_ in ("det", "amod"))
 
 
 def _prepositional_noun(token: Any) -> bool:

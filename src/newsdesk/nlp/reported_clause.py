@@ -29,7 +29,7 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         if inf:
             return inf[0]  # "claims to have seen the plane"
     demand = lex.verbs.get(verb_lemma(t, lex)) == "demand"
-    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and not _to_infinitive(c, lex)]
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and not to_infinitive(c, lex)]
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
     ]
@@ -113,7 +113,7 @@ def _a_ce_que(ce: Any) -> bool:
     return ce.lower_ == "ce" and ce.i > 0 and ce.doc[ce.i - 1].lower_ == "à"
 
 
-def _to_infinitive(c: Any, lex: QuoteLexicon) -> bool:
+def to_infinitive(c: Any, lex: QuoteLexicon) -> bool:
     """ "demanded the vote to be postponed": an English infinitive clause is a request, not reported words."""
     return lex.lang == "en" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
 
@@ -130,9 +130,10 @@ def _adverbial_after_comma(t: Any) -> bool:
 
 def _unmarked_clause_before(t: Any) -> list[Any]:
     """ "As 2020 approaches, the group has set goals …, they said": an English clause with its own subject and
-    no subordinator, parsed as an adverbial clause of the verb that follows it after a comma."""
-    if t.lang_ != "en":
-        return []
+    no subordinator, parsed as an adverbial clause of a verb that follows it after a comma and ends the
+    sentence."""
+    if t.lang_ != "en" or any(x.pos_ in ("VERB", "AUX") for x in t.doc[t.i + 1 : t.sent.end]):
+        return []  # "…, Khinshtein responded by publishing the text": the verb goes on, no incise
     return [
         c
         for c in t.children

@@ -11,6 +11,7 @@ from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
 from .quote_subjects import date_phrase, inverted_subject, phrase_span, subject_of
 from .reported import Reported, incise_report, trim
+from .reported_clause import to_infinitive
 from .speaker_groups import speaker_nouns
 
 CLITICS = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
@@ -124,6 +125,8 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     if _bare_participle(t):
         return None  # "La nouvelle série, dite série Europa, …": a participle naming, not an incise
+    if any(c.dep_ == "ccomp" and c.i > t.i and to_infinitive(c, lex) for c in t.children):
+        return None  # "…, I demand them to be arrested": the verb has its own (request) complement
     early = subject_of(t)
     # "… après une grave chute a révélé le Comité": a noun of the reported clause taken for the subject
     misread = t.dep_ == "advcl" and early is not None and t.head.i < early.i and _after_noun(t)
