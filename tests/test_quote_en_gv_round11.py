@@ -86,3 +86,11 @@ def test_first_name_in_brackets_joins_the_surname(nlp_en) -> None:
     text = '"Hatred has reached our door," [Anna] Karapetyan said in Armenian at the meeting.'
     spans = extract_quotes(text, nlp_en(text), lang="en")
     assert [s.attrs["speaker_name"] for s in spans] == ["Anna Karapetyan"]
+
+
+def test_quote_opening_a_paragraph_is_no_title(nlp_en) -> None:
+    text = (
+        "It became clear that the organisers wanted to show the strength of the protest movement.\n\n"
+        '"They fooled everyone!" Ivanova explained, blaming the organisers for the scene.'
+    )
+    assert found(text, nlp_en) == [('"They fooled everyone!"', "explain", "Ivanova")]

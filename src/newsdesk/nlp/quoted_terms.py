@@ -27,6 +27,9 @@ class QuotedTerms:
         inner = self.text[q.inner[0] : q.inner[1]].strip()
         if inner[:1].isupper() and inner.endswith(".") and n_words(inner) >= 6:
             return False  # 'wrote in his blog, "Today, … fresh."': a sentence with its full stop is no title
+        before = before.rsplit("\n", 1)[-1]  # "… the protest movement.\n\n“They lied!” X said": a new paragraph
+        if re.search(r"[.!?…]\W*$", before):
+            return False  # the quote opens a sentence: no title cue comes before it
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
