@@ -86,7 +86,7 @@ def _that_said(token: Any) -> bool:
     return k >= 0 and token.doc[k].lower_ in THAT_SAID
 
 
-NOUN_PHRASE_DEPS = ("nsubj", "nsubjpass", "pobj")
+NOUN_PHRASE_DEPS = ("nsubj", "nsubjpass")
 """Relations of an English noun with a "that" clause that make it a noun phrase, not a verb the tagger missed."""
 
 
@@ -98,8 +98,8 @@ def _noun_with_clause(token: Any) -> bool:
         return False
     if token.dep_ in ("pobj", "dobj") and _opens_object(token):
         return True  # "amid reports that …", "follows reports that …": the object of a word before it
-    if token.lang_ == "en" and (token.dep_ in NOUN_PHRASE_DEPS or any(c.dep_ == "poss" for c in token.children)):
-        return True  # "on guarantee that …", "the paper's demand that … is an error"
+    if token.lang_ == "en" and (token.dep_ in NOUN_PHRASE_DEPS or _possessed(token)):
+        return True  # "the paper's demand that … is an error"
     return any(c.dep_ == "det" and "Art" in c.morph.get("PronType") for c in token.children)  # not "some claim"
 
 
@@ -108,9 +108,15 @@ def _determined_noun(token: Any) -> bool:
     noun phrase, not a speech verb the tagger missed."""
     if token.lang_ != "en" or token.pos_ != "NOUN":
         return False
-    return any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.morph.get("PronType") in (["Art"], ["Dem"]) for c in token.children
+    return _possessed(token) or any(
+        c.dep_ == "det" and c.morph.get("PronType") in (["Art"], ["Dem"]) for c in token.children
     )  # not "some claim that …", the tagger's noun for a verb
+
+
+def _possessed(token: Any) -> bool:
+    """A possessive right before the noun ("the paper's demand"); not one before another noun ("this year's
+    festival state that …", where the parser took the verb for a noun)."""
+    return any(c.dep_ == "poss" and c.right_edge.i == token.i - 1 for c in token.children)
 
 
 def _opens_object(token: Any) -> bool:
