@@ -29,7 +29,9 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         if inf:
             return inf[0]  # "claims to have seen the plane"
     demand = lex.verbs.get(verb_lemma(t, lex)) == "demand"
-    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and not to_infinitive(c, lex)]
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    if after and all(to_infinitive(c, lex) for c in after):
+        return None  # "demanded the vote to be postponed": a request, not reported words
     marked = [
         c for c in after if any(g.dep_ == "mark" and g.lower_ in ("that", "que", "qu'", "qu’") for g in c.children)
     ]
@@ -132,7 +134,7 @@ def _unmarked_clause_before(t: Any) -> list[Any]:
     """ "As 2020 approaches, the group has set goals …, they said": an English clause with its own subject and
     no subordinator, parsed as an adverbial clause of a verb that follows it after a comma and ends the
     sentence."""
-    if t.lang_ != "en" or any(x.pos_ in ("VERB", "AUX") for x in t.doc[t.i + 1 : t.sent.end]):
+    if t.lang_ != "en" or any(x.pos_ in ("VERB", "AUX") and x.i > t.i for x in t.subtree):
         return []  # "…, Khinshtein responded by publishing the text": the verb goes on, no incise
     return [
         c
