@@ -45,6 +45,7 @@ def test_title_abbreviation_stays_one_token(nlp_en) -> None:
     [
         "Editors note: The photo above was taken last winter. The store will close in March.",
         "Note: The prices were checked by our staff on Monday.",
+        "Shops close early on Friday Editors note: The photo above was taken last winter.",  # glued to a headline
     ],
 )
 def test_note_label_reports_nothing(text: str, nlp_en) -> None:
@@ -54,3 +55,59 @@ def test_note_label_reports_nothing(text: str, nlp_en) -> None:
 def test_note_with_a_subject_still_reports(nlp_en) -> None:
     text = "The mayor notes: the prices were checked by her staff on Monday."
     assert [q for q, _ in found(text, nlp_en)] == ["the prices were checked by her staff on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            'Senator Ann Lee accused the agency of trying to "bury the report" before the vote.',
+            '"bury the report"',
+            "Ann Lee",
+        ),
+        (
+            'The former minister left the court on Monday, accusing judges of conspiring to "silence" him.',
+            '"silence"',
+            None,
+        ),
+        (
+            'Amnesty International criticized the government for its "brutal crackdown" on students.',
+            '"brutal crackdown"',
+            "Amnesty International",
+        ),
+        (
+            'The Daily Herald openly criticized Mayor Tom Hart for playing "little games" with the budget.',
+            '"little games"',
+            "Daily Herald",
+        ),
+        (
+            'The dockers union threatened to take "harsher steps" unless the port raised wages.',
+            '"harsher steps"',
+            "dockers union",
+        ),
+        (
+            'General Paul Roy referred to the arms cache as "a grave warning" for the army.',
+            '"a grave warning"',
+            "Paul Roy",
+        ),
+    ],
+)
+def test_quoted_words_of_an_accusation_criticism_threat_or_naming_as(
+    text: str, quote: str, speaker: str | None, nlp_en
+) -> None:
+    assert [q for q, _ in found(text, nlp_en)] == [quote]
+    if speaker is not None:
+        assert found(text, nlp_en)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Tom Hart referred to the "crisis" twice in his speech.',  # no "as": a term
+        'He referred to the "Big Three" automakers in his talk.',
+        'The mayor urged residents to "stay home" on Sunday.',  # a request
+        'The case was referred to the "special court" last week.',
+    ],
+)
+def test_quoted_terms_without_naming_stay_out(text: str, nlp_en) -> None:
+    assert found(text, nlp_en) == []

@@ -91,13 +91,15 @@ NOTE_LABEL_WORDS = frozenset({"editor", "editors", "author", "authors", "publish
 
 
 def _note_label(token: Any) -> bool:
-    """ "Note: …", "Editors note: …": "note" right before a colon, opening its sentence alone or after an
-    editor or author, labels what follows; nobody says it."""
+    """ "Note: …", "Editors note: …": "note" right before a colon, opening its sentence, or after a capitalised
+    "Editor(s)" or "Author" (a label, even glued to a headline), labels what follows; nobody says it."""
     doc = token.doc
     if token.lower_ != "note" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ":":
         return False
-    lead = doc[token.sent.start : token.i]
-    return len(lead) <= 3 and all(t.lower_ in NOTE_LABEL_WORDS for t in lead)
+    k = token.i
+    while k > token.sent.start and token.i - k < 3 and doc[k - 1].lower_ in NOTE_LABEL_WORDS:
+        k -= 1
+    return k == token.sent.start or k < token.i and doc[k].text[:1].isupper()
 
 
 NOUN_PHRASE_DEPS = ("nsubj", "nsubjpass")
