@@ -111,3 +111,8 @@ def test_quoted_words_of_an_accusation_criticism_threat_or_naming_as(
 )
 def test_quoted_terms_without_naming_stay_out(text: str, nlp_en) -> None:
     assert found(text, nlp_en) == []
+
+
+def test_a_quote_before_refers_is_no_naming(nlp_en) -> None:
+    text = "Experts doubt it. “Superspreader” refers to a person who infects many others."
+    assert found(text, nlp_en) == []

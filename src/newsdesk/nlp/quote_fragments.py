@@ -188,6 +188,8 @@ def _speech(att: DirectAttributor, verb: Any) -> bool:
     if lemma in INCISE_ONLY:
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         return nxt is not None and nxt.lower_ in SPEECH_PARTICLES
+    if att.lex.verbs.get(lemma) == "naming_as":
+        return True  # "referred to it as "…"": naming, checked against "as" by the caller
     return att.lex.is_speech_verb(lemma) and lemma not in att.lex.writer_verbs
 
 
