@@ -57,7 +57,9 @@ def fragment_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None
     lo = sentence_start(att.text, subj.idx)
     span = speaker_phrase(subj, lo, min(q.start, max(subj.idx + len(subj), verb.idx)))
     spoken = verb if _speech(att, verb) else None
-    if spoken is not None and att.infinitive_object(q):
+    if spoken is not None and att.lex.verbs.get(verb_lemma(verb, att.lex)) == "naming_as" and not att.after_as(q):
+        return None  # "referred to the "Big Three"": a term, unless named "as" something
+    if spoken is not None and root.head.i == verb.i and att.infinitive_object(q):
         return None  # "a encouragé les habitants à « rester … »": a request, not words said
     return Attribution(verb=spoken, speaker=span, speaker_head=subj, how="fragment")
 
@@ -128,6 +130,9 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
             tok = head
             continue
         if head.pos_ in ("VERB", "AUX"):
+            said = _said_gerund(att, head)
+            if said is not None:
+                return said  # "criticized the envoy for playing "cheap games"": the criticism holds the words
             if tok.dep_ == "xcomp" and head.pos_ == "VERB" and not _speech(att, head) and not _stance(att, head):
                 tok = head  # "expected to focus on "…"": the infinitive's governing verb
                 continue
@@ -145,13 +150,28 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
 
 
 def _said_infinitive(att: DirectAttributor, verb: Any) -> bool:
-    """ "accuse X de tenir un « … »", "propose d'adopter une « … »": in French, an
-    infinitive complement of a speech verb, whose object the quoted words are, is part of what the speech
-    verb reports ("voulaient commettre une attaque « … »" is no report)."""
-    if att.lex.lang != "fr" or verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm"):
+    """ "accuse X de tenir un « … »", "threatened to take "harsher steps"": an infinitive complement of a speech
+    verb, whose object the quoted words are, is part of what the speech verb reports ("voulaient commettre une
+    attaque « … »" is no report)."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm"):
         return False
     head = verb.head
     return head.pos_ == "VERB" and head.i < verb.i and _speech(att, head)
+
+
+GERUND_PREPS = {"of", "for"}
+"""Prepositions of an English speech verb whose gerund reports what was said ("accused X of …", "blamed X for")."""
+
+
+def _said_gerund(att: DirectAttributor, verb: Any) -> Any:
+    """ "criticized the envoy for playing "cheap games"", "accusing police of plotting to "topple" him": the
+    speech verb whose "of"/"for" gerund (on the verb or on its object) the quoted words are part of."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in GERUND_PREPS:
+        return None
+    head = verb.head.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ in ("dobj", "obj"):
+        head = head.head  # "for" hung on the verb's object
+    return head if head.pos_ == "VERB" and head.i < verb.i and _speech(att, head) else None
 
 
 def _predicate(tok: Any) -> bool:
@@ -168,6 +188,8 @@ def _speech(att: DirectAttributor, verb: Any) -> bool:
     if lemma in INCISE_ONLY:
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         return nxt is not None and nxt.lower_ in SPEECH_PARTICLES
+    if att.lex.verbs.get(lemma) == "naming_as":
+        return True  # "referred to it as "…"": naming, checked against "as" by the caller
     return att.lex.is_speech_verb(lemma) and lemma not in att.lex.writer_verbs
 
 
@@ -184,6 +206,8 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
     if passive(verb) and not copula or is_negated(verb, att.lex):
         return None
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        subj = subject_of(verb.head)  # "X arrived at court, accusing police of …": the main clause's subject
     if subj is None and verb.dep_ in ("acl", "acl:relcl", "relcl") and "Part" in verb.morph.get("VerbForm"):
         subj = verb.head  # "des manifestants scandant « … »": the participle's noun
     if subj is None or subj.idx >= q.start or att.in_quote(subj.idx):

@@ -47,7 +47,7 @@ class QuoteLexicon:
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
         use = self.verbs.get(lemma.lower())
-        return use is not None and (use == "both" or not indirect)
+        return use is not None and use != "naming_as" and (use == "both" or not indirect)
 
     def role_match(self, text: str) -> re.Match[str] | None:
         """The first role noun found as a whole word in `text` (case-insensitive), or None."""

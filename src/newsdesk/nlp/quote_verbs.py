@@ -63,7 +63,7 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
             or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
         )
     )
-    if token.pos_ not in ("VERB", "AUX") and not as_verb or _that_said(token):
+    if token.pos_ not in ("VERB", "AUX") and not as_verb or _that_said(token) or _note_label(token):
         return False
     lemma = token.lemma_.lower()
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
@@ -84,6 +84,22 @@ def _that_said(token: Any) -> bool:
     if k >= 0 and token.doc[k].text == "-":
         k -= 1
     return k >= 0 and token.doc[k].lower_ in THAT_SAID
+
+
+NOTE_LABEL_WORDS = frozenset({"editor", "editors", "author", "authors", "publisher", "'s", "’s", "'", "’"})
+"""Words that may stand before "note:" in a label opening a sentence ("Editors note: …")."""
+
+
+def _note_label(token: Any) -> bool:
+    """ "Note: …", "Editors note: …": "note" right before a colon, opening its sentence, or after a capitalised
+    "Editor(s)" or "Author" (a label, even glued to a headline), labels what follows; nobody says it."""
+    doc = token.doc
+    if token.lower_ != "note" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ":":
+        return False
+    k = token.i
+    while k > token.sent.start and token.i - k < 3 and doc[k - 1].lower_ in NOTE_LABEL_WORDS:
+        k -= 1
+    return k == token.sent.start or k < token.i and doc[k].text[:1].isupper()
 
 
 NOUN_PHRASE_DEPS = ("nsubj", "nsubjpass")

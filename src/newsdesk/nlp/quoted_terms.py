@@ -42,7 +42,15 @@ class QuotedTerms:
         v = a.verb
         if v.dep_ in ("acl", "amod") or passive(v):
             return False  # "une zone surnommée « … »": nobody names it here
-        return self.lex.verbs.get(verb_lemma(v, self.lex)) == "naming"
+        use = self.lex.verbs.get(verb_lemma(v, self.lex))
+        return use == "naming" or use == "naming_as" and self.after_as(q)
+
+    def after_as(self, q: Quoted) -> bool:
+        """The quote follows "as", an article between or not ("referred to it as a "…"", "as "a shocking peak"")."""
+        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        if before and before[-1] in ARTICLES:
+            before = before[:-1]
+        return bool(before) and before[-1] == "as"
 
     def after_article(self, q: Quoted) -> bool:
         """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",

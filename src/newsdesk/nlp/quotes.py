@@ -8,6 +8,7 @@ resolved full name, entity id and role (see the span contract in the project doc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -46,7 +47,24 @@ def load_model(lang: str) -> Any:
         if not Language.has_factory(LINE_BREAKS):
             Language.component(LINE_BREAKS, func=line_breaks)
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    keep_title_abbreviations(nlp, lang)
     return nlp
+
+
+def keep_title_abbreviations(nlp: Any, lang: str) -> None:
+    """Title abbreviations of the lexicon ("Sgt.", "Capt.") stay one token, as spaCy keeps "Gov." and "Dr.": split
+    from their full stop, they end a sentence ("… fire spokesman Sgt. | Ann Lee said") and the name loses its
+    speech verb."""
+    for word in title_abbreviations(lang):
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+
+
+@functools.cache
+def title_abbreviations(lang: str) -> frozenset[str]:
+    """The title abbreviations of `lang`'s grammar lexicon, with their full stop ("Sgt.", "Capt.")."""
+    from .. import lexicons
+
+    return frozenset(word for word, kind, *_ in lexicons.rows("grammar", lang) if kind == "title_abbreviation")
 
 
 LINE_BREAKS = "newsdesk_line_breaks"
@@ -68,6 +86,9 @@ def line_breaks(doc: Any) -> Any:
         nxt.is_sent_start = True
     for i in _repeated_names(doc):
         doc[i].is_sent_start = True
+    for tok in doc[:-1]:  # "… fire spokesman Sgt. Ann Lee said": the name goes on the sentence
+        if tok.text in title_abbreviations(doc.lang_) and doc[tok.i + 1].text[:1].isupper():
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 
