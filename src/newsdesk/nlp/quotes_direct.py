@@ -93,7 +93,7 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
         found = found or self._colon_after(q) or self._words_of(q)
         if found is None and self.lex.lang == "fr":
-            found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
+            found = self._agent(q) or self._agent_before(q)  # "un texte qualifié de « … » par X"
         if found is None and self.lex.lang == "en":
             found = self._agent_as(q)  # "was praised by Jobs as "…""
         found = found or self._before(q)
@@ -156,6 +156,26 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         if agent is None or self.in_quote(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
+        span = phrase_span(agent, lo, hi)
+        return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
+
+    def _agent_before(self, q: Quoted) -> Attribution | None:
+        """ "un détenu qualifié par les enquêteurs d'« homme violent »", "décrit par ses voisins comme un « … »":
+        the agent of a passive naming verb comes before what it names, and the parser hangs the quoted words
+        on the agent's noun."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ != "nmod" or not par_agent(root.head) or self.in_quote(root.head.idx):
+            return None
+        agent, verb = root.head, root.head.head
+        if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm") or agent.i < verb.i:
+            return None
+        if self.lex.verbs.get(verb_lemma(verb, self.lex)) != "naming" or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        case = next((c for c in root.children if c.dep_ == "case" and c.i < root.i), None)
+        det = any(c.dep_ == "det" and c.i < root.i for c in root.children)
+        if case is None or not (case.lower_ in ("de", "d", "d'", "d’") and not det or case.lower_ == "comme"):
+            return None  # "décrit par le président de la « commission … »": the agent's own complement
+        lo, hi = sentence_start(self.text, agent.idx), case.idx
         span = phrase_span(agent, lo, hi)
         return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
 
