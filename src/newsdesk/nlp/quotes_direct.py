@@ -123,16 +123,17 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
 
     def _conjoined(self, q: Quoted) -> Attribution | None:
-        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »": a quote
-        coordinated with the quote just before it, or in a relative clause on it, shares its attribution."""
+        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »", "un « … » qui
+        aurait « nié … »": a quote coordinated with the quote just before it, or in (or making) a relative clause on
+        it, shares its attribution."""
         root = self.quote_root(q)
         if root is None:
             return None
         if root.dep_ == "conj":
             prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
             gap = r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*"
-        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start:  # "un « … » qui a frappé « … »"
-            noun = root.head.head
+        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start or root.dep_ == "acl:relcl":
+            noun = root.head if root.dep_ == "acl:relcl" else root.head.head  # "un « … » qui aurait « nié … »"
             prev = next((p for p in self.quoted if p[0] <= noun.idx < p[1] and p[1] <= q.start), None)
             gap = r"\s*(?:qui|que|qu['’])\s+[^.,;:«»]{1,40}"
         else:
