@@ -121,6 +121,8 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
         return root.head  # "he is "not far away""
     tok = root
     for _ in range(5):
+        if _purpose_of_stance(att, q, tok):
+            return tok.head  # "s'est excusé « pour avoir dû … »": the quoted reason of an apology
         if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
         head = tok.head
@@ -147,6 +149,15 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
             return None
         tok = head
     return None
+
+
+def _purpose_of_stance(att: DirectAttributor, q: Quoted, tok: Any) -> bool:
+    """ "s'est excusé « pour avoir dû replacer ces clients »": an infinitive clause opened by "pour" inside the
+    marks, on a verb of wish, belief or feeling."""
+    if tok.dep_ != "advcl" or tok.head.pos_ != "VERB" or not _stance(att, tok.head):
+        return False
+    mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+    return mark is not None and mark.lower_ in ("pour", "for") and q.start <= mark.idx < q.end
 
 
 def _said_infinitive(att: DirectAttributor, verb: Any) -> bool:

@@ -93,7 +93,7 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         found = self._handle(q) or self._inside(q) or self._listed(q) or self._after(q)
         found = found or self._colon_after(q) or self._words_of(q)
         if found is None and self.lex.lang == "fr":
-            found = self._agent(q)  # before the clause's subject: "un texte qualifié de « … » par X"
+            found = self._agent(q) or self._agent_before(q)  # "un texte qualifié de « … » par X"
         if found is None and self.lex.lang == "en":
             found = self._agent_as(q)  # "was praised by Jobs as "…""
         found = found or self._before(q)
@@ -123,16 +123,17 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         return det or noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.idx > q.start for c in noun.children)
 
     def _conjoined(self, q: Quoted) -> Attribution | None:
-        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »": a quote
-        coordinated with the quote just before it, or in a relative clause on it, shares its attribution."""
+        """ "sa « stupeur » et son « émotion »", "un « acte odieux » qui a frappé « des innocents »", "un « … » qui
+        aurait « nié … »": a quote coordinated with the quote just before it, or in (or making) a relative clause on
+        it, shares its attribution."""
         root = self.quote_root(q)
         if root is None:
             return None
         if root.dep_ == "conj":
             prev = next((p for p in self.quoted if p[0] <= root.head.idx < p[1] and p[1] <= q.start), None)
             gap = r"[\s,]*(?:et|ou)?\s*\w*['’]?\s*"
-        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start:  # "un « … » qui a frappé « … »"
-            noun = root.head.head
+        elif root.head.dep_ == "acl:relcl" and root.head.idx < q.start or root.dep_ == "acl:relcl":
+            noun = root.head if root.dep_ == "acl:relcl" else root.head.head  # "un « … » qui aurait « nié … »"
             prev = next((p for p in self.quoted if p[0] <= noun.idx < p[1] and p[1] <= q.start), None)
             gap = r"\s*(?:qui|que|qu['’])\s+[^.,;:«»]{1,40}"
         else:
@@ -156,6 +157,26 @@ class DirectAttributor(IntroducedQuotes, FollowedQuotes, QuotedTerms):
         if agent is None or self.in_quote(agent.idx) or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         lo, hi = sentence_start(self.text, q.start), sentence_end(self.text, q.end)
+        span = phrase_span(agent, lo, hi)
+        return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
+
+    def _agent_before(self, q: Quoted) -> Attribution | None:
+        """ "un détenu qualifié par les enquêteurs d'« homme violent »", "décrit par ses voisins comme un « … »":
+        the agent of a passive naming verb comes before what it names, and the parser hangs the quoted words
+        on the agent's noun."""
+        root = self.quote_root(q)
+        if root is None or root.dep_ != "nmod" or not par_agent(root.head) or self.in_quote(root.head.idx):
+            return None
+        agent, verb = root.head, root.head.head
+        if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm") or agent.i < verb.i:
+            return None
+        if self.lex.verbs.get(verb_lemma(verb, self.lex)) != "naming" or agent.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        case = next((c for c in root.children if c.dep_ == "case" and c.i < root.i), None)
+        det = any(c.dep_ == "det" and c.i < root.i for c in root.children)
+        if case is None or not (case.lower_ in ("de", "d", "d'", "d’") and not det or case.lower_ == "comme"):
+            return None  # "décrit par le président de la « commission … »": the agent's own complement
+        lo, hi = sentence_start(self.text, agent.idx), case.idx
         span = phrase_span(agent, lo, hi)
         return Attribution(verb=verb, speaker=span, speaker_head=agent, how="agent")
 

@@ -139,6 +139,8 @@ def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: in
     between commas inside a clause whose verb (or its participle) comes after it."""
     if not text[lead[1] : lead[1] + 2].startswith(","):
         return False
+    if _copula_goes_on(doc, text, lead, content_from, s_end):
+        return True
     if not re.match(r"\s*,\s*(?!qu[e'’]|qui\b|that\b|which\b|who\b|and\b|but\b)[a-zà-ÿ]", text[content_from:s_end]):
         return False
     toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
@@ -146,6 +148,18 @@ def _clause_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: in
     if not toks or after is None or not any(t.pos_ in ("VERB", "AUX") for t in after):
         return False
     return toks[-1].pos_ == "AUX" or not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _copula_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: int, s_end: int) -> bool:
+    """ "Ceci serait cependant, selon sa mère, « une légende familiale »": a French copula ends the clause before
+    "selon X" (past adverbs) and its quoted predicate comes after it."""
+    if doc.lang_ != "fr" or not re.match(r"\s*,\s*«", text[content_from:s_end]):
+        return False
+    toks = [t for t in doc.char_span(*lead, alignment_mode="expand") or [] if not t.is_punct]
+    verbs = [k for k, t in enumerate(toks) if t.pos_ in ("VERB", "AUX")]
+    if not verbs or toks[verbs[-1]].lemma_.lower() not in ("être", "sembler", "paraître", "rester", "devenir"):
+        return False
+    return all(t.pos_ == "ADV" for t in toks[verbs[-1] + 1 :])
 
 
 def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
