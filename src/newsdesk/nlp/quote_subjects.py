@@ -191,7 +191,33 @@ def sentence_subject(verb: Any) -> Any:
             if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
                 return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
-    return _person_before(verb, here)
+    return fronted_participle_subject(verb, here) or _person_before(verb, here)
+
+
+def fronted_participle_subject(verb: Any, here: int) -> Any:
+    """ "Affirmant que …, il a critiqué la presse": a present participle or gerund opening its sentence speaks
+    for the subject of the main clause after the comma that closes it."""
+    doc = verb.doc
+    if doc.lang_ != "fr" or "Pres" not in verb.morph.get("Tense") or any(
+        t.idx >= here and not t.is_punct and t.lower_ != "en" for t in doc[: verb.i]
+    ):
+        return None
+    text = doc_text(doc)
+    end = sentence_end(text, verb.idx)
+    for tok in doc[verb.i + 1 :]:
+        if tok.idx >= end:
+            break
+        if tok.dep_ not in SUBJECT_DEPS or tok.lower_ in RELATIVES or tok.lower_ in FIRST_PERSON:
+            continue
+        main = tok.head
+        if main.i < tok.i or main.dep_ not in ("ROOT", "root") and main.head.i != verb.i:
+            continue
+        before = text[verb.idx : tok.idx]
+        if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+            continue
+        if tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
+            return tok
+    return None
 
 
 def nearer_person(subj: Any, verb: Any, lex: QuoteLexicon) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
 from .quote_subjects import (
+    fronted_participle_subject,
     inverted_subject,
     nearer_person,
     passive,
@@ -95,6 +96,9 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = coordinated_verb(t, start, end, text)
+        fronted = fronted_participle_subject(t, sent_start) if lex.lang == "fr" else None
+        if fronted is not None and start < fronted.idx < end:  # "Affirmant que …, il a critiqué …"
+            end = t.doc[fronted.left_edge.i - 1].idx
         colon = COLON_QUOTE.search(text, start, end) if lex.lang == "fr" else None
         if colon is not None:  # "estime qu'elle est impossible : « … »": the quote after the colon is its own
             end = colon.start()
@@ -185,6 +189,8 @@ def _modified_noun(t: Any) -> Any:
         return None
     if t.doc.lang_ == "fr" and t.doc[t.i - 1].text == ",":
         return None  # "X a rendu hommage après sa rencontre avec Y, confiant que …": detached, X's participle
+    if t.doc.lang_ == "fr" and t.doc[t.i - 1].lower_ == "en":
+        return None  # "s'est excusé dans un communiqué en expliquant que …": a gerund, the subject's
     return t.head
 
 

@@ -1,0 +1,44 @@
+"""French speakers: a present participle opening its sentence ("Affirmant que …, il a critiqué …") speaks for
+the main clause's subject, and a gerund ("en expliquant que") for the clause's subject, not for a noun it
+follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import production_speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_fronted_participle_speaks_for_the_pronoun_of_the_main_clause(nlp_fr) -> None:
+    text = (
+        "Le porte-parole Jean Morel a parlé aux journalistes. Affirmant qu'il n'existait pas de chiffres "
+        "officiels pour la foule de vendredi, il a critiqué la comparaison faite par les médias."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Jean Morel"]
+
+
+def test_a_fronted_participle_speaks_for_the_named_subject_after_its_comma(nlp_fr) -> None:
+    text = "Affirmant que le projet est mort, la ministre Anne Roux a quitté la salle."
+    assert production_speakers(text, nlp_fr, "fr") == ["Anne Roux"]
+
+
+def test_a_fronted_participle_report_ends_at_its_comma(nlp_fr) -> None:
+    from newsdesk.nlp.entities import Recogniser
+    from newsdesk.nlp.quotes import extract_quotes
+
+    text = "Estimant que la réforme était injuste, la syndicaliste Marie Dubois a appelé à la grève."
+    doc = nlp_fr(text)
+    spans = extract_quotes(text, doc, lang="fr", entities=Recogniser("fr", nlp_fr).spans(doc))
+    assert [text[s.start : s.end] for s in spans] == ["que la réforme était injuste"]
+    assert [s.attrs["speaker_name"] for s in spans] == ["Marie Dubois"]
+
+
+def test_a_gerund_after_a_document_speaks_for_the_clause_subject(nlp_fr) -> None:
+    text = (
+        "La compagnie a fait évacuer l'avion. Jean Morel , le PDG de la compagnie, s'est excusé « pour avoir dû "
+        "replacer ces clients ailleurs » dans un communiqué en expliquant toutefois que les employés étaient pressés."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Jean Morel"
+
