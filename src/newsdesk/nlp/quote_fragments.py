@@ -157,7 +157,7 @@ def _purpose_of_stance(att: DirectAttributor, q: Quoted, tok: Any) -> bool:
     if tok.dep_ != "advcl" or tok.head.pos_ != "VERB" or not _stance(att, tok.head):
         return False
     mark = next((c for c in tok.children if c.dep_ == "mark"), None)
-    return mark is not None and mark.lower_ in ("pour", "for") and q.start <= mark.idx < q.end
+    return mark is not None and mark.lower_ == "pour" and q.start <= mark.idx < q.end
 
 
 def _said_infinitive(att: DirectAttributor, verb: Any) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
 from .quote_subjects import (
+    PERSON_ENTS,
     fronted_participle_subject,
     inverted_subject,
     nearer_person,
@@ -89,6 +90,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             return None  # "a expliqué pourquoi l'usine devait fermer"
         if ";" in text[t.idx : start]:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
+        if _relative_after_object(t, comp, text, start):
+            return None  # "a proclamé une région autonome, que la Turquie voit comme …": a relative clause
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
         # "the plan, which critics say will cost …, was approved", "Mofaz, who had insisted he would never join
         # the government, was worried": the relative clause ends before its noun's own verb
@@ -137,6 +140,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None  # "On note que …": the writer's remark
     if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "Il est à noter que …", impersonal: the writer's remark
+    if subj is not None and comp.i > t.i and _impersonal_passive(subj, t):
+        return None  # "Il est largement estimé que …", "Il a été annoncé que …": nobody is named
     if subj is not None and not (start <= subj.idx < end):
         speaker = speaker_phrase(subj, sentence_start(text, subj.idx), sentence_end(text, subj.idx))
         if speaker[0] < end and speaker[1] > start:
@@ -156,6 +161,16 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+def _impersonal_passive(subj: Any, t: Any) -> bool:
+    """French "il" with a speech verb's participle and "être", not reflexive ("il est estimé que", "il a été
+    annoncé que"; "il s'est dit convaincu que" is somebody)."""
+    if t.doc.lang_ != "fr" or subj.lower_ != "il" or subj.head.i != t.i or "Part" not in t.morph.get("VerbForm"):
+        return False
+    aux = [c for c in t.children if c.dep_.startswith("aux") and c.lemma_.lower() == "être" and c.i < t.i]
+    reflexive = any(c.dep_.startswith("expl") and c.lower_ in ("s'", "s’", "se") for c in t.children)
+    return bool(aux) and not reflexive
 
 
 def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
@@ -199,6 +214,21 @@ def _fr_imperative(t: Any) -> bool:
     misses the imperative)."""
     first = t.i == t.sent.start or t.doc[t.i - 1].is_punct or t.doc[t.i - 1].is_space
     return t.doc.lang_ == "fr" and first and t.lower_.endswith(("ons", "ez"))
+
+
+QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _relative_after_object(t: Any, comp: Any, text: str, start: int) -> bool:
+    """French "que" after a comma, when the speech verb already has a thing as its direct object before it:
+    the object's relative clause ("a proclamé une région, que la Turquie voit comme …"), not what was said."""
+    if t.doc.lang_ != "fr" or not re.search(r",\s*$", text[t.idx : start]) or not QUE.match(text, start):
+        return False
+    return any(
+        c.dep_ == "obj" and t.i < c.i < comp.i and c.pos_ == "NOUN" and c.ent_type_ not in PERSON_ENTS
+        and c.lower_ not in speaker_nouns("fr").person
+        for c in t.children
+    )
 
 
 def _object_after(t: Any) -> bool:
