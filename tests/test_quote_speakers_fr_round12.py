@@ -70,3 +70,19 @@ def test_a_singular_role_before_one_name_keeps_that_name(nlp_fr) -> None:
     text = "Le porte-parole du syndicat, Paul Roux, a déclaré que l'accord est injuste devant Marc Durand."
     assert production_speakers(text, nlp_fr, "fr") == ["Paul Roux"]
 
+
+def test_a_newspaper_after_a_fronted_participle_and_a_name_speaks_itself(nlp_fr) -> None:
+    text = (
+        "Accusé par le directeur du Figaro , Paul Roux , le syndicat CGT a réagi en précisant que le journal "
+        "publiait volontiers cette tribune."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["CGT"]
+
+
+def test_a_role_apposed_to_a_name_still_speaks_for_it(nlp_fr) -> None:
+    text = (
+        "Le tribunal a jugé Paul Roux. Il était défendu par Mario Joseph, l'un de ses avocats, qui précise que "
+        "son client est innocent."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Mario Joseph"]
+
