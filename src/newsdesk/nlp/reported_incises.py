@@ -117,9 +117,26 @@ def _inverted_conjunct(t: Any, lex: QuoteLexicon, text: str) -> bool:
     )
 
 
+def _faire_incise(t: Any, text: str) -> bool:
+    """ "…, fait remarquer X", "…, fait valoir X": a French infinitive after "faire" right after a comma,
+    parsed as the complement of the clause before, with its speaker after it."""
+    doc = t.doc
+    if doc.lang_ != "fr" or t.dep_ != "xcomp" or t.head.i > t.i or t.i < 2:
+        return False
+    if doc[t.i - 1].lemma_.lower() != "faire" or doc[t.i - 2].text != ",":
+        return False
+    subj = inverted_subject(t, sentence_end(text, t.idx))
+    return subj is not None and subj.i > t.i and (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED_SPEAKERS)
+
+
 def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -> Reported | None:
     """ "Les négociations avancent, a déclaré X." / "…, a-t-on appris auprès de la préfecture"."""
-    if not (t.dep_ in ("parataxis", "advcl") and t.head.i < t.i or t.dep_ == "ROOT" or _misparsed_incise(t, text)):
+    if not (
+        t.dep_ in ("parataxis", "advcl") and t.head.i < t.i
+        or t.dep_ == "ROOT"
+        or _misparsed_incise(t, text)
+        or _faire_incise(t, text)
+    ):
         return None
     if _gerund(t):
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it

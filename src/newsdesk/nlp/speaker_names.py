@@ -16,6 +16,8 @@ ORG_PLACE_WORDS = {"of", "at", "for", "de", "du", "chez"}
 COORDINATED_TAIL = re.compile(r"\s+(?:both|all|together|tous deux|toutes deux|tous les deux|ensemble)$", re.I)
 BOTH_AFTER = re.compile(r"\s+(?:both|together|tous deux|toutes deux|tous les deux)\b", re.I)
 CONJUNCTION = re.compile(r"\s+(?:and|et)\s+")
+PLURAL_LEAD = re.compile(r"\s*(?:les|leurs|ses|the|their)\s[^,«»“”\"]{1,60},\s*", re.IGNORECASE)
+"""A plural noun phrase and its comma before listed names: "Les porte-parole du front commun, A et B"."""
 LIST_GAP_STOPS = {"of", "for", "at", "from", "with", "in", "on", "de", "du", "des", "d", "pour", "chez", "à"}
 
 
@@ -102,7 +104,8 @@ class PersonNames:
             and m.end <= end
             and self.text[m.start - 1 : m.start] != "("  # "(ECB)" repeats the name before it
         ]
-        if len(names) < 2 or not self._list_gap(self.text[start : names[0].start], lead=True):
+        lead = self.text[start : names[0].start] if names else ""
+        if len(names) < 2 or not (self._list_gap(lead, lead=True) or PLURAL_LEAD.fullmatch(lead)):
             return None
         chain, joined = [names[0]], False
         for m in names[1:]:

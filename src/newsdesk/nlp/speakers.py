@@ -249,7 +249,8 @@ class SpeakerResolver(OrganisationNames, RoleHolders, PersonNames, SpeakerPhrase
             # "Mario Joseph, l'un de ses avocats, qui précise": the name the phrase is apposed to
             before = self.text[max(0, start - 3) : start]
             prev = [m for m in self.mentions if m.label == "PER" and 0 <= start - m.end <= 3]
-            if prev and "," in before:
+            named = head_pos == "PROPN" or any(m.label == "ORG" for m in inside)
+            if prev and "," in before and not named:  # not "…, Paul Roux , L'Humanité s'est défendu"
                 return self.fill(speaker, prev[-1])
         if persons:
             if head is not None and start <= head.idx < end:
