@@ -52,6 +52,7 @@ class SpeakerNouns:
     demonyms: set[str] = field(default_factory=set)  # "Chinese journalists" are people, not an organisation
     media: set[str] = field(default_factory=set)  # "le journal Libération" is no "association"
     work: set[str] = field(default_factory=set)  # "her song, Born This Way,": a title, not a speaker
+    level: set[str] = field(default_factory=set)  # "the District authorities": a level of government, no place
 
 
 @lru_cache(maxsize=8)
@@ -65,6 +66,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "branch_noun": nouns.branch,
         "media_noun": nouns.media,
         "work_noun": nouns.work,
+        "level_word": nouns.level,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()
