@@ -264,11 +264,11 @@ class OrganisationNames:
 
     def org_name(self, text: str) -> str:
         """An organisation's name as written, without article, possessive or leading description ("US
-        automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors"); a
-        nationality before an organisation noun stays with it ("Israeli security agency")."""
+        automaker GM" -> "GM", "the Acme team" -> "Acme"), an acronym spelt out when the article does ("GM" ->
+        "General Motors"); a nationality before an organisation noun stays with it ("Israeli security agency")."""
         text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
         written = strip_determiner(POSSESSIVE.sub("", text))
-        name = drop_description(written, self.lex.org_nouns)
+        name = drop_description(written, self.lex.org_nouns | speaker_nouns(self.lex.lang).branch)
         if name != written and name.lower() in speaker_nouns(self.lex.lang).demonyms:
             name = written  # "the Israeli security agency": a nationality describes the body, it is no name
         if re.fullmatch(r"[A-Z]{2,6}", name):
