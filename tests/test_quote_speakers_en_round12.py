@@ -56,3 +56,23 @@ def test_a_level_of_government_is_no_place(nlp_en) -> None:
         "The march will go ahead, the authorities said on Monday."
     )
     assert speakers(text, nlp_en) == ["authorities"]
+
+
+def test_an_organisation_team_speaks_as_the_organisation(nlp_en) -> None:
+    text = "The Acme Software team said that the release would slip to March."
+    assert speakers(text, nlp_en) == ["Acme Software"]
+
+
+def test_a_national_team_keeps_its_noun(nlp_en) -> None:
+    text = "The Dutch team said that the car would be ready in March."
+    assert speakers(text, nlp_en) == ["Dutch team"]
+
+
+def test_bare_plural_bodies_are_unnamed(nlp_en) -> None:
+    text = "Millions went on strike on Wednesday, unions said, as workers protested."
+    assert speakers(text, nlp_en) == [None]
+
+
+def test_authorities_keep_their_noun(nlp_en) -> None:
+    text = "Millions went on strike on Wednesday, authorities said, as workers protested."
+    assert speakers(text, nlp_en) == ["authorities"]

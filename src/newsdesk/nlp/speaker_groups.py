@@ -100,6 +100,8 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
     head = words[head_at].lower().strip(",.")
     if lang == "en" and head[:-1] in nouns.body and head.endswith("s") and EN_NUMBER.match(name.strip()):
         return None, True  # "Three bioethics committees", "two unions"
+    if lang == "en" and name.strip() == head and head[:-1] in nouns.body and head not in nouns.body:
+        return None, True  # "unions said": several bodies the article does not name
     if lang == "en" and head_at > 0 and " ".join(core[-2:]).lower() in nouns.person:
         return None, True  # "riot police": officers on the scene, not the institution
     if nationals(name, lang):
