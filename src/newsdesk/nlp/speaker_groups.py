@@ -52,6 +52,7 @@ class SpeakerNouns:
     demonyms: set[str] = field(default_factory=set)  # "Chinese journalists" are people, not an organisation
     media: set[str] = field(default_factory=set)  # "le journal Libération" is no "association"
     work: set[str] = field(default_factory=set)  # "her song, Born This Way,": a title, not a speaker
+    level: set[str] = field(default_factory=set)  # "the District authorities": a level of government, no place
 
 
 @lru_cache(maxsize=8)
@@ -65,6 +66,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "branch_noun": nouns.branch,
         "media_noun": nouns.media,
         "work_noun": nouns.work,
+        "level_word": nouns.level,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()
@@ -98,6 +100,8 @@ def group_name(name: str, lang: str) -> tuple[str | None, bool]:
     head = words[head_at].lower().strip(",.")
     if lang == "en" and head[:-1] in nouns.body and head.endswith("s") and EN_NUMBER.match(name.strip()):
         return None, True  # "Three bioethics committees", "two unions"
+    if lang == "en" and name.strip() == head and head[:-1] in nouns.body and head not in nouns.body:
+        return None, True  # "unions said": several bodies the article does not name
     if lang == "en" and head_at > 0 and " ".join(core[-2:]).lower() in nouns.person:
         return None, True  # "riot police": officers on the scene, not the institution
     if nationals(name, lang):

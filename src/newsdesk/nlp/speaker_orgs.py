@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .mention_names import POSSESSIVE, Mention, drop_description, sentence_start, strip_determiner
+from .places import gazetteer
 from .speaker_groups import speaker_nouns
 from .speaker_pronouns import LAST_SPEAKER_REACH
 
@@ -100,9 +101,13 @@ class OrganisationNames:
         return run[2] if run is not None else None
 
     def _longer_form(self, name: str, start: int) -> str:
-        """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc.")."""
+        """A one-word organisation name as written in full earlier ("Apple" -> "Apple Inc."); a state body
+        by the one place it belongs to in the article ("the government" -> "Ethiopian government")."""
         if len(name.split()) != 1:
             return name
+        placed = self.placed_body(name)
+        if placed is not None:
+            return placed
         longer = [g for g in self.groups if g.lower().startswith(name.lower() + " ")]
         longer += [
             form
@@ -113,6 +118,25 @@ class OrganisationNames:
             and self._same_org(form := strip_determiner(POSSESSIVE.sub("", m.text)))
         ]
         return max(longer, key=lambda n: (longer.count(n), len(n))) if longer else name  # the most used form
+
+    def placed_body(self, noun: str) -> str | None:
+        """The one form of a lower-case body noun that the article writes after a nationality or a place
+        ("the Ethiopian government", "Jammu and Kashmir police"), for that noun alone ("the government");
+        None when there are none or several ("Kenyan police" and "Ugandan police"). Not organisation nouns
+        ("the company" of another country is another company)."""
+        if self.lex.lang != "en" or not noun.islower() or noun not in speaker_nouns("en").body - self.lex.org_nouns:
+            return None
+        places = {m.text for m in self.mentions if m.label == "LOC"}
+        forms = set()
+        for hit in re.finditer(rf"((?:[A-Z][\w'’.-]*\s+(?:and\s+)?)*[A-Z][\w'’.-]*)\s+{re.escape(noun)}\b", self.text):
+            where = re.sub(r"^(?:The|A|An)\s+", "", hit.group(1))
+            nouns = speaker_nouns("en")
+            if where.lower() in nouns.demonyms or all(
+                (part in places or gazetteer("en").lookup(part)) and part.lower() not in nouns.level
+                for part in where.split(" and ")
+            ):
+                forms.add(f"{where} {noun}")
+        return forms.pop() if len(forms) == 1 else None
 
     def _same_org(self, longer: str) -> bool:
         """Whether a longer form names the organisation itself ("Apple Computer", "Ford Motor Co.") rather
@@ -240,9 +264,13 @@ class OrganisationNames:
 
     def org_name(self, text: str) -> str:
         """An organisation's name as written, without article, possessive or leading description ("US
-        automaker GM" -> "GM"), an acronym spelt out when the article does ("GM" -> "General Motors")."""
+        automaker GM" -> "GM", "the Acme team" -> "Acme"), an acronym spelt out when the article does ("GM" ->
+        "General Motors"); a nationality before an organisation noun stays with it ("Israeli security agency")."""
         text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
-        name = drop_description(strip_determiner(POSSESSIVE.sub("", text)), self.lex.org_nouns)
+        written = strip_determiner(POSSESSIVE.sub("", text))
+        name = drop_description(written, self.lex.org_nouns | speaker_nouns(self.lex.lang).branch)
+        if name != written and name.lower() in speaker_nouns(self.lex.lang).demonyms:
+            name = written  # "the Israeli security agency": a nationality describes the body, it is no name
         if re.fullmatch(r"[A-Z]{2,6}", name):
             return self.spelt_out(name) or name
         if re.fullmatch(r"[A-ZÀ-Ý][\w-]{1,9}", name):  # "l'Ocha (le Bureau pour la coordination …)"
