@@ -76,3 +76,8 @@ def test_bare_plural_bodies_are_unnamed(nlp_en) -> None:
 def test_authorities_keep_their_noun(nlp_en) -> None:
     text = "Millions went on strike on Wednesday, authorities said, as workers protested."
     assert speakers(text, nlp_en) == ["authorities"]
+
+
+def test_a_described_team_keeps_its_noun(nlp_en) -> None:
+    text = "The Swiss-based team said that the car would be ready in March."
+    assert speakers(text, nlp_en) == ["Swiss-based team"]

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .speaker_record import Speaker
 
 UNCLOSED_PAREN = re.compile(r"\s*\([^()]*$")
+DESCRIBING = re.compile(r"[A-Z][\w.]*-[a-z]+")
+"""A compound adjective that describes a body, not its name: "Swiss-based", "US-led"."""
 EXPANSION_AFTER = re.compile(
     r"(?<![\w-])([A-ZÀ-Ý][\w-]{1,9})\s*\(\s*(?:(?:le|la|les)\s+|l['’]\s*)?(?!NDLR)([A-ZÀ-Ý][^()\d\n]{3,100}?)\s*\)"
 )
@@ -269,8 +271,8 @@ class OrganisationNames:
         text = UNCLOSED_PAREN.sub("", text)  # "Christian Indonesian Church Council (PGI"
         written = strip_determiner(POSSESSIVE.sub("", text))
         name = drop_description(written, self.lex.org_nouns | speaker_nouns(self.lex.lang).branch)
-        if name != written and name.lower() in speaker_nouns(self.lex.lang).demonyms:
-            name = written  # "the Israeli security agency": a nationality describes the body, it is no name
+        if name != written and (name.lower() in speaker_nouns(self.lex.lang).demonyms or DESCRIBING.fullmatch(name)):
+            name = written  # "the Israeli security agency", "the Swiss-based team": a description, no name
         if re.fullmatch(r"[A-Z]{2,6}", name):
             return self.spelt_out(name) or name
         if re.fullmatch(r"[A-ZÀ-Ý][\w-]{1,9}", name):  # "l'Ocha (le Bureau pour la coordination …)"
