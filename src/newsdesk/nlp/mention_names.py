@@ -71,7 +71,9 @@ def not_name(tok: Any) -> bool:
 
 NAME_TAIL = re.compile(r"(?:[-'’][A-ZÀ-Ý][\w]+|['’] [A-Z][\w]+)")
 ARABIC_TAIL = re.compile(r" (?:al|el|ad|ar|as|ash|ech)-[A-ZÀ-Ý][\w'’-]+| (?:ben|bin|ibn|ould) [A-ZÀ-Ý][\w'’-]+")
-INVISIBLE_TAIL = re.compile(r" ?[\u200b\u200c\u200d\u2060\ufeff]+[A-ZÀ-Ý][\w'’-]+")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+")
+"""Zero-width characters pasted into names (spaces, joiners, byte-order marks)."""
+INVISIBLE_TAIL = re.compile(r" ?" + ZERO_WIDTH.pattern + r"[A-ZÀ-Ý][\w'’-]+")
 """A last name behind zero-width characters pasted with it ("Ronald Tran Ba \u200b\u200bHuy"), which the
 tokenizer does not take for a capitalised word."""
 
@@ -95,7 +97,7 @@ def person_tail(text: str, end: int) -> int:
 
 def visible(name: str) -> str:
     """A name without the zero-width characters pasted into it."""
-    return re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]+", "", name)
+    return ZERO_WIDTH.sub("", name)
 
 
 def _name_head(t: Any) -> bool:

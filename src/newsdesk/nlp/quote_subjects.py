@@ -10,11 +10,23 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_end, sentence_start
 from .quote_verbs import SUBJECT_DEPS, across_marks
+from .speaker_groups import speaker_nouns
 
 CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 FR_SUBJECT_PRONOUNS = ("il", "elle", "ils", "elles")
 PERSON_ENTS = ("PER", "PERSON")
 PLACE_ENTS = ("LOC", "GPE", "FAC")
+
+
+def speaking_noun(head: Any, lex: QuoteLexicon) -> bool:
+    """ "le plaignant", "le gouvernement", "the union": a common noun naming a role, an organisation or a
+    body of people, who may hold an opinion (not a place, a thing or a person's name)."""
+    if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
+        return False
+    nouns = speaker_nouns(lex.lang)
+    lemma = head.lemma_.lower()
+    known = lemma in lex.org_nouns or head.lower_ in nouns.body or head.lower_ in nouns.person
+    return known or bool(lex.role_match(head.text))
 
 
 def subject_of(verb: Any) -> Any:

@@ -47,15 +47,19 @@ class QuotedTerms:
 
     def after_as(self, q: Quoted) -> bool:
         """The quote follows "as", an article between or not ("referred to it as a "…"", "as "a shocking peak"")."""
-        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        before = self._words_before(q.start)
         if before and before[-1] in ARTICLES:
             before = before[:-1]
         return bool(before) and before[-1] == "as"
 
+    def _words_before(self, pos: int) -> list[str]:
+        """The lower-cased words in the dozen characters before `pos`."""
+        return re.findall(r"[\w'’]+", self.text[max(0, pos - 12) : pos].lower())
+
     def after_article(self, q: Quoted) -> bool:
         """The quote is a noun phrase with its article, outside or inside the marks ("as a “defining moment”",
         "comme « une menace »"), not a bare qualifier ("la qualifie de « terroriste »", "call "interference"")."""
-        before = re.findall(r"[\w'’]+", self.text[max(0, q.start - 12) : q.start].lower())
+        before = self._words_before(q.start)
         inside = re.findall(r"[\w'’]+", self.text[q.inner[0] : q.inner[1]].lower())
         return bool(before) and before[-1] in ARTICLES or bool(inside) and inside[0] in ARTICLES
 
@@ -68,7 +72,7 @@ class QuotedTerms:
             if prev is None:
                 break
             start = prev[0]
-        before = re.findall(r"[\w'’]+", self.text[max(0, start - 12) : start].lower())
+        before = self._words_before(start)
         return bool(before) and before[-1] == "comme"
 
     def introduced(self, q: Quoted, a: Attribution) -> bool:

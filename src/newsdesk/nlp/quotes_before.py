@@ -15,11 +15,11 @@ from .quote_subjects import (
     phrase_span,
     sentence_subject,
     speaker_phrase,
+    speaking_noun,
     subject_of,
     subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
-from .speaker_groups import speaker_nouns
 
 
 def fronted_participle(t: Any) -> bool:
@@ -163,14 +163,8 @@ class IntroducedQuotes:
         return self.opinion(toks, q)
 
     def speaking_noun(self, head: Any) -> bool:
-        """ "le plaignant", "le gouvernement", "the union": a common noun naming a role, an organisation or a
-        body of people, who may hold an opinion (not a place, a thing or a person's name)."""
-        if head.pos_ != "NOUN" or head.ent_type_ in PLACE_ENTS:
-            return False
-        nouns = speaker_nouns(self.lex.lang)
-        lemma = head.lemma_.lower()
-        known = lemma in self.lex.org_nouns or head.lower_ in nouns.body or head.lower_ in nouns.person
-        return known or bool(self.lex.role_match(head.text))
+        """See `quote_subjects.speaking_noun`."""
+        return speaking_noun(head, self.lex)
 
     def _according(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "À 10 h, selon Météo-Régions, « … »", "Selon le capitaine Marc Roy, de la gendarmerie, « … »": a quote

@@ -18,13 +18,13 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_start
+from .quote_subjects import speaking_noun
 from .quote_verbs import is_modal, is_negated, speech_verb, verb_lemma
 from .reported import Reported, inside, trim
 from .reported_as_said import as_said
 from .reported_complement import complement
 from .reported_incises import fr_parenthetical, incise, parenthetical
 from .reported_introducers import introducers, opinions
-from .speaker_groups import speaker_nouns
 
 MIN_WORDS = 3
 CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
@@ -97,10 +97,7 @@ def _demand(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     head = rep.speaker_head if rep is not None else None
     if head is None or head.pos_ != "NOUN" or head.ent_type_:
         return rep
-    nouns = speaker_nouns(lex.lang)
-    word = head.lower_
-    known = word in nouns.person or word in nouns.body or head.lemma_.lower() in lex.org_nouns
-    return rep if known or lex.role_match(head.text) else None
+    return rep if speaking_noun(head, lex) else None
 
 
 SAME_SPEAKER = {"he", "she", "they", "we", "i"}
