@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from babel.dates import get_day_names
+
 from .. import lexicons
 from .places import gazetteer
 
@@ -188,3 +190,12 @@ def no_name(name: str, before: str, lang: str) -> str | None:
     if nationals(name, lang):
         return "unnamed: people the article does not name"
     return None
+
+
+@lru_cache(maxsize=16)
+def time_tail(lang: str) -> re.Pattern[str]:
+    """Day words that can follow a speaker's name ("a affirmé l'ONU lundi", "said Ford today")."""
+    words = {w.lower() for w in get_day_names("wide", locale=lang).values()}
+    words |= {row[1].lower() for row in lexicons.rows("dates", lang) if row[0] == "day"}
+    parts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s+(?:{parts})(?:\s+(?:matin|soir|midi|morning|evening|night))?)+$", re.IGNORECASE)

@@ -4,8 +4,9 @@ Mentions come from the article's "entities" spans (attrs name/role/entity_id) wh
 run, checked against the parse ("General Motors" split into a title and a surname), and otherwise from
 the named entities of the spaCy parse. Each person gets their full name as written elsewhere in the
 article, a role written next to them ("John Kirby, porte-parole de ...") and a gender when a title or
-a feminine role shows it. The `Mention` record and the reading of names in the text are in
-`mention_names`.
+a feminine role shows it (`mention_roles`, `speaker_gender`); the proper-noun runs of the parse fill in
+what the taggers miss (`mention_runs`). The `Mention` record and the reading of
+names in the text are in `mention_names`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,8 @@ from .mention_names import (
     PARTICLES,
     PERSON_LABELS,
     POSSESSIVE,
-    ROLE_LEAD,
     Mention,
-    headline_word,
-    initial,
     known_org_names,
-    morph_gender,
     name_tail,
     not_name,
     person_tail,
@@ -38,14 +35,14 @@ from .mention_names import (
     visible,
     without_headline,
 )
+from .mention_roles import MentionRoles
+from .mention_runs import ProperNounRuns
 from .places import gazetteer
 from .quote_lexicon import QuoteLexicon
-
-COMPLEMENT_END = re.compile(r"\b(?:de la|de l['’]|du|des)\s*$", re.IGNORECASE)
-"""The preposition of a role's complement, right before a run ("le ministre de la Justice …")."""
+from .speaker_gender import MentionGender, share_gender
 
 
-class ArticleMentions:
+class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
     """The person and organisation mentions of one parsed article, with its proper-noun runs."""
 
     def __init__(self, text: str, doc: Any, lex: QuoteLexicon, *, entities: Sequence[Span] | None = None) -> None:
@@ -58,38 +55,6 @@ class ArticleMentions:
         self.mentions = self._from_entities(entities) if entities else self._from_doc(doc)
         self.mentions.sort(key=lambda m: m.start)
         self._link_aliases()
-
-    def _past_complement(self, run: tuple[int, int, str]) -> tuple[int, int, str]:
-        """A French run of three words that opens on the one-word complement of a role, then a first name and a
-        surname ("Justice" of "le ministre de la Justice Jean-Jacques Urvoas"): the name."""
-        start, end, text = run
-        first, _, rest = text.partition(" ")
-        if len(rest.split()) != 2 or not COMPLEMENT_END.search(self.text[max(0, start - 12) : start]):
-            return run
-        if not self._personlike_run(rest):
-            return run
-        at = start + len(first) + len(text[len(first) :]) - len(rest)
-        return at, end, rest
-
-    def _headline_free(self, run: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-        """A proper-noun run split at the headline verbs glued to names in scraped news ("Criticizes" of
-        "Ann Lee Criticizes Tom Fry")."""
-        start, _, text = run
-        parts, at = [], 0
-        for m in re.finditer(r"\S+", text):
-            if headline_word(m.group(0), self.text, self.lex, nouns=False):
-                parts.append((at, m.start()))
-                at = m.end()
-        if not parts:
-            return [run]
-        parts.append((at, len(text)))
-        out = []
-        for a, b in parts:
-            piece = text[a:b].strip()
-            if piece:
-                lo = start + a + text[a:b].index(piece)
-                out.append((lo, lo + len(piece), piece))
-        return out
 
     def _link_aliases(self) -> None:
         """A nickname the article gives a person ("Fauzi, better known as Foke", "Édouard Philippe, dit
@@ -184,7 +149,7 @@ class ArticleMentions:
         self._surnames_as_persons(out, entities)
         out.extend(self._apposed_runs(out))
         persons = [m for m in out if m.label == "PER"]
-        _share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
+        share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
         for m in persons:  # "Di Giacomo" when the entity layer did not join it to "Flavio Di Giacomo"
             full = self._full_name(m, persons)
             if full != m.name and m.entity_id is None:
@@ -282,77 +247,6 @@ class ArticleMentions:
             words = words[1:]
         return " ".join(words)
 
-    def _entity_role(self, span: Span, start: int, end: int) -> str | None:
-        """The entity layer's role, or the longer role written next to the name that contains it; when the
-        entity layer has only a title before the name ("Rev." of "Rev. Ann Lee, the director of …"), the role
-        written next to the name, if any."""
-        role = span.attrs.get("role")
-        at = self.text.rfind(role, max(0, start - 200), start) if role else -1
-        if at >= 0 and self._clause_between(at + len(role.split()[0]), start):
-            role = None  # "L'avocate de Paul Roy précise que Ann Lee a …": another clause's subject
-        if role and role not in self.lex.titles:
-            near = self._role_near(start, end)  # "MSNBC host and correspondent Ann Lee": the whole role
-            return near if near and role.lower() in near.lower() else role
-        return self._role_near(start, end) or role
-
-    def _name_from_runs(self, m: Mention, mentions: list[Mention]) -> str:
-        """A person tagged by one word alone: the proper-noun run it closes ("Siu Heng" when only "Heng" was
-        tagged), else the one earlier run it opens or closes that the entity layer missed ("Arvind Gaur"
-        after image markup, then "Arvind"), or that the model took for an organisation whole when this word
-        is its surname ("Post Malone" … "Malone said")."""
-        places = [x for x in mentions if x.label != "PER"]
-        names = []
-        for start, end, run in self.runs:
-            if end > m.end or not self._personlike_run(run):
-                continue
-            over = [x for x in places if x.start < end and start < x.end]
-            if over and not (len(over) == 1 and self.mistagged_person(over[0], start, end, m.name)):
-                continue
-            words = run.split()
-            if end == m.end and start < m.start:
-                cut = self._past_organisation(start, m.start, mentions)
-                return self.text[cut:end] if cut < m.start else m.name
-            if end <= m.start and m.name in (words[0], words[-1]) and run not in names:
-                names.append(run)
-        return names[0] if len(names) == 1 else m.name
-
-    def _past_organisation(self, start: int, end: int, mentions: list[Mention]) -> int:
-        """Where a run opening at `start` starts after the organisation name that the article writes elsewhere
-        and that overlaps text[start:end] ("Bioprocess Insider" of the run "Insider Celltrion" in "… -
-        Bioprocess Insider Celltrion has confirmed"): a headline's source glued to a name."""
-        cut = start
-        for org in {m.text for m in mentions if m.label == "ORG" and " " in m.text}:
-            for hit in re.finditer(re.escape(org), self.text[max(0, start - len(org)) : end + len(org)]):
-                at = max(0, start - len(org)) + hit.start()
-                if at <= start < at + len(org) < end:
-                    cut = max(cut, at + len(org))
-        return cut + len(self.text[cut:end]) - len(self.text[cut:end].lstrip())
-
-    def mistagged_person(self, m: Mention, start: int, end: int, surname: str) -> bool:
-        """Whether organisation mention `m` is exactly the person-like run text[start:end] ending in `surname`,
-        or that surname, and the run a name no organisation list knows: a person the model mislabelled ("Post
-        Malone")."""
-        run = self.text[start:end]
-        return (
-            ((m.start, m.end) == (start, end) or m.end == end and m.text == surname)  # or only the surname
-            and m.label != "LOC"
-            and run.split()[-1] == surname
-            and fold(run) not in known_org_names(self.lex.lang)
-        )
-
-    def _personlike_run(self, run: str) -> bool:
-        """Two or three capitalised words, none a role, title or organisation noun, with middle initials
-        ("Anna B Kowalski", "E.A. Adeboye")."""
-        words = run.split()
-        names = [w for k, w in enumerate(words) if not (k < len(words) - 1 and initial(w, first=k == 0))]
-        return 2 <= len(words) <= 4 and 1 <= len(names) <= 3 and names[-1] == words[-1] and all(
-            re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", w)
-            and w.lower() not in self._role_words
-            and w not in self.lex.titles
-            and w.lower() not in self.lex.org_nouns
-            for w in names
-        )
-
     @staticmethod
     def _surnames_as_persons(out: list[Mention], entities: Sequence[Span]) -> None:
         """ "Pablo Dana … Dana a déclaré": a one-word organisation that only the gazetteer made one (a
@@ -449,142 +343,3 @@ class ArticleMentions:
             if matches and (other.start < m.start or best == m.name):
                 best = other.name
         return best
-
-    def _role_near(self, start: int, end: int) -> str | None:
-        """A role written next to a name: "John Kirby, porte-parole de ..." or "le porte-parole ..., John Kirby"."""
-        after = self.text[end : end + 160]
-        m = re.match(r"\s*,\s*([^,.;:()\n«»\"“”]{3,120})", after)
-        if m:
-            seg = m.group(1)
-            rm = self.lex.role_match(seg)
-            lead = seg[: rm.start()] if rm else ""
-            named_lead = re.fullmatch(r"(?i:the\s+)?(?:[A-Z][\w-]+\s+){1,2}", lead)
-            if rm and (rm.start() <= 8 or named_lead or ROLE_LEAD.fullmatch(lead)):
-                return strip_determiner(seg[rm.start() :]).strip() or None
-        line_start = self.text.rfind("\n", 0, start) + 1
-        before = self.text[max(line_start, start - 160) : start]
-        seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),?\s*$", before)
-        if seg_m and seg_m.group(1).strip() in self.lex.titles:  # "The Archbishop of Canterbury, Most Revd Ann Lee"
-            before = before[: seg_m.start(1)]
-            seg_m = re.search(r"([^,.;:()\n«»\"“”]{2,160}),\s*$", before)
-        if not seg_m:
-            return None
-        seg, at = seg_m.group(1), max(line_start, start - 160) + seg_m.start(1)
-        roles = self.lex.role_re.finditer(seg) if self.lex.role_re else iter(())
-        rm = next((r for r in roles if not self._clause_between(at + r.start(), start)), None)
-        if not rm:
-            return None
-        role = seg[rm.start() :].strip()
-        if self.lex.lang == "en":
-            lead = seg[: rm.start()].split()
-            keep: list[str] = []
-            for word in reversed(lead):
-                if word[:1].isupper() or word.lower() in ("national", "security", "foreign", "defense", "defence"):
-                    keep.insert(0, word)
-                else:
-                    break
-            role = " ".join([*keep, role])
-        role = strip_determiner(role)
-        return role if 1 < len(role) <= 120 else None
-
-    def _clause_between(self, start: int, end: int) -> bool:
-        """A finite verb in text[start:end]: "Actor Ann Lee says she will play Batman in Tom Fry's film" gives
-        Tom Fry no role, the role belongs to the subject of another clause."""
-        if self.doc is None:
-            return False
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(
-            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.idx + len(t) <= end for t in span
-        )
-
-    def _gender(self, start: int, end: int, role: str | None) -> str:
-        shown = self._shown_gender(start, end)
-        if shown != "x":
-            return shown
-        kin = self._kin_gender(start, end)
-        if kin != "x":
-            return kin
-        before = self.text[max(0, start - 60) : start]
-        seg = re.split(r"[.!?;:\n«»“”\"]", before)[-1]
-        words = re.findall(r"[\w'’-]+", seg.lower())
-        for k, word in enumerate(words[:-1]):
-            if word in self.lex.feminine and self.lex.role_match(words[k + 1]):
-                return "f"  # "la ministre de la Culture, Rachida Dati"
-        if role:
-            first = role.split()[0].lower()
-            if first in self.lex.feminine or first.endswith(("trice", "esse", "ente", "ière", "woman")):
-                return "f"
-        return "x"
-
-    def _kin_gender(self, start: int, end: int) -> str:
-        """An English person's gender shown by a gendered noun right before the name or apposed after it
-        ("her husband Tom", "Ann Lee, his widow,"): "x" if none."""
-        if self.lex.lang != "en":
-            return "x"
-        before = re.search(r"([a-z]+)\s+$", self.text[max(0, start - 30) : start])
-        after = re.match(r",\s+(?:his|her|their|the|a|an)\s+([a-z]+)\b", self.text[end : end + 40])
-        for m in (before, after):
-            word = m.group(1) if m else ""
-            if word in self.lex.masculine:
-                return "m"
-            if word in self.lex.feminine:
-                return "f"
-        return "x"
-
-    def _shown_gender(self, start: int, end: int) -> str:
-        """The gender a title right before the name or the grammar around it shows ("x" if none)."""
-        words = re.findall(r"[\w.'’-]+", self.text[max(0, start - 60) : start])
-        if words and words[-1] in self.lex.titles:
-            return self.lex.titles[words[-1]]
-        return self._agreement(start, end)
-
-    def _agreement(self, start: int, end: int) -> str:
-        """A French person's gender shown by the grammar around the name: the determiner of a role noun
-        written next to it ("le député Jean Dupont", "Jean Dupont, un porte-parole du mouvement"), or a
-        participle or adjective after "être" of which the name is the subject ("Anne Roy avait été
-        écartée", "Anne Roy s'est dite favorable")."""
-        if self.doc is None or self.lex.lang != "fr":
-            return "x"
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return "x"
-        doc = span.doc
-        pairs = [doc[span.start - 2 : span.start]] if span.start >= 2 else []  # "le député Jean Dupont"
-        if doc[span.end : span.end + 1].text == ",":
-            pairs.append(doc[span.end + 1 : span.end + 3])  # "Jean Dupont, un porte-parole du mouvement"
-        for pair in pairs:
-            if len(pair) == 2 and pair[0].pos_ == "DET" and self.lex.role_match(pair[1].text):
-                gender = morph_gender(pair[0])
-                if gender != "x":
-                    return gender
-        if span.start and doc[span.start - 1].pos_ == "ADP":
-            return "x"  # "l'arrivée de Jean Roux est avancée": the participle agrees with another noun
-        copula = False
-        for tok in doc[span.end : span.end + 5]:
-            if tok.pos_ == "AUX" or tok.lower_ in ("s'", "s’", "se"):
-                copula = copula or tok.lemma_ == "être"
-                continue
-            if copula and "Part" in tok.morph.get("VerbForm"):
-                return _participle_gender(tok.lower_)
-            break
-        return "x"
-
-
-def _participle_gender(word: str) -> str:
-    """The gender a French past participle shows by its ending ("écartée", "élue" / "écarté", "élu")."""
-    if word.endswith(("ée", "ie", "ue", "ite", "ise", "te")):
-        return "f"
-    return "m" if word.endswith(("é", "i", "u", "it", "is")) else "x"
-
-
-def _share_gender(persons: list[Mention], shown: dict[int, str]) -> None:
-    """Give every mention of a person whose gender is unknown the gender a title or the grammar shows at
-    another of their mentions (`shown`, by mention id), when those do not disagree."""
-    known: dict[str, set[str]] = {}
-    for m in persons:
-        if shown[id(m)] != "x":
-            known.setdefault(m.name, set()).add(shown[id(m)])
-    for m in persons:
-        genders = known.get(m.name, set())
-        if m.gender == "x" and len(genders) == 1:
-            m.gender = next(iter(genders))
