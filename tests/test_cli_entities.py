@@ -59,6 +59,9 @@ def test_entities_list_and_show_with_variants_roles_and_why(tmp_path):
         "Sergueï Choïgou"
     }  # fmt: skip
     assert run(db, "entities", "--csv").output.splitlines()[0].startswith("id,type,name,country")
+    top = json.loads(run(db, "entities", "--limit", "1", "--json").output)
+    assert [e["name"] for e in top] == ["Sergueï Choïgou"]  # the most mentioned first
+    assert "1 of 4 entities" in run(db, "entities", "--limit", "1").output
 
     shown = run(db, "entity", "Шойгу")
     assert shown.exit_code == 0, shown.output

@@ -12,7 +12,7 @@ import click
 
 from .cli_output import emit, output_options, short
 from .nlp.registry import EntityRegistry
-from .store.entities import entity_row, find_stored_entities, list_entities
+from .store.entities import entity_row, find_stored_entities, list_stored_entities
 
 
 def _registry(ctx: click.Context) -> EntityRegistry:
@@ -30,14 +30,16 @@ def _registry(ctx: click.Context) -> EntityRegistry:
 @click.pass_context
 def entities(ctx: click.Context, lang: str | None, label: str | None, limit: int, fmt: str) -> None:
     """List people, organisations and places with their name variants."""
-    found = list_entities(_registry(ctx), label=label, lang=lang)
-    rows = [entity_row(e) for e in found[:limit]]
+    from .cli import get_store
+
+    total, found = list_stored_entities(get_store(ctx), label=label, lang=lang, limit=limit)
+    rows = [entity_row(e) for e in found]
     if fmt == "table":
         for row in rows:
             row["variants"] = short(", ".join(row["variants"]), 50)
             row["role"] = short(row["role"], 40) if row["role"] else None
     columns = ["id", "type", "name", "country", "mentions", "variants", "langs", "role", "first_seen", "last_seen"]
-    emit(rows, fmt=fmt, columns=columns, title=f"{len(rows)} of {len(found)} entities")
+    emit(rows, fmt=fmt, columns=columns, title=f"{len(rows)} of {total} entities")
 
 
 @click.command("entity")
