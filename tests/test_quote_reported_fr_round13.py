@@ -156,6 +156,8 @@ def test_clause_after_a_colon_without_marks(nlp_fr) -> None:
     [
         "Le ministre a annoncé trois mesures : la baisse des impôts, la hausse des salaires et un plan d'aide.",
         "Le maire a déclaré : « Nous reconstruirons l'école. »",
+        "Ce point presse était d'ailleurs justifié par la couverture de la cérémonie : le cabinet reproche aux médias "
+        "de sous-estimer la foule.",
     ],
 )
 def test_list_or_quote_after_a_colon_is_no_unmarked_report(nlp_fr, text) -> None:
@@ -173,6 +175,23 @@ def test_name_right_before_the_verb_of_a_second_clause(nlp_fr) -> None:
 def test_verb_of_the_same_subject_after_a_name_keeps_it(nlp_fr) -> None:
     text = "Le ministre a rencontré Paul Martin et a déclaré que la réforme attendra."
     assert quotes(text, nlp_fr) == [("que la réforme attendra", "Le ministre", "déclarer")]
+
+
+def test_participle_of_a_noun_does_not_cut_the_report(nlp_fr) -> None:
+    text = (
+        "Le maire a fait savoir, dans sa déclaration publiée mercredi par la préfecture, qu'il possédait deux "
+        "tableaux estimés à 15 000 euros, d'après son « évaluation personnelle » ."
+    )
+    assert reported(text, nlp_fr) == [text[text.index("qu'il") : text.rindex(" .")]]
+
+
+def test_estime_ainsi_que_hung_inside_the_clause(nlp_fr) -> None:
+    text = "Le journal estime ainsi que l'une des clauses secrètes de l'accord pourrait être une coopération militaire."
+    assert quotes(text, nlp_fr) == [(text[text.index("que") : -1], "Le journal", "estimer")]
+
+
+def test_ainsi_que_joining_two_objects_is_no_report(nlp_fr) -> None:
+    assert quotes("Le ministre a salué les pompiers ainsi que les bénévoles.", nlp_fr) == []
 
 
 # look-alikes that do not report

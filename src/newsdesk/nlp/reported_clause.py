@@ -40,6 +40,10 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
     thus = [c for c in t.children if c.dep_ in ("conj", "ccomp") and c.i > t.i and any(map(ainsi_que, c.children))]
     if lex.lang == "fr" and thus and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : thus[0].left_edge.i]):
         return thus[0]  # "estime ainsi que …", parsed as the fixed phrase "ainsi que" (as well as)
+    fixed = next((x for x in t.doc[t.i + 1 : t.i + 4] if ainsi_que(x)), None)
+    adverbs = fixed is not None and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : fixed.i])
+    if lex.lang == "fr" and adverbs and fixed.head.i > t.i:
+        return fixed.head  # "estime ainsi que l'une des clauses …", "ainsi que" hung on the clause's subject
     if demand:
         return _loose_que(t, lex)
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i] or _unmarked_clause_before(t)

@@ -89,6 +89,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             start = min(start, mark[0].idx)
         if mark and ainsi_que(mark[0]):
             start = mark[0].idx + len(mark[0]) + 1  # "estime ainsi que …": the report opens on "que"
+        elif lex.lang == "fr" and re.match(r"ainsi\s+qu", text[start : start + 10], re.IGNORECASE):
+            start += len("ainsi ")  # "estime ainsi que …" with "ainsi que" hung inside the clause
         elif mark and lex.lang == "fr" and QUE.match(mark[0].text) and text[start : mark[0].idx].rstrip().endswith(","):
             start = mark[0].idx  # "a fait savoir, dans une lettre publiée mercredi, qu'elle …": an insertion before it
         if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
