@@ -76,6 +76,12 @@ def test_selon_between_a_verb_and_its_object(nlp_fr) -> None:
     assert quotes(text, nlp_fr) == [(text[:-1], "la banque centrale", "selon")]
 
 
+def test_selon_between_a_copula_and_its_quoted_predicate(nlp_fr) -> None:
+    text = "La crémation est selon l'Église « une pratique longtemps refusée par la tradition chrétienne » ."
+    got = quotes(text, nlp_fr)
+    assert [(s, v) for _, s, v in got] == [("l'Église", "selon")]
+
+
 def test_bare_infinitive_after_an_adverbial_phrase(nlp_fr) -> None:
     text = "Le ministre a annoncé lors de la conférence vouloir réformer le code du travail."
     assert quotes(text, nlp_fr) == [("vouloir réformer le code du travail", "Le ministre", "annoncer")]
@@ -156,6 +162,7 @@ def test_clause_after_a_colon_without_marks(nlp_fr) -> None:
     [
         "Le ministre a annoncé trois mesures : la baisse des impôts, la hausse des salaires et un plan d'aide.",
         "Le maire a déclaré : « Nous reconstruirons l'école. »",
+        "L'enquête a encore révélé un élément troublant : les téléphones de la famille se sont éteints le même soir.",
         "Ce point presse était d'ailleurs justifié par la couverture de la cérémonie : le cabinet reproche aux médias "
         "de sous-estimer la foule.",
     ],

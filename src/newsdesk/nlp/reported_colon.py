@@ -8,7 +8,7 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
-from .quote_subjects import passive, phrase_span, subject_of
+from .quote_subjects import passive, phrase_span, speaking_noun, subject_of
 from .reported import NON_SPEAKERS, Reported, trim
 
 MAX_BEFORE_COLON = 12
@@ -25,6 +25,8 @@ def colon_report(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None
     if passive(t) or subj.dep_ in ("nsubj:pass", "nsubjpass"):
         return None  # "Ce point presse était justifié par … : …": nobody speaks
+    if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PER", "ORG") or speaking_noun(subj, lex)):
+        return None  # "L'enquête a révélé un élément troublant : …": a finding, not somebody's words
     s_end = sentence_end(text, t.idx)
     colon = next((x for x in doc[t.i + 1 : t.i + MAX_BEFORE_COLON] if x.text in (":", ".", ";", "\n")), None)
     if colon is None or colon.text != ":" or colon.idx >= s_end:

@@ -181,6 +181,8 @@ def _object_after_source(doc: Any, text: str, lead: tuple[int, int], sp_start: i
         return None
     source = doc.char_span(sp_start, seg_end, alignment_mode="contract")
     for prev, x in zip(source or [], list(source or [])[1:], strict=False):
+        if x.text in QUOTE_CHARS:
+            return x.idx  # "L'enterrement est selon l'Église « la forme la plus appropriée »"
         if x.lower_ in ARTICLES_FR and (prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text == ")"):
             return x.idx
     return None
