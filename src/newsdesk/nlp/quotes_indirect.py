@@ -54,10 +54,11 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             )
         elif lex.verbs.get(verb_lemma(t, lex)) == "demand" and t.pos_ == "VERB":
             rep = _demand(t, lex, text)
+        elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
+            # "Par conséquent, a-t-il poursuivi, …", "Le maire poursuit : il faudra …"
+            rep = fr_parenthetical(t, text) or parenthetical(t, text) or colon_report(t, lex, text)
         elif speech_verb(t, lex):
             rep = colon_report(t, lex, text)  # "X nuance ce constat : la crise …", a verb of direct quotes
-        elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
-            rep = fr_parenthetical(t, text) or parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
         else:
             continue
         if rep is not None:

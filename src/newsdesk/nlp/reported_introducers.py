@@ -175,7 +175,8 @@ def _object_after_source(doc: Any, text: str, lead: tuple[int, int], sp_start: i
     if doc.lang_ != "fr" or re.search(r"[,;:]\s*$", text[lead[0] : sp_start]):
         return None
     toks = [t for t in doc.char_span(*lead, alignment_mode="contract") or [] if not t.is_punct]
-    if not toks or toks[-1].pos_ != "VERB" or "Fin" not in toks[-1].morph.get("VerbForm"):
+    copula = bool(toks) and toks[-1].lemma_.lower() in ("être", "sembler", "paraître", "rester", "devenir")
+    if not toks or not (toks[-1].pos_ == "VERB" or copula) or "Fin" not in toks[-1].morph.get("VerbForm"):
         return None
     if any(c.dep_ == "obj" and c.i > toks[-1].i and c.idx < sp_start for c in toks[-1].children):
         return None
