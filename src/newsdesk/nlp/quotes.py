@@ -260,7 +260,7 @@ def _stop_before_own_attribution(r: Reported, directs: list[list[Any]], text: st
     if r.verb_span is None:
         return
     for q, a in directs:
-        if a is None or a.how != "before" or a.speaker is None or a.verb is None:
+        if a is None or a.how != "before" or a.speaker is None or a.verb is None or _noun_participle(a.verb):
             continue
         if not (r.verb_span[1] < a.speaker[0] < a.verb.idx < q.start < r.end):
             continue
@@ -268,6 +268,18 @@ def _stop_before_own_attribution(r: Reported, directs: list[list[Any]], text: st
         if comma > r.start and not re.search(r"[.!?]\s", text[comma : a.speaker[0]]):
             r.end = len(text[:comma].rstrip())
             return
+
+
+def _noun_participle(verb: Any) -> bool:
+    """ "deux montres estimées à 15 000 euros d'après son « évaluation »": a French past participle with no
+    auxiliary qualifies a noun; it is no speech verb of another speaker inside the report."""
+    return (
+        verb.doc.lang_ == "fr"
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+        and (verb.i == 0 or verb.doc[verb.i - 1].pos_ != "AUX")
+    )
 
 
 def _same_holder(speaker: tuple[int, int] | None, a: Attribution | None) -> bool:

@@ -22,9 +22,10 @@ from .quote_subjects import speaking_noun
 from .quote_verbs import is_modal, is_negated, speech_verb, verb_lemma
 from .reported import Reported, inside, trim
 from .reported_as_said import as_said
+from .reported_colon import colon_report
 from .reported_complement import complement
-from .reported_incises import fr_parenthetical, incise, parenthetical
-from .reported_introducers import introducers, opinions
+from .reported_incises import fr_inverted_without_comma, fr_parenthetical, incise, parenthetical
+from .reported_introducers import introducers, opinions, relative_introducers
 
 MIN_WORDS = 3
 CONTINUING = {"poursuivre", "continuer", "enchaîner", "continue"}
@@ -48,16 +49,22 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
                 or incise(t, lex, text)
                 or parenthetical(t, text)
                 or as_said(t, text)
+                or fr_inverted_without_comma(t, lex, text)
+                or colon_report(t, lex, text)
             )
         elif lex.verbs.get(verb_lemma(t, lex)) == "demand" and t.pos_ == "VERB":
             rep = _demand(t, lex, text)
         elif t.lemma_.lower() in CONTINUING and t.pos_ == "VERB":
-            rep = fr_parenthetical(t, text) or parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
+            # "Par conséquent, a-t-il poursuivi, …", "Le maire poursuit : il faudra …"
+            rep = fr_parenthetical(t, text) or parenthetical(t, text) or colon_report(t, lex, text)
+        elif speech_verb(t, lex):
+            rep = colon_report(t, lex, text)  # "X nuance ce constat : la crise …", a verb of direct quotes
         else:
             continue
         if rep is not None:
             found.append(rep)
     found.extend(r for r in introducers(doc, lex, quoted) if not _tally(doc, r, lex))
+    found.extend(r for r in relative_introducers(doc, lex, quoted) if not _tally(doc, r, lex))
     found.extend(opinions(doc, lex, quoted))
     for r in found:  # "X a indiqué que …, a-t-on appris auprès de Y": the complement stops before the incise
         for o in found:
@@ -142,8 +149,8 @@ def _tally(doc: Any, r: Reported, lex: QuoteLexicon) -> bool:
     """ "On dénombrait 1 306 852 votants, selon les organisateurs": a count given by a source is data, not
     reported speech; its clause is ruled by a counting verb and holds a number."""
     span = doc.char_span(r.start, r.end, alignment_mode="expand")
-    if span is None or not any(t.like_num for t in span):
-        return False
+    if span is None or not any(t.like_num for t in span) or any(t.text in QUOTE_CHARS for t in span):
+        return False  # "Selon X, « nous serons 2 millions », tandis que le premier tour avait réuni …": words
     return any(t.pos_ == "VERB" and t.lemma_.lower() in lex.count_verbs for t in span)
 
 

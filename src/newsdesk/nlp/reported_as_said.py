@@ -26,12 +26,27 @@ def as_said(t: Any, text: str) -> Reported | None:
     if lead and not lead.endswith(","):
         return None  # "comme le dit X" inside a clause compares rather than reports
     comma = next((x for x in doc[t.i + 1 : t.i + 12] if x.text in (",", ".", ";", ":")), None)
+    if lead and comma is not None and comma.i > t.i + 1 and _closes_clause(doc, comma, text):
+        speaker = trim(text, t.idx + len(t), comma.idx)
+        span = doc.char_span(*speaker, alignment_mode="expand")
+        start, end = trim(text, sentence_start(text, t.idx), doc[k - 1].idx)
+        return incise_report(t, start, end, speaker, span.root if span is not None else None)
     if comma is None or comma.text != "," or comma.i == t.i + 1:
         return None
     speaker = trim(text, t.idx + len(t), comma.idx)
     span = doc.char_span(*speaker, alignment_mode="expand")
     start, end = trim(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
     return incise_report(t, start, end, speaker, span.root if span is not None else None)
+
+
+def _closes_clause(doc: Any, stop: Any, text: str) -> bool:
+    """ "…, comme l'indique X." / "…, comme l'indique X, chercheur à la NASA : « … »": the "comme" clause ends
+    the sentence (an apposition to its speaker aside, up to a colon), so it reports the clause before it."""
+    end = sentence_end(text, stop.idx)
+    colon = text.find(":", stop.idx, end)
+    end = colon if colon != -1 else end
+    rest = [x for x in doc[stop.i :] if x.idx < end]
+    return not any(x.pos_ in ("VERB", "AUX") or x.text in "«“\"" for x in rest)
 
 
 def _as_said_en(t: Any, text: str) -> Reported | None:

@@ -29,7 +29,7 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
         if inf:
             return inf[0]  # "claims to have seen the plane"
     demand = lex.verbs.get(verb_lemma(t, lex)) == "demand"
-    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    after = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and not _bare_finite_fr(t, c)]
     if after and all(to_infinitive(c, lex) for c in after):
         return None  # "demanded the vote to be postponed": a request, not reported words
     marked = [
@@ -40,6 +40,10 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
     thus = [c for c in t.children if c.dep_ in ("conj", "ccomp") and c.i > t.i and any(map(ainsi_que, c.children))]
     if lex.lang == "fr" and thus and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : thus[0].left_edge.i]):
         return thus[0]  # "estime ainsi que …", parsed as the fixed phrase "ainsi que" (as well as)
+    fixed = next((x for x in t.doc[t.i + 1 : t.i + 4] if ainsi_que(x)), None)
+    adverbs = fixed is not None and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : fixed.i])
+    if lex.lang == "fr" and adverbs and fixed.head.i > t.i:
+        return fixed.head  # "estime ainsi que l'une des clauses …", "ainsi que" hung on the clause's subject
     if demand:
         return _loose_que(t, lex)
     before = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i] or _unmarked_clause_before(t)
@@ -75,7 +79,7 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
             return negated  # "en disant n'y être pour rien", the infinitive parsed as the root
         if nxt is not None and nxt.pos_ == "AUX" and "Inf" in nxt.morph.get("VerbForm") and nxt.head.i > t.i:
             return nxt.head  # "raconte avoir été approché", the participle hung elsewhere
-        late = _late_infinitive(t)
+        late = _late_infinitive(t) or _infinitive_on_noun(t)
         if late is not None:
             return late
     bare = [c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and c.tag_ in ("VB", "VBP")]
@@ -89,11 +93,20 @@ def complement_token(t: Any, lex: QuoteLexicon) -> Any:
 
 def _loose_que(t: Any, lex: QuoteLexicon) -> Any:
     """A "que"/"that" clause the parser hung elsewhere ("announced on Friday that ...", "a demandé à la ministre
-    que …", "demande à ce que …")."""
+    que …", "demande à ce que …"), also past an insertion between commas that holds a noun's own participle or
+    relative clause ("a confié, depuis la ville où il se trouvait, que …")."""
     doc = t.doc
-    for x in doc[t.i + 1 : min(len(doc), t.i + 16)]:
+    inserted = False
+    for x in doc[t.i + 1 : min(len(doc), t.i + (30 if _comma_insertion(t) else 16))]:
         if x.pos_ in ("VERB",) and x.dep_ not in ("xcomp",) and x.lower_ not in ("that", "que"):
-            break
+            if not (_comma_insertion(t) and _noun_modifier(x)):
+                break
+            inserted = True
+            continue
+        if x.text in (".", "!", "?", ";"):
+            break  # the sentence ends
+        if inserted and x.lower_ in ("que", "qu'", "qu’") and doc[x.i - 1].text != ",":
+            break  # "la lettre publiée hier que …": a relative clause of the insertion's noun
         prev = doc[x.i - 1]
         that = x.lower_ in ("that", "que", "qu'", "qu’")
         if that and prev.lower_ in SUBORDINATORS and not _a_ce_que(prev):
@@ -102,6 +115,38 @@ def _loose_que(t: Any, lex: QuoteLexicon) -> Any:
         if that and x.head.i > x.i and (x.dep_ == "mark" or loose):
             return x.head
     return None
+
+
+def _comma_insertion(t: Any) -> bool:
+    """A French speech verb followed by a comma (its adverbs or a short adverbial aside): "a confié en fin de
+    matinée, depuis …, que …"."""
+    if t.doc.lang_ != "fr":
+        return False
+    for x in t.doc[t.i + 1 : min(len(t.doc), t.i + 8)]:
+        if x.text == ",":
+            return True
+        if x.i == t.i + 1 and x.dep_ == "xcomp" and t.lemma_.lower() == "faire":
+            continue  # "a fait savoir, …, que"
+        if x.pos_ in ("VERB", "AUX") or x.lower_ in ("que", "qu'", "qu’") or x.text in (".", ";", ":", "«"):
+            return False
+    return False
+
+
+def _noun_modifier(x: Any) -> bool:
+    """A verb that modifies a noun: a participle ("publiée mercredi") or a relative clause ("où il se trouvait")."""
+    return x.dep_ in ("acl", "acl:relcl") and x.head.pos_ in ("NOUN", "PROPN")
+
+
+def _bare_finite_fr(t: Any, comp: Any) -> bool:
+    """ "Aucune cible précise n'a été identifiée": a French finite clause after the verb with no "que", no
+    colon and no quote mark before it is not its complement (French reports a clause through "que")."""
+    if t.doc.lang_ != "fr" or any(g.dep_ == "mark" or g.lower_ in ("que", "qu'", "qu’") for g in comp.children):
+        return False
+    finite = "Fin" in comp.morph.get("VerbForm") or any(
+        g.dep_.startswith(("aux", "cop")) and "Fin" in g.morph.get("VerbForm") for g in comp.children
+    )
+    between = t.doc[t.i + 1 : comp.left_edge.i + 1]
+    return finite and not any(x.text in (":", "«", "“", '"') or x.lower_ in ("que", "qu'", "qu’") for x in between)
 
 
 def ainsi_que(mark: Any) -> bool:
@@ -191,6 +236,26 @@ def _late_infinitive(t: Any) -> Any:
             return None
         if x.pos_ in ("VERB", "AUX") and "Inf" in x.morph.get("VerbForm") and doc[x.i - 1].text == ",":
             return x
+    return None
+
+
+def _infinitive_on_noun(t: Any) -> Any:
+    """ "avait affirmé sur un forum détester la police": a bare infinitive right after a noun of the verb's
+    adverbial phrase, which the parser hung on that noun (a French noun takes "à"/"de" before an infinitive,
+    never a bare one)."""
+    doc = t.doc
+    for x in doc[t.i + 1 : min(len(doc), t.i + 12)]:
+        if x.is_punct or x.lower_ in ("que", "qu'", "qu’") or "Fin" in x.morph.get("VerbForm"):
+            return None
+        if x.pos_ != "VERB" or "Inf" not in x.morph.get("VerbForm"):
+            continue
+        bare = not any(g.dep_ in ("mark", "case") for g in x.children)
+        noun = x.head
+        if x.dep_ != "acl" or not bare or noun.pos_ not in ("NOUN", "PROPN") or doc[x.i - 1].pos_ == "ADP":
+            return None
+        while noun.i != t.i and noun.pos_ not in ("VERB", "AUX") and noun.head.i != noun.i:
+            noun = noun.head
+        return x if noun.i == t.i else None
     return None
 
 

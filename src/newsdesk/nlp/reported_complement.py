@@ -20,7 +20,7 @@ from .quote_subjects import (
     speaker_verb,
     subject_of,
 )
-from .quote_verbs import verb_lemma
+from .quote_verbs import SUBJECT_DEPS, verb_lemma
 from .reported import NON_SPEAKERS, Reported, trim
 from .reported_clause import ainsi_que, complement_token, coordinated_verb
 from .speaker_groups import speaker_nouns
@@ -32,6 +32,11 @@ why …", "describes how …"), not reported content."""
 
 EMBEDDED_QUESTION_FR = re.compile(r"(?:pourquoi|comment|combien|quand|où|quel(?:le)?s?|s['’]ils?)\b", re.IGNORECASE)
 """The French counterpart of EMBEDDED_QUESTION: "a expliqué pourquoi …", "a détaillé comment …"."""
+
+
+RELATIVE_FR = re.compile(r"(?:où|dont|(?:le|la|les|au|aux|du|des)quel(?:le)?s?)\b", re.IGNORECASE)
+"""A French clause opening with a relative word is a relative clause of the noun before it ("…, a affirmé un
+policier de l'État de Victoria, où se situe Melbourne"), not what the verb reports."""
 
 
 ADDRESSEE_VERBS = {"tell", "warn", "remind", "inform", "assure", "reassure", "advise", "caution", "notify", "brief"}
@@ -84,10 +89,16 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             start = min(start, mark[0].idx)
         if mark and ainsi_que(mark[0]):
             start = mark[0].idx + len(mark[0]) + 1  # "estime ainsi que …": the report opens on "que"
+        elif lex.lang == "fr" and re.match(r"ainsi\s+qu", text[start : start + 10], re.IGNORECASE):
+            start += len("ainsi ")  # "estime ainsi que …" with "ainsi que" hung inside the clause
+        elif mark and lex.lang == "fr" and QUE.match(mark[0].text) and text[start : mark[0].idx].rstrip().endswith(","):
+            start = mark[0].idx  # "a fait savoir, dans une lettre publiée mercredi, qu'elle …": an insertion before it
         if lex.lang == "en" and (EMBEDDED_QUESTION.match(text, start) or _wh_clause(t, comp)):
             return None  # "She explains why the law matters": the topic of a report, not its content
         if lex.lang == "fr" and EMBEDDED_QUESTION_FR.match(text[t.idx + len(t) : start + 12].strip()):
             return None  # "a expliqué pourquoi l'usine devait fermer"
+        if lex.lang == "fr" and RELATIVE_FR.match(text, start):
+            return None  # "…, a affirmé un policier de l'État de Victoria, où se situe Melbourne"
         if ";" in text[t.idx : start]:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         if _relative_after_object(t, comp, text, start):
@@ -128,6 +139,9 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         subj = inverted_subject(t, sentence_end(text, t.idx))
     if subj is None and comp.i > t.i:
         subj = sentence_subject(t) or _name_before(t)
+    elif comp.i > t.i and subj.i < t.i and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        named = _name_before(t)  # "Le ministre a écourté sa visite et Paul Martin a confié que …"
+        subj = named if named is not None and named.i > subj.i else subj
     subj = nearer_person(subj, t, lex)
     speaker = None
     if subj is not None and (
@@ -251,4 +265,7 @@ def _name_before(t: Any) -> Any:
         k -= 1
     if doc.lang_ != "fr" or k < 0 or doc[k].pos_ != "PROPN":
         return None
-    return doc[k]
+    name = doc[k]
+    while name.dep_.startswith("flat") and name.head.i < name.i and name.head.pos_ == "PROPN":
+        name = name.head  # "François Hollande": the name's head, so that its phrase holds the first name
+    return name

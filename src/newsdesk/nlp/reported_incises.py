@@ -154,8 +154,8 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
     k = t.i - 1
     while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in CLITICS):
         k -= 1
-    if k < 0:
-        return None
+    if k < 0 or k >= 1 and doc[k].lower_ in ("le", "l'", "l’") and doc[k - 1].lower_ == "comme":
+        return None  # "…, comme l'a annoncé le maire": an "as X said" clause (reported_as_said)
     if doc[k].text != ",":
         # "… lors d'une compétition a révélé le Comité": an inversion without the comma
         if t.dep_ != "advcl" or k == t.i - 1 or inverted_subject(t, sentence_end(text, t.idx)) is None:
@@ -163,7 +163,8 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
         k += 1
     comma = doc[k]
     sent_start = sentence_start(text, comma.idx)
-    start = max(sent_start, t.head.left_edge.idx) if t.dep_ == "parataxis" else sent_start
+    head = _clause_head(t.head) if t.dep_ == "parataxis" else None
+    start = max(sent_start, head.left_edge.idx) if head is not None else sent_start
     start, end = trim(text, start, comma.idx)
     source = _source_phrase(t, lex, text)
     if need_source and source is None:
@@ -183,6 +184,17 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
     elif subj is not None:
         speaker = phrase_span(subj, t.idx, t.sent.end_char)
     return incise_report(t, start, end, speaker, subj)
+
+
+def _clause_head(head: Any) -> Any:
+    """The clause an incise hangs on: its head, or the root of the sentence when the parser hung the incise on a
+    noun inside the clause ("Vers 11 h arrive une équipe pour vérifier qu'il n'y a pas de « risque », explique
+    X": "risque" is no clause)."""
+    if head.doc.lang_ != "fr" or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return head
+    while head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def fr_parenthetical(t: Any, text: str) -> Reported | None:
@@ -274,3 +286,68 @@ def _source_phrase(t: Any, lex: QuoteLexicon, text: str) -> tuple[int, int] | No
             e = s + len(re.split(r"[,.;\n]", text[s : t.sent.end_char])[0])
             return (s, e) if e > s else None
     return None
+
+
+BEFORE_SUBJECT = {
+    "que", "qu'", "qu’", "qui", "ce", "où", "dont", "comme", "et", "mais", "ou", "ne", "n'", "n’", "se", "s'", "s’",
+    "il", "elle", "on", "ils", "elles", "lui", "leur", "le", "la", "les", "l'", "l’", "y", "en",
+}
+"""Words that, right before a verb, make it part of the clause they open or carry its own subject."""
+
+
+def fr_inverted_without_comma(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
+    """ "Les vents étaient forts mais la visibilité correcte précise la compagnie.": a French speech verb with
+    no comma before it, closing a sentence whose clause has a finite verb of its own, and followed only by its
+    inverted subject (a name, a role, a body) up to the full stop reports the clause before it."""
+    doc = t.doc
+    if doc.lang_ != "fr":
+        return None
+    k = t.i - 1
+    while k >= 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lemma_.lower() == "faire" and doc[k].i == t.i - 1):
+        k -= 1
+    if k < 1 or doc[k].is_punct or doc[k].lower_ in BEFORE_SUBJECT or doc[k].pos_ in ("ADP", "DET", "PRON"):
+        return None
+    finite = "Fin" in t.morph.get("VerbForm") or any("Fin" in x.morph.get("VerbForm") for x in doc[k + 1 : t.i])
+    s_start, s_end = sentence_start(text, t.idx), sentence_end(text, t.idx)
+    tail = [x for x in doc[t.i + 1 :] if x.idx < s_end and not x.is_punct]
+    if not finite or not tail or any(x.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for x in tail):
+        return None
+    if any(x.text in QUOTE_CHARS or x.text in (",", ";", ":") for x in doc[t.i + 1 :] if x.idx < s_end):
+        return None
+    subj = next((x for x in tail if x.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None or not _speaker_word(subj, lex):
+        return None
+    lead = [x for x in doc[: k + 1] if x.idx >= s_start]
+    if not _own_clause(lead) or any(x.text in QUOTE_CHARS for x in lead):
+        return None
+    start, end = trim(text, s_start, doc[k].idx + len(doc[k]))
+    speaker = (tail[0].idx, tail[-1].idx + len(tail[-1]))
+    return incise_report(t, start, end, speaker, subj)
+
+
+def _speaker_word(x: Any, lex: QuoteLexicon) -> bool:
+    """A name, or a noun of a body, a person's role or a source ("la compagnie", "la police russe")."""
+    nouns = speaker_nouns(lex.lang)
+    word = x.lower_
+    return (
+        x.pos_ == "PROPN"
+        or x.ent_type_ in NAMED_SPEAKERS
+        or word in nouns.body
+        or word in nouns.person
+        or x.lemma_.lower() in lex.org_nouns
+        or word in lex.source_nouns
+        or lex.role_match(word) is not None
+    )
+
+
+def _own_clause(lead: list[Any]) -> bool:
+    """The words hold a finite verb of a main clause (not a relative or subordinate one) and its subject."""
+    for x in lead:
+        if not ("Fin" in x.morph.get("VerbForm") and x.pos_ in ("VERB", "AUX")):
+            continue
+        clause = x.head if x.dep_.startswith(("aux", "cop")) else x
+        if any(c.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") or c.dep_ == "mark" for c in clause.children):
+            continue
+        if any(c.dep_.startswith("nsubj") for c in clause.children):
+            return True
+    return False

@@ -10,7 +10,7 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import ABBREV, QUOTE_CHARS, doc_text, sentence_end, sentence_start
-from .quote_subjects import PERSON_ENTS, PLACE_ENTS, phrase_span
+from .quote_subjects import PERSON_ENTS, PLACE_ENTS, phrase_span, speaking_noun
 from .quote_verbs import speech_verb
 from .reported import Reported, inside, trim
 from .speaker_groups import speaker_nouns
@@ -67,8 +67,11 @@ def _opinion_holder(holder: Any, lex: QuoteLexicon) -> bool:
 
 DATELINE_END = re.compile(r"(?:^|\d[\s.,]*)[–—]$")
 """A dateline closes on a dash ("24 janvier 2017 . –"): what follows opens the sentence."""
-AUTHOR = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-"""Data given with their author ("figures released by NPD Group") speak for that author."""
+AUTHOR = re.compile(
+    r"\b(?:by|from|of)\s+(?:the\s+)?[A-Z]"
+    r"|(?:\b(?:de|du|des|par)\s+|\bd['’]\s*)(?:la\s+|l['’]\s*)?(?:[a-zà-ÿ]+\s+)?[A-ZÀ-Ý]"
+)
+"""Data given with their author ("figures released by NPD Group", "une étude de l'Inserm") speak for that author."""
 
 
 def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
@@ -162,6 +165,30 @@ def _copula_goes_on(doc: Any, text: str, lead: tuple[int, int], content_from: in
     return all(t.pos_ == "ADV" for t in toks[verbs[-1] + 1 :])
 
 
+ARTICLES_FR = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du"}
+
+
+def _object_after_source(doc: Any, text: str, lead: tuple[int, int], sp_start: int, seg_end: int) -> int | None:
+    """ "Cette milice constitue selon plusieurs observateurs une armée privée": a French "selon X" with no comma
+    between a finite verb and its object; the offset where the object's article starts after X's noun phrase,
+    or None."""
+    if doc.lang_ != "fr" or re.search(r"[,;:]\s*$", text[lead[0] : sp_start]):
+        return None
+    toks = [t for t in doc.char_span(*lead, alignment_mode="contract") or [] if not t.is_punct]
+    copula = bool(toks) and toks[-1].lemma_.lower() in ("être", "sembler", "paraître", "rester", "devenir")
+    if not toks or not (toks[-1].pos_ == "VERB" or copula) or "Fin" not in toks[-1].morph.get("VerbForm"):
+        return None
+    if any(c.dep_ == "obj" and c.i > toks[-1].i and c.idx < sp_start for c in toks[-1].children):
+        return None
+    source = doc.char_span(sp_start, seg_end, alignment_mode="contract")
+    for prev, x in zip(source or [], list(source or [])[1:], strict=False):
+        if x.text in QUOTE_CHARS:
+            return x.idx  # "L'enterrement est selon l'Église « la forme la plus appropriée »"
+        if x.lower_ in ARTICLES_FR and (prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text == ")"):
+            return x.idx
+    return None
+
+
 def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc_text(doc)
     out: list[Reported] = []
@@ -213,8 +240,12 @@ def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) 
                 start, end = trim(text, content_from, s_end)
             else:
                 start, end = trim(text, s_start, m.start())
+                split = _object_after_source(doc, text, (start, end), sp_start, seg_end)
                 if _clause_goes_on(doc, text, (start, end), content_from, s_end):
                     end = trim(text, start, s_end)[1]  # "X aurait, selon Y, fait …": the whole clause
+                elif split is not None:  # "La milice constitue selon X une armée privée": the clause goes on
+                    end, seg_end = trim(text, start, s_end)[1], len(text[:split].rstrip())
+                    full_end = seg_end
             if seg_end <= sp_start or _not_a_source(text[sp_start:seg_end], lex):
                 continue
             head = doc.char_span(sp_start, seg_end, alignment_mode="expand")
@@ -235,3 +266,58 @@ def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) 
                 )
             )
     return out
+
+
+RELATIVE_SELON = re.compile(r"\s*,?\s*selon\s+(?:lequel|laquelle|lesquels|lesquelles)\b\s*,?\s*", re.IGNORECASE)
+NAMED_ENTS = (*PERSON_ENTS, "ORG")
+
+
+def relative_introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """ "Même avis au ministère de la Justice, selon lequel le dispositif n'est pas une solution miracle": "selon
+    lequel" after a person or a body reports the rest of the clause as theirs ("les informations selon
+    lesquelles …", "l'hypothèse selon laquelle …" name a thing, not a speaker)."""
+    if lex.lang != "fr":
+        return []
+    text = doc_text(doc)
+    out: list[Reported] = []
+    for m in RELATIVE_SELON.finditer(text):
+        if inside(m.start(), quoted) or m.start() == 0:
+            continue
+        before = doc.char_span(0, len(text[: m.start()].rstrip()), alignment_mode="contract")
+        if before is None or not len(before):
+            continue
+        head = _antecedent(before[-1])
+        if head is None or not _can_speak(head, lex):
+            continue
+        end = sentence_end(text, m.end())
+        if head.dep_.startswith("nsubj") and m.end() < head.head.idx < end:
+            end = text.rfind(",", m.end(), head.head.idx)  # "Le maire, selon lequel …, a visité le chantier"
+        start, end = trim(text, m.end(), end)
+        if end <= start:
+            continue
+        sel = m.start() + m.group(0).lower().index("selon")
+        sp = phrase_span(head, sentence_start(text, head.idx), sel)
+        out.append(
+            Reported(
+                start=start, end=end, verb_text="selon", verb_span=(sel, sel + len("selon")),
+                speaker=trim(text, *sp), speaker_head=head, how="introducer",
+            )
+        )
+    return out
+
+
+def _antecedent(last: Any) -> Any:
+    """The head of the noun phrase ending at `last` ("ministère" in "au ministère de la Justice")."""
+    tok = last
+    while tok.dep_ in ("nmod", "flat:name", "flat", "amod", "fixed") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def _can_speak(head: Any, lex: QuoteLexicon) -> bool:
+    """A name of a person or an organisation, or a noun of a role or a body."""
+    if _not_a_source(head.text, lex):
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in NAMED_ENTS:
+        return head.ent_type_ not in PLACE_ENTS
+    return speaking_noun(head, lex)
