@@ -15,6 +15,12 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)"
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
 
+ANNOUNCED = re.compile(r"\b([\w'’-]+)\s+(?:(?:est|sont|était|étaient)\s+(?:la|le|les)\s+)?suivante?s?\s*:\s*$", re.I)
+"""Quoted words announced by "le motif suivant :", "la mission suivante :", "la question est la suivante :"."""
+SAID_NOUNS = {"phrase", "phrases", "mot", "mots", "termes", "propos", "tweet", "message", "déclaration"}
+"""Nouns before "suivant :" that announce somebody's words (with the lexicon's view and document nouns)."""
+
+
 class QuotedTerms:
     """Methods of `DirectAttributor` that tell a quotation from a quoted title, name or term."""
 
@@ -33,6 +39,16 @@ class QuotedTerms:
         words = re.findall(r"[\w'’-]+", before)
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
+
+    def announced_content(self, q: Quoted) -> bool:
+        """ "interrogés pour le motif suivant : « … »", "la mission suivante : « … »": in French, quoted words that
+        "<noun> suivant(e) :" announces are a charge, a mandate or a question put to others, not a quotation,
+        unless the noun names words said ("la déclaration suivante : « … »")."""
+        m = ANNOUNCED.search(self.text[max(0, q.start - 80) : q.start])
+        if m is None or self.lex.lang != "fr":
+            return False
+        noun = m.group(1).lower()
+        return noun not in SAID_NOUNS | self.lex.view_nouns | self.lex.documents
 
     def named(self, q: Quoted, a: Attribution | None) -> bool:
         """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use

@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
-from .quote_fragments import fragment_attribution, opinion_holder
+from .quote_fragments import fragment_attribution, opinion_holder, wished_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quote_sentences import n_words
@@ -160,6 +160,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if i in absorbed:
             continue
         words = n_words(text[q.start : q.end])
+        if att.announced_content(q):
+            continue  # "pour le motif suivant : « … »": a charge or a mandate, nobody's words
         named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
         if att.is_title(q) and not named and (a is None or a.how in ("before", "agent", "belief") or words < 8):
             a = fragment_attribution(att, q) if words <= MAX_FRAGMENT_WORDS else None  # "un projet « ruineux »"
@@ -186,6 +188,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             dropped = dropped and a is None
         elif a is None and lang == "fr":
             a = opinion_holder(att, q)  # "Pour X, il s'agit d'une « … »", however long
+            a = a or wished_attribution(att, q)  # "X voudrait interdire « … »", however long
         if dropped:
             continue
         items.append((q.start, "direct", q, a))
