@@ -127,3 +127,39 @@ def test_content_announced_by_suivant_is_no_quotation(nlp_fr) -> None:
 def test_statement_announced_by_suivant_stays_a_quotation(nlp_fr) -> None:
     text = "Le maire Louis Garnier a fait la déclaration suivante : « Nous ne fermerons aucune école cette année. »"
     assert found(text, nlp_fr, "fr").get("« Nous ne fermerons aucune école cette année. »") == "Louis Garnier"
+
+
+def test_copula_on_a_thing_carries_on_the_previous_speaker(nlp_fr) -> None:
+    text = (
+        "« Le bilan est de trois blessés », selon le préfet, Hugo Marchand. La cause de l'accident serait « une "
+        "erreur de signalisation à l'entrée du tunnel »."
+    )
+    assert found(text, nlp_fr, "fr").get("« une erreur de signalisation à l'entrée du tunnel »") == "Hugo Marchand"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("'We will not give up on this town': mayor vows to rebuild\nThe mayor spoke on Monday.", None),
+        ("Return to form 'just round the corner' insists coach\nThe coach spoke on Monday.", "'just round the corner'"),
+    ],
+)
+def test_straight_single_quotes_mark_a_quote(text: str, quote: str | None) -> None:
+    from newsdesk.nlp.quote_marks import find_quoted
+
+    expected = quote or text[: text.index(":")]
+    assert expected in [text[q.start : q.end] for q in find_quoted(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students' union met Salvini's aides in the '90s.",
+        "A survey ranked 'War and Peace' first, ahead of rock 'n' roll memoirs.",
+        "He dismissed his 'tomato period' as childish.",
+    ],
+)
+def test_apostrophes_titles_and_terms_are_no_straight_single_quotes(text: str) -> None:
+    from newsdesk.nlp.quote_marks import find_quoted
+
+    assert find_quoted(text) == []

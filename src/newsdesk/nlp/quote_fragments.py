@@ -99,6 +99,21 @@ def _pledge_owner(att: DirectAttributor, q: Quoted, root: Any) -> Attribution | 
     return Attribution(verb=None, speaker=span, speaker_head=owner, how="fragment")
 
 
+def thing_predicate(att: DirectAttributor, q: Quoted) -> bool:
+    """ "La cause de l'erreur serait « une double prise en compte … »": the quoted words are what a copula says of a
+    thing (not of a person), with no speaker of their own; they carry on the quote or report just before."""
+    root = att.quote_root(q)
+    if root is None:
+        return False
+    if _predicate(root) and root.pos_ != "VERB":
+        subj = subject_of(root)
+    elif root.dep_ in ("attr", "acomp") and root.head.lemma_.lower() in COPULAS:
+        subj = subject_of(root.head)
+    else:
+        return False
+    return subj is not None and subj.pos_ == "NOUN" and subj.idx < q.start and att.is_thing(subj)
+
+
 NAMED_AFTER = re.compile(r"\s*[a-zà-ÿ]+\s+(?:d[eu]\s+|de\s+la\s+|d['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*")
 """A noun and a proper name (« affaire Fillon », « loi Travail », "effect Trump"): a named thing."""
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
-from .quote_fragments import fragment_attribution, opinion_holder, wished_attribution
+from .quote_fragments import fragment_attribution, opinion_holder, thing_predicate, wished_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quote_sentences import n_words
@@ -214,7 +214,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
             elif cont is not None and words >= 3 and (
-                att.standalone(q) or _listed_after(last, q, text) or att.opens_clause(q)
+                att.standalone(q) or _listed_after(last, q, text) or att.opens_clause(q) or thing_predicate(att, q)
             ):
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
