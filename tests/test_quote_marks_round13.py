@@ -163,3 +163,10 @@ def test_apostrophes_titles_and_terms_are_no_straight_single_quotes(text: str) -
     from newsdesk.nlp.quote_marks import find_quoted
 
     assert find_quoted(text) == []
+
+
+def test_clean_text_drops_straight_single_quotes() -> None:
+    from newsdesk.nlp.quotes import clean_quote_text
+
+    assert clean_quote_text("'We will not give up'") == "We will not give up"
+    assert clean_quote_text("« les enfants' »") == "les enfants'"

@@ -494,4 +494,7 @@ def fill_roles(quotes: list[Span], entities: list[Span]) -> None:
 
 def clean_quote_text(text: str) -> str:
     """A quote's text without its outer marks and spaces, for display and search."""
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == "'":  # 'Like Armageddon': straight single quotes
+        text = text[1:-1]
     return re.sub(r"\s+", " ", text.strip().strip('«»“”„‚‘’‹›"').strip())
