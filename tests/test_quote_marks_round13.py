@@ -170,3 +170,8 @@ def test_clean_text_drops_straight_single_quotes() -> None:
 
     assert clean_quote_text("'We will not give up'") == "We will not give up"
     assert clean_quote_text("« les enfants' »") == "les enfants'"
+
+
+def test_words_qualifying_the_object_of_a_naming_verb(nlp_fr) -> None:
+    text = "Sur la radio, des voisins décrivent des gens « réservés », qui ne parlaient à personne."
+    assert "« réservés »" in found(text, nlp_fr, "fr")

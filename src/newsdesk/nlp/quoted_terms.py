@@ -61,6 +61,21 @@ class QuotedTerms:
         use = self.lex.verbs.get(verb_lemma(v, self.lex))
         return use == "naming" or use == "naming_as" and self.after_as(q)
 
+    def object_complement(self, q: Quoted, a: Attribution | None) -> bool:
+        """ "des voisins décrivent des gens « réservés »": the quoted words qualify the direct object of a naming
+        verb and follow it right away: what the namer calls it, however short."""
+        if a is None or a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        if self.lex.verbs.get(verb_lemma(a.verb, self.lex)) != "naming":
+            return False
+        root, obj = self.quote_root(q), next((c for c in a.verb.children if c.dep_ in ("obj", "dobj")), None)
+        if root is None or obj is None or root.head.i != obj.i or root.dep_ not in ("amod", "acl"):
+            return False
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        if not inner[:1].islower():
+            return False  # "le projet « Horizon »": a name
+        return obj.idx < q.start and not self.text[obj.idx + len(obj) : q.start].strip()
+
     def after_as(self, q: Quoted) -> bool:
         """The quote follows "as", an article between or not ("referred to it as a "…"", "as "a shocking peak"")."""
         before = self._words_before(q.start)

@@ -179,6 +179,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
         said = said or a is not None and a.how == "before" and att.uttered(q, a)  # "il a crié « Allah Akbar »"
         described = named and (att.after_article(q) or att.described_as(q))  # "as a "defining moment""
+        described = described or named and att.object_complement(q, a)  # "décrivent des gens « réservés »"
         short = words <= 2 and not (said or named_pair or described)
         dropped = a is not None and a.how == "before" and (short or att.infinitive_object(q))
         # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
