@@ -171,7 +171,10 @@ JUDGEMENT_FRAMES = re.compile(r"(?:il\s+s['’]\s*agit|c['’]\s*est|ce\s+(?:son
 
 def _named_holder(head: Any, holder: list[Any]) -> bool:
     """ "Pour Erdogan", "Pour L'Opinion": a proper name of four words at most, whatever entity type the tagger
-    gave it (names of people and newspapers are often tagged as places or miscellany)."""
+    gave it (names of people and newspapers are often tagged as places or miscellany); a place with its article
+    ("Pour la France") is a country, not a speaker."""
+    if head.ent_type_ in PLACE_ENTS and holder[0].pos_ == "DET" and holder[0].text[:1].islower():
+        return False
     return len(holder) <= 4 and (head.pos_ == "PROPN" or head.i > 0 and head.text[:1].isupper())
 
 
