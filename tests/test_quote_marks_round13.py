@@ -157,6 +157,8 @@ def test_straight_single_quotes_mark_a_quote(text: str, quote: str | None) -> No
         "The students' union met Salvini's aides in the '90s.",
         "A survey ranked 'War and Peace' first, ahead of rock 'n' roll memoirs.",
         "He dismissed his 'tomato period' as childish.",
+        "Her column, 'Bring Back The Night Trains Before Winter', drew letters.",
+        "He joined the ruling bloc ('the party of the state') last year.",
     ],
 )
 def test_apostrophes_titles_and_terms_are_no_straight_single_quotes(text: str) -> None:

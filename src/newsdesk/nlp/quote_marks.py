@@ -135,9 +135,21 @@ def _single_straight(text: str, found: list[Quoted]) -> list[Quoted]:
         Quoted(m.start(), m.end(), "'", True, 0)
         for m in SINGLE_STRAIGHT.finditer(text)
         if not any(q.start < m.end() and m.start() < q.end for q in found)
-        and (n_words(m.group(1)) >= MIN_SINGLE_WORDS or not text[: m.start()].strip())
+        and (not text[: m.start()].strip() or _single_quoted_clause(text, m.start(), m.end(), m.group(1)))
     ]
     return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+def _single_quoted_clause(text: str, start: int, end: int, inner: str) -> bool:
+    """Words between straight single quotes inside a text that read as words said: a few words, not a title or
+    name in capitals ('Sure, Draw Something. Just Not The Prophet'), not a gloss in parentheses ("('the party of
+    power')")."""
+    if n_words(inner) < MIN_SINGLE_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if len(words) > 1 and all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    return not (text[start - 1 : start] == "(" and text[end : end + 1] == ")")
 
 
 def find_quoted(text: str) -> list[Quoted]:
