@@ -45,7 +45,7 @@ def fragment_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None
         return None
     if att.is_title(q) and root.pos_ != "ADJ":  # "un projet « dangereux »" qualifies the project, names nothing
         return None
-    holder = opinion_holder(att, q)
+    holder = opinion_holder(att, q) or _pledge_owner(att, q, root)
     if holder is not None:
         return holder
     verb = _clause_verb(att, q, root)
@@ -62,6 +62,56 @@ def fragment_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None
     if spoken is not None and root.head.i == verb.i and att.infinitive_object(q):
         return None  # "a encouragé les habitants à « rester … »": a request, not words said
     return Attribution(verb=spoken, speaker=span, speaker_head=subj, how="fragment")
+
+
+def wished_attribution(att: DirectAttributor, q: Quoted) -> Attribution | None:
+    """ "X voudrait interdire « tout aller-retour entre … »", "X a souhaité « que le parquet se saisisse … »": quoted
+    words of any length that a verb of wishing or belief governs are its subject's (longer quotes inside a sentence
+    are kept only with such a verb)."""
+    root = att.quote_root(q)
+    if root is None or att.is_title(q):
+        return None
+    verb = _clause_verb(att, q, root)
+    if verb is None or not _stance(att, verb):
+        return None
+    return fragment_attribution(att, q)
+
+
+OWNER_PRONOUNS = {"his", "her", "their"}
+
+
+def _pledge_owner(att: DirectAttributor, q: Quoted, root: Any) -> Attribution | None:
+    """ "Salvini's threat to "liberate" the region", "the mayor's promise to "fix every road"": quoted words in the
+    infinitive clause of a pledge, threat or call noun (lexicon "pledge_noun") are its owner's, a person or body."""
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    if verb.dep_ != "acl" or verb.pos_ != "VERB" or not any(c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in att.lex.pledge_nouns or att.in_quote(noun.idx):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or att.in_quote(owner.idx):
+        return None
+    if owner.pos_ == "PRON" and owner.lower_ not in OWNER_PRONOUNS or owner.pos_ == "NOUN" and att.is_thing(owner):
+        return None  # "its threat to …": a thing or an unresolved "its"
+    lo = sentence_start(att.text, owner.idx)
+    span = speaker_phrase(owner, lo, owner.idx + len(owner))  # without the "’s"
+    return Attribution(verb=None, speaker=span, speaker_head=owner, how="fragment")
+
+
+def thing_predicate(att: DirectAttributor, q: Quoted) -> bool:
+    """ "La cause de l'erreur serait « une double prise en compte … »": the quoted words are what a copula says of a
+    thing (not of a person), with no speaker of their own; they carry on the quote or report just before."""
+    root = att.quote_root(q)
+    if root is None:
+        return False
+    if _predicate(root) and root.pos_ != "VERB":
+        subj = subject_of(root)
+    elif root.dep_ in ("attr", "acomp") and root.head.lemma_.lower() in COPULAS:
+        subj = subject_of(root.head)
+    else:
+        return False
+    return subj is not None and subj.pos_ == "NOUN" and subj.idx < q.start and att.is_thing(subj)
 
 
 NAMED_AFTER = re.compile(r"\s*[a-zà-ÿ]+\s+(?:d[eu]\s+|de\s+la\s+|d['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*")
@@ -107,10 +157,33 @@ def opinion_holder(att: DirectAttributor, q: Quoted) -> Attribution | None:
         return found
     holder = toks[1:comma]  # "Pour le gouvernement, …", "For the company, …": a role or a body
     head = next((t for t in holder if t.head.i not in {x.i for x in holder}), None)
-    if head is None or len(holder) > 6 or not att.speaking_noun(head):
+    if head is None or len(holder) > 6:
+        return None
+    if not (att.speaking_noun(head) or _named_holder(head, holder) and _judgement_frame(toks[comma + 1 :])):
         return None
     span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
     return Attribution(verb=None, speaker=span, speaker_head=head, how="fragment")
+
+
+JUDGEMENT_FRAMES = re.compile(r"(?:il\s+s['’]\s*agit|c['’]\s*est|ce\s+(?:sont|serait|seraient|sera|fut|était))\b")
+"""What opens a judgement after "Pour X, …": "il s'agit d'« … »", "c'est « … »", "ce serait « … »"."""
+
+
+def _named_holder(head: Any, holder: list[Any]) -> bool:
+    """ "Pour Erdogan", "Pour L'Opinion": a proper name of four words at most, whatever entity type the tagger
+    gave it (names of people and newspapers are often tagged as places or miscellany); a place with its article
+    ("Pour la France") is a country, not a speaker."""
+    if head.ent_type_ in PLACE_ENTS and holder[0].pos_ == "DET" and holder[0].text[:1].islower():
+        return False
+    return len(holder) <= 4 and (head.pos_ == "PROPN" or head.i > 0 and head.text[:1].isupper())
+
+
+def _judgement_frame(rest: list[Any]) -> bool:
+    """The clause after the holder's comma opens (past adverbs and asides) on a judgement frame ("il s'agit
+    de", "c'est"): the quoted words are the holder's verdict, not a fact about the holder."""
+    words = [t for t in rest if t.pos_ not in ("ADV", "PUNCT") and t.dep_ not in ("advmod", "obl:mod", "case")]
+    text = " ".join(t.lower_ for t in words[:4]).replace(" '", "'").replace(" ’", "’")
+    return JUDGEMENT_FRAMES.match(text) is not None
 
 
 def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
@@ -119,6 +192,8 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
         return root if root.pos_ != "NOUN" else None  # "Karabila est « effaré par … »": the quote is the predicate
     if root.dep_ in ("advmod", "acomp") and root.head.lemma_.lower() in COPULAS:
         return root.head  # "he is "not far away""
+    if _wished_clause(att, q, root):
+        return root.head  # "a souhaité « que le parquet se saisisse du dossier »": the wish holds the words
     tok = root
     for _ in range(5):
         if _purpose_of_stance(att, q, tok):
@@ -149,6 +224,19 @@ def _clause_verb(att: DirectAttributor, q: Quoted, root: Any) -> Any:
             return None
         tok = head
     return None
+
+
+def _wished_clause(att: DirectAttributor, q: Quoted, root: Any) -> bool:
+    """ "a souhaité « que le parquet se saisisse … »", "espère « [...] que cela servira … »": a whole "que" clause
+    in quote marks, complement of a verb of wishing or belief (no speech verb, so no report takes it)."""
+    if root.dep_ not in ("ccomp", "advcl") or root.head.pos_ != "VERB" or not _stance(att, root.head):
+        return False
+    inner = att.text[q.inner[0] : q.inner[1]]
+    return WISHED_CLAUSE.match(inner) is not None and root.head.idx < q.start
+
+
+WISHED_CLAUSE = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]\s*)?(?:que|qu['’])", re.IGNORECASE)
+"""A quote opening on "que" ("« que le parquet se saisisse … »"), after an elision mark ("« [...] que … »")."""
 
 
 def _purpose_of_stance(att: DirectAttributor, q: Quoted, tok: Any) -> bool:
@@ -225,8 +313,10 @@ def _speaking_subject(att: DirectAttributor, q: Quoted, verb: Any) -> Any:
         return None
     if sentence_start(att.text, subj.idx) != sentence_start(att.text, q.start):
         return None
-    if subj.ent_type_ in PLACE_ENTS or subj.lower_ in ("it", "this", "that", "ce", "cela", "ça", "qui", "who"):
+    if subj.lower_ in ("it", "this", "that", "ce", "cela", "ça", "qui", "who"):
         return None
+    if subj.ent_type_ in PLACE_ENTS and (copula or not _speech(att, verb) or subj.pos_ != "PROPN"):
+        return None  # "North Korea threatened to take a "new way"": a country speaks only through a speech verb
     if subj.pos_ == "PRON" and subj.lower_ in GROUP_PRONOUNS and any(True for _ in subj.children):
         return subj  # "those present responded with cries of "…"": unnamed people
     if subj.pos_ == "PRON":

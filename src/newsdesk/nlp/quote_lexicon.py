@@ -43,6 +43,7 @@ class QuoteLexicon:
     stance: set[str] = field(default_factory=set)  # "souhaite « bonne chance »": a quoted object is the subject's
     cries: set[str] = field(default_factory=set)  # "with cries of "No violence"": what a group shouts
     view_nouns: set[str] = field(default_factory=set)  # "l'avis de X : « … »": what X thinks or answers
+    pledge_nouns: set[str] = field(default_factory=set)  # "X's threat to "…"": the owner's words
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -71,6 +72,7 @@ WORD_SETS = {
     "cry": "cries",
     "stance": "stance",
     "view_noun": "view_nouns",
+    "pledge_noun": "pledge_nouns",
     "count_verb": "count_verbs",
     "inference_verb": "inference_verbs",
     "data_noun": "data_nouns",

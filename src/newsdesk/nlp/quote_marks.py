@@ -115,9 +115,50 @@ def _straighten(text: str) -> str:
     return TWO_APOSTROPHES.sub(lambda m: "\"'" if text[m.end() : m.end() + 1].isalnum() else "'\"", text)
 
 
+SINGLE_STRAIGHT = re.compile(r"(?<![\w'’])'(?=[A-Za-z])((?:[^'\n]|(?<=\w)'(?=\w)){2,160}?)(?<=[\w.,!?])'(?![\w'])")
+"""Words between straight single quotes ('Like Armageddon', 'I've been able to adjust'): the opening mark follows
+no letter and precedes a letter, the closing one follows a letter or a stop and precedes no letter, on one line;
+apostrophes inside words ("I've", "Salvini's") are no marks."""
+
+
+MIN_SINGLE_WORDS = 4
+"""Fewest words between straight single quotes inside a text: shorter ones are mostly titles and terms ('War and
+Peace', 'oligarch'); a headline may open on a shorter one ('Where are you': X asks)."""
+
+
+def _single_straight(text: str, found: list[Quoted]) -> list[Quoted]:
+    """`found` with the spans between straight single quotes that no other quote overlaps (the mark headlines and
+    some news sites use where others use ‘ ’), in order: a clause of a few words, or what opens the text."""
+    if "'" not in text:
+        return found
+    extra = [
+        Quoted(m.start(), m.end(), "'", True, 0)
+        for m in SINGLE_STRAIGHT.finditer(text)
+        if not any(q.start < m.end() and m.start() < q.end for q in found)
+        and (not text[: m.start()].strip() or _single_quoted_clause(text, m.start(), m.end(), m.group(1)))
+    ]
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+def _single_quoted_clause(text: str, start: int, end: int, inner: str) -> bool:
+    """Words between straight single quotes inside a text that read as words said: a few words, not a title or
+    name in capitals ('Sure, Draw Something. Just Not The Prophet'), not a gloss in parentheses ("('the party of
+    power')")."""
+    if n_words(inner) < MIN_SINGLE_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if len(words) > 1 and all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    return not (text[start - 1 : start] == "(" and text[end : end + 1] == ")")
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Top-level quoted spans of `text`, in order, each with its nested quotes as `children`."""
-    text = _straighten(text)
+    return _single_straight(text, _find_marked(_straighten(text)))
+
+
+def _find_marked(text: str) -> list[Quoted]:
+    """Top-level spans between the marks of `CLOSERS` (straight single quotes aside)."""
     stack: list[tuple[str, int]] = []
     skip: set[int] = set()
     found: list[Quoted] = []

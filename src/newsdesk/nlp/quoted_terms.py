@@ -15,6 +15,12 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)"
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
 
+ANNOUNCED = re.compile(r"\b([\w'’-]+)\s+(?:(?:est|sont|était|étaient)\s+(?:la|le|les)\s+)?suivante?s?\s*:\s*$", re.I)
+"""Quoted words announced by "le motif suivant :", "la mission suivante :", "la question est la suivante :"."""
+SAID_NOUNS = {"phrase", "phrases", "mot", "mots", "termes", "propos", "tweet", "message", "déclaration"}
+"""Nouns before "suivant :" that announce somebody's words (with the lexicon's view and document nouns)."""
+
+
 class QuotedTerms:
     """Methods of `DirectAttributor` that tell a quotation from a quoted title, name or term."""
 
@@ -34,6 +40,16 @@ class QuotedTerms:
         words = [w for w in words if w not in ("le", "la", "les", "l'", "du", "de", "des", "the", "a", "an")]
         return bool(words) and (words[-1] in self.lex.title_cues or " ".join(words[-2:]) in self.lex.title_cues)
 
+    def announced_content(self, q: Quoted) -> bool:
+        """ "interrogés pour le motif suivant : « … »", "la mission suivante : « … »": in French, quoted words that
+        "<noun> suivant(e) :" announces are a charge, a mandate or a question put to others, not a quotation,
+        unless the noun names words said ("la déclaration suivante : « … »")."""
+        m = ANNOUNCED.search(self.text[max(0, q.start - 80) : q.start])
+        if m is None or self.lex.lang != "fr":
+            return False
+        noun = m.group(1).lower()
+        return noun not in SAID_NOUNS | self.lex.view_nouns | self.lex.documents
+
     def named(self, q: Quoted, a: Attribution | None) -> bool:
         """ "Steve called podcasting "…"", "a salué « un geste fort »": an active naming verb (lexicon use
         "naming") with a subject, right before the quote in its clause."""
@@ -44,6 +60,21 @@ class QuotedTerms:
             return False  # "une zone surnommée « … »": nobody names it here
         use = self.lex.verbs.get(verb_lemma(v, self.lex))
         return use == "naming" or use == "naming_as" and self.after_as(q)
+
+    def object_complement(self, q: Quoted, a: Attribution | None) -> bool:
+        """ "des voisins décrivent des gens « réservés »": the quoted words qualify the direct object of a naming
+        verb and follow it right away: what the namer calls it, however short."""
+        if a is None or a.verb is None or a.speaker is None or a.verb.idx > q.start:
+            return False
+        if self.lex.verbs.get(verb_lemma(a.verb, self.lex)) != "naming":
+            return False
+        root, obj = self.quote_root(q), next((c for c in a.verb.children if c.dep_ in ("obj", "dobj")), None)
+        if root is None or obj is None or root.head.i != obj.i or root.dep_ not in ("amod", "acl"):
+            return False
+        inner = self.text[q.inner[0] : q.inner[1]].strip()
+        if not inner[:1].islower():
+            return False  # "le projet « Horizon »": a name
+        return obj.idx < q.start and not self.text[obj.idx + len(obj) : q.start].strip()
 
     def after_as(self, q: Quoted) -> bool:
         """The quote follows "as", an article between or not ("referred to it as a "…"", "as "a shocking peak"")."""

@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
-from .quote_fragments import fragment_attribution, opinion_holder
+from .quote_fragments import fragment_attribution, opinion_holder, thing_predicate, wished_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
 from .quote_sentences import n_words
@@ -160,6 +160,8 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if i in absorbed:
             continue
         words = n_words(text[q.start : q.end])
+        if att.announced_content(q):
+            continue  # "pour le motif suivant : « … »": a charge or a mandate, nobody's words
         named = att.named(q, a)  # "Jobs called podcasting "…"": the namer's words, however short
         if att.is_title(q) and not named and (a is None or a.how in ("before", "agent", "belief") or words < 8):
             a = fragment_attribution(att, q) if words <= MAX_FRAGMENT_WORDS else None  # "un projet « ruineux »"
@@ -177,6 +179,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         named_pair = named and words == 2 and lang == "fr"  # "a décrit le projet comme « une menace »"
         said = said or a is not None and a.how == "before" and att.uttered(q, a)  # "il a crié « Allah Akbar »"
         described = named and (att.after_article(q) or att.described_as(q))  # "as a "defining moment""
+        described = described or named and att.object_complement(q, a)  # "décrivent des gens « réservés »"
         short = words <= 2 and not (said or named_pair or described)
         dropped = a is not None and a.how == "before" and (short or att.infinitive_object(q))
         # "dans leurs « canapés », le pape a dit …": a term inside the sentence, not its words
@@ -186,6 +189,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
             dropped = dropped and a is None
         elif a is None and lang == "fr":
             a = opinion_holder(att, q)  # "Pour X, il s'agit d'une « … »", however long
+            a = a or wished_attribution(att, q)  # "X voudrait interdire « … »", however long
         if dropped:
             continue
         items.append((q.start, "direct", q, a))
@@ -211,7 +215,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
                 span = _direct_span(q, prev, text, resolver, lex, ranges)
                 span.attrs["continued"] = True
             elif cont is not None and words >= 3 and (
-                att.standalone(q) or _listed_after(last, q, text) or att.opens_clause(q)
+                att.standalone(q) or _listed_after(last, q, text) or att.opens_clause(q) or thing_predicate(att, q)
             ):
                 span = Span(start=q.start, end=q.end, label="QUOTE", attrs=dict(cont))
                 span.attrs.update(kind="direct", verb=None, verb_span=None, speaker=None, speaker_span=None)
@@ -503,4 +507,7 @@ def fill_roles(quotes: list[Span], entities: list[Span]) -> None:
 
 def clean_quote_text(text: str) -> str:
     """A quote's text without its outer marks and spaces, for display and search."""
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == "'":  # 'Like Armageddon': straight single quotes
+        text = text[1:-1]
     return re.sub(r"\s+", " ", text.strip().strip('«»“”„‚‘’‹›"').strip())

@@ -21,6 +21,9 @@ from .quote_subjects import (
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
 
+RELATIVE_SUBJECTS = {"qui", "who"}
+NAME_DEPS = {"flat", "flat:name", "appos", "nmod", "compound"}  # "le Conseil d'État", "le ministre Jean Roux"
+
 
 def fronted_participle(t: Any) -> bool:
     """ "Interrogé par France Info, X …", "Asked about the deal, X …": a past participle opening the sentence
@@ -214,12 +217,28 @@ class IntroducedQuotes:
             verb = verb.head  # "« will not back down »", "« a toujours refusé »"
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         last = toks[-2] if len(toks) > 1 and toks[-1].text == "," else toks[-1]  # "Theresa May, « félicite … »"
+        if subj is not None and subj.i == last.i and subj.lower_ in RELATIVE_SUBJECTS:
+            subj = self._relative_antecedent(verb, toks)  # "le Conseil d'État, qui « annule … »"
         if subj is None or subj.i >= toks[-1].i + 1 or subj.idx < toks[0].idx or last not in subj.subtree:
             return None
         if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in PLACE_ENTS or self.is_thing(subj):
             return None
         span = speaker_phrase(subj, toks[0].idx, q.start)
         return Attribution(verb=None, speaker=span, speaker_head=subj, how="outside")  # kept however short
+
+    def _relative_antecedent(self, verb: Any, toks: list[Any]) -> Any:
+        """The name that "qui"/"who" stands for when the quote opens on the relative clause's verb ("le Conseil
+        d'État, qui « … »"); its subtree then holds the relative pronoun, as a subject before the opening mark does.
+        A common noun ("qualifié de journal qui « … » par X") is what somebody describes, not who speaks."""
+        if verb.dep_ not in ("acl:relcl", "relcl"):
+            return None
+        noun = subject_of(verb)
+        if noun is None or noun.i > verb.i or noun.lower_ in RELATIVE_SUBJECTS:
+            return None
+        capitalised = noun.text[:1].isupper() and not noun.is_sent_start  # "le Conseil d'État" tagged as a noun
+        named = noun.pos_ == "PROPN" or capitalised or noun.ent_type_ in PERSON_ENTS + ("ORG",)
+        named = named or any(c.pos_ == "PROPN" and c.dep_ in NAME_DEPS for c in noun.children)
+        return noun if named else None
 
     def _late_opinion(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "X a lancé « … » tandis que, pour Y, « … »": in French, an opinion phrase after a comma, later in
