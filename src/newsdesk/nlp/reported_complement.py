@@ -72,7 +72,12 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp.tag_ == "VBG" and comp.i > t.i and not any(c.dep_ in ("mark", "aux") for c in comp.children):
         return None  # "said analyst John Smith commenting on the decision"
     purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
-    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
+    if (
+        non_finite
+        and subject_of(t) is None
+        and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None)
+        and not _adverbial_gerund(t, text)
+    ):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None
@@ -99,7 +104,7 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = coordinated_verb(t, start, end, text)
-        fronted = fronted_participle_subject(t, sent_start) if lex.lang == "fr" else None
+        fronted = fronted_participle_subject(t, sent_start)
         if fronted is not None and start < fronted.idx < end:  # "Affirmant que …, il a critiqué …"
             end = t.doc[fronted.left_edge.i - 1].idx
         colon = COLON_QUOTE.search(text, start, end) if lex.lang == "fr" else None
@@ -161,6 +166,24 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         speaker_head=subj if speaker else None,
         how="complement",
     )
+
+
+GERUND_MARKS = {"while", "after", "before", "by", "upon"}
+"""English words that open an adverbial gerund clause whose speaker is the sentence's subject."""
+
+
+def _adverbial_gerund(t: Any, text: str) -> bool:
+    """ "While insisting that …, the mayor left", "He called for calm, while announcing that …": an English
+    gerund in an adverbial clause speaks for the subject of its sentence, even where the parser hung it on a
+    verb after it."""
+    if t.lang_ != "en" or t.tag_ != "VBG":
+        return False
+    if fronted_participle_subject(t, sentence_start(text, t.idx)) is not None:
+        return True
+    k = t.i - 1
+    while k >= 0 and t.doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in GERUND_MARKS and sentence_subject(t) is not None
 
 
 def _impersonal_passive(subj: Any, t: Any) -> bool:
