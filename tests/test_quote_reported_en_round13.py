@@ -47,3 +47,43 @@ def test_fronted_gerund_speaks_for_the_main_subject(text: str, quote: str, speak
 def test_fronted_gerund_report_stops_before_the_main_clause(nlp_en) -> None:
     text = "While maintaining that the vote was fair, the chairman asked members to stay calm."
     assert spans(text, nlp_en) == ["that the vote was fair"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        (
+            "Mayor Ann Cole: Harbour bridge will reopen in spring\nThe harbour bridge will reopen in April, Mayor Ann "
+            "Cole said on Monday. \"We are on schedule,\" Cole said.",
+            "Harbour bridge will reopen in spring",
+            "Ann Cole",
+        ),
+        (
+            "Cole: No new taxes before the vote CLOSE Mayor Ann Cole said on Monday that she would not raise taxes.",
+            "No new taxes before the vote",
+            "Ann Cole",
+        ),
+        (
+            "Minister: Our farmers need rain, not promises Dublin, Ireland, Jan. 3 (Reuters) - Minister Tom Reilly "
+            "said on Friday that the drought was the worst in forty years.",
+            "Our farmers need rain, not promises",
+            "Tom Reilly",
+        ),
+    ],
+)
+def test_headline_name_colon_claim_reports_the_speaker(text: str, claim: str, speaker: str, nlp_en) -> None:
+    assert (claim, "indirect", speaker) in found(text, nlp_en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tennis: Local player wins the county open\nAnn Cole won the final on Sunday, the club said.",
+        "Dani Olmo: Rovers submit a bid for the young midfielder\nRovers have offered ten million for the "
+        "player, chairman Tom Reilly said.",
+        "Dublin: Storm closes three schools\nThree schools closed on Monday, the council said.",
+    ],
+)
+def test_headline_label_without_its_speaker_reports_nothing(text: str, nlp_en) -> None:
+    first_line = text.split("\n")[0]
+    assert not any(q in first_line for q in spans(text, nlp_en))
