@@ -87,3 +87,36 @@ def test_headline_name_colon_claim_reports_the_speaker(text: str, claim: str, sp
 def test_headline_label_without_its_speaker_reports_nothing(text: str, nlp_en) -> None:
     first_line = text.split("\n")[0]
     assert not any(q in first_line for q in spans(text, nlp_en))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party must explain its vote or else I conclude they support the attackers.",
+        "And again, I say, you may despise us, but you must condemn such acts.",
+        "If anyone asked me, I would say that the festival was a success.",
+    ],
+)
+def test_writer_speaking_now_reports_nothing(text: str, nlp_en) -> None:
+    assert not [q for q, kind, _ in found(text, nlp_en) if kind != "direct"]
+
+
+def test_writer_reporting_own_earlier_words_is_kept(nlp_en) -> None:
+    text = "As I announced last week on my blog, the new library website is now open for business."
+    assert "the new library website is now open for business" in spans(text, nlp_en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops stand ready in the valley, as another death in the region is confirmed.",
+        "These figures say that more than two million homes have a broadband line.",
+    ],
+)
+def test_passive_as_clause_and_data_subject_report_nothing(text: str, nlp_en) -> None:
+    assert spans(text, nlp_en) == []
+
+
+def test_active_as_clause_still_reports(nlp_en) -> None:
+    text = "Prices have fallen for three months, as the central bank noted on Friday."
+    assert "Prices have fallen for three months" in spans(text, nlp_en)

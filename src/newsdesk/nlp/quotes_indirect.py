@@ -55,7 +55,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             rep = fr_parenthetical(t, text) or parenthetical(t, text)  # "Par conséquent, a-t-il poursuivi, …"
         else:
             continue
-        if rep is not None:
+        if rep is not None and not _writer(rep):
             found.append(rep)
     found.extend(r for r in introducers(doc, lex, quoted) if not _tally(doc, r, lex))
     found.extend(opinions(doc, lex, quoted))
@@ -125,6 +125,23 @@ def _spoken_lead(text: str, start: int, others: Sequence[Reported]) -> int:
             break
         start = trim(text, max(prev, para), start)[0]
     return start
+
+
+WRITER_PRONOUNS = {"i", "we"}
+"""English first-person subjects: outside quote marks, the writer's own voice."""
+
+
+def _writer(rep: Reported) -> bool:
+    """ "… or else I conclude they support terrorism", "I would say that …", "And again, I say, …": the writer (of a
+    blog post, a reproduced tweet) speaking now, in the present or under a modal, reports nothing; "As I announced
+    on my blog, …" (past) reports the writer's earlier words."""
+    head, verb = rep.speaker_head, rep.verb
+    if head is None or verb is None or head.lang_ != "en" or head.lower_ not in WRITER_PRONOUNS:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+    return not past
 
 
 def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:

@@ -141,6 +141,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and _thing_subject(subj, t, lex):
         return None  # "the festive mood suggests that …": a thing, not a speaker
+    if subj is not None and _unowned_data(subj, lex):
+        return None  # "These figures say that …": data, whatever their verb
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
     if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
@@ -212,6 +214,14 @@ def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
     if any(x.pos_ == "PROPN" for x in near):
         return False  # "PM Modi had hinted that …"
     return subj.text.islower() or subj.i == subj.sent.start
+
+
+def _unowned_data(subj: Any, lex: QuoteLexicon) -> bool:
+    """An English data noun ("figures", "statistics") with no name in its phrase as the subject of any speech verb:
+    data, not a speaker ("the new figures say that …"; "a Pew Research survey says" keeps its owner)."""
+    if lex.lang != "en" or subj.pos_ != "NOUN" or not {subj.lower_, subj.lemma_.lower()} & lex.data_nouns:
+        return False
+    return not any(x.pos_ == "PROPN" for x in subj.subtree)
 
 
 def _modified_noun(t: Any) -> Any:
