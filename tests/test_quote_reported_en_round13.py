@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.nlp.headline_glue import glued_headline
 from newsdesk.nlp.quotes import extract_quotes
 
 
@@ -120,3 +121,60 @@ def test_passive_as_clause_and_data_subject_report_nothing(text: str, nlp_en) ->
 def test_active_as_clause_still_reports(nlp_en) -> None:
     text = "Prices have fallen for three months, as the central bank noted on Friday."
     assert "Prices have fallen for three months" in spans(text, nlp_en)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "body"),
+    [
+        (
+            "Ferry service may not resume before spring ODESSA - The port authority said on Friday that …",
+            "Ferry service may not resume before spring",
+            "The port authority said",
+        ),
+        (
+            "Storm cuts power to thousands across the valley SPRINGFIELD (AP) — Crews worked through the night …",
+            "Storm cuts power to thousands across the valley",
+            "Crews worked",
+        ),
+        (
+            "Bridge closes as river keeps rising Two lanes were shut on Monday, the council said.",
+            "Bridge closes as river keeps rising",
+            "Two lanes were shut",
+        ),
+    ],
+)
+def test_glued_headline_is_found(text: str, headline: str, body: str) -> None:
+    end, start = glued_headline(text)
+    assert text[:end].strip() == headline
+    assert text[start:].startswith(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said on Monday that the bridge would reopen. Crews were at work.",
+        "Council approves budget\nThe council approved the budget on Monday.",
+        "A member of the Single Member Constituency (SMC) – Ann Lee, earlier this year, resigned her seat.",
+        "Is Rain A Good Enough Reason To Postpone The County Fair? Organisers do not think so.",
+    ],
+)
+def test_no_glued_headline(text: str) -> None:
+    assert glued_headline(text) is None
+
+
+def test_report_in_glued_headline_stops_where_the_body_starts(nlp_en) -> None:
+    text = (
+        "Lee says talks with the union will resume soon LONDON (Reuters) - Transport minister Ann Lee said on "
+        "Tuesday that talks with the rail union would resume next week."
+    )
+    found_spans = spans(text, nlp_en)
+    assert "talks with the union will resume soon" in found_spans
+    assert "that talks with the rail union would resume next week" in found_spans
+
+
+def test_body_report_leaves_the_glued_headline_out(nlp_en) -> None:
+    text = (
+        "Tree falls onto city home, killing woman inside A woman was killed early Tuesday when a tree fell on her "
+        "home, a fire spokesman said."
+    )
+    assert "A woman was killed early Tuesday when a tree fell on her home" in spans(text, nlp_en)

@@ -16,6 +16,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
+from .headline_glue import glued_headline
 from .quote_fragments import fragment_attribution, opinion_holder
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
@@ -87,6 +88,10 @@ def line_breaks(doc: Any) -> Any:
         nxt.is_sent_start = True
     for i in _repeated_names(doc):
         doc[i].is_sent_start = True
+    glued = glued_headline(doc.text) if doc.lang_ == "en" else None
+    body = next((t for t in doc if glued and t.idx >= glued[1]), None)
+    if body is not None and body.i > 0:  # "… Conflict Eases ISTANBUL - Turkey may …": the headline is not the subject
+        body.is_sent_start = True
     for tok in doc[:-1]:  # "… fire spokesman Sgt. Ann Lee said": the name goes on the sentence
         if tok.text in title_abbreviations(doc.lang_) and doc[tok.i + 1].text[:1].isupper():
             doc[tok.i + 1].is_sent_start = False
