@@ -178,3 +178,26 @@ def test_body_report_leaves_the_glued_headline_out(nlp_en) -> None:
         "home, a fire spokesman said."
     )
     assert "A woman was killed early Tuesday when a tree fell on her home" in spans(text, nlp_en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The organiser lamented the fact that the singer declined to attend the festival.",
+        "A reader signing himself as Worried Dad, wrote: This whole case stinks of favours.",
+        "(Former governor Ann Lee said on TV): Our policy about the dam is very clear.",
+    ],
+)
+def test_noun_clause_and_text_after_a_colon_report_nothing(text: str, nlp_en) -> None:
+    assert spans(text, nlp_en) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The minister assured the public that the water was safe to drink.", "that the water was safe to drink"),
+        ("The club denied reports that the coach had resigned.", "that the coach had resigned"),
+    ],
+)
+def test_object_before_that_clause_keeps_the_report(text: str, quote: str, nlp_en) -> None:
+    assert quote in spans(text, nlp_en)

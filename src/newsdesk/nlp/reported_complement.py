@@ -97,6 +97,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         if _relative_after_object(t, comp, text, start):
             return None  # "a proclamé une région autonome, que la Turquie voit comme …": a relative clause
+        if _noun_complement(t, lex, start):
+            return None  # "lamented the fact that …": the clause completes the noun, not the verb
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
         # "the plan, which critics say will cost …, was approved", "Mofaz, who had insisted he would never join
         # the government, was worried": the relative clause ends before its noun's own verb
@@ -112,6 +114,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             end = colon.start()
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
+        if lex.lang == "en" and ":" in text[t.idx : start] and not any(c in QUOTE_CHARS for c in text[t.idx : end]):
+            return None  # "(X said on TV): Our policy is …": a text reproduced after the colon, without marks
     else:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
         # the clause comes first, then a comma, then the speaker and the verb.
@@ -262,6 +266,24 @@ def _relative_after_object(t: Any, comp: Any, text: str, start: int) -> bool:
         and c.lower_ not in speaker_nouns("fr").person
         for c in t.children
     )
+
+
+def _noun_complement(t: Any, lex: QuoteLexicon, start: int) -> bool:
+    """ "lamented the fact that …", "welcomed the news that …": an English "that" clause right after the verb's
+    object, a noun of fact or idea (lexicon "fact_noun") with its determiner, completes that noun ("stated the
+    principle that …" and "denied the reports that …" leave it the verb's)."""
+    if lex.lang != "en":
+        return False
+    doc = t.doc
+    that = next((x for x in doc[t.i + 1 :] if x.idx >= start), None)
+    if that is None or that.lower_ != "that" or that.i < 2:
+        return False
+    noun = doc[that.i - 1]
+    if noun.pos_ != "NOUN" or noun.head.i != t.i or noun.dep_ not in ("dobj", "obj"):
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    return bool({noun.lower_, noun.lemma_.lower()} & lex.fact_nouns)
 
 
 def _object_after(t: Any) -> bool:
