@@ -201,3 +201,21 @@ def test_noun_clause_and_text_after_a_colon_report_nothing(text: str, nlp_en) ->
 )
 def test_object_before_that_clause_keeps_the_report(text: str, quote: str, nlp_en) -> None:
     assert quote in spans(text, nlp_en)
+
+
+def test_report_in_a_fronted_subordinate_clause_stops_at_its_comma(nlp_en) -> None:
+    text = (
+        "Although the water board said the level of lead is far below the limit, parents found traces in every "
+        "school tap."
+    )
+    assert "the level of lead is far below the limit" in spans(text, nlp_en)
+
+
+def test_plural_role_noun_speaks_with_an_inference_verb(nlp_en) -> None:
+    text = "The professors indicated that there is a commitment to publish new course material online."
+    assert "that there is a commitment to publish new course material online" in spans(text, nlp_en)
+
+
+def test_inverted_parenthetical_after_a_linking_adverb_leaves_it_out(nlp_en) -> None:
+    text = "Indeed, reports the local paper, one council member even set up a page praising the vandals."
+    assert "one council member even set up a page praising the vandals" in spans(text, nlp_en)

@@ -105,6 +105,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree) or t.head.head.i > t.i
         if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
+        if _fronted_subordinate(t, comp):  # "Although the council said the dose is low, researchers found …"
+            end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = coordinated_verb(t, start, end, text)
         fronted = fronted_participle_subject(t, sent_start)
         if fronted is not None and start < fronted.idx < end:  # "Affirmant que …, il a critiqué …"
@@ -214,6 +216,8 @@ def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
         return True  # "A recent Acme study revealed that …": findings, not speech
     if words & (nouns.person | nouns.body | nouns.media | lex.documents - lex.data_nouns) or lex.role_match(subj.text):
         return False
+    if lex.role_match(subj.lemma_):  # "The professors indicated that …": a plural role noun
+        return False
     near = [*subj.subtree, *subj.doc[max(0, subj.i - 1) : subj.i + 2]]
     if any(x.pos_ == "PROPN" for x in near):
         return False  # "PM Modi had hinted that …"
@@ -266,6 +270,20 @@ def _relative_after_object(t: Any, comp: Any, text: str, start: int) -> bool:
         and c.lower_ not in speaker_nouns("fr").person
         for c in t.children
     )
+
+
+SUBORDINATORS_EN = {"although", "though", "while", "whereas", "because", "since", "if", "when", "after", "before", "as"}
+
+
+def _fronted_subordinate(t: Any, comp: Any) -> bool:
+    """An English speech verb in a subordinate clause before its main clause ("Although X said …, Y found …"): the
+    report ends with the subordinate clause."""
+    if t.lang_ != "en" or t.dep_ != "advcl" or t.head.i < t.i or comp.head.i != t.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS_EN and c.i < t.i for c in t.children):
+        return False
+    after = comp.right_edge.i + 1
+    return after < len(t.doc) and t.doc[after].text == "," and after < t.head.i
 
 
 def _noun_complement(t: Any, lex: QuoteLexicon, start: int) -> bool:

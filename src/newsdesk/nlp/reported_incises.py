@@ -260,6 +260,9 @@ def _inverted_parenthetical(t: Any, subj: Any, text: str) -> Reported | None:
     first = next((x for x in doc[: t.i - 1] if x.idx >= sent_start and not x.is_space), None)
     if first is None:
         return None
+    lead = [x for x in doc[first.i : t.i - 1] if not x.is_space]
+    if t.doc.lang_ == "en" and all(x.pos_ in ("ADV", "CCONJ", "SCONJ", "PUNCT") for x in lead):
+        first = doc[right + 2] if right + 2 < len(doc) else first  # "Indeed, reports the blog, one official …"
     start, end = trim(text, first.idx, sentence_end(text, t.idx))
     if end <= start or not any(x.pos_ in ("VERB", "AUX") for x in doc[right + 2 :] if x.idx < end):
         return None
