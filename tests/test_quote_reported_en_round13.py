@@ -204,10 +204,7 @@ def test_object_before_that_clause_keeps_the_report(text: str, quote: str, nlp_e
 
 
 def test_report_in_a_fronted_subordinate_clause_stops_at_its_comma(nlp_en) -> None:
-    text = (
-        "Although the water board said the level of lead is far below the limit, parents found traces in every "
-        "school tap."
-    )
+    text = "Although the council said the level of lead is far below the limit, researchers found traces in the water."
     assert "the level of lead is far below the limit" in spans(text, nlp_en)
 
 
