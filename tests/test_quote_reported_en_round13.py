@@ -216,3 +216,19 @@ def test_plural_role_noun_speaks_with_an_inference_verb(nlp_en) -> None:
 def test_inverted_parenthetical_after_a_linking_adverb_leaves_it_out(nlp_en) -> None:
     text = "Indeed, reports the local paper, one council member even set up a page praising the vandals."
     assert "one council member even set up a page praising the vandals" in spans(text, nlp_en)
+
+
+def test_inverted_attribution_of_a_quote_opens_no_report(nlp_en) -> None:
+    text = '"Keep fighting through it," says coach Ann Lee You only have so many chances in a season.'
+    assert [kind for _, kind, _ in found(text, nlp_en)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawmakers had lost their seats according to the national constitution.",
+        "Remarks by the police chief that permits will be required did not stop the marchers.",
+    ],
+)
+def test_law_and_subject_noun_report_nothing(text: str, nlp_en) -> None:
+    assert spans(text, nlp_en) == []

@@ -140,6 +140,14 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if subj is None and comp.i > t.i:
         subj = sentence_subject(t) or _name_before(t)
     subj = nearer_person(subj, t, lex)
+    if (
+        lex.lang == "en"
+        and subj is not None
+        and t.i < subj.i < comp.i
+        and subj.dep_ in ("nsubj", "nsubjpass")
+        and "," not in text[subj.idx : start]
+    ):
+        return None  # "…," says Drew Brees You only have …: an inverted attribution closes a quote, it opens nothing
     speaker = None
     if subj is not None and (
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
