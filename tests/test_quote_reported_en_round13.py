@@ -232,3 +232,35 @@ def test_inverted_attribution_of_a_quote_opens_no_report(nlp_en) -> None:
 )
 def test_law_and_subject_noun_report_nothing(text: str, nlp_en) -> None:
     assert spans(text, nlp_en) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        (
+            "Two hurt in hotel shooting, county police say Two men were hurt in a shooting early Sunday at a hotel "
+            "downtown, according to county police.",
+            "Two hurt in hotel shooting",
+            "county police",
+        ),
+        (
+            "Comeback is just round the corner, insists Ann Cole\nAnn Cole believes she will play again in March.",
+            "Comeback is just round the corner",
+            "Ann Cole",
+        ),
+    ],
+)
+def test_headline_closed_by_its_attribution(text: str, claim: str, speaker: str | None, nlp_en) -> None:
+    assert (claim, "indirect", speaker) in found(text, nlp_en)
+
+
+def test_headline_closed_by_data_reports_nothing(nlp_en) -> None:
+    text = "Senator would win every county but two, polls say\nThe senator leads in most counties."
+    assert spans(text, nlp_en) == []
+
+
+def test_repeated_name_ends_a_glued_headline() -> None:
+    text = "Comeback near insists Ann Cole Ann Cole believes she will play again in March."
+    end, start = glued_headline(text)
+    assert text[:end] == "Comeback near insists Ann Cole"
+    assert text[start:].startswith("Ann Cole believes")

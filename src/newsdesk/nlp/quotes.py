@@ -26,7 +26,7 @@ from .quotes_direct import DirectAttributor
 from .quotes_indirect import find_reported
 from .quotes_read import read_speaker
 from .reported import Reported
-from .reported_headline import headline_claim
+from .reported_headline import headline_attribution, headline_claim
 from .speakers import Speaker, SpeakerResolver
 
 CONTINUE_GAP = 400
@@ -238,9 +238,10 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if span.attrs.get("speaker_name"):
             resolver.spoke(span.attrs, span.start, span.end)
     _share_verb_speaker(spans)
-    claim = headline_claim(text, doc, lex, spans, resolver)
-    if claim is not None:
-        spans.append(claim)  # "Ashrawi: Israel's move is collective punishment"
+    for find in (headline_claim, headline_attribution):
+        claim = find(text, doc, lex, spans, resolver)
+        if claim is not None:
+            spans.append(claim)  # "Ashrawi: Israel's move is collective punishment", "…, police say"
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

@@ -116,7 +116,12 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             end = colon.start()
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
-        if lex.lang == "en" and ":" in text[t.idx : start] and not any(c in QUOTE_CHARS for c in text[t.idx : end]):
+        if (
+            lex.lang == "en"
+            and ":" in text[t.idx : start]
+            and text[start : start + 1].isupper()
+            and not any(c in QUOTE_CHARS for c in text[t.idx : end])
+        ):
             return None  # "(X said on TV): Our policy is …": a text reproduced after the colon, without marks
     else:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":

@@ -10,10 +10,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..article import Span
+from .headline_glue import glued_headline
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS
 from .quote_subjects import PLACE_ENTS
+from .quote_verbs import speech_verb, verb_lemma
 from .reported import trim
+from .reported_introducers import not_a_source
 from .speaker_groups import speaker_nouns
 from .speakers import SpeakerResolver
 
@@ -93,3 +96,57 @@ def _claim_end(text: str, start: int, name: str) -> int:
         if cut > start:
             end = cut
     return end
+
+
+INVERTED_END = re.compile(r"(?P<claim>\S.{8,}?)(?:,\s*|\s+)(?P<verb>[A-Za-z]+)\s+(?P<who>[A-Z][^,:;\"“”]{1,60}?)\s*$")
+"""A headline closed by a speech verb and its speaker: "…, says Ann Lee", "Return to form near, insists Joe Root"."""
+SUBJECT_END = re.compile(r"(?P<claim>\S.{8,}?),\s+(?P<who>[^,:;\"“”]{2,60}?)\s+(?P<verb>[a-z]+)\s*$")
+"""A headline closed by a speaker and a speech verb: "Three hurt in hotel shooting, county police say"."""
+
+
+def headline_attribution(
+    text: str, doc: Any, lex: QuoteLexicon, spans: Sequence[Span], resolver: SpeakerResolver
+) -> Span | None:
+    """ "Three hurt in hotel shooting, county police say": an English headline (its first line, or the words
+    before a first sentence glued to it) closed by a speech verb and its speaker reports the words before them."""
+    if lex.lang != "en":
+        return None
+    end = _headline_end(text)
+    if end is None:
+        return None
+    head = text[:end].rstrip()
+    for pattern in (INVERTED_END, SUBJECT_END):
+        m = pattern.match(head)
+        if m is None:
+            continue
+        verb = doc.char_span(m.start("verb"), m.end("verb"))
+        if verb is None or not speech_verb(verb[0], lex, indirect=True) or verb[0].tag_ not in ("VBZ", "VBP", "VBD"):
+            continue
+        start, claim_end = trim(text, m.start("claim"), m.end("claim"))
+        if not_a_source(m.group("who"), lex):
+            return None  # "…, polls say", "…, new law says": data and laws are no speakers
+        short = len(re.findall(r"\w+", text[start:claim_end])) < 3
+        if short or any(s.start < claim_end and s.end > start for s in spans):
+            return None
+        speaker = resolver.resolve(m.start("who"), m.end("who"), head=None)
+        kind = "mixed" if any(c in QUOTE_CHARS for c in text[start:claim_end]) else "indirect"
+        attrs: dict[str, Any] = {
+            "kind": kind,
+            "verb": verb_lemma(verb[0], lex),
+            "verb_span": [m.start("verb"), m.end("verb")],
+            **speaker.attrs(),
+        }
+        return Span(start=start, end=claim_end, label="QUOTE", attrs=attrs)
+    return None
+
+
+def _headline_end(text: str) -> int | None:
+    """Where an English text's headline ends: before the first sentence glued to it, or at its first line break
+    when that line has no full stop."""
+    glued = glued_headline(text)
+    if glued is not None:
+        return glued[0]
+    line = text.find("\n")
+    if 0 < line <= 200 and not re.search(r"[.!?]\s", text[:line]):
+        return line
+    return None
