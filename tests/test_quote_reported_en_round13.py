@@ -264,3 +264,13 @@ def test_repeated_name_ends_a_glued_headline() -> None:
     end, start = glued_headline(text)
     assert text[:end] == "Comeback near insists Ann Cole"
     assert text[start:].startswith("Ann Cole believes")
+
+
+def test_verb_after_a_quoted_sentence_attributes_it_and_reports_nothing_more(nlp_en) -> None:
+    text = "“The nurses explained it really well and we were ready,” Hawa announced their baby was born at dawn."
+    assert [kind for _, kind, _ in found(text, nlp_en)] == ["direct"]
+
+
+def test_participle_after_a_quote_still_reports(nlp_en) -> None:
+    text = "“We are very happy with the care we got,” she said, adding that the baby was healthy."
+    assert "that the baby was healthy" in spans(text, nlp_en)

@@ -153,6 +153,15 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         and "," not in text[subj.idx : start]
     ):
         return None  # "…," says Drew Brees You only have …: an inverted attribution closes a quote, it opens nothing
+    if (
+        lex.lang == "en"
+        and subj is not None
+        and comp.i > t.i
+        and subj.head.i == t.i
+        and "," not in text[t.idx : start]
+        and _closes_quote(subj, text)
+    ):
+        return None  # "…,” X announced their baby …": the verb attributes the quote before it
     speaker = None
     if subj is not None and (
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
@@ -297,6 +306,16 @@ def _fronted_subordinate(t: Any, comp: Any) -> bool:
         return False
     after = comp.right_edge.i + 1
     return after < len(t.doc) and t.doc[after].text == "," and after < t.head.i
+
+
+def _closes_quote(subj: Any, text: str) -> bool:
+    """The subject's phrase comes right after a quotation of a sentence or more (six words at least, not a title)
+    closed by a comma and a closing mark ("“…,” X said")."""
+    before = text[: subj.left_edge.idx].rstrip()
+    if before[-1:] not in "”\"’'" or before[-2:-1] != ",":
+        return False
+    opening = max(before.rfind(c, 0, len(before) - 1) for c in "“\"‘'")
+    return opening >= 0 and len(re.findall(r"\w+", before[opening:])) >= 6
 
 
 def _noun_complement(t: Any, lex: QuoteLexicon, start: int) -> bool:
