@@ -274,3 +274,8 @@ def test_verb_after_a_quoted_sentence_attributes_it_and_reports_nothing_more(nlp
 def test_participle_after_a_quote_still_reports(nlp_en) -> None:
     text = "“We are very happy with the care we got,” she said, adding that the baby was healthy."
     assert "that the baby was healthy" in spans(text, nlp_en)
+
+
+def test_incise_before_a_colon_and_a_quote_reports_the_clause_before(nlp_en) -> None:
+    text = "The talks with the rail union failed again, said the mayor: “We will try again next week.”"
+    assert "The talks with the rail union failed again" in spans(text, nlp_en)

@@ -142,7 +142,7 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     if _bare_participle(t):
         return None  # "La nouvelle série, dite série Europa, …": a participle naming, not an incise
-    if t.doc.lang_ == "en" and re.match(r"[^\S\n]*(?:\w+[^\S\n]+){0,3}?:", text[t.idx + len(t) :]):
+    if t.doc.lang_ == "en" and re.match(r"[^\S\n]*(?:\w+[^\S\n]+){0,3}?:(?!\s*[«“\"‘])", text[t.idx + len(t) :]):
         return None  # "A reader signing himself as X, wrote: …": the verb introduces what follows its colon
     if any(c.dep_ == "ccomp" and c.i > t.i and to_infinitive(c, lex) for c in t.children):
         return None  # "…, I demand them to be arrested": the verb has its own (request) complement
