@@ -44,6 +44,7 @@ class QuoteLexicon:
     cries: set[str] = field(default_factory=set)  # "with cries of "No violence"": what a group shouts
     view_nouns: set[str] = field(default_factory=set)  # "l'avis de X : « … »": what X thinks or answers
     pledge_nouns: set[str] = field(default_factory=set)  # "X's threat to "…"": the owner's words
+    fact_nouns: set[str] = field(default_factory=set)  # "lamented the fact that …": the clause completes the noun
     role_re: re.Pattern[str] | None = None
 
     def is_speech_verb(self, lemma: str, *, indirect: bool = False) -> bool:
@@ -76,6 +77,7 @@ WORD_SETS = {
     "count_verb": "count_verbs",
     "inference_verb": "inference_verbs",
     "data_noun": "data_nouns",
+    "fact_noun": "fact_nouns",
 }
 """Cue kinds that are plain sets of lower-case words: kind in the lexicon file -> `QuoteLexicon` field."""
 

@@ -210,9 +210,7 @@ def fronted_participle_subject(verb: Any, here: int) -> Any:
     """ "Affirmant que …, il a critiqué la presse": a present participle or gerund opening its sentence speaks
     for the subject of the main clause after the comma that closes it."""
     doc = verb.doc
-    if doc.lang_ != "fr" or "Pres" not in verb.morph.get("Tense") or any(
-        t.idx >= here and not t.is_punct and t.lower_ != "en" for t in doc[: verb.i]
-    ):
+    if not _fronted_participle(verb, here):
         return None
     text = doc_text(doc)
     end = sentence_end(text, verb.idx)
@@ -230,6 +228,21 @@ def fronted_participle_subject(verb: Any, here: int) -> Any:
         if tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
             return tok
     return None
+
+
+EN_PARTICIPLE_LEADS = {"while", "after", "before", "by", "upon", "on", "in", "when", "also", "then", "and", "but"}
+"""English words that may open a sentence before its fronted participle ("While stressing that …, he …")."""
+
+
+def _fronted_participle(verb: Any, here: int) -> bool:
+    """The verb is a present participle or gerund opening its sentence, after "en" in French ("En affirmant
+    que …") or a subordinator or adverb in English ("While insisting that …", "After saying …")."""
+    before = [t for t in verb.doc[: verb.i] if t.idx >= here and not t.is_punct]
+    if verb.doc.lang_ == "fr":
+        return "Pres" in verb.morph.get("Tense") and all(t.lower_ == "en" for t in before)
+    if verb.doc.lang_ != "en" or verb.tag_ != "VBG":
+        return False
+    return all(t.lower_ in EN_PARTICIPLE_LEADS or t.pos_ == "ADV" or t.is_space for t in before)
 
 
 def nearer_person(subj: Any, verb: Any, lex: QuoteLexicon) -> Any:

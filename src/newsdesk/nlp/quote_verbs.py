@@ -60,6 +60,7 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
         and not _determined_noun(token)
         and (
             token.lemma_ in lex.verbs and token.dep_ not in NOUN_DEPS  # "the project was selected": a noun
+            and not _subject_noun(token)
             or any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children)
         )
     )
@@ -69,6 +70,12 @@ def speech_verb(token: Any, lex: QuoteLexicon, *, indirect: bool = False) -> boo
     if lex.is_speech_verb(lemma, indirect=indirect) or _phrasal(token, lex, indirect):
         return True
     return lex.lang == "fr" and token.lower_.endswith("-t") is False and _fr_lemma_guess(token.lower_, lex, indirect)
+
+
+def _subject_noun(token: Any) -> bool:
+    """ "Comments by the commissioner that … did not stop them": an English plural noun that is the subject of a
+    verb after it is a noun, not a speech verb the tagger missed."""
+    return token.lang_ == "en" and token.tag_ == "NNS" and token.dep_ == "nsubj" and token.head.i > token.i
 
 
 THAT_SAID = ("cela", "ceci")

@@ -16,6 +16,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
+from .headline_glue import glued_headline
 from .quote_fragments import fragment_attribution, opinion_holder, thing_predicate, wished_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
@@ -25,6 +26,7 @@ from .quotes_direct import DirectAttributor
 from .quotes_indirect import find_reported
 from .quotes_read import read_speaker
 from .reported import Reported
+from .reported_headline import headline_attribution, headline_claim
 from .speakers import Speaker, SpeakerResolver
 
 CONTINUE_GAP = 400
@@ -86,6 +88,10 @@ def line_breaks(doc: Any) -> Any:
         nxt.is_sent_start = True
     for i in _repeated_names(doc):
         doc[i].is_sent_start = True
+    glued = glued_headline(doc.text) if doc.lang_ == "en" else None
+    body = next((t for t in doc if glued and t.idx >= glued[1]), None)
+    if body is not None and body.i > 0:  # "… Conflict Eases ISTANBUL - Turkey may …": the headline is not the subject
+        body.is_sent_start = True
     for tok in doc[:-1]:  # "… fire spokesman Sgt. Ann Lee said": the name goes on the sentence
         if tok.text in title_abbreviations(doc.lang_) and doc[tok.i + 1].text[:1].isupper():
             doc[tok.i + 1].is_sent_start = False
@@ -236,6 +242,10 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if span.attrs.get("speaker_name"):
             resolver.spoke(span.attrs, span.start, span.end)
     _share_verb_speaker(spans)
+    for find in (headline_claim, headline_attribution):
+        claim = find(text, doc, lex, spans, resolver)
+        if claim is not None:
+            spans.append(claim)  # "Ashrawi: Israel's move is collective punishment", "…, police say"
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .headline_glue import glued_headline
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_start
 from .quote_subjects import speaking_noun
@@ -61,7 +62,7 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             rep = colon_report(t, lex, text)  # "X nuance ce constat : la crise …", a verb of direct quotes
         else:
             continue
-        if rep is not None:
+        if rep is not None and not _writer(rep):
             found.append(rep)
     found.extend(r for r in introducers(doc, lex, quoted) if not _tally(doc, r, lex))
     found.extend(r for r in relative_introducers(doc, lex, quoted) if not _tally(doc, r, lex))
@@ -75,6 +76,9 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
     for r in found:
         if r.verb is not None and r.verb_span is not None and r.verb_span[0] >= r.end:
             r.start = _spoken_lead(text, r.start, [o for o in found if o is not r])
+    glued = glued_headline(text) if lex.lang == "en" else None
+    if glued is not None:
+        found = [r for r in found if _within_headline_or_body(r, glued, text)]
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Reported] = []
     for r in found:
@@ -95,6 +99,24 @@ def find_reported(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]
             continue  # nested report ("X said that Y said that ...") is part of the outer one
         kept.append(r)
     return kept
+
+
+def _within_headline_or_body(r: Reported, glued: tuple[int, int], text: str) -> bool:
+    """Keep a report on its side of a headline glued to the first sentence, cutting it there: "Collins says she's
+    open to witnesses WASHINGTON (AP) — Sen. Collins says …" reports the headline's words, then the body's. A
+    report whose words are on one side and whose verb is on the other is a misparse, dropped."""
+    end, body = glued
+    if r.end <= end or r.start >= body:
+        verb_side = r.verb_span is None or (r.verb_span[0] < end) == (r.end <= end)
+        return verb_side
+    if r.start >= end:  # inside the dateline
+        r.start = trim(text, body, r.end)[0]
+        return True
+    if r.verb_span is not None and r.verb_span[0] < end:
+        r.start, r.end = trim(text, r.start, end)
+    else:
+        r.start, r.end = trim(text, body, r.end)
+    return r.end > r.start
 
 
 def _demand(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
@@ -132,6 +154,23 @@ def _spoken_lead(text: str, start: int, others: Sequence[Reported]) -> int:
             break
         start = trim(text, max(prev, para), start)[0]
     return start
+
+
+WRITER_PRONOUNS = {"i", "we"}
+"""English first-person subjects: outside quote marks, the writer's own voice."""
+
+
+def _writer(rep: Reported) -> bool:
+    """ "… or else I conclude they support terrorism", "I would say that …", "And again, I say, …": the writer (of a
+    blog post, a reproduced tweet) speaking now, in the present or under a modal, reports nothing; "As I announced
+    on my blog, …" (past) reports the writer's earlier words."""
+    head, verb = rep.speaker_head, rep.verb
+    if head is None or verb is None or head.lang_ != "en" or head.lower_ not in WRITER_PRONOUNS:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+    return not past
 
 
 def _has_verb(doc: Any, start: int, end: int, text: str) -> bool:

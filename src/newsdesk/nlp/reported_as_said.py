@@ -73,6 +73,8 @@ def _as_said_en(t: Any, text: str) -> Reported | None:
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None or subj.i < mark.i or subj.lower_ in NON_SPEAKERS:
         return None
+    if subj.dep_ in ("nsubjpass", "nsubj:pass"):
+        return None  # "…, as another death is confirmed": what is said is the subject, nobody speaks
     right = max(x.i for x in t.subtree if x.i == t.i or not x.is_punct)
     s_start, s_end = sentence_start(text, mark.idx), sentence_end(text, mark.idx)
     after = doc[right + 1] if right + 1 < len(doc) else None

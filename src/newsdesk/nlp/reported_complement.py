@@ -77,7 +77,12 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     if comp.tag_ == "VBG" and comp.i > t.i and not any(c.dep_ in ("mark", "aux") for c in comp.children):
         return None  # "said analyst John Smith commenting on the decision"
     purpose = any(c.dep_ == "mark" and c.lower_ == "pour" for c in t.children)  # "a profité pour révéler que"
-    if non_finite and subject_of(t) is None and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None):
+    if (
+        non_finite
+        and subject_of(t) is None
+        and (t.dep_ == "xcomp" and not purpose or speaker_verb(t) is None)
+        and not _adverbial_gerund(t, text)
+    ):
         return None  # "il faut rappeler que", "refused to say that": nobody is reported
     if passive(t) or _question(text, t):
         return None
@@ -103,14 +108,18 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             return None  # "X suggested four challenges; the responses were …": a new clause, not the content
         if _relative_after_object(t, comp, text, start):
             return None  # "a proclamé une région autonome, que la Turquie voit comme …": a relative clause
+        if _noun_complement(t, lex, start):
+            return None  # "lamented the fact that …": the clause completes the noun, not the verb
         end = sentence_end(text, start)  # reported speech runs to the end of its sentence
         # "the plan, which critics say will cost …, was approved", "Mofaz, who had insisted he would never join
         # the government, was worried": the relative clause ends before its noun's own verb
         relative = any(x.tag_ in ("WDT", "WP") and x.i < comp.i for x in comp.subtree) or t.head.head.i > t.i
         if t.dep_ == "relcl" and comp.head.i == t.i and relative:
             end = min(end, comp.right_edge.idx + len(comp.right_edge))
+        if _fronted_subordinate(t, comp):  # "Although the council said the dose is low, researchers found …"
+            end = min(end, comp.right_edge.idx + len(comp.right_edge))
         end = coordinated_verb(t, start, end, text)
-        fronted = fronted_participle_subject(t, sent_start) if lex.lang == "fr" else None
+        fronted = fronted_participle_subject(t, sent_start)
         if fronted is not None and start < fronted.idx < end:  # "Affirmant que …, il a critiqué …"
             end = t.doc[fronted.left_edge.i - 1].idx
         colon = COLON_QUOTE.search(text, start, end) if lex.lang == "fr" else None
@@ -118,6 +127,13 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
             end = colon.start()
         if "\n" in text[t.idx : start]:
             return None  # "Nabil wrote:\n\n@nabil: …": a tweet or letter reproduced below, not reported speech
+        if (
+            lex.lang == "en"
+            and ":" in text[t.idx : start]
+            and text[start : start + 1].isupper()
+            and not any(c in QUOTE_CHARS for c in text[t.idx : end])
+        ):
+            return None  # "(X said on TV): Our policy is …": a text reproduced after the colon, without marks
     else:
         # "Les négociations avancent, a déclaré X" / "Ford will pay ..., a Romanian official said":
         # the clause comes first, then a comma, then the speaker and the verb.
@@ -143,6 +159,23 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         named = _name_before(t)  # "Le ministre a écourté sa visite et Paul Martin a confié que …"
         subj = named if named is not None and named.i > subj.i else subj
     subj = nearer_person(subj, t, lex)
+    if (
+        lex.lang == "en"
+        and subj is not None
+        and t.i < subj.i < comp.i
+        and subj.dep_ in ("nsubj", "nsubjpass")
+        and "," not in text[subj.idx : start]
+    ):
+        return None  # "…," says Drew Brees You only have …: an inverted attribution closes a quote, it opens nothing
+    if (
+        lex.lang == "en"
+        and subj is not None
+        and comp.i > t.i
+        and subj.head.i == t.i
+        and "," not in text[t.idx : start]
+        and _closes_quote(subj, text)
+    ):
+        return None  # "…,” X announced their baby …": the verb attributes the quote before it
     speaker = None
     if subj is not None and (
         subj.lower_ in NON_SPEAKERS or subj.lower_ in lex.not_source or subj.lemma_.lower() in lex.not_source
@@ -150,6 +183,8 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
         return None  # "the ACARS data suggests that …": data are not speakers
     if subj is not None and _thing_subject(subj, t, lex):
         return None  # "the festive mood suggests that …": a thing, not a speaker
+    if subj is not None and _unowned_data(subj, lex):
+        return None  # "These figures say that …": data, whatever their verb
     if subj is not None and subj.lower_ == "on" and verb_lemma(t, lex) in lex.writer_verbs:
         return None  # "On note que …": the writer's remark
     if subj is not None and subj.dep_ == "expl:subj" and verb_lemma(t, lex) in lex.writer_verbs:
@@ -177,6 +212,24 @@ def complement(t: Any, lex: QuoteLexicon, text: str) -> Reported | None:
     )
 
 
+GERUND_MARKS = {"while", "after", "before", "by", "upon"}
+"""English words that open an adverbial gerund clause whose speaker is the sentence's subject."""
+
+
+def _adverbial_gerund(t: Any, text: str) -> bool:
+    """ "While insisting that …, the mayor left", "He called for calm, while announcing that …": an English
+    gerund in an adverbial clause speaks for the subject of its sentence, even where the parser hung it on a
+    verb after it."""
+    if t.lang_ != "en" or t.tag_ != "VBG":
+        return False
+    if fronted_participle_subject(t, sentence_start(text, t.idx)) is not None:
+        return True
+    k = t.i - 1
+    while k >= 0 and t.doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in GERUND_MARKS and sentence_subject(t) is not None
+
+
 def _impersonal_passive(subj: Any, t: Any) -> bool:
     """French "il" with a speech verb's participle and "être", not reflexive ("il est estimé que", "il a été
     annoncé que"; "il s'est dit convaincu que" is somebody)."""
@@ -199,10 +252,20 @@ def _thing_subject(subj: Any, t: Any, lex: QuoteLexicon) -> bool:
         return True  # "A recent Acme study revealed that …": findings, not speech
     if words & (nouns.person | nouns.body | nouns.media | lex.documents - lex.data_nouns) or lex.role_match(subj.text):
         return False
+    if lex.role_match(subj.lemma_):  # "The professors indicated that …": a plural role noun
+        return False
     near = [*subj.subtree, *subj.doc[max(0, subj.i - 1) : subj.i + 2]]
     if any(x.pos_ == "PROPN" for x in near):
         return False  # "PM Modi had hinted that …"
     return subj.text.islower() or subj.i == subj.sent.start
+
+
+def _unowned_data(subj: Any, lex: QuoteLexicon) -> bool:
+    """An English data noun ("figures", "statistics") with no name in its phrase as the subject of any speech verb:
+    data, not a speaker ("the new figures say that …"; "a Pew Research survey says" keeps its owner)."""
+    if lex.lang != "en" or subj.pos_ != "NOUN" or not {subj.lower_, subj.lemma_.lower()} & lex.data_nouns:
+        return False
+    return not any(x.pos_ == "PROPN" for x in subj.subtree)
 
 
 def _modified_noun(t: Any) -> Any:
@@ -243,6 +306,48 @@ def _relative_after_object(t: Any, comp: Any, text: str, start: int) -> bool:
         and c.lower_ not in speaker_nouns("fr").person
         for c in t.children
     )
+
+
+SUBORDINATORS_EN = {"although", "though", "while", "whereas", "because", "since", "if", "when", "after", "before", "as"}
+
+
+def _fronted_subordinate(t: Any, comp: Any) -> bool:
+    """An English speech verb in a subordinate clause before its main clause ("Although X said …, Y found …"): the
+    report ends with the subordinate clause."""
+    if t.lang_ != "en" or t.dep_ != "advcl" or t.head.i < t.i or comp.head.i != t.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS_EN and c.i < t.i for c in t.children):
+        return False
+    after = comp.right_edge.i + 1
+    return after < len(t.doc) and t.doc[after].text == "," and after < t.head.i
+
+
+def _closes_quote(subj: Any, text: str) -> bool:
+    """The subject's phrase comes right after a quotation of a sentence or more (six words at least, not a title)
+    closed by a comma and a closing mark ("“…,” X said")."""
+    before = text[: subj.left_edge.idx].rstrip()
+    if before[-1:] not in "”\"’'" or before[-2:-1] != ",":
+        return False
+    opening = max(before.rfind(c, 0, len(before) - 1) for c in "“\"‘'")
+    return opening >= 0 and len(re.findall(r"\w+", before[opening:])) >= 6
+
+
+def _noun_complement(t: Any, lex: QuoteLexicon, start: int) -> bool:
+    """ "lamented the fact that …", "welcomed the news that …": an English "that" clause right after the verb's
+    object, a noun of fact or idea (lexicon "fact_noun") with its determiner, completes that noun ("stated the
+    principle that …" and "denied the reports that …" leave it the verb's)."""
+    if lex.lang != "en":
+        return False
+    doc = t.doc
+    that = next((x for x in doc[t.i + 1 :] if x.idx >= start), None)
+    if that is None or that.lower_ != "that" or that.i < 2:
+        return False
+    noun = doc[that.i - 1]
+    if noun.pos_ != "NOUN" or noun.head.i != t.i or noun.dep_ not in ("dobj", "obj"):
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    return bool({noun.lower_, noun.lemma_.lower()} & lex.fact_nouns)
 
 
 def _object_after(t: Any) -> bool:

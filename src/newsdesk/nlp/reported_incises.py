@@ -142,6 +142,8 @@ def incise(t: Any, lex: QuoteLexicon, text: str, *, need_source: bool = False) -
         return None  # "Chrysler has asked for aid, saying that …": the participle reports what follows it
     if _bare_participle(t):
         return None  # "La nouvelle série, dite série Europa, …": a participle naming, not an incise
+    if t.doc.lang_ == "en" and re.match(r"[^\S\n]*(?:\w+[^\S\n]+){0,3}?:(?!\s*[«“\"‘])", text[t.idx + len(t) :]):
+        return None  # "A reader signing himself as X, wrote: …": the verb introduces what follows its colon
     if any(c.dep_ == "ccomp" and c.i > t.i and to_infinitive(c, lex) for c in t.children):
         return None  # "…, I demand them to be arrested": the verb has its own (request) complement
     early = subject_of(t)
@@ -270,6 +272,9 @@ def _inverted_parenthetical(t: Any, subj: Any, text: str) -> Reported | None:
     first = next((x for x in doc[: t.i - 1] if x.idx >= sent_start and not x.is_space), None)
     if first is None:
         return None
+    lead = [x for x in doc[first.i : t.i - 1] if not x.is_space]
+    if t.doc.lang_ == "en" and all(x.pos_ in ("ADV", "CCONJ", "SCONJ", "PUNCT") for x in lead):
+        first = doc[right + 2] if right + 2 < len(doc) else first  # "Indeed, reports the blog, one official …"
     start, end = trim(text, first.idx, sentence_end(text, t.idx))
     if end <= start or not any(x.pos_ in ("VERB", "AUX") for x in doc[right + 2 :] if x.idx < end):
         return None

@@ -85,6 +85,11 @@ def _not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
     return bool(words) and any(w in lex.not_source for w in words[:4])
 
 
+def not_a_source(phrase: str, lex: QuoteLexicon) -> bool:
+    """True for data, plans, laws and the like, which speak for nobody ("the study", "new law")."""
+    return _not_a_source(phrase, lex)
+
+
 def _titled_name(tail: str, lex: QuoteLexicon) -> int:
     """Length of ", le général SB Moyo" (a comma, a role and a capitalised name closing the clause) at the
     start of `tail`, or 0."""
