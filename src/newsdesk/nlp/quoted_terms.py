@@ -11,6 +11,8 @@ from .quote_sentences import n_words, sentence_end, sentence_start
 from .quote_subjects import ARTICLES, passive
 from .quote_verbs import Attribution, speech_verb, verb_lemma
 
+FURNITURE = re.compile(r"[a-z]+(?:\s+[a-z]+){1,3}")
+"""A lower-case line of the web page an English text was scraped from ("article continues below")."""
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
 
@@ -171,4 +173,11 @@ class QuotedTerms:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
         start = self.clause_start(q.start)
         lead = self.text[start : q.start].strip(" \t—–-")
-        return not lead or lead.endswith(":")
+        return not lead or lead.endswith(":") or self._after_furniture(start, lead)
+
+    def _after_furniture(self, start: int, lead: str) -> bool:
+        """ "… Bayit Synagogue. article continues below “…”": in English, a quote after a sentence end and a
+        lower-case line of the scraped web page opens its sentence all the same."""
+        if self.lex.lang != "en" or FURNITURE.fullmatch(lead) is None:
+            return False
+        return re.search(r"[.!?][\"”’]?\s*$", self.text[max(0, start - 4) : start]) is not None

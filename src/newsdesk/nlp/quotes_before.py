@@ -32,6 +32,14 @@ def fronted_participle(t: Any) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and t.i < c.i < t.head.i for c in t.head.children)
 
 
+def page_furniture(subj: Any) -> bool:
+    """ "… Bayit Synagogue. article continues below “…”": in English a sentence opening on a lower-case bare
+    singular noun (no determiner) is a line of the web page the text was scraped from, not a speaker."""
+    if subj.doc.lang_ != "en" or subj.tag_ != "NN" or not subj.text[:1].islower() or subj.left_edge.i != subj.i:
+        return False
+    return subj.i == 0 or subj.doc[subj.i - 1].text in (".", "!", "?") or subj.doc[subj.i - 1].is_space
+
+
 def present_participle(t: Any) -> bool:
     """ "faisant", "estimant": a present participle, which opens an aside and takes no subject of its own."""
     return t.pos_ in ("VERB", "AUX") and "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
@@ -63,6 +71,8 @@ class IntroducedQuotes:
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
+                if subj is not None and page_furniture(subj):
+                    return None  # "article continues below “…”": no speaker, the quote goes on
                 if subj is None and subordinate_verb(t):  # "X a qualifié … d'« … » , en évoquant des « … »"
                     whole = sentence_start(self.text, t.idx)
                     subj = self._subject(t, whole, q.start)

@@ -55,6 +55,7 @@ class SpeakerNouns:
     media: set[str] = field(default_factory=set)  # "le journal Libération" is no "association"
     work: set[str] = field(default_factory=set)  # "her song, Born This Way,": a title, not a speaker
     level: set[str] = field(default_factory=set)  # "the District authorities": a level of government, no place
+    link_label: set[str] = field(default_factory=set)  # "READ MORE:": a linked article's headline follows
 
 
 @lru_cache(maxsize=8)
@@ -69,6 +70,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "media_noun": nouns.media,
         "work_noun": nouns.work,
         "level_word": nouns.level,
+        "link_label": nouns.link_label,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()

@@ -21,12 +21,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..article import Span
-from .mention_names import Mention, strip_determiner
+from .mention_names import Mention, after_inner_role, strip_determiner
 from .quote_lexicon import QuoteLexicon
 from .speaker_documents import DocumentSources
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns, time_tail
 from .speaker_heads import resolve_owned
-from .speaker_markup import WrittenMarkup
+from .speaker_markup import WrittenMarkup, link_headlines
 from .speaker_mentions import ArticleMentions
 from .speaker_names import PersonNames, coordinated
 from .speaker_org_phrases import OrganisationPhrases
@@ -136,6 +136,9 @@ class SpeakerResolver(
             speaker.name = self._own_handle(speaker.name, end)
             speaker.name = self._mistagged_full_name(speaker.name, start, end)
             speaker.name = after_glued_headline(speaker.name)
+            if self.lex.lang == "en":  # "Super Junior Member Kangin Announces …": the name after the role
+                speaker.name = after_inner_role(speaker.name, self.lex)
+            speaker.name = self.past_glued_source(speaker.name, start, end)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
         if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
             why = "not a name"
@@ -187,6 +190,7 @@ class SpeakerResolver(
         found = self._named_after_noun(speaker, start, end, head, inside)
         found = found or self._organisation_noun(speaker, start, end, head, inside, exclude)
         found = found or self._name_or_role(speaker, start, end, head, inside)
+        found = found or self._org_by_own_noun(speaker, start, end)
         return found or self._organisation_or_group(speaker, start, end, head, inside)
 
     def _written_name(self, speaker: Speaker, start: int, end: int, head: Any) -> Speaker | None:
@@ -284,7 +288,8 @@ class SpeakerResolver(
         if low in ("celui", "celle") and self.text[end : end + 3].lower() == "-ci":
             low += "-ci"  # "Celui-ci" split by the tokenizer
         if low in self.lex.pronouns:
-            return resolve_pronoun(self, speaker, low, start, exclude)
+            links = link_headlines(self.text, self.lex.lang)  # "ALSO READ: Ann Lee wins": not an antecedent
+            return resolve_pronoun(self, speaker, low, start, [*exclude, *links])
         if low in RELATIVE and head is not None and start <= head.idx < end:
             antecedent = self._relative_antecedent(head)
             if antecedent is not None:  # "le Mouvement républicain australien, qui affirme …"
