@@ -149,3 +149,19 @@ def test_page_furniture_before_a_quote_is_no_speaker(nlp_en) -> None:
         "below “We want to shine a light on the way we respond to hatred.”"
     )
     assert speakers(text, nlp_en) == ["Mark Sachs", "Mark Sachs"]
+
+
+@pytest.mark.slow
+def test_subject_of_quick_to_describe(nlp_en) -> None:
+    text = "Media were quick to describe the vote as a “political earthquake”, as the main parties had refused."
+    assert speakers(text, nlp_en) == ["Media"]
+
+
+@pytest.mark.slow
+def test_organisation_named_with_its_noun_is_itself(nlp_en) -> None:
+    text = (
+        "On the menu in 2020: kimchi, harissa, Impossible Burgers Kimchi will be in. Plant-based meats are on the "
+        "rise. Roughly 46% of dinner meals purchased from restaurants are now eaten at home, according to the NPD "
+        "Group."
+    )
+    assert speakers(text, nlp_en) == ["NPD Group"]

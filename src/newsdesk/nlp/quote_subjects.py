@@ -149,7 +149,7 @@ def speaker_verb(verb: Any) -> Any:
         if subj is not None:
             return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
         if (
-            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp")
+            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp", "acomp")
             and tok.head is not tok
             and tok.head.i < verb.i
             and sentence_start(text, tok.head.idx) == sentence_start(text, verb.idx)
