@@ -165,3 +165,30 @@ def test_organisation_named_with_its_noun_is_itself(nlp_en) -> None:
         "Group."
     )
     assert speakers(text, nlp_en) == ["NPD Group"]
+
+
+@pytest.mark.slow
+def test_report_inside_according_to_keeps_the_inner_speaker(nlp_en) -> None:
+    text = (
+        "Heavy rain hit the capital on Wednesday. The city disaster agency said that a boy was killed by a power "
+        "line, while three more people died of cold, according to the Bangkok Post."
+    )
+    assert speakers(text, nlp_en) == ["city disaster agency"]
+
+
+@pytest.mark.slow
+def test_according_to_alone_stays(nlp_en) -> None:
+    text = "Three more people died of cold on Wednesday, according to the Bangkok Post."
+    assert speakers(text, nlp_en) == ["Bangkok Post"]
+
+
+@pytest.mark.slow
+def test_spokesman_after_an_unnamed_spokesperson_stays_unnamed(nlp_en) -> None:
+    text = (
+        "Three persons were arrested on Wednesday for duping people, police said. A spokesperson for the Crime "
+        "Branch of the state police said the trio -- Kailash, his brother Vikas of Bishnah and Raj Kumar of Samba "
+        "-- were on the run since August, the spokesman said. He said Sat Pal Sharma, a resident of Pura, had "
+        "lodged a complaint with the Crime Branch. \"We conducted raids with careful planning and arrested the "
+        "accused,\" the spokesman said."
+    )
+    assert speakers(text, nlp_en)[-1] is None

@@ -19,6 +19,7 @@ from ..pipeline import StepStats, batched
 from .quote_fragments import fragment_attribution, opinion_holder
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
+from .quote_nesting import innermost_reports
 from .quote_sentences import n_words
 from .quote_verbs import Attribution, verb_lemma
 from .quotes_direct import DirectAttributor
@@ -232,6 +233,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if span.attrs.get("speaker_name"):
             resolver.spoke(span.attrs, span.start, span.end)
     _share_verb_speaker(spans)
+    spans = innermost_reports(spans, text, lex)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

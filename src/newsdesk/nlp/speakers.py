@@ -32,7 +32,7 @@ from .speaker_names import PersonNames, coordinated
 from .speaker_org_phrases import OrganisationPhrases
 from .speaker_orgs import OrganisationNames
 from .speaker_phrases import RELATIVE, SpeakerPhrases
-from .speaker_pronouns import LastSpeaker, resolve_pronoun
+from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, resolve_pronoun
 from .speaker_record import Speaker
 from .speaker_roles import RoleHolders, same_role
 from .speaker_subjects import SentenceSubjects
@@ -328,6 +328,9 @@ class SpeakerResolver(
                 speaker.name = later
                 return speaker
             owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
+            if self._same_unnamed_role(role.group(0), start):  # "A spokesperson for …, … the spokesman said"
+                speaker.reason = f"role without a name in the article: {role.group(0)}"
+                return speaker
             last = None if owned else self._last_speaker_as(written, start)
             if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
                 return self.fill(speaker, last)
@@ -337,6 +340,17 @@ class SpeakerResolver(
             speaker.name = strip_determiner(orgs[0].text)
             return speaker
         return None
+
+    def _same_unnamed_role(self, noun: str, pos: int) -> bool:
+        """The last speaker is unnamed, written with the same role noun or its other gender form ("a
+        spokesperson for the police", then "the spokesman"), and nobody named spoke since: the same person."""
+        unnamed = self.last_unnamed
+        if self.lex.lang != "en" or unnamed is None or pos - unnamed[0] > LAST_SPEAKER_REACH:
+            return False
+        if self.last_person is not None and self.last_person.start > unnamed[0]:
+            return False
+        stem = re.sub(r"(?:wo)?m[ae]n$|persons?$|people$", "", noun.lower())
+        return re.search(rf"\b{re.escape(stem)}", self.text[unnamed[0] : unnamed[1]].lower()) is not None
 
     def _titled_gap(self, end: int, start: int) -> bool:
         """Whether a name at `start` follows a phrase ending at `end` right away, past a comma and a courtesy
