@@ -192,3 +192,12 @@ def test_spokesman_after_an_unnamed_spokesperson_stays_unnamed(nlp_en) -> None:
         "accused,\" the spokesman said."
     )
     assert speakers(text, nlp_en)[-1] is None
+
+
+@pytest.mark.slow
+def test_first_name_ending_like_a_participle_stays(nlp_en) -> None:
+    text = (
+        "Farmers protest over water prices. Mohamed Abdel Karim, the minister, arrived on Monday. Abdel Karim "
+        "said that talks would resume. Later Abdel Karim said that he was ready."
+    )
+    assert speakers(text, nlp_en) == ["Mohamed Abdel Karim", "Mohamed Abdel Karim"]

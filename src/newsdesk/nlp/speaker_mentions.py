@@ -112,7 +112,7 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
                 if bare != name and text == name:  # "Criticizes McConnell" at the start of the article
                     start = start + text.rindex(bare)
                     end, text = start + len(bare), bare
-                name = after_inner_role(without_epithet(bare, self.text), self.lex)
+                name = self._without_epithet(bare)
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):
                     continue  # "Chief Executive Officer" taken for a name
@@ -160,6 +160,19 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
         return out
+
+    def _without_epithet(self, name: str) -> str:
+        """An English person's name without a headline participle or a role run into it ("Recovering Kei
+        Nishikori", "Super Junior Member Kangin"); the participle must be parsed as a verb or adjective where
+        the name is written (not "Mohamed")."""
+        if self.lex.lang != "en":
+            return name
+        bare = without_epithet(name, self.text)
+        at = self.text.find(name) if bare != name and self.doc is not None else -1
+        lead = self.doc.char_span(at, at + len(name.split()[0])) if at >= 0 else None
+        if lead is None or lead[0].pos_ not in ("VERB", "ADJ"):
+            bare = name
+        return after_inner_role(bare, self.lex)
 
     def _with_lead_of(self, found: list[Mention]) -> list[Mention]:
         """ "Gift of the Givers", "Friends of the Earth": an English organisation the model cut after "of the"
