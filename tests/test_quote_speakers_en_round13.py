@@ -201,3 +201,8 @@ def test_first_name_ending_like_a_participle_stays(nlp_en) -> None:
         "said that talks would resume. Later Abdel Karim said that he was ready."
     )
     assert speakers(text, nlp_en) == ["Mohamed Abdel Karim", "Mohamed Abdel Karim"]
+
+
+@pytest.mark.slow
+def test_more_of_a_group_names_nobody(nlp_en) -> None:
+    assert speakers("READ MORE: More downtown store owners say shoplifting is getting worse", nlp_en) == [None]
