@@ -206,3 +206,13 @@ def test_first_name_ending_like_a_participle_stays(nlp_en) -> None:
 @pytest.mark.slow
 def test_more_of_a_group_names_nobody(nlp_en) -> None:
     assert speakers("READ MORE: More downtown store owners say shoplifting is getting worse", nlp_en) == [None]
+
+
+@pytest.mark.slow
+def test_lower_case_blog_name_still_speaks(nlp_en) -> None:
+    text = (
+        "Cardinal Ortega referred to those church protesters as criminals, once again raising the ire of Cuban "
+        "netizens.\n\nkottke called the comments \"derisive\" and \"nothing less than reprehensible\":\n\nThis "
+        "latest sin is only another example of his contempt."
+    )
+    assert speakers(text, nlp_en) == ["kottke", "kottke"]

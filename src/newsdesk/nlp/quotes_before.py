@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .quote_marks import Quoted
-from .quote_sentences import n_words, sentence_start
+from .quote_sentences import doc_text, n_words, sentence_start
 from .quote_subjects import (
     PERSON_ENTS,
     PLACE_ENTS,
@@ -20,6 +20,7 @@ from .quote_subjects import (
     subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
+from .speaker_groups import speaker_nouns
 
 
 def fronted_participle(t: Any) -> bool:
@@ -33,11 +34,10 @@ def fronted_participle(t: Any) -> bool:
 
 
 def page_furniture(subj: Any) -> bool:
-    """ "… Bayit Synagogue. article continues below “…”": in English a sentence opening on a lower-case bare
-    singular noun (no determiner) is a line of the web page the text was scraped from, not a speaker."""
-    if subj.doc.lang_ != "en" or subj.tag_ != "NN" or not subj.text[:1].islower() or subj.left_edge.i != subj.i:
-        return False
-    return subj.i == 0 or subj.doc[subj.i - 1].text in (".", "!", "?") or subj.doc[subj.i - 1].is_space
+    """ "… Bayit Synagogue. article continues below “…”": a subject that opens a line of the web page the text
+    was scraped from (lexicon `page_furniture`), not a speaker."""
+    text = doc_text(subj.doc)[subj.idx : subj.idx + 40].lower()
+    return any(text.startswith(line) for line in speaker_nouns(subj.doc.lang_).furniture)
 
 
 def present_participle(t: Any) -> bool:

@@ -56,6 +56,7 @@ class SpeakerNouns:
     work: set[str] = field(default_factory=set)  # "her song, Born This Way,": a title, not a speaker
     level: set[str] = field(default_factory=set)  # "the District authorities": a level of government, no place
     link_label: set[str] = field(default_factory=set)  # "READ MORE:": a linked article's headline follows
+    furniture: set[str] = field(default_factory=set)  # "article continues below": a line of the web page
 
 
 @lru_cache(maxsize=8)
@@ -71,6 +72,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "work_noun": nouns.work,
         "level_word": nouns.level,
         "link_label": nouns.link_label,
+        "page_furniture": nouns.furniture,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()
