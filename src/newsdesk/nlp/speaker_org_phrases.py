@@ -83,7 +83,8 @@ class OrganisationPhrases:
             and re.match(r"(?:the|le|la|l['’]|ce|cet|cette)\s*", written.strip(), re.I)
         ):
             return None
-        if head.text[:1].isupper() and any(m.label == "ORG" and m.start <= head.idx < m.end for m in inside):
+        own = self.lex.lang == "en" and head.text[:1].isupper()
+        if own and any(m.label == "ORG" and m.start <= head.idx < m.end for m in inside):
             return None  # "the NPD Group": the organisation's own name, not a noun standing for another
         apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
         if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun

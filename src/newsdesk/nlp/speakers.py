@@ -138,7 +138,7 @@ class SpeakerResolver(
             speaker.name = after_glued_headline(speaker.name)
             if self.lex.lang == "en":  # "Super Junior Member Kangin Announces …": the name after the role
                 speaker.name = after_inner_role(speaker.name, self.lex)
-            speaker.name = self.past_glued_source(speaker.name, start, end)
+                speaker.name = self.past_glued_source(speaker.name, start, end)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
         if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
             why = "not a name"
