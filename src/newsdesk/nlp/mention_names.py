@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .. import lexicons
 from ..text import fold
 from .quote_sentences import doc_text
+from .speaker_groups import speaker_nouns
 
 if TYPE_CHECKING:
     from .quote_lexicon import QuoteLexicon
@@ -233,6 +234,38 @@ def without_headline(name: str, text: str, lex: QuoteLexicon) -> str:
         return name
     again = [p for p in kept if len(re.findall(rf"\b{re.escape(p[-1])}\b", text)) > 1]
     return " ".join((again or kept)[-1])
+
+
+def without_epithet(name: str, text: str) -> str:
+    """A person's name without the participle that a title-case headline puts before it ("Recovering Kei
+    Nishikori to miss Open" -> "Kei Nishikori"): an "-ing" or "-ed" word the article writes once, before a name
+    of two words or more that the article writes more often than the whole."""
+    words = name.split()
+    if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]{3,}(?:ing|ed)", words[0]):
+        return name
+    rest = " ".join(words[1:])
+    if len(re.findall(rf"\b{re.escape(words[0])}\b", text)) != 1:
+        return name
+    if len(re.findall(rf"\b{re.escape(rest)}\b", text)) <= len(re.findall(rf"\b{re.escape(name)}\b", text)):
+        return name
+    return rest
+
+
+def after_inner_role(name: str, lex: QuoteLexicon) -> str:
+    """A person's name without the words up to a capitalised role noun inside it, as title-case headlines write
+    them ("Super Junior Member Kangin Announces" -> "Kangin", "Utah Senator Ann Lee" -> "Ann Lee"): one to
+    three capitalised words, none an organisation noun, after a role that is neither the first word nor the last
+    ("North York General Hospital" stays)."""
+    words = name.split()
+    for k in range(len(words) - 2, 0, -1):
+        role = lex.role_match(words[k])
+        if words[k][:1].isupper() and role is not None and role.group(0).lower() == words[k].lower():
+            rest = words[k + 1 :]
+            bodies = lex.org_nouns | speaker_nouns(lex.lang).body
+            if len(rest) <= 3 and all(w[:1].isupper() and w.lower() not in bodies for w in rest):
+                return " ".join(rest)
+            return name
+    return name
 
 
 def morph_gender(tok: Any) -> str:

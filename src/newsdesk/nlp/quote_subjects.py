@@ -70,11 +70,24 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     lone = (first.i == 0 or doc[first.i - 1].is_punct) and len(list(first.subtree)) == 1
     if later and doc.lang_ == "fr" and lone and doc[first.i + 1].text == ",":
         return later[-1]  # "Ému, Durand a rendu hommage": a lone fronted word, then the subject
+    labelled = _past_section_label(verb, first)
+    if labelled is not None:
+        return labelled
     if first.left_edge.pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"):
         return first
     return later[-1] if later else first
 
 
+
+
+def _past_section_label(verb: Any, first: Any) -> Any:
+    """ "Tennis: Recovering Ann Lee to miss Open … Ann Lee said Sunday": in English, of two subjects the parser
+    gave the verb, the later one speaks when a colon follows the first (a headline's section label)."""
+    doc = verb.doc
+    if doc.lang_ != "en" or first.i + 1 >= verb.i or doc[first.i + 1].text != ":":
+        return None
+    later = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and first.i + 1 < c.i < verb.i]
+    return later[-1] if later else None
 
 
 def _antecedent(tok: Any) -> Any:
@@ -136,7 +149,7 @@ def speaker_verb(verb: Any) -> Any:
         if subj is not None:
             return subj if sentence_start(text, subj.idx) == here else _left_subject(verb, here)
         if (
-            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp")
+            tok.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "prep", "obl", "obl:mod", "xcomp", "acomp")
             and tok.head is not tok
             and tok.head.i < verb.i
             and sentence_start(text, tok.head.idx) == sentence_start(text, verb.idx)

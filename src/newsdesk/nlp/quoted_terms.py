@@ -10,6 +10,7 @@ from .quote_marks import Quoted
 from .quote_sentences import n_words, sentence_end, sentence_start
 from .quote_subjects import ARTICLES, passive
 from .quote_verbs import Attribution, speech_verb, verb_lemma
+from .speaker_groups import speaker_nouns
 
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
 """What separates two quotes of one list ("« A » , « B » et « C »")."""
@@ -202,4 +203,11 @@ class QuotedTerms:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""
         start = self.clause_start(q.start)
         lead = self.text[start : q.start].strip(" \t—–-")
-        return not lead or lead.endswith(":")
+        return not lead or lead.endswith(":") or self._after_furniture(start, lead)
+
+    def _after_furniture(self, start: int, lead: str) -> bool:
+        """ "… Bayit Synagogue. article continues below “…”": a quote after a sentence end and a line of the
+        scraped web page (lexicon `page_furniture`) opens its sentence all the same."""
+        if " ".join(lead.lower().split()) not in speaker_nouns(self.lex.lang).furniture:
+            return False
+        return re.search(r"[.!?][\"”’]?\s*$", self.text[max(0, start - 4) : start]) is not None

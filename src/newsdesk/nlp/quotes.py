@@ -20,6 +20,7 @@ from .headline_glue import glued_headline
 from .quote_fragments import fragment_attribution, opinion_holder, thing_predicate, wished_attribution
 from .quote_lexicon import QuoteLexicon, load_lexicon
 from .quote_marks import Quoted, find_quoted
+from .quote_nesting import innermost_reports
 from .quote_sentences import n_words
 from .quote_verbs import Attribution, verb_lemma
 from .quotes_direct import DirectAttributor
@@ -242,6 +243,7 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
         if span.attrs.get("speaker_name"):
             resolver.spoke(span.attrs, span.start, span.end)
     _share_verb_speaker(spans)
+    spans = innermost_reports(spans, text, lex)
     for find in (headline_claim, headline_attribution):
         claim = find(text, doc, lex, spans, resolver)
         if claim is not None:

@@ -40,6 +40,9 @@ class FollowedQuotes:
         lo = q.end + wrap.end() if wrap else q.end  # '…?"\nsaid the analyst': the line breaks mid-sentence
         end = self.clause_end(lo)
         toks = without_relative_clauses(self.tokens_between(q.end, end))
+        apposed = self._apposed_name_incise(q, toks)
+        if apposed is not None:
+            return apposed
         for k, t in enumerate(toks[:12]):
             quoted_as = self._quoted_as_saying(t)
             if quoted_as is not None:
@@ -141,6 +144,30 @@ class FollowedQuotes:
         name = [x for k, x in enumerate(name) if x.i == toks[0].i + k]
         lo, hi = name[0].idx, name[-1].idx + len(name[-1])
         return Attribution(speaker=(lo, hi), speaker_head=name[-1], how="after")
+
+    def _apposed_name_incise(self, q: Quoted, toks: list[Any]) -> Attribution | None:
+        """ "“…,” Ann Lee, spokeswoman for the Tripoli-based Government of National Unity, told AFP.": in English a
+        quote left open by a comma, then a person's name, an apposition between commas and a speech verb, is the
+        person's, however long the apposition."""
+        if self.lex.lang != "en" or len(toks) < 5 or toks[0].ent_type_ not in PERSON_ENTS or toks[0].ent_iob_ != "B":
+            return None
+        if not self.text[q.inner[0] : q.inner[1]].rstrip().endswith(","):
+            return None
+        name = [toks[0]]
+        while len(name) < len(toks) and toks[len(name)].ent_iob_ == "I" and toks[len(name)].ent_type_ in PERSON_ENTS:
+            name.append(toks[len(name)])
+        if len(name) >= len(toks) - 2 or toks[len(name)].text != ",":
+            return None
+        close = next((k for k in range(len(name) + 2, min(len(toks) - 1, len(name) + 25)) if toks[k].text == ","), None)
+        if close is None:
+            return None
+        verb = toks[close + 1]
+        if verb.tag_ not in ("VBD", "VBZ") or not speech_verb(verb, self.lex) or is_negated(verb, self.lex):
+            return None
+        if any(x.is_quote or x.text in (";", ":") for x in toks[len(name) : close]):
+            return None
+        lo, hi = name[0].idx, name[-1].idx + len(name[-1])
+        return Attribution(verb=verb, speaker=(lo, hi), speaker_head=name[-1], how="after")
 
     def _unlisted_incise(self, q: Quoted, toks: list[Any], k: int) -> bool:
         """ "“…,” enthused Scott Fancher." / "“…?” she wondered.": in English a quote left open by a comma, a

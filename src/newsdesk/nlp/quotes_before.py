@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .quote_marks import Quoted
-from .quote_sentences import n_words, sentence_start
+from .quote_sentences import doc_text, n_words, sentence_start
 from .quote_subjects import (
     PERSON_ENTS,
     PLACE_ENTS,
@@ -20,6 +20,7 @@ from .quote_subjects import (
     subordinate_verb,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
+from .speaker_groups import speaker_nouns
 
 RELATIVE_SUBJECTS = {"qui", "who"}
 NAME_DEPS = {"flat", "flat:name", "appos", "nmod", "compound"}  # "le Conseil d'État", "le ministre Jean Roux"
@@ -33,6 +34,13 @@ def fronted_participle(t: Any) -> bool:
     if "Past" not in t.morph.get("Tense") and t.tag_ != "VBN" or any(c.dep_.startswith("aux") for c in t.children):
         return False  # "X, a déclaré « … »": a verb with its auxiliary is no bare participle
     return any(c.dep_ in SUBJECT_DEPS and t.i < c.i < t.head.i for c in t.head.children)
+
+
+def page_furniture(subj: Any) -> bool:
+    """ "… Bayit Synagogue. article continues below “…”": a subject that opens a line of the web page the text
+    was scraped from (lexicon `page_furniture`), not a speaker."""
+    text = doc_text(subj.doc)[subj.idx : subj.idx + 40].lower()
+    return any(text.startswith(line) for line in speaker_nouns(subj.doc.lang_).furniture)
 
 
 def present_participle(t: Any) -> bool:
@@ -66,6 +74,8 @@ class IntroducedQuotes:
                 if any(x.pos_ == "VERB" and x.dep_ not in ("xcomp",) for x in between) and not colon:
                     return None
                 subj = self._subject(t, start, q.start)
+                if subj is not None and page_furniture(subj):
+                    return None  # "article continues below “…”": no speaker, the quote goes on
                 if subj is None and subordinate_verb(t):  # "X a qualifié … d'« … » , en évoquant des « … »"
                     whole = sentence_start(self.text, t.idx)
                     subj = self._subject(t, whole, q.start)

@@ -55,6 +55,8 @@ class SpeakerNouns:
     media: set[str] = field(default_factory=set)  # "le journal Libération" is no "association"
     work: set[str] = field(default_factory=set)  # "her song, Born This Way,": a title, not a speaker
     level: set[str] = field(default_factory=set)  # "the District authorities": a level of government, no place
+    link_label: set[str] = field(default_factory=set)  # "READ MORE:": a linked article's headline follows
+    furniture: set[str] = field(default_factory=set)  # "article continues below": a line of the web page
 
 
 @lru_cache(maxsize=8)
@@ -69,6 +71,8 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
         "media_noun": nouns.media,
         "work_noun": nouns.work,
         "level_word": nouns.level,
+        "link_label": nouns.link_label,
+        "page_furniture": nouns.furniture,
     }
     for row in lexicons.rows("speakers", lang):
         kind, word = row[0], row[1].lower()

@@ -1,11 +1,15 @@
 """Editorial markup around a written speaker, for `SpeakerResolver`: a blog's language tag after a name ("Maria
 Cruz [es] says"), a first name an editor put in brackets ("[Lala] Aslikyan said"), and a social-media handle
-in parentheses after a name ("Daltonicum (@Daltonicum) notes")."""
+in parentheses after a name ("Daltonicum (@Daltonicum) notes"), and the headline of a linked article that a
+"READ MORE:" label puts in the text ("ALSO READ: Ann Lee wins gold")."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+from .speaker_groups import speaker_nouns
 
 LANGUAGE_TAG = re.compile(r"\[[a-z]{2,3}(?:,\s*[a-z]{2,3})*\]")
 """A blog's tag of the language a link leads to ("Maria Cruz [es] says"), which the parser can take for a subject."""
@@ -15,6 +19,33 @@ TAG_GAP = re.compile(r"\s*(?:\(@\w+\)\s*)?$")
 """What may stand between a name and its language tag: a handle in parentheses."""
 OWN_HANDLE = re.compile(r"\s*(?:\[[a-z]{2,3}\]\s*)?\(@(\w{2,})\)")
 """A handle in parentheses right after a name, a language tag between them allowed ("Bicitekas [es] (@Bicitekas)")."""
+
+
+LINK_END = re.compile(r"[\"“”«‘’\n]|[.!?](?=\s)")
+"""Where the headline of a linked article ends: a quote mark, a line break or a sentence end."""
+
+
+@lru_cache(maxsize=8)
+def link_label(lang: str) -> re.Pattern[str] | None:
+    """A label before the headline of a linked article ("READ MORE:", "Also read :"), from the lexicon."""
+    labels = sorted(speaker_nouns(lang).link_label, key=len, reverse=True)
+    if not labels:
+        return None
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in labels)
+    return re.compile(rf"\b(?i:{words})\s*:")
+
+
+def link_headlines(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of the linked articles' headlines that scraped news leave in the text after a label ("ALSO
+    READ : Ann Lee soars with six distinctions"): the people named there are not the article's."""
+    label = link_label(lang)
+    if label is None:
+        return []
+    out = []
+    for m in label.finditer(text):
+        end = LINK_END.search(text, m.end(), min(len(text), m.end() + 150))
+        out.append((m.start(), end.start() if end else min(len(text), m.end() + 150)))
+    return out
 
 
 class WrittenMarkup:

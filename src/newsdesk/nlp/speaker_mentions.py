@@ -26,6 +26,7 @@ from .mention_names import (
     PERSON_LABELS,
     POSSESSIVE,
     Mention,
+    after_inner_role,
     known_org_names,
     name_tail,
     not_name,
@@ -33,6 +34,7 @@ from .mention_names import (
     propn_runs,
     strip_determiner,
     visible,
+    without_epithet,
     without_headline,
 )
 from .mention_roles import MentionRoles
@@ -110,7 +112,7 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
                 if bare != name and text == name:  # "Criticizes McConnell" at the start of the article
                     start = start + text.rindex(bare)
                     end, text = start + len(bare), bare
-                name = bare
+                name = self._without_epithet(bare)
                 words = [w.lower().strip(".") for w in text.split()]
                 if all(w in self._role_words for w in words):
                     continue  # "Chief Executive Officer" taken for a name
@@ -147,6 +149,7 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
                 )
             )
         self._surnames_as_persons(out, entities)
+        out = self._with_lead_of(out)
         out.extend(self._apposed_runs(out))
         persons = [m for m in out if m.label == "PER"]
         share_gender(persons, {id(m): self._shown_gender(m.start, m.end) for m in persons})
@@ -157,6 +160,45 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
             elif m.entity_id is None and " " not in m.name:
                 m.name = self._name_from_runs(m, out)
         return out
+
+    def _without_epithet(self, name: str) -> str:
+        """An English person's name without a headline participle or a role run into it ("Recovering Kei
+        Nishikori", "Super Junior Member Kangin"); the participle must be parsed as a verb or adjective where
+        the name is written (not "Mohamed")."""
+        if self.lex.lang != "en":
+            return name
+        bare = without_epithet(name, self.text)
+        at = self.text.find(name) if bare != name and self.doc is not None else -1
+        lead = self.doc.char_span(at, at + len(name.split()[0])) if at >= 0 else None
+        if lead is None or lead[0].pos_ not in ("VERB", "ADJ"):
+            bare = name
+        return after_inner_role(bare, self.lex)
+
+    def _with_lead_of(self, found: list[Mention]) -> list[Mention]:
+        """ "Gift of the Givers", "Friends of the Earth": an English organisation the model cut after "of the"
+        takes the capitalised words before it back, past an acronym ("NGO Gift of the Givers"), but no role,
+        title or person's name ("Minister of the Interior", "Ann Lee of the Acme Group"), when
+        they do not open a sentence or the whole name recurs; a person tagged inside it is dropped."""
+        if self.lex.lang != "en":
+            return found
+        lead_of = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,}\s+)?((?:[A-Z][\w'’-]+\s+){1,3})of\s+the\s+$")
+        dropped: list[tuple[int, int]] = []
+        for m in found:
+            lead = lead_of.search(self.text, max(0, m.start - 60), m.start) if m.label == "ORG" else None
+            if lead is None or lead.end() != m.start:
+                continue
+            lo, words = lead.start(1), lead.group(1).split()
+            if any(w.lower() in self._role_words or w in self.lex.titles for w in words):
+                continue
+            if len(words) > 1 and any(p.label == "PER" and p.start == lo for p in found):
+                continue  # "Ann Lee of the Acme Group": a person of the organisation
+            whole = self.text[lo : m.end]
+            opens = re.search(r"(?:^|[.!?]\s+)$", self.text[max(0, lo - 3) : lo]) is not None
+            if opens and self.text.count(whole) < 2:
+                continue  # "Many of the Givers": a sentence's first word
+            m.start, m.text, m.name = lo, whole, whole
+            dropped.append((m.start, m.end))
+        return [x for x in found if x.label != "PER" or not any(s < x.end and x.start < e for s, e in dropped)]
 
     def _apposed_runs(self, found: list[Mention]) -> list[Mention]:
         """Persons the entity layer missed or took for an organisation no list knows, named between commas

@@ -46,6 +46,19 @@ class OrganisationPhrases:
             return self.named(speaker, self._run_or_org(named[0], inside))
         return None
 
+    def _org_by_own_noun(self, speaker: Speaker, start: int, end: int) -> Speaker | None:
+        """ "the tournament says", "the festival said": an English definite noun that no lexicon lists, written
+        capitalised in the one proper name of two words or more that the article writes before it after "the"
+        ("the Tournament of Roses", "the Harbour Festival")."""
+        m = re.fullmatch(r"the\s+([a-z]{4,})", self.text[start:end].strip())
+        if self.lex.lang != "en" or m is None:
+            return None
+        word = m.group(1).capitalize()
+        cap = r"[A-Z][\w'’-]*"
+        pattern = rf"(?<=\bthe )((?:{cap}\s+)*{word}(?:\s+of(?:\s+the)?(?:\s+{cap})+)?)(?![\w'’-])"
+        names = {n.group(1) for n in re.finditer(pattern, self.text[:start]) if " " in n.group(1)}
+        return self.named(speaker, names.pop()) if len(names) == 1 else None
+
     def _organisation_noun(
         self,
         speaker: Speaker,
@@ -70,6 +83,9 @@ class OrganisationPhrases:
             and re.match(r"(?:the|le|la|l['’]|ce|cet|cette)\s*", written.strip(), re.I)
         ):
             return None
+        own = self.lex.lang == "en" and head.text[:1].isupper()
+        if own and any(m.label == "ORG" and m.start <= head.idx < m.end for m in inside):
+            return None  # "the NPD Group": the organisation's own name, not a noun standing for another
         apposed = next((m for m in inside if m.label == "ORG" and m.start > head.idx), None)
         if apposed is not None:  # "l'opérateur Sprint": the organisation named after the noun
             return self.named(speaker, apposed.text)

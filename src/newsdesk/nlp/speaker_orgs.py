@@ -259,6 +259,22 @@ class OrganisationNames:
         counts = {m.name: sum(o.name == m.name for o in orgs) for m in orgs}
         return max(reversed(orgs), key=lambda m: counts[m.name]).text
 
+    def past_glued_source(self, name: str, start: int, end: int) -> str:
+        """A name that opens on an organisation the article names elsewhere, or on its last words, written
+        together in the speaker phrase ("Insider Celltrion" of "… rejig - Bioprocess Insider Celltrion has
+        confirmed"): a headline's source glued to the name; the capitalised name after it, when the article also
+        writes that name alone (not "Goldman Sachs Asset Management")."""
+        written = self.text[start:end]
+        for org in {m.text for m in self.mentions if m.label == "ORG" and " " in m.text}:
+            words = org.split()
+            for k in range(len(words)):
+                lead = " ".join(words[k:]) + " "
+                rest = name[len(lead) :]
+                if name.startswith(lead) and rest[:1].isupper() and f"{org} {rest}" in written:
+                    alone = len(re.findall(rf"\b{re.escape(rest)}\b", self.text))
+                    return rest if alone > self.text.count(f"{org} {rest}") else name
+        return name
+
     def named(self, speaker: Speaker, text: str, *, keep_possessive: bool = False) -> Speaker:
         """Name the speaker after an organisation or group as written."""
         speaker.name = strip_determiner(text) if keep_possessive else self.org_name(text)

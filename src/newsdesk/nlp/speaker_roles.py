@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from .mention_names import Mention, sentence_start, strip_determiner
-from .speaker_groups import speaker_nouns
-from .speaker_pronouns import LAST_SPEAKER_REACH, agrees, opens_clause
+from .speaker_groups import speaker_nouns, time_tail
+from .speaker_pronouns import LAST_SPEAKER_REACH, agrees, is_subject, opens_clause
 
 DEFINITE_DESCRIPTION = re.compile(r"(?i:the)(?:\s+[\w-]+){1,5}(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?")
 """A definite description of a person: "the North Korean leader", "the head of the Catholic church"."""
@@ -207,6 +207,8 @@ class RoleHolders:
     def demonym_person(self, written: str, pos: int) -> Mention | None:
         """ "le Jamaïcain", "la Française": the French person the article gave that nationality ("le Français
         Jimmy Vicaut"), else the person who is the topic (`topic_person`)."""
+        if self.lex.lang == "en":
+            return self._english_demonym_person(written, pos)
         m = re.fullmatch(r"(?i:le|la|l['’])\s*([A-ZÀ-Ý][\w-]+)", written.strip())
         if m is None or self.lex.lang != "fr" or m.group(1).lower() not in speaker_nouns("fr").demonyms:
             return None
@@ -216,6 +218,24 @@ class RoleHolders:
             if before and before[-1] == m.group(1):
                 return person
         return self.topic_person(written, pos, gender)
+
+    def _english_demonym_person(self, written: str, pos: int) -> Mention | None:
+        """ "the Bulgarian" alone: the person the article gave that nationality ("Bulgarian Grigor Dimitrov"),
+        else the last person named in this sentence or the one before when that person is the subject of a
+        clause (a sports or political report naming its subject again by nationality). A lower-case "the"
+        only: "The Australian" is a newspaper."""
+        bare = time_tail("en").sub("", written.strip())  # "the Bulgarian Thursday said"
+        m = re.fullmatch(r"the\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)", bare)
+        if m is None or m.group(1).lower() not in speaker_nouns("en").demonyms:
+            return None
+        persons = self.persons_before(pos)
+        for person in reversed(persons):
+            before = re.findall(r"[\w-]+", self.text[max(0, person.start - 30) : person.start])
+            if before and before[-1] == m.group(1):
+                return person
+        lo = sentence_start(self.text, max(0, sentence_start(self.text, pos) - 2))
+        near = [p for p in persons if p.start >= lo]
+        return near[-1] if near and is_subject(self.doc, near[-1]) else None
 
     def role_holder(self, role: str, pos: int, written: str = "") -> Mention | None:
         """The person the article gives `role`, the last one before `pos` first. A description's other words

@@ -21,18 +21,18 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..article import Span
-from .mention_names import Mention, strip_determiner
+from .mention_names import Mention, after_inner_role, strip_determiner
 from .quote_lexicon import QuoteLexicon
 from .speaker_documents import DocumentSources
 from .speaker_groups import after_glued_headline, group_name, no_name, speaker_nouns, time_tail
 from .speaker_heads import resolve_owned
-from .speaker_markup import WrittenMarkup
+from .speaker_markup import WrittenMarkup, link_headlines
 from .speaker_mentions import ArticleMentions
 from .speaker_names import PersonNames, coordinated
 from .speaker_org_phrases import OrganisationPhrases
 from .speaker_orgs import OrganisationNames
 from .speaker_phrases import RELATIVE, SpeakerPhrases
-from .speaker_pronouns import LastSpeaker, resolve_pronoun
+from .speaker_pronouns import LAST_SPEAKER_REACH, LastSpeaker, resolve_pronoun
 from .speaker_record import Speaker
 from .speaker_roles import RoleHolders, same_role
 from .speaker_subjects import SentenceSubjects
@@ -136,6 +136,9 @@ class SpeakerResolver(
             speaker.name = self._own_handle(speaker.name, end)
             speaker.name = self._mistagged_full_name(speaker.name, start, end)
             speaker.name = after_glued_headline(speaker.name)
+            if self.lex.lang == "en":  # "Super Junior Member Kangin Announces …": the name after the role
+                speaker.name = after_inner_role(speaker.name, self.lex)
+                speaker.name = self.past_glued_source(speaker.name, start, end)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
         if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
             why = "not a name"
@@ -187,6 +190,7 @@ class SpeakerResolver(
         found = self._named_after_noun(speaker, start, end, head, inside)
         found = found or self._organisation_noun(speaker, start, end, head, inside, exclude)
         found = found or self._name_or_role(speaker, start, end, head, inside)
+        found = found or self._org_by_own_noun(speaker, start, end)
         return found or self._organisation_or_group(speaker, start, end, head, inside)
 
     def _written_name(self, speaker: Speaker, start: int, end: int, head: Any) -> Speaker | None:
@@ -284,7 +288,8 @@ class SpeakerResolver(
         if low in ("celui", "celle") and self.text[end : end + 3].lower() == "-ci":
             low += "-ci"  # "Celui-ci" split by the tokenizer
         if low in self.lex.pronouns:
-            return resolve_pronoun(self, speaker, low, start, exclude)
+            links = link_headlines(self.text, self.lex.lang)  # "ALSO READ: Ann Lee wins": not an antecedent
+            return resolve_pronoun(self, speaker, low, start, [*exclude, *links])
         if low in RELATIVE and head is not None and start <= head.idx < end:
             antecedent = self._relative_antecedent(head)
             if antecedent is not None:  # "le Mouvement républicain australien, qui affirme …"
@@ -323,6 +328,9 @@ class SpeakerResolver(
                 speaker.name = later
                 return speaker
             owned = POSSESSIVE_WORD.search(written) is not None  # "the vessel's owner": not the last speaker
+            if self._same_unnamed_role(role.group(0), start):  # "A spokesperson for …, … the spokesman said"
+                speaker.reason = f"role without a name in the article: {role.group(0)}"
+                return speaker
             last = None if owned else self._last_speaker_as(written, start)
             if last is not None:  # "« … » a-t-il déclaré. … Toutefois, le président a déclaré que"
                 return self.fill(speaker, last)
@@ -332,6 +340,17 @@ class SpeakerResolver(
             speaker.name = strip_determiner(orgs[0].text)
             return speaker
         return None
+
+    def _same_unnamed_role(self, noun: str, pos: int) -> bool:
+        """The last speaker is unnamed, written with the same role noun or its other gender form ("a
+        spokesperson for the police", then "the spokesman"), and nobody named spoke since: the same person."""
+        unnamed = self.last_unnamed
+        if self.lex.lang != "en" or unnamed is None or pos - unnamed[0] > LAST_SPEAKER_REACH:
+            return False
+        if self.last_person is not None and self.last_person.start > unnamed[0]:
+            return False
+        stem = re.sub(r"(?:wo)?m[ae]n$|persons?$|people$", "", noun.lower())
+        return re.search(rf"\b{re.escape(stem)}", self.text[unnamed[0] : unnamed[1]].lower()) is not None
 
     def _titled_gap(self, end: int, start: int) -> bool:
         """Whether a name at `start` follows a phrase ending at `end` right away, past a comma and a courtesy
