@@ -215,4 +215,4 @@ def test_lower_case_blog_name_still_speaks(nlp_en) -> None:
         "netizens.\n\nkottke called the comments \"derisive\" and \"nothing less than reprehensible\":\n\nThis "
         "latest sin is only another example of his contempt."
     )
-    assert speakers(text, nlp_en) == ["kottke"]
+    assert speakers(text, nlp_en) == ["kottke", "kottke"]  # both judgements the blog names the comments with
