@@ -45,7 +45,7 @@ def subject_of(verb: Any) -> Any:
                 other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
                 if other:
                     return other[0]  # "which the Republicans insisted …": the relative is the object
-                return _antecedent(verb.head)
+                return _according_antecedent(child) or _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -75,6 +75,25 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     return later[-1] if later else first
 
 
+
+
+def _according_antecedent(rel: Any) -> Any:
+    """ "… d'un acte terroriste selon la police, qui précise que": in French, a relative pronoun right after
+    "selon X," stands for X, however the parser hung the clause; the head of X, else None."""
+    doc = rel.doc
+    if doc.lang_ != "fr" or rel.i < 3 or doc[rel.i - 1].text != ",":
+        return None
+    comma = rel.i - 1
+    for k in range(comma - 1, max(-1, comma - 9), -1):
+        if doc[k].is_punct:
+            return None
+        if doc[k].lower_ == "selon":
+            phrase = range(k + 1, comma)
+            heads = [doc[i] for i in phrase if doc[i].head.i not in phrase]
+            if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):  # "selon l'une des juges"
+                return heads[0]
+            return None
+    return None
 
 
 def _antecedent(tok: Any) -> Any:

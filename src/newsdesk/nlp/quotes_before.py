@@ -149,11 +149,19 @@ class IntroducedQuotes:
         titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
         org = len(holder) <= 6 and all(t.ent_type_ == "ORG" or t.pos_ == "DET" for t in holder)  # "Pour Amnesty, …"
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
-        named = person or org or titled and self.lex.lang == "fr"
+        named = person or org or (titled or self._name_of_body(holder)) and self.lex.lang == "fr"
         if not (named or len(holder) <= 6 and self.speaking_noun(head)):
             return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    @staticmethod
+    def _name_of_body(holder: list[Any]) -> bool:
+        """ "Pour Marie Roux du syndicat FAGE, « … »": a person's name, then "de" and the body they belong to."""
+        k = 0
+        while k < len(holder) and holder[k].ent_type_ in PERSON_ENTS:
+            k += 1
+        return 2 <= k < len(holder) - 1 <= 10 and holder[k].lower_ in ("de", "du", "des", "d'", "d’")
 
     def _opinion_aside(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Pour X, le candidat de Y, faisant allusion à Z, « … »": in French, an opinion phrase opening the

@@ -58,15 +58,16 @@ class SpeakerPhrases:
         return not self.lex.role_match(head.text)
 
     def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
-        """ "les informations des médias américains": the plural noun phrase after "de" that a document noun
-        belongs to, as a span within the speaker phrase."""
+        """ "les informations des médias américains", "un communiqué de l'armée kurde": the plural or
+        institution noun phrase after "de" that a document noun belongs to, as a span within the speaker
+        phrase."""
         if self.lex.lang != "fr":
             return None
         for c in head.children:
             if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.idx >= end or c.i < head.i:
                 continue
-            if "Plur" not in c.morph.get("Number"):
-                continue  # "le rapport de la banque": a single unnamed body stays unnamed
+            if "Plur" not in c.morph.get("Number") and c.lower_ not in speaker_nouns("fr").body:
+                continue  # "le rapport de la banque": a single unnamed body stays unnamed, not "de l'armée"
             case = [x for x in c.children if x.dep_ in ("case", "det") and x.i < c.i]
             if not case or case[0].lower_ not in ("de", "du", "des", "d'", "d’"):
                 continue

@@ -1,0 +1,62 @@
+"""French speakers of round 13: a relative clause after "selon X," ("selon la police, qui précise que"), an
+opinion phrase naming a person and their body ("pour Marie Roux du syndicat FAGE, « … »"), a communiqué of
+an institution ("un communiqué de l'armée kurde"), and an acronym glossed in square brackets ("le PNF
+[parquet national financier]")."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import production_speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_relative_after_selon_speaks_for_the_source(nlp_fr) -> None:
+    text = (
+        "Un camion a percuté la foule. Il ne s'agirait pas d'un acte terroriste selon la police, qui précise "
+        "que « le conducteur était connu pour des violences » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["police", "police"]
+
+
+def test_relative_after_selon_a_named_person(nlp_fr) -> None:
+    text = "Le bilan s'est alourdi selon Marie Dupont, qui a ajouté que « onze blessés sont dans un état grave » ."
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Marie Dupont"
+
+
+def test_relative_after_selon_one_of_the_judges_names_nobody(nlp_fr) -> None:
+    text = (
+        "Le procès s'est tenu à Lyon. Cela ne change rien, selon l'une des juges du Tribunal, qui précise que "
+        "« les témoignages n'ont pas été infirmés » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] is None
+
+
+def test_opinion_of_a_person_of_a_body(nlp_fr) -> None:
+    text = (
+        "Les universités manquent de places. En effet, pour Marie Dubois du syndicat étudiant FAGE, « le "
+        "baby-boom ne nous est pas tombé dessus. On connaît ces chiffres » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Marie Dubois"]
+
+
+def test_communique_of_an_institution_speaks_for_it(nlp_fr) -> None:
+    text = (
+        "Les combats ont repris. « Nous appelons tous les citoyens à résister aux assaillants », a déclaré un "
+        "communiqué de l'armée kurde."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["armée kurde"]
+
+
+def test_report_of_an_unnamed_bank_names_nobody(nlp_fr) -> None:
+    text = "Selon le rapport de la banque, « la croissance ralentira en 2018 » ."
+    assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_acronym_glossed_in_brackets_is_named_in_full(nlp_fr) -> None:
+    text = (
+        "Le député a souhaité « que le PNF [parquet national financier] se saisisse rapidement » du dossier. "
+        "Mercredi, le PNF a indiqué à l'AFP que « le dossier est à l'étude » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "parquet national financier"
