@@ -60,3 +60,41 @@ def test_acronym_glossed_in_brackets_is_named_in_full(nlp_fr) -> None:
         "Mercredi, le PNF a indiqué à l'AFP que « le dossier est à l'étude » ."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] == "parquet national financier"
+
+
+def test_complement_pronoun_after_the_verb_is_not_the_speaker(nlp_fr) -> None:
+    text = (
+        "Adrien Duvillard est mort samedi. « Il aimait raconter qu'il avait su mettre à profit les conditions de "
+        "neige difficiles » , a dit de lui la municipalité de Megève."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["municipalité de Megève"]
+
+
+def test_pope_known_by_one_name_is_not_completed_from_another_person(nlp_fr) -> None:
+    text = "François Hollande a condamné l'attentat. Le pape François « s'associe à la douleur et à l'horreur » ."
+    assert production_speakers(text, nlp_fr, "fr") == ["François"]
+
+
+def test_sovereign_keeps_the_regnal_number_of_the_article(nlp_fr) -> None:
+    text = (
+        "La reine Élisabeth II a reçu Marie Roux. La reine Élisabeth a déclaré que « le pays traverse une "
+        "épreuve » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Élisabeth II"]
+
+
+def test_capitalised_minister_without_a_name_names_nobody(nlp_fr) -> None:
+    text = (
+        "Un policier a été blessé au cou. Le Ministre de l'Intérieur a déclaré : « On s'aperçoit qu'on est passé "
+        "à un terrorisme où n'importe quel outil peut servir. »"
+    )
+    assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_capitalised_minister_is_the_minister_named_before(nlp_fr) -> None:
+    text = (
+        "Le ministre de l'Intérieur Gérard Colin s'est rendu sur place. Un policier a été blessé au cou. Le "
+        "Ministre de l'Intérieur a déclaré : « On s'aperçoit qu'on est passé à un terrorisme où n'importe quel "
+        "outil peut servir. »"
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Gérard Colin"]

@@ -393,7 +393,7 @@ def inverted_subject(verb: Any, hi: int) -> Any:
                 and not date_phrase(t.head)
             ):
                 t = t.head
-            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
+            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON" or _stressed_complement(t):
                 # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
                 skip_to = max(t.i, skip_to)
                 continue
@@ -411,6 +411,12 @@ def inverted_subject(verb: Any, hi: int) -> Any:
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
             break
     return subj
+
+
+def _stressed_complement(t: Any) -> bool:
+    """ "a dit de lui la municipalité": a French stressed pronoun after a preposition is a complement."""
+    doc = t.doc
+    return t.lower_ in ("lui", "elle", "eux", "elles") and t.i > 0 and doc[t.i - 1].lower_ in ("de", "d'", "d’", "à")
 
 
 def date_phrase(t: Any) -> bool:

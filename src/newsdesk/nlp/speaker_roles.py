@@ -31,9 +31,18 @@ class RoleHolders:
                 continue  # "the mayor's office": the office speaks
             if self._adjective_before_org(pos, start + m.end()):
                 continue  # "the official Xinhua News Agency": the agency speaks
-            if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
+            if not any(
+                o.label == "ORG" and o.start <= pos < o.end and not self._role_tagged_org(o, pos) for o in self.mentions
+            ):
                 return m
         return None
+
+    def _role_tagged_org(self, org: Any, pos: int) -> bool:
+        """ "le Ministre de l'Intérieur français" tagged as an organisation: in French, a role noun opening the
+        tagged name, followed by its complement, is a role ("General Motors" stays a name in English)."""
+        if self.lex.lang != "fr" or org.start != pos:
+            return False
+        return re.match(r"[\w-]+(?:\s+[\w-]+)?\s+(?:de|du|des|d['’])\s", org.text) is not None
 
     def _adjective_before_org(self, start: int, end: int) -> bool:
         """A role word used as an adjective right before an organisation's name ("official" in "the official
