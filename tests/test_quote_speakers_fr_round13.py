@@ -98,3 +98,38 @@ def test_capitalised_minister_is_the_minister_named_before(nlp_fr) -> None:
         "outil peut servir. »"
     )
     assert production_speakers(text, nlp_fr, "fr") == ["Gérard Colin"]
+
+
+def test_dash_aside_after_a_long_role_and_its_name(nlp_fr) -> None:
+    text = (
+        "Le ministre des Postes, des Technologies de l'information, de la Communication et des Médias Jean "
+        "Ndayizeye — par ailleurs ancien directeur de la télévision nationale — a annoncé que le réseau est "
+        "installé à 90 %."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Jean Ndayizeye"]
+
+
+def test_name_closing_a_role_complement_cut_by_the_parse(nlp_fr) -> None:
+    text = (
+        "À l'occasion du 32 e anniversaire de la télévision nationale (créée en 1984), le ministre des Postes, "
+        "des Technologies de l'information, de la Communication et des Médias Jean Ndayizeye — par ailleurs "
+        "ancien directeur de la télévision nationale entre 2013 à 2015 — a annoncé que le réseau est d'ores et "
+        "déjà installé à plus de 90 %."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Jean Ndayizeye"]
+
+
+def test_passive_agent_before_a_colon_speaks(nlp_fr) -> None:
+    text = (
+        "Le projet a été présenté mardi par la ministre Anne Morel : « Nous voulons des villes plus vertes et "
+        "plus sûres pour tous. »"
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Anne Morel"]
+
+
+def test_organisation_named_in_full_before_its_acronym(nlp_fr) -> None:
+    text = (
+        "Le président Paul Roux a réagi. La nouvelle est accueillie avec soulagement par l' Union américaine pour "
+        "les libertés civiles (ACLU) : « Les tentatives chaotiques du gouvernement ont eu un impact terrible. »"
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Union américaine pour les libertés civiles"

@@ -95,6 +95,7 @@ class IntroducedQuotes:
             )
             root = root if named else None  # "Cette question est la suivante :" names nobody
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
+        subj = self._passive_agent(root, start) or subj
         if subj is None or subj.idx < start or self.in_quote(subj.idx) or subj.ent_type_ in PLACE_ENTS:
             # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name, unless the
             # clause names whose view or answer follows ("Ce n'est pas l'avis de Fottorino : « … »")
@@ -102,6 +103,16 @@ class IntroducedQuotes:
         if self.is_thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _passive_agent(self, root: Any, start: int) -> Any:
+        """ "La décision est accueillie avec soulagement par l'ACLU : « … »": in French, the named agent of a
+        passive clause before the colon speaks, not its grammatical subject."""
+        if self.lex.lang != "fr" or root is None or not passive(root):
+            return None
+        agent = next((c for c in root.children if c.dep_ == "obl:agent" and c.idx >= start), None)
+        if agent is None or not (any(t.pos_ == "PROPN" for t in agent.subtree) or self.speaking_noun(agent)):
+            return None
+        return agent
 
     def _view_holder(self, toks: list[Any]) -> Attribution | None:
         """ "The response of Mayor Jane Roe was blunt: "…"", "Ce n'est pas l'avis de Fottorino : « … »": a colon

@@ -303,6 +303,17 @@ class OrganisationNames:
                 return full
         return None
 
+    def defined_before_acronym(self, name: str, end: int) -> str:
+        """In French, the whole name of an organisation written before its acronym in parentheses, when the
+        entity layer kept only its start ("l'Union américaine pour les libertés civiles (ACLU)")."""
+        paren = re.match(r"\s*\(\s*[A-Z][A-Za-z]{1,7}\s*\)", self.text[end : end + 14])
+        if self.lex.lang != "fr" or paren is None:
+            return name
+        full = french_defined_name(self.text, end + paren.group(0).index("("))
+        if full is None or len(full) <= len(name) or not full.startswith(name):
+            return name
+        return full
+
     def spelt_out(self, acronym: str) -> str | None:
         """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council
         (PGI)", "YSK (Haut-Conseil électoral)"), else the one organisation whose capitals spell it ("GM") or

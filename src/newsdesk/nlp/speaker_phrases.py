@@ -121,6 +121,26 @@ class SpeakerPhrases:
         words = {lemma, tok.lower_} & (self.lex.org_nouns | self.lex.source_nouns | nouns.body | nouns.person)
         return bool(words) or bool(self.lex.role_match(tok.text))
 
+    def _name_closing_complement(self, start: int, end: int) -> str | None:
+        """ "de la Communication et des Médias Jean Roux": in French, a speaker phrase that opens on "de", the
+        end of a role's complement cut off by the parse, closed by a "First Last" name: that name."""
+        if self.lex.lang != "fr" or not re.match(r"(?:de|du)\s|d['’]", self.text[start:end]):
+            return None
+        run = next((r for r in self.runs if start < r[0] and r[1] >= end - 1 and r[1] <= end), None)
+        if run is None or len(run[2].split()) < 2 or not self._personlike(run[2]):
+            return None
+        return self._surname_to_full(run[2], start) or run[2]
+
+    def _before_dash_aside(self, start: int, end: int) -> int:
+        """End a French speaker phrase before an aside between dashes ("le ministre … Jean Roux — par ailleurs
+        ancien directeur de la télévision —"): what the aside says about the speaker is not their name."""
+        if self.lex.lang != "fr":
+            return end
+        dash = re.search(r"\s[—–]\s", self.text[start:end])
+        if dash is None or not self.text[start : start + dash.start()].strip():
+            return end
+        return start + dash.start()
+
     def _before_finite_verb(self, start: int, end: int) -> int:
         """End a speaker phrase before a finite verb that is not in a relative clause ("according to The
         New York Times is near a five-year high" -> "The New York Times") and before the channel it spoke
