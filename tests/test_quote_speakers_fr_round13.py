@@ -133,3 +133,41 @@ def test_organisation_named_in_full_before_its_acronym(nlp_fr) -> None:
         "les libertés civiles (ACLU) : « Les tentatives chaotiques du gouvernement ont eu un impact terrible. »"
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] == "Union américaine pour les libertés civiles"
+
+
+def test_participle_after_an_incise_speaks_for_the_incise_not_the_quote(nlp_fr) -> None:
+    text = (
+        "Pour Marc Durand , candidat du Parti ouvrier , l'absence de représentativité constitue le problème "
+        "principal. « Les parlementaires sont pour 3% des ouvriers » , déplore-t-il, estimant que chaque député "
+        "devrait toucher « une seule rémunération » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Marc Durand"
+
+
+def test_name_with_apposed_participle_role_speaks(nlp_fr) -> None:
+    text = (
+        "Le gouvernement publie un communiqué. Le 3 avril, Dimitri Peskov , attaché de presse du gouvernement "
+        "russe, annonce que le ministère s'emploie à « vérifier les informations » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Dimitri Peskov"]
+
+
+def test_title_before_a_name_and_its_apposition(nlp_fr) -> None:
+    text = (
+        "Le mois dernier, Sheik Saif Al Thani, directeur du bureau des communications du gouvernement du Qatar, "
+        "a déclaré au CNN que les lois étaient en cours de révision."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Saif Al Thani"]
+
+
+def test_research_conducted_by_an_organisation_speaks_for_it(nlp_fr) -> None:
+    text = (
+        "Selon les recherches menées par l'organisation Human Rights Watch basée à New York, les travailleurs "
+        "devaient travailler dans un climat extrême."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Human Rights Watch"]
+
+
+def test_unattributed_research_names_nobody(nlp_fr) -> None:
+    text = "Selon des recherches récentes, les abeilles disparaissent plus vite que prévu."
+    assert production_speakers(text, nlp_fr, "fr") == [None]

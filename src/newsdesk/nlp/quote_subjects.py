@@ -150,6 +150,8 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
+        if subj is not None and subj.i < verb.i and _in_quoted_clause(subj, verb):
+            return _incise_clitic(subj, verb)  # "« Les parlementaires sont … » , déplore-t-il, estimant que"
         if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
             return _main_subject(subj, verb)  # "Alors que les autorités considèrent …, le chef de l'État a déclaré"
         if subj is not None:
@@ -167,6 +169,21 @@ def speaker_verb(verb: Any) -> Any:
         inv = inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
+    return _name_with_apposed_participle(verb)
+
+
+def _name_with_apposed_participle(verb: Any) -> Any:
+    """ "Dimitri Peskov, attaché de presse du gouvernement, annonce que": in French, a name whose apposition
+    opens on a past participle the parser took for a clause of its own is the subject of the verb after it."""
+    if verb.doc.lang_ != "fr" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "acl") or clause.i > verb.i or "Part" not in clause.morph.get("VerbForm"):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
+        comma = subj is not None and verb.doc[subj.right_edge.i + 1].text == ","
+        if comma and subj.pos_ == "PROPN" and verb.doc[clause.right_edge.i + 1].text == ",":
+            return subj
     return None
 
 
@@ -217,12 +234,34 @@ def sentence_subject(verb: Any) -> Any:
         before = text[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
+        if _in_quoted_clause(tok, verb):
+            continue  # "« Les parlementaires sont … » , déplore-t-il, estimant": inside the quotation before it
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             tok = _nearest_subject(tok.head, tok) if tok.head.i != tok.i else tok
             if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
                 return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
     return fronted_participle_subject(verb, here) or _person_before(verb, here)
+
+
+def _incise_clitic(quoted: Any, verb: Any) -> Any:
+    """The subject clitic of the incise between a quotation and a participle that follows it ("« … » ,
+    déplore-t-il, estimant que"), else None: a subject inside the quotation is not the participle's."""
+    return next((t for t in verb.doc[quoted.i : verb.i] if t.lower_ in CLITICS), None)
+
+
+def _in_quoted_clause(tok: Any, verb: Any) -> bool:
+    """Whether `tok` is inside a quoted clause that closes before `verb` ("« Les parlementaires sont … » ,
+    déplore-t-il"); not a quoted name or title ("« Quotidien » a affirmé")."""
+    doc = verb.doc
+    close = next((t for t in doc[tok.i : verb.i] if t.text in ("»", "”")), None)
+    if close is None:
+        return False
+    opening = next((t for t in reversed(doc[: tok.i + 1]) if t.text in ("«", "“", "»", "”")), None)
+    if opening is None or opening.text in ("»", "”"):
+        return False  # "Ordre a publié un communiqué « … », y affirmant": the subject is outside the marks
+    inside = doc[opening.i + 1 : close.i]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
 
 
 def fronted_participle_subject(verb: Any, here: int) -> Any:

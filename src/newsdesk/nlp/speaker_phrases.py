@@ -121,6 +121,18 @@ class SpeakerPhrases:
         words = {lemma, tok.lower_} & (self.lex.org_nouns | self.lex.source_nouns | nouns.body | nouns.person)
         return bool(words) or bool(self.lex.role_match(tok.text))
 
+    def _titled_name_opening(self, start: int, end: int, head: Any) -> Any:
+        """ "Sheik Saif Al Thani, directeur du bureau …": in French, a person whose title opens the phrase and
+        whose name follows it, when the parse heads the phrase on the title or the name."""
+        if self.lex.lang != "fr" or head is None:
+            return None
+        for m in self.mentions:
+            if m.label != "PER" or not m.role or not start < m.start < end or not start <= head.idx < m.end:
+                continue
+            if self.text[start : m.start].strip().lower() in (m.role.lower(), "le " + m.role.lower()):
+                return m
+        return None
+
     def _name_closing_complement(self, start: int, end: int) -> str | None:
         """ "de la Communication et des Médias Jean Roux": in French, a speaker phrase that opens on "de", the
         end of a role's complement cut off by the parse, closed by a "First Last" name: that name."""

@@ -200,6 +200,9 @@ class SpeakerResolver(
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
             return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+        titled = self._titled_name_opening(start, end, head)
+        if titled is not None:  # "Sheik Saif Al Thani, directeur du bureau …"
+            return self.fill(speaker, titled)
         fragment = self._name_closing_complement(start, end)
         if fragment is not None:  # "de la Communication et des Médias Jean Roux": the tail of a role
             speaker.name = fragment
