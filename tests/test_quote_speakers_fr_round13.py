@@ -171,3 +171,16 @@ def test_research_conducted_by_an_organisation_speaks_for_it(nlp_fr) -> None:
 def test_unattributed_research_names_nobody(nlp_fr) -> None:
     text = "Selon des recherches récentes, les abeilles disparaissent plus vite que prévu."
     assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+def test_suspect_is_the_person_named_as_the_suspect(nlp_fr) -> None:
+    text = (
+        "Le suspect Hubert Roux a été interpellé lundi. Le suspect avait confié aux enquêteurs qu'il n'avait pas vu "
+        "la famille depuis longtemps."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Hubert Roux"]
+
+
+def test_unnamed_gunman_names_nobody(nlp_fr) -> None:
+    text = "Un homme a ouvert le feu dans un bar. Le tireur aurait crié « Vive la révolution ! » avant de se rendre."
+    assert production_speakers(text, nlp_fr, "fr") == [None]
