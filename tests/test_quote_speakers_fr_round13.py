@@ -184,3 +184,26 @@ def test_suspect_is_the_person_named_as_the_suspect(nlp_fr) -> None:
 def test_unnamed_gunman_names_nobody(nlp_fr) -> None:
     text = "Un homme a ouvert le feu dans un bar. Le tireur aurait crié « Vive la révolution ! » avant de se rendre."
     assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Selon ce que rapportent des médias belges", "médias belges"),
+        ("Selon ce qu'a déclaré le procureur Jean Roux", "Jean Roux"),
+        ("D'après ce qu'affirme la police", "police"),
+        ("Selon ce que l'on sait", None),
+    ],
+)
+def test_selon_ce_que_gives_the_subject_of_the_relative(nlp_fr, intro: str, speaker: str | None) -> None:
+    text = f"Le suspect a été arrêté jeudi. {intro}, le suspect était endormi au volant de sa voiture."
+    assert production_speakers(text, nlp_fr, "fr") == [speaker]
+
+
+def test_apposed_participle_is_not_part_of_the_role(nlp_fr) -> None:
+    text = (
+        "Le président Paul Roux ainsi que l'archevêque de Lyon Pierre Martin , ordinaire du lieu a annoncé son "
+        "retour. L'imam de la ville, Ali Benkir, est « effaré par le décès de [son] ami. » L'archevêque de Lyon, "
+        "invité à l'Élysée, a déclaré que « tout le monde doit prier » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr")[-1] == "Pierre Martin"

@@ -143,6 +143,19 @@ class SpeakerPhrases:
             return None
         return self._surname_to_full(run[2], start) or run[2]
 
+    def _before_participle_aside(self, start: int, end: int) -> int:
+        """End a French speaker phrase before an apposed past participle ("L'archevêque de Rouen, invité à
+        l'Élysée, appelle"): what happened to the speaker is not part of their name or role."""
+        if self.lex.lang != "fr" or self.doc is None:
+            return end
+        toks = list(self.tokens_inside(start - 1, end))
+        for prev, tok in zip(toks, toks[1:], strict=False):
+            past = tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")
+            past = past and "Past" in tok.morph.get("Tense")
+            if prev.text == "," and past and prev.idx > start:
+                return prev.idx
+        return end
+
     def _before_dash_aside(self, start: int, end: int) -> int:
         """End a French speaker phrase before an aside between dashes ("le ministre … Jean Roux — par ailleurs
         ancien directeur de la télévision —"): what the aside says about the speaker is not their name."""

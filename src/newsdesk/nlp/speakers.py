@@ -103,6 +103,7 @@ class SpeakerResolver(
         start, end, head, first = self._bracketed_first_name(start, end, head)
         end = self._before_finite_verb(start, end)
         end = self._before_dash_aside(start, end)
+        end = self._before_participle_aside(start, end)
         end = self._whole_name(start, end)
         start = self._coordinated_before(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
