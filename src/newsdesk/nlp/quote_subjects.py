@@ -150,8 +150,9 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
-        if subj is not None and subj.i < verb.i and _in_quoted_clause(subj, verb):
-            return _incise_clitic(subj, verb)  # "« Les parlementaires sont … » , déplore-t-il, estimant que"
+        clitic = _incise_clitic(subj, verb) if subj is not None and _in_quoted_clause(subj, verb) else None
+        if clitic is not None:
+            return clitic  # "« Les parlementaires sont … » , déplore-t-il, estimant que"
         if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
             return _main_subject(subj, verb)  # "Alors que les autorités considèrent …, le chef de l'État a déclaré"
         if subj is not None:
@@ -247,6 +248,8 @@ def sentence_subject(verb: Any) -> Any:
 def _incise_clitic(quoted: Any, verb: Any) -> Any:
     """The subject clitic of the incise between a quotation and a participle that follows it ("« … » ,
     déplore-t-il, estimant que"), else None: a subject inside the quotation is not the participle's."""
+    if quoted.i >= verb.i:
+        return None
     return next((t for t in verb.doc[quoted.i : verb.i] if t.lower_ in CLITICS), None)
 
 
