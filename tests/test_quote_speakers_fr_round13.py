@@ -207,3 +207,32 @@ def test_apposed_participle_is_not_part_of_the_role(nlp_fr) -> None:
         "invité à l'Élysée, a déclaré que « tout le monde doit prier » ."
     )
     assert production_speakers(text, nlp_fr, "fr")[-1] == "Pierre Martin"
+
+
+def test_role_and_party_acronym_is_the_role_holder(nlp_fr) -> None:
+    text = (
+        "Le maire de Nice Christian Estrosi a réagi sur Twitter. Le maire LR a dénoncé « un acte de barbarie » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == ["Christian Estrosi"]
+
+
+def test_role_and_party_acronym_without_holder_names_nobody(nlp_fr) -> None:
+    text = "Le vote a eu lieu mardi. La députée PS a dénoncé « un texte injuste » ."
+    assert production_speakers(text, nlp_fr, "fr") == [None]
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        ("Le chef de l'État", "Emmanuel Macron"),
+        ("Le président", "Emmanuel Macron"),
+        ("L'ancien chef de l'État", "Nicolas Sarkozy"),
+        ("L'ancien président", "Nicolas Sarkozy"),
+    ],
+)
+def test_former_holder_is_told_from_the_sitting_one(nlp_fr, description: str, speaker: str) -> None:
+    text = (
+        "Le président Emmanuel Macron a reçu l'ancien président Nicolas Sarkozy à l'Élysée. "
+        f"{description} a affirmé que « la France doit se réformer » ."
+    )
+    assert production_speakers(text, nlp_fr, "fr") == [speaker]

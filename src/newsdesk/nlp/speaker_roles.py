@@ -248,6 +248,8 @@ class RoleHolders:
             if complement and (own_complement or lead & RANK_WORDS) and not complement & has:
                 continue  # "le ministre de l'Économie" is neither "ministre de la Justice" nor "Premier ministre"
             qualified = bool(lead & RANK_WORDS - wanted)  # "Premier ministre" is not the one "le ministre" describes
+            if self.lex.lang == "fr":  # "le chef de l'État" is not "l'ancien président"
+                qualified = qualified or _former(written) != _former((m.role or "").lower().split(role.lower())[0])
             before = m.start < pos
             if not before and complement - has:
                 continue  # "le candidat de Debout la France" is not "candidat de La France insoumise" named later
@@ -260,6 +262,15 @@ class RoleHolders:
             if topic is not None:
                 return topic
         return best[3] if best is not None else None
+
+
+FORMER = {"ancien", "ancienne", "ex"}
+"""French words before a role that make its holder a former one ("l'ancien président", "l'ex-ministre")."""
+
+
+def _former(written: str) -> bool:
+    """Whether a French description names a former holder of its role."""
+    return bool(FORMER & set(re.findall(r"[\w]+", written.lower())))
 
 
 def same_role(written: str, lang: str) -> str | None:
