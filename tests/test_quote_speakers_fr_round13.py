@@ -236,3 +236,18 @@ def test_former_holder_is_told_from_the_sitting_one(nlp_fr, description: str, sp
         f"{description} a affirmé que « la France doit se réformer » ."
     )
     assert production_speakers(text, nlp_fr, "fr") == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("incise", "speaker"),
+    [
+        ("a-t-on appris auprès de la préfecture", "préfecture"),
+        ("précise-t-on à l'Élysée", "Élysée"),
+        ("indique-t-on au ministère de l'Intérieur", "ministère de l'Intérieur"),
+        ("dit-on à Paris", None),
+        ("confie-t-on dans son entourage", None),
+    ],
+)
+def test_impersonal_incise_gives_the_body_it_names(nlp_fr, incise: str, speaker: str | None) -> None:
+    text = f"La manifestation a réuni 3 000 personnes. « Aucun incident n'a été signalé », {incise}."
+    assert production_speakers(text, nlp_fr, "fr") == [speaker]
