@@ -9,6 +9,13 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_end, sentence_start
+from .quote_subject_asides import (
+    according_antecedent,
+    in_quoted_clause,
+    incise_clitic,
+    name_with_apposed_participle,
+    stressed_complement,
+)
 from .quote_verbs import SUBJECT_DEPS, across_marks
 from .speaker_groups import speaker_nouns
 
@@ -45,7 +52,7 @@ def subject_of(verb: Any) -> Any:
                 other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
                 if other:
                     return other[0]  # "which the Republicans insisted …": the relative is the object
-                return _according_antecedent(child) or _antecedent(verb.head)
+                return according_antecedent(child) or _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -75,25 +82,6 @@ def _nearest_subject(verb: Any, first: Any) -> Any:
     return later[-1] if later else first
 
 
-
-
-def _according_antecedent(rel: Any) -> Any:
-    """ "… d'un acte terroriste selon la police, qui précise que": in French, a relative pronoun right after
-    "selon X," stands for X, however the parser hung the clause; the head of X, else None."""
-    doc = rel.doc
-    if doc.lang_ != "fr" or rel.i < 3 or doc[rel.i - 1].text != ",":
-        return None
-    comma = rel.i - 1
-    for k in range(comma - 1, max(-1, comma - 9), -1):
-        if doc[k].is_punct:
-            return None
-        if doc[k].lower_ == "selon":
-            phrase = range(k + 1, comma)
-            heads = [doc[i] for i in phrase if doc[i].head.i not in phrase]
-            if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):  # "selon l'une des juges"
-                return heads[0]
-            return None
-    return None
 
 
 def _antecedent(tok: Any) -> Any:
@@ -150,7 +138,7 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
-        clitic = _incise_clitic(subj, verb) if subj is not None and _in_quoted_clause(subj, verb) else None
+        clitic = incise_clitic(subj, verb) if subj is not None and in_quoted_clause(subj, verb) else None
         if clitic is not None:
             return clitic  # "« Les parlementaires sont … » , déplore-t-il, estimant que"
         if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
@@ -170,22 +158,7 @@ def speaker_verb(verb: Any) -> Any:
         inv = inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
-    return _name_with_apposed_participle(verb)
-
-
-def _name_with_apposed_participle(verb: Any) -> Any:
-    """ "Dimitri Peskov, attaché de presse du gouvernement, annonce que": in French, a name whose apposition
-    opens on a past participle the parser took for a clause of its own is the subject of the verb after it."""
-    if verb.doc.lang_ != "fr" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    for clause in verb.children:
-        if clause.dep_ not in ("advcl", "acl") or clause.i > verb.i or "Part" not in clause.morph.get("VerbForm"):
-            continue
-        subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
-        comma = subj is not None and verb.doc[subj.right_edge.i + 1].text == ","
-        if comma and subj.pos_ == "PROPN" and verb.doc[clause.right_edge.i + 1].text == ",":
-            return subj
-    return None
+    return name_with_apposed_participle(verb)
 
 
 def quoted_object(verb: Any) -> Any:
@@ -235,7 +208,7 @@ def sentence_subject(verb: Any) -> Any:
         before = text[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
-        if _in_quoted_clause(tok, verb):
+        if in_quoted_clause(tok, verb):
             continue  # "« Les parlementaires sont … » , déplore-t-il, estimant": inside the quotation before it
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             tok = _nearest_subject(tok.head, tok) if tok.head.i != tok.i else tok
@@ -243,28 +216,6 @@ def sentence_subject(verb: Any) -> Any:
                 return _main_subject(tok, verb)  # "Alors que X …, Y a déclaré"
             return tok
     return fronted_participle_subject(verb, here) or _person_before(verb, here)
-
-
-def _incise_clitic(quoted: Any, verb: Any) -> Any:
-    """The subject clitic of the incise between a quotation and a participle that follows it ("« … » ,
-    déplore-t-il, estimant que"), else None: a subject inside the quotation is not the participle's."""
-    if quoted.i >= verb.i:
-        return None
-    return next((t for t in verb.doc[quoted.i : verb.i] if t.lower_ in CLITICS), None)
-
-
-def _in_quoted_clause(tok: Any, verb: Any) -> bool:
-    """Whether `tok` is inside a quoted clause that closes before `verb` ("« Les parlementaires sont … » ,
-    déplore-t-il"); not a quoted name or title ("« Quotidien » a affirmé")."""
-    doc = verb.doc
-    close = next((t for t in doc[tok.i : verb.i] if t.text in ("»", "”")), None)
-    if close is None:
-        return False
-    opening = next((t for t in reversed(doc[: tok.i + 1]) if t.text in ("«", "“", "»", "”")), None)
-    if opening is None or opening.text in ("»", "”"):
-        return False  # "Ordre a publié un communiqué « … », y affirmant": the subject is outside the marks
-    inside = doc[opening.i + 1 : close.i]
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
 
 
 def fronted_participle_subject(verb: Any, here: int) -> Any:
@@ -435,7 +386,7 @@ def inverted_subject(verb: Any, hi: int) -> Any:
                 and not date_phrase(t.head)
             ):
                 t = t.head
-            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON" or _stressed_complement(t):
+            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON" or stressed_complement(t):
                 # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
                 skip_to = max(t.i, skip_to)
                 continue
@@ -453,12 +404,6 @@ def inverted_subject(verb: Any, hi: int) -> Any:
         if not skippable and (t.pos_ in ("VERB", "AUX") or t.is_punct):
             break
     return subj
-
-
-def _stressed_complement(t: Any) -> bool:
-    """ "a dit de lui la municipalité": a French stressed pronoun after a preposition is a complement."""
-    doc = t.doc
-    return t.lower_ in ("lui", "elle", "eux", "elles") and t.i > 0 and doc[t.i - 1].lower_ in ("de", "d'", "d’", "à")
 
 
 def date_phrase(t: Any) -> bool:
