@@ -528,6 +528,8 @@ class Recogniser:
             name = _clean_name(text[e.start : e.end])
             tokens = _name_tokens(name)
             e.attrs["name"] = self._full_name(e.start, tokens, name, full) if len(tokens) == 1 else name
+            if not regnal_name(name, e.attrs["name"]) and norm(e.attrs.get("role") or "") in self.rules.reigns:
+                e.attrs["name"] = name  # "le pape François" is not "François Roux"
             if len(tokens) == 1 and e.attrs["name"] != name:
                 # "David Stern … Stern said … his wife, Dianne Brock Stern … Stern told": the same Stern
                 e.attrs["name"] = bare.setdefault(tokens, e.attrs["name"])
@@ -740,6 +742,11 @@ def _without_headline_words(full_text: str, item: _Ent, particles: frozenset[str
     if full_text[item.end - 2 : item.end] in ("'s", "’s"):
         item.end -= 2  # "McConnell’s" before a cut headline word
     return full_text[item.start : item.end]
+
+
+def regnal_name(name: str, full: str) -> bool:
+    """Whether `full` is `name` with a regnal number ("Élisabeth" -> "Élisabeth II"), or `name` itself."""
+    return full == name or re.fullmatch(re.escape(name) + r"\s+[IVXL]+(?:er)?", full) is not None
 
 
 def _invisible(text: str) -> bool:

@@ -9,6 +9,13 @@ from typing import Any
 
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, doc_text, sentence_end, sentence_start
+from .quote_subject_asides import (
+    according_antecedent,
+    in_quoted_clause,
+    incise_clitic,
+    name_with_apposed_participle,
+    stressed_complement,
+)
 from .quote_verbs import SUBJECT_DEPS, across_marks
 from .speaker_groups import speaker_nouns
 
@@ -45,7 +52,7 @@ def subject_of(verb: Any) -> Any:
                 other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i]
                 if other:
                     return other[0]  # "which the Republicans insisted …": the relative is the object
-                return _antecedent(verb.head)
+                return according_antecedent(child) or _antecedent(verb.head)
             return child
     if verb.dep_ == "conj" and verb.head is not verb:
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -144,6 +151,9 @@ def speaker_verb(verb: Any) -> Any:
     here = sentence_start(text, verb.idx)
     for _ in range(4):
         subj = subject_of(tok)
+        clitic = incise_clitic(subj, verb) if subj is not None and in_quoted_clause(subj, verb) else None
+        if clitic is not None:
+            return clitic  # "« Les parlementaires sont … » , déplore-t-il, estimant que"
         if subj is not None and tok is not verb and tok.i < verb.i and _subordinate(tok, subj, verb):
             return _main_subject(subj, verb)  # "Alors que les autorités considèrent …, le chef de l'État a déclaré"
         if subj is not None:
@@ -161,7 +171,7 @@ def speaker_verb(verb: Any) -> Any:
         inv = inverted_subject(tok, sentence_end(text, tok.idx))
         if inv is not None and inv.i > tok.i and inv.dep_ in SUBJECT_DEPS:
             return inv  # "a déclaré la première ministre Theresa May, en ajoutant que …"
-    return None
+    return name_with_apposed_participle(verb)
 
 
 def quoted_object(verb: Any) -> Any:
@@ -211,6 +221,8 @@ def sentence_subject(verb: Any) -> Any:
         before = text[here : tok.idx]
         if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
+        if in_quoted_clause(tok, verb):
+            continue  # "« Les parlementaires sont … » , déplore-t-il, estimant": inside the quotation before it
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ not in ("-t", "t", "-t-", "ce", "ça"):
             tok = _nearest_subject(tok.head, tok) if tok.head.i != tok.i else tok
             if tok.head.i < verb.i and _subordinate(tok.head, tok, verb):
@@ -400,7 +412,7 @@ def inverted_subject(verb: Any, hi: int) -> Any:
                 and not date_phrase(t.head)
             ):
                 t = t.head
-            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON":
+            if any(c.dep_ == "case" for c in t.children) and t.pos_ != "PRON" or stressed_complement(t):
                 # "a confié à l'AFP la ministre": a complement, not the speaker; the speaker may follow it
                 skip_to = max(t.i, skip_to)
                 continue

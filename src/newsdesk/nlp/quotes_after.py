@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .places import gazetteer
 from .quote_marks import Quoted
 from .quote_subjects import (
     PERSON_ENTS,
@@ -15,11 +16,13 @@ from .quote_subjects import (
     passive,
     phrase_span,
     speaker_phrase,
+    speaking_noun,
     subject_of,
     subordinate_verb,
     without_relative_clauses,
 )
 from .quote_verbs import SUBJECT_DEPS, Attribution, is_negated, speech_verb
+from .speaker_groups import speaker_nouns
 
 WORDS_OF = re.compile(
     r"[ \t]*\.?[ \t]+(?:(?:C['’]est|Ce sont|Tels? (?:sont|étaient|est|était)|Telles? sont|Voilà)[ \t]+(?:là[ \t]+)?"
@@ -71,11 +74,38 @@ class FollowedQuotes:
                 if subj is not None and subj.i < t.i and self.lex.lang == "fr" and self._incise(t):
                     inv = inverted_subject(t, end)  # "« … » cette décision, se défend pour sa part le groupe"
                     subj = inv if inv is not None and inv.i > t.i else subj
+                source = self._impersonal_source(t, subj, end)
+                if source is not None:  # "« … », a-t-on appris auprès de la préfecture": the préfecture
+                    return Attribution(verb=t, speaker=(source.start_char, source.end_char), speaker_head=source.root,
+                                       how="after")
                 span = speaker_phrase(subj, q.end, end) if subj is not None else None
                 return Attribution(verb=t, speaker=span, speaker_head=subj, how="after")
             if t.pos_ == "VERB" and k > 0:
                 return None
         return self._bare_name(q, toks) or self._dash(q)
+
+    def _impersonal_source(self, verb: Any, subj: Any, end: int) -> Any:
+        """ "a-t-on appris auprès de la préfecture", "précise-t-on à l'Élysée": in French, the body after the
+        verb of an impersonal "on" incise, as a span of the doc; None when no such body is written."""
+        if self.lex.lang != "fr" or subj is None or subj.lower_.lstrip("-") != "on":
+            return None
+        tail = self.text[verb.idx + len(verb) : end]
+        cues = "|".join(re.escape(c) for c in sorted(self.lex.source, key=len, reverse=True))
+        m = re.match(rf"(?:-t)?(?:-on)?\s*(?P<prep>{cues}|à|au)\s+", tail) if cues else None
+        if m is None:
+            return None
+        s = verb.idx + len(verb) + m.end()
+        e = s + len(re.split(r"[,.;:\n]", self.text[s:end])[0].rstrip())
+        span = self.doc.char_span(s, e, alignment_mode="expand") if e > s else None
+        if span is None or m.group("prep") in ("à", "au") and not self._institution(span.root):
+            return None
+        return span
+
+    def _institution(self, head: Any) -> bool:
+        """A body or organisation noun, or an organisation's name ("l'Élysée", "au ministère")."""
+        if head.lower_ in speaker_nouns("fr").body or speaking_noun(head, self.lex):
+            return True
+        return head.ent_type_ == "ORG" and not gazetteer("fr").lookup(head.text)  # not "dit-on à Paris"
 
     def _introduces_next(self, q: Quoted, verb: Any) -> bool:
         """The quote ends its sentence and the verb after it is followed by a comma or colon and another quote:

@@ -108,6 +108,7 @@ class IntroducedQuotes:
             )
             root = root if named else None  # "Cette question est la suivante :" names nobody
         subj = subject_of(root) or sentence_subject(root) if root is not None else None
+        subj = self._passive_agent(root, start) or subj
         if subj is None or subj.idx < start or self.in_quote(subj.idx) or subj.ent_type_ in PLACE_ENTS:
             # "Namibia has a new chess king: “…”" quotes somebody the sentence does not name, unless the
             # clause names whose view or answer follows ("Ce n'est pas l'avis de Fottorino : « … »")
@@ -115,6 +116,16 @@ class IntroducedQuotes:
         if self.is_thing(subj) and n_words(self.text[q.start : q.end]) < 8:
             return None  # "Cette veillée avait pour thème : « Le chemin vers Jésus »": a theme, not speech
         return Attribution(verb=root, speaker=phrase_span(subj, start, q.start), speaker_head=subj, how="colon")
+
+    def _passive_agent(self, root: Any, start: int) -> Any:
+        """ "La décision est accueillie avec soulagement par l'ACLU : « … »": in French, the named agent of a
+        passive clause before the colon speaks, not its grammatical subject."""
+        if self.lex.lang != "fr" or root is None or not passive(root):
+            return None
+        agent = next((c for c in root.children if c.dep_ == "obl:agent" and c.idx >= start), None)
+        if agent is None or not (any(t.pos_ == "PROPN" for t in agent.subtree) or self.speaking_noun(agent)):
+            return None
+        return agent
 
     def _view_holder(self, toks: list[Any]) -> Attribution | None:
         """ "The response of Mayor Jane Roe was blunt: "…"", "Ce n'est pas l'avis de Fottorino : « … »": a colon
@@ -162,11 +173,19 @@ class IntroducedQuotes:
         titled = len(holder) <= 10 and holder[-1].ent_type_ in PERSON_ENTS and holder[0].pos_ == "DET"
         org = len(holder) <= 6 and all(t.ent_type_ == "ORG" or t.pos_ == "DET" for t in holder)  # "Pour Amnesty, …"
         head = next((t for t in holder if t.head.i not in {x.i for x in holder}), holder[0])
-        named = person or org or titled and self.lex.lang == "fr"
+        named = person or org or (titled or self._name_of_body(holder)) and self.lex.lang == "fr"
         if not (named or len(holder) <= 6 and self.speaking_noun(head)):
             return None  # "Pour le président de la Commission Jean-Claude Juncker, « … »": a role and a name
         span = (holder[0].idx, holder[-1].idx + len(holder[-1]))
         return Attribution(verb=None, speaker=span, speaker_head=head, how="opinion")
+
+    @staticmethod
+    def _name_of_body(holder: list[Any]) -> bool:
+        """ "Pour Marie Roux du syndicat FAGE, « … »": a person's name, then "de" and the body they belong to."""
+        k = 0
+        while k < len(holder) and holder[k].ent_type_ in PERSON_ENTS:
+            k += 1
+        return 2 <= k < len(holder) - 1 <= 10 and holder[k].lower_ in ("de", "du", "des", "d'", "d’")
 
     def _opinion_aside(self, toks: list[Any], q: Quoted) -> Attribution | None:
         """ "Pour X, le candidat de Y, faisant allusion à Z, « … »": in French, an opinion phrase opening the

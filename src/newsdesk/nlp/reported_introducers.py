@@ -194,6 +194,19 @@ def _object_after_source(doc: Any, text: str, lead: tuple[int, int], sp_start: i
     return None
 
 
+WHAT_SAID = re.compile(
+    r"ce\s+qu(?:e\s+|['’]\s*)(?:(?:a|ont|avait|avaient)\s+)?[a-zéèêîôû]+\s+(?=\S)", re.IGNORECASE
+)
+"""French "ce que rapportent", "ce qu'a déclaré" after "selon": the subject of the verb is the source."""
+
+
+def _past_what_said(text: str, start: int, end: int) -> int:
+    """Where the source starts in "selon ce que rapportent des médias belges": after the relative and its
+    verb; `start` itself when the phrase is not of that kind."""
+    said = WHAT_SAID.match(text, start, end)
+    return said.end() if said is not None else start
+
+
 def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) -> list[Reported]:
     text = doc_text(doc)
     out: list[Reported] = []
@@ -219,6 +232,7 @@ def introducers(doc: Any, lex: QuoteLexicon, quoted: Sequence[tuple[int, int]]) 
                 seg = seg[: verb_that[0] - m.end()]
             sp_start = m.end() + len(seg) - len(seg.lstrip())
             seg_end = m.end() + len(seg.rstrip())
+            sp_start = _past_what_said(text, sp_start, seg_end)
             full_end = seg_end
             app = re.match(r",\s*((?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4})(?=[,.;]|$)", text[seg_end:s_end])
             titled = _titled_name(text[seg_end:s_end], lex)

@@ -107,6 +107,7 @@ class Rules:
         self.domain = frozenset(norm(p) for p, k, *_ in titles if k == "domain")
         self.org_words = frozenset(norm(p) for p, k, *_ in titles if k == "org_word")
         self.credits = tuple(p for p, k, *_ in titles if k == "credit")
+        self.reigns = frozenset(norm(p) for p, k, *_ in titles if k == "reign")
         self.determiners = frozenset(norm(w) for w, k, *_ in grammar if k == "determiner")
         self.complements = frozenset(norm(w) for w, k, *_ in grammar if k == "complement")
         self.particles = frozenset(norm(w) for w, k, *_ in grammar if k == "particle")

@@ -86,7 +86,7 @@ class DocumentSources:
         agent = re.match(r",?[^,.;\n]{0,40}?\b(?:par|by)\s+(?:la |le |les |l['’]\s*|the )?", self.text[end : end + 80])
         if not agent:
             return None
-        at = end + agent.end()
+        at = self._past_org_noun(end + agent.end())
         named_by = next((m for m in self.mentions if m.label in ("ORG", "PER") and m.start == at), None)
         if named_by is not None:  # "réalisée par l'Associated Press" even when tagged as nouns
             return self.fill(speaker, named_by) if named_by.label == "PER" else self.named(speaker, named_by.text)
@@ -98,6 +98,14 @@ class DocumentSources:
             speaker.name = body
             return speaker
         return None
+
+    def _past_org_noun(self, at: int) -> int:
+        """Where the name starts after the organisation noun that introduces it ("menées par l'organisation
+        Human Rights Watch"), in French; `at` itself when no such noun stands there."""
+        noun = re.match(r"([a-zéè]+)\s+(?=[A-Z])", self.text[at : at + 40])
+        if self.lex.lang != "fr" or noun is None or noun.group(1) not in self.lex.org_nouns:
+            return at
+        return at + noun.end()
 
     def _definite_document(self, speaker: Speaker, start: int, head: Any) -> Speaker | None:
         """A short definite document phrase ("the statement", "le communiqué"): the document's owner named

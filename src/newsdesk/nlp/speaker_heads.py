@@ -91,6 +91,16 @@ def _last_member(r: SpeakerResolver, written: str, pos: int, owner: Mention) -> 
     return person if agrees(person, gender) and not person.role and person.name != owner.name else None
 
 
+def _name_closing_role(r: SpeakerResolver, start: int, end: int, owner: Mention) -> str | None:
+    """ "le ministre des Postes, …, de la Communication et des Médias Jean Roux": in French, a "First Last"
+    run closing a role phrase after its owner, when the entity layer did not tag it as a person."""
+    if r.lex.lang != "fr":
+        return None
+    name = r._role_and_name(start, end)
+    run = next((x for x in r.runs if x[2] == name and x[0] >= owner.end and x[1] >= end - 1), None)
+    return None if run is None else r._surname_to_full(name, start) or name
+
+
 def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, head: Any) -> Speaker | None:
     """Resolve a phrase whose head belongs to a named owner; None when the phrase is not of that kind."""
     if head is None or role_head(r, start, end, head) is None:
@@ -115,6 +125,10 @@ def resolve_owned(r: SpeakerResolver, speaker: Speaker, start: int, end: int, he
     named = r.apposed_person(start, end)
     if named is not None:
         return r.fill(speaker, named)
+    run = _name_closing_role(r, start, end, owner)
+    if run is not None:
+        speaker.name = run
+        return speaker
     if not r.indefinite_person(speaker.text or "", head):
         holder = r.role_holder(role, start, r.text[start:end])
         if holder is not None and holder is not owner and holder.name != owner.name:

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
+from .. import lexicons
 from ..article import Span
 from ..text import fold
+from .entities import regnal_name
 from .mention_names import (
     ALIAS,
     LOC_LABELS,
@@ -39,10 +42,20 @@ from .mention_names import (
 )
 from .mention_roles import MentionRoles
 from .mention_runs import ProperNounRuns
-from .places import gazetteer
+from .places import gazetteer, norm
 from .quote_lexicon import QuoteLexicon
 from .speaker_gender import MentionGender, share_gender
 
+
+@cache
+def _reign_titles(lang: str) -> frozenset[str]:
+    return frozenset(norm(p) for p, k, *_ in lexicons.rows("titles", lang) if k == "reign")
+
+
+def reigning(role: str | None, lang: str) -> bool:
+    """Whether `role` is the title of a sovereign or pope, whose one name is all their name ("le pape
+    François", "Pope Francis"): not the given name of another person of the article."""
+    return bool(role) and norm(role) in _reign_titles(lang)
 
 class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
     """The person and organisation mentions of one parsed article, with its proper-noun runs."""
@@ -158,7 +171,9 @@ class ArticleMentions(ProperNounRuns, MentionRoles, MentionGender):
             if full != m.name and m.entity_id is None:
                 m.name = full
             elif m.entity_id is None and " " not in m.name:
-                m.name = self._name_from_runs(m, out)
+                named = self._name_from_runs(m, out)
+                if regnal_name(m.name, named) or not reigning(m.role, self.lex.lang):
+                    m.name = named  # not "le pape François" from "François Roux"
         return out
 
     def _without_epithet(self, name: str) -> str:

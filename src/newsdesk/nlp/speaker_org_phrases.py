@@ -38,6 +38,8 @@ class OrganisationPhrases:
                 self.text[start : r[0]],
             )
         ]
+        if named and self._role_of_party(head, named[0]):
+            return None  # "le maire LR", "la députée PS": the holder of the role speaks, not the party
         apposed_org = self._org_after(head, inside)
         if apposed_org is not None:  # "the watchdog group the Project on Government Oversight"
             return self.named(speaker, apposed_org.text)
@@ -58,6 +60,12 @@ class OrganisationPhrases:
         pattern = rf"(?<=\bthe )((?:{cap}\s+)*{word}(?:\s+of(?:\s+the)?(?:\s+{cap})+)?)(?![\w'’-])"
         names = {n.group(1) for n in re.finditer(pattern, self.text[:start]) if " " in n.group(1)}
         return self.named(speaker, names.pop()) if len(names) == 1 else None
+
+    def _role_of_party(self, head: Any, run: tuple[int, int, str]) -> bool:
+        """In French, a role noun followed by the acronym of the party or body its holder belongs to."""
+        if self.lex.lang != "fr" or not self.lex.role_match(head.text):
+            return False
+        return re.fullmatch(r"[A-Z]{2,6}", run[2]) is not None
 
     def _organisation_noun(
         self,

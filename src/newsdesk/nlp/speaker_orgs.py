@@ -23,6 +23,10 @@ EXPANSION_AFTER = re.compile(
     r"(?<![\w-])([A-ZÀ-Ý][\w-]{1,9})\s*\(\s*(?:(?:le|la|les)\s+|l['’]\s*)?(?!NDLR)([A-ZÀ-Ý][^()\d\n]{3,100}?)\s*\)"
 )
 """A short name and its full form in parentheses after it: "YSK (Haut-Conseil électoral)"."""
+BRACKETED_EXPANSION = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w-]{1,9})\s*\[\s*((?:[^\[\]\d\n,;.]+\s+){1,10}[^\[\]\d\n,;.\s]+)\s*\]"
+)
+"""An acronym glossed in square brackets by the writer: "le PNF [parquet national financier]"."""
 DEFINED_NAME = r"((?:[A-ZÀ-Ý][\w.&-]*\s+(?:(?:of|for|and|de|du|des|la|pour)\s+)?)+)"  # before "(ACRONYM)"
 MEDIA_VERB = re.compile(
     r"\s+(?:reported|reports|has reported|a rapporté|rapporte|a révélé|révèle)"
@@ -304,7 +308,27 @@ class OrganisationNames:
         for m in EXPANSION_AFTER.finditer(self.text):
             if m.group(1) == short and len(m.group(2).split()) >= 2 and "," not in m.group(2):
                 return m.group(2).strip()
+        return self._glossed(short)
+
+    def _glossed(self, short: str) -> str | None:
+        """The full name a French writer glossed in square brackets after an acronym, lower case kept
+        ("le PNF [parquet national financier]"), when its words start with the acronym's letters."""
+        for m in BRACKETED_EXPANSION.finditer(self.text):
+            full = m.group(2).strip()
+            if m.group(1) == short and _initials_in(full.title(), short.upper()):
+                return full
         return None
+
+    def defined_before_acronym(self, name: str, end: int) -> str:
+        """In French, the whole name of an organisation written before its acronym in parentheses, when the
+        entity layer kept only its start ("l'Union américaine pour les libertés civiles (ACLU)")."""
+        paren = re.match(r"\s*\(\s*[A-Z][A-Za-z]{1,7}\s*\)", self.text[end : end + 14])
+        if self.lex.lang != "fr" or paren is None:
+            return name
+        full = french_defined_name(self.text, end + paren.group(0).index("("))
+        if full is None or len(full) <= len(name) or not full.startswith(name):
+            return name
+        return full
 
     def spelt_out(self, acronym: str) -> str | None:
         """The full name of an acronym: defined in parentheses ("Christian Indonesian Church Council

@@ -58,15 +58,16 @@ class SpeakerPhrases:
         return not self.lex.role_match(head.text)
 
     def _author_phrase(self, head: Any, end: int) -> tuple[int, int] | None:
-        """ "les informations des médias américains": the plural noun phrase after "de" that a document noun
-        belongs to, as a span within the speaker phrase."""
+        """ "les informations des médias américains", "un communiqué de l'armée kurde": the plural or
+        institution noun phrase after "de" that a document noun belongs to, as a span within the speaker
+        phrase."""
         if self.lex.lang != "fr":
             return None
         for c in head.children:
             if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.idx >= end or c.i < head.i:
                 continue
-            if "Plur" not in c.morph.get("Number"):
-                continue  # "le rapport de la banque": a single unnamed body stays unnamed
+            if "Plur" not in c.morph.get("Number") and c.lower_ not in speaker_nouns("fr").body:
+                continue  # "le rapport de la banque": a single unnamed body stays unnamed, not "de l'armée"
             case = [x for x in c.children if x.dep_ in ("case", "det") and x.i < c.i]
             if not case or case[0].lower_ not in ("de", "du", "des", "d'", "d’"):
                 continue
@@ -119,6 +120,51 @@ class SpeakerPhrases:
         lemma, nouns = tok.lemma_.lower(), speaker_nouns(self.lex.lang)
         words = {lemma, tok.lower_} & (self.lex.org_nouns | self.lex.source_nouns | nouns.body | nouns.person)
         return bool(words) or bool(self.lex.role_match(tok.text))
+
+    def _titled_name_opening(self, start: int, end: int, head: Any) -> Any:
+        """ "Sheik Saif Al Thani, directeur du bureau …": in French, a person whose title opens the phrase and
+        whose name follows it, when the parse heads the phrase on the title or the name."""
+        if self.lex.lang != "fr" or head is None:
+            return None
+        for m in self.mentions:
+            if m.label != "PER" or not m.role or not start < m.start < end or not start <= head.idx < m.end:
+                continue
+            if self.text[start : m.start].strip().lower() in (m.role.lower(), "le " + m.role.lower()):
+                return m
+        return None
+
+    def _name_closing_complement(self, start: int, end: int) -> str | None:
+        """ "de la Communication et des Médias Jean Roux": in French, a speaker phrase that opens on "de", the
+        end of a role's complement cut off by the parse, closed by a "First Last" name: that name."""
+        if self.lex.lang != "fr" or not re.match(r"(?:de|du)\s|d['’]", self.text[start:end]):
+            return None
+        run = next((r for r in self.runs if start < r[0] and r[1] >= end - 1 and r[1] <= end), None)
+        if run is None or len(run[2].split()) < 2 or not self._personlike(run[2]):
+            return None
+        return self._surname_to_full(run[2], start) or run[2]
+
+    def _before_participle_aside(self, start: int, end: int) -> int:
+        """End a French speaker phrase before an apposed past participle ("L'archevêque de Rouen, invité à
+        l'Élysée, appelle"): what happened to the speaker is not part of their name or role."""
+        if self.lex.lang != "fr" or self.doc is None:
+            return end
+        toks = list(self.tokens_inside(start - 1, end))
+        for prev, tok in zip(toks, toks[1:], strict=False):
+            past = tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")
+            past = past and "Past" in tok.morph.get("Tense")
+            if prev.text == "," and past and prev.idx > start:
+                return prev.idx
+        return end
+
+    def _before_dash_aside(self, start: int, end: int) -> int:
+        """End a French speaker phrase before an aside between dashes ("le ministre … Jean Roux — par ailleurs
+        ancien directeur de la télévision —"): what the aside says about the speaker is not their name."""
+        if self.lex.lang != "fr":
+            return end
+        dash = re.search(r"\s[—–]\s", self.text[start:end])
+        if dash is None or not self.text[start : start + dash.start()].strip():
+            return end
+        return start + dash.start()
 
     def _before_finite_verb(self, start: int, end: int) -> int:
         """End a speaker phrase before a finite verb that is not in a relative clause ("according to The

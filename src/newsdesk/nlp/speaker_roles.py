@@ -31,9 +31,18 @@ class RoleHolders:
                 continue  # "the mayor's office": the office speaks
             if self._adjective_before_org(pos, start + m.end()):
                 continue  # "the official Xinhua News Agency": the agency speaks
-            if not any(o.label == "ORG" and o.start <= pos < o.end for o in self.mentions):
+            if not any(
+                o.label == "ORG" and o.start <= pos < o.end and not self._role_tagged_org(o, pos) for o in self.mentions
+            ):
                 return m
         return None
+
+    def _role_tagged_org(self, org: Any, pos: int) -> bool:
+        """ "le Ministre de l'Intérieur français" tagged as an organisation: in French, a role noun opening the
+        tagged name, followed by its complement, is a role ("General Motors" stays a name in English)."""
+        if self.lex.lang != "fr" or org.start != pos:
+            return False
+        return re.match(r"[\w-]+(?:\s+[\w-]+)?\s+(?:de|du|des|d['’])\s", org.text) is not None
 
     def _adjective_before_org(self, start: int, end: int) -> bool:
         """A role word used as an adjective right before an organisation's name ("official" in "the official
@@ -259,6 +268,8 @@ class RoleHolders:
             if complement and (own_complement or lead & RANK_WORDS) and not complement & has:
                 continue  # "le ministre de l'Économie" is neither "ministre de la Justice" nor "Premier ministre"
             qualified = bool(lead & RANK_WORDS - wanted)  # "Premier ministre" is not the one "le ministre" describes
+            if self.lex.lang == "fr":  # "le chef de l'État" is not "l'ancien président"
+                qualified = qualified or _former(written) != _former((m.role or "").lower().split(role.lower())[0])
             before = m.start < pos
             if not before and complement - has:
                 continue  # "le candidat de Debout la France" is not "candidat de La France insoumise" named later
@@ -271,6 +282,15 @@ class RoleHolders:
             if topic is not None:
                 return topic
         return best[3] if best is not None else None
+
+
+FORMER = {"ancien", "ancienne", "ex"}
+"""French words before a role that make its holder a former one ("l'ancien président", "l'ex-ministre")."""
+
+
+def _former(written: str) -> bool:
+    """Whether a French description names a former holder of its role."""
+    return bool(FORMER & set(re.findall(r"[\w]+", written.lower())))
 
 
 def same_role(written: str, lang: str) -> str | None:

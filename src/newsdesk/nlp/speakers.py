@@ -102,6 +102,8 @@ class SpeakerResolver(
         start, end, head = self._before_language_tag(start, end, head)
         start, end, head, first = self._bracketed_first_name(start, end, head)
         end = self._before_finite_verb(start, end)
+        end = self._before_dash_aside(start, end)
+        end = self._before_participle_aside(start, end)
         end = self._whole_name(start, end)
         start = self._coordinated_before(start, end)
         speaker = self._resolve(start, end, head=head, exclude=exclude)
@@ -139,6 +141,8 @@ class SpeakerResolver(
             if self.lex.lang == "en":  # "Super Junior Member Kangin Announces …": the name after the role
                 speaker.name = after_inner_role(speaker.name, self.lex)
                 speaker.name = self.past_glued_source(speaker.name, start, end)
+            if not any(m.label == "PER" and m.name == speaker.name for m in self.mentions):
+                speaker.name = self.defined_before_acronym(speaker.name, end)
         why = no_name(speaker.name, self.text[max(0, start - 40) : start], self.lex.lang) if speaker.name else None
         if speaker.name and not why and self._described_thing(speaker.name, speaker.text or ""):
             why = "not a name"
@@ -201,6 +205,13 @@ class SpeakerResolver(
         first = next((m for m in self.mentions if m.label == "PER" and m.start == start), None)
         if first is not None and head is not None and first.start <= head.idx < first.end:
             return self.fill(speaker, first)  # "Brian Teefey, beau-père de la chanteuse Selena Gomez"
+        titled = self._titled_name_opening(start, end, head)
+        if titled is not None:  # "Sheik Saif Al Thani, directeur du bureau …"
+            return self.fill(speaker, titled)
+        fragment = self._name_closing_complement(start, end)
+        if fragment is not None:  # "de la Communication et des Médias Jean Roux": the tail of a role
+            speaker.name = fragment
+            return speaker
         handle = HANDLE_AFTER.search(written)
         if handle is not None:  # "the producer for BBC News, @janedoe", "the blogger @janedoe"
             speaker.name = handle.group(1)
