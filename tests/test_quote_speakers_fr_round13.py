@@ -168,9 +168,9 @@ def test_research_conducted_by_an_organisation_speaks_for_it(nlp_fr) -> None:
     assert production_speakers(text, nlp_fr, "fr") == ["Human Rights Watch"]
 
 
-def test_unattributed_research_names_nobody(nlp_fr) -> None:
+def test_unattributed_research_is_data_not_a_quote(nlp_fr) -> None:
     text = "Selon des recherches récentes, les abeilles disparaissent plus vite que prévu."
-    assert production_speakers(text, nlp_fr, "fr") == [None]
+    assert production_speakers(text, nlp_fr, "fr") == []  # research nobody carries out is data
 
 
 def test_suspect_is_the_person_named_as_the_suspect(nlp_fr) -> None:
