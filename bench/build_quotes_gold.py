@@ -110,7 +110,7 @@ def build(lang: str, *, part: str = "annotations") -> list[dict]:
 
 
 def main() -> int:
-    parts = ("annotations", "heldout", *(f"heldout{n}" for n in range(2, 15)))
+    parts = ("annotations", "heldout", *(f"heldout{n}" for n in range(2, 16)))
     for lang, part in ((lang, part) for part in parts for lang in ("fr", "en")):
         ann = ROOT / "bench" / "quotes_gold" / f"{part}_{lang}.jsonl"
         if not ann.exists():

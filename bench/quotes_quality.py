@@ -117,6 +117,10 @@ SETS = [
      "quotes_gold_fr_heldout14.jsonl", None),
     ("English news gold 14 (40 news articles of the SemEval-2022 pairs; measured untouched, then used for "
      "development)", "quotes_news_gold_en_set14.jsonl", None),
+    ("French held-out gold 15 (20 Wikinews articles, blind, annotated after the thirteenth round, never used for "
+     "development)", "quotes_gold_fr_heldout15.jsonl", None),
+    ("English news gold 15 (40 news articles of the SemEval-2022 pairs, blind, annotated after the thirteenth "
+     "round, never used for development)", "quotes_news_gold_en_set15.jsonl", None),
     ("Smoke cases (16 sentences, fr/en)", "smoke", None),
     ("GUM quotation spans, direct quotes only (24 English Wikinews articles)", "gum", ["direct"]),
 ]  # fmt: skip
