@@ -8,7 +8,9 @@ in the production configuration (EntityStep then QuoteStep, as ingest runs them)
 - speaker errors among found quotes: nobody named where gold names somebody, named where gold names
   nobody, a partial or an overlong name, or another person, split by how the speaker was written
   (pronoun, name, description, continued quote);
-- spurious predicted quotes by kind.
+- spurious predicted quotes by kind;
+
+and, per language, F1 and speaker accuracy over all its blind sets pooled.
 
     python bench/quotes_error_kinds.py
 """
@@ -25,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _shared import write_report  # noqa: E402
 from news_quotes_gold import PAIRS, news_texts  # noqa: E402
-from newsdesk.nlp.quote_score import GoldDoc, _covered, normalise_name, read_gold  # noqa: E402
+from newsdesk.nlp.quote_score import GoldDoc, _covered, evaluate, normalise_name, read_gold  # noqa: E402
 from newsdesk.nlp.quotes import MAX_FRAGMENT_WORDS, load_model  # noqa: E402
 from quotes_quality import production_predictor  # noqa: E402
 
@@ -100,6 +102,7 @@ def main() -> int:
     texts = news_texts() if PAIRS.exists() else None
     total: Counter = Counter()
     per_set: dict[str, Counter] = {}
+    pooled: dict[str, list[GoldDoc]] = {}
     for entry in SETS:
         name, _, part = entry.partition(":")
         if name.startswith("quotes_news_gold") and texts is None:
@@ -108,6 +111,7 @@ def main() -> int:
         if part == "second-half":
             docs = sorted(docs, key=lambda d: d.id)[len(docs) // 2 :]
         per_set[entry] = count_errors(docs, predict)
+        pooled.setdefault(docs[0].lang if docs else "?", []).extend(docs)
         total.update(per_set[entry])
     kinds = sorted(total, key=lambda k: (k not in ("gold", "speakers scored"), k))
     lines = [
@@ -121,6 +125,13 @@ def main() -> int:
     ]
     for k in kinds:
         lines.append(f"| {k} | " + " | ".join(str(c[k]) for c in per_set.values()) + f" | {total[k]} |")
+    lines += ["", "All the blind sets of a language pooled:", ""]
+    lines += ["| language | articles | gold quotes | F1 at 0.3 | speaker accuracy (n) |", "|---|---|---|---|---|"]
+    for lang, docs in pooled.items():
+        report = evaluate(docs, predict)
+        f1, spk = report["spans"]["0.3"]["all"]["f1"], report["speaker_accuracy"]["all"]
+        n_gold = sum(len(d.quotes) for d in docs)
+        lines.append(f"| {lang} | {len(docs)} | {n_gold} | {f1:.3f} | {spk['accuracy']:.3f} ({spk['n']}) |")
     write_report(ROOT / "bench" / "reports" / "quotes_error_kinds.md", [*lines, ""])
     return 0
 
