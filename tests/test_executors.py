@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import socket
@@ -12,7 +13,15 @@ import pytest
 
 from newsdesk.article import Article, Span
 from newsdesk.errors import ExecutorError
-from newsdesk.executors import DaskExecutor, LocalExecutor, ProcessExecutor, Sharded, open_executor, shard
+from newsdesk.executors import (
+    DaskExecutor,
+    LocalExecutor,
+    ProcessExecutor,
+    Sharded,
+    open_executor,
+    run_shard,
+    shard,
+)
 from newsdesk.pipeline import Pipeline, Step, StepGroup, StepStats, chain
 
 FR = (
@@ -217,3 +226,46 @@ def test_cli_options(tmp_path):
         main, ["--db", str(tmp_path / "x.db"), "ingest", "-", "--executor", "processes", "--scheduler", "tcp://h:1"]
     )
     assert wrong.exit_code == 2 and "--scheduler is for --executor dask" in wrong.output
+    watch_help = CliRunner().invoke(main, ["watch", "--help"]).output
+    assert "--executor [local|processes|dask]" in watch_help and "--workers" in watch_help
+    wrong = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "x.db"), "watch", "https://example.org/feed", "--once", "--executor", "local",
+               "--scheduler", "tcp://h:1"],
+    )  # fmt: skip
+    assert wrong.exit_code == 2 and "--scheduler is for --executor dask" in wrong.output
+
+
+class CountingExecutor:
+    """Runs shards in this process, as a remote executor would be handed them, counting them; records `close`."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.shards, self.closed = 0, False
+
+    def map(self, steps, shards):
+        for part in shards:
+            self.shards += 1
+            yield run_shard(steps, part)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.slow
+def test_an_open_executor_serves_several_runs_and_stays_open(sqlite_store, tmp_path):
+    from newsdesk.runner import run_ingest
+
+    pool = CountingExecutor()
+    texts = [
+        "Le ministre Jean Dupont a déclaré lundi que « rien n'est décidé » pour la réforme des retraites.",
+        "La maire de Lyon, Claire Martin, a annoncé mardi que le nouveau pont ouvrira au printemps prochain.",
+    ]
+    for i, text in enumerate(texts):
+        path = tmp_path / f"in{i}.jsonl"
+        path.write_text(json.dumps({"id": f"a{i}", "text": text, "lang": "fr"}) + "\n", encoding="utf-8")
+        result, _ = run_ingest(store=sqlite_store, paths=[path], executor=pool)
+        assert not result.quarantined
+    assert pool.shards >= 4 and not pool.closed  # entities and quotes, in each of the two runs
+    stored = [sqlite_store.get_article(f"a{i}") for i in range(2)]
+    assert all(a is not None and a.spans.get("quotes") for a in stored)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_executor import executor_kind, executor_options
 from .cli_output import emit, output_options, parse_since, short
 from .errors import NewsdeskError
 from .store import ArticleQuery, Store, default_db_path, open_store, redact_url
@@ -53,15 +54,7 @@ def get_store(ctx: click.Context) -> Store:
 @click.option("--format", "fmt", default=None, help="Input format (default: detected from extension and content).")
 @click.option("--lang", "languages", multiple=True, help="Restrict language identification to these codes.")
 @click.option("--no-analysis", is_flag=True, help="Only read, clean and store: no entities, quotes, events, stories.")
-@click.option(
-    "--executor", type=click.Choice(["local", "processes", "dask"]), default=None,
-    help="Where entity and quote extraction run: in this process (default), a pool of local processes, "
-    "or a Dask cluster (default with --scheduler).",
-)  # fmt: skip
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for --executor processes, or for the local Dask cluster (default: one per core).")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler to run on (tcp://host:8786); without it, --executor dask starts a local cluster.")
+@executor_options
 @click.option("--json", "as_json", is_flag=True, help="Print the run's stats as JSON.")
 @click.pass_context
 def ingest(
@@ -71,13 +64,12 @@ def ingest(
     """Read files, folders or stdin (-) into the store. Re-running adds nothing new."""
     from .runner import run_ingest
 
-    if scheduler and executor not in (None, "dask"):
-        raise click.UsageError(f"--scheduler is for --executor dask, not {executor}")
+    kind = executor_kind(executor, scheduler)
     store = get_store(ctx)
     with _progress() as advance:
         result, run_id = run_ingest(
             store=store, paths=paths, fmt=fmt, languages=languages or None, analyse=not no_analysis,
-            on_article=advance, executor=executor or ("dask" if scheduler else "local"), workers=workers,
+            on_article=advance, executor=kind, workers=workers,
             scheduler=scheduler,
         )  # fmt: skip
     summary = result.to_dict() | {"run": run_id}

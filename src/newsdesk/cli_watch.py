@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_executor import executor_kind, executor_options
 from .cli_output import emit, output_options
 from .errors import InputError
 
@@ -46,30 +47,36 @@ def feed_sources(targets: tuple[str, ...]) -> list:
 @click.option("--ignore-robots", is_flag=True, help="Fetch item pages even where robots.txt disallows them.")
 @click.option("--lang", "languages", multiple=True, help="Restrict language identification to these codes.")
 @click.option("--no-analysis", is_flag=True, help="Only read, clean and store.")
+@executor_options
 @click.pass_context
 def watch(
     ctx: click.Context, feeds: tuple[str, ...], interval: int, once: bool, allow_private: bool, timeout: float,
     max_bytes: int, delay: float, max_items: int, no_pages: bool, ignore_robots: bool, languages: tuple[str, ...],
-    no_analysis: bool,
+    no_analysis: bool, executor: str | None, workers: int | None, scheduler: str | None,
 ) -> None:  # fmt: skip
-    """Poll FEEDS (OPML files or feed URLs); fetch and store each new item's page. Ctrl-C stops."""
+    """Poll FEEDS (OPML files or feed URLs); fetch and store each new item's page. Ctrl-C stops.
+
+    The executor is opened once and serves every poll, so its workers keep their models loaded."""
     from .cli import get_store
+    from .executors import open_executor
     from .runner import run_ingest
     from .store.feeds import FeedState
     from .watch import Fetcher, Watcher, WatchOptions, WatchStep
 
+    kind = "local" if no_analysis else executor_kind(executor, scheduler)
     sources = feed_sources(feeds)
     store = get_store(ctx)
     options = WatchOptions(allow_private=allow_private, timeout=timeout, deadline=max(timeout * 4, 60.0),
                            max_bytes=max_bytes, delay=delay, fetch_pages=not no_pages, max_items=max_items,
                            robots=not ignore_robots)
+    backend = open_executor(kind, workers=workers, scheduler=scheduler)
     fetcher = Fetcher(options)
     watcher = Watcher(sources, state=FeedState(store), fetcher=fetcher)
     click.echo(f"watching {len(sources)} feeds" + ("" if once else f", every {interval}s (Ctrl-C stops)"), err=True)
     try:
         while True:
             result, run_id = run_ingest(store=store, source=WatchStep(watcher), languages=languages or None,
-                                        analyse=not no_analysis, command="watch")
+                                        analyse=not no_analysis, command="watch", executor=backend)
             watcher.commit()
             steps = {s.name: s for s in result.steps}
             counters = steps["watch"].counters
@@ -88,6 +95,7 @@ def watch(
         click.echo("stopped", err=True)
     finally:
         fetcher.close()
+        backend.close()
 
 
 @click.command()

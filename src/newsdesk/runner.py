@@ -105,21 +105,32 @@ def run_ingest(
     command: str = "ingest",
     on_article: Callable[[Article], None] | None = None,
     source: Step | None = None,
-    executor: str = "local",
+    executor: str | Executor = "local",
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> tuple[RunResult, int]:
     """Run the ingest pipeline; store its stats and quarantine; return the result and the run id.
 
     `executor` ("local", "processes" or "dask") runs the per-article analysis steps, with `workers`
-    processes (default: one per core) or on the Dask `scheduler` at that address (default: a local cluster).
+    processes (default: one per core) or on the Dask `scheduler` at that address (default: a local cluster),
+    opened for this run and closed after it. An open `Executor` is used as it is and left open, so that
+    repeated runs (`newsdesk watch`) keep their workers and the models loaded in them.
     """
+    if not isinstance(executor, str):
+        return _run(store, build_pipeline(store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse,
+                                          source=source, executor=executor), command, on_article)  # fmt: skip
     kind = executor if analyse else "local"  # nothing to hand out without the analysis steps
     with closing(open_executor(kind, workers=workers, scheduler=scheduler)) as backend:
         pipeline = build_pipeline(
             store=store, paths=paths, fmt=fmt, languages=languages, analyse=analyse, source=source, executor=backend
         )
-        result = pipeline.run(on_article=on_article)
+        return _run(store, pipeline, command, on_article)
+
+
+def _run(
+    store: Store, pipeline: Pipeline, command: str, on_article: Callable[[Article], None] | None
+) -> tuple[RunResult, int]:
+    result = pipeline.run(on_article=on_article)
     run_id = store.record_run(result, command=command)
     store.add_quarantine(result.quarantined, run_id=run_id)
     return result, run_id
