@@ -10,6 +10,7 @@ from typing import Any
 from ..article import Span
 from .mention_names import ROLE_LEAD, strip_determiner
 from .quote_lexicon import QuoteLexicon
+from .quote_verbs import finite_verb
 
 
 class MentionRoles:
@@ -76,5 +77,5 @@ class MentionRoles:
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(
-            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.idx + len(t) <= end for t in span
+            finite_verb(t) and t.idx + len(t) <= end for t in span
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .quote_verbs import SUBJECT_DEPS
+from .quote_verbs import SUBJECT_DEPS, finite_verb
 
 INCISE_CLITICS = ("-il", "-elle", "-on", "-ils", "-elles")
 
@@ -50,7 +50,7 @@ def in_quoted_clause(tok: Any, verb: Any) -> bool:
     if opening is None or opening.text in ("»", "”"):
         return False  # "Ordre a publié un communiqué « … », y affirmant": the subject is outside the marks
     inside = doc[opening.i + 1 : close.i]
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
+    return any(finite_verb(t) for t in inside)
 
 
 def name_with_apposed_participle(verb: Any) -> Any:

@@ -192,3 +192,15 @@ def verb_lemma(token: Any, lex: QuoteLexicon) -> str:
             return form[: -len(suffix)] + repl
     return lemma
 
+
+def finite_verb(tok: Any) -> bool:
+    """A verb or auxiliary in a finite form ("a", "déclare", "said"), not an infinitive or participle."""
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+
+
+def finite_clause(tok: Any) -> bool:
+    """The head of a finite clause: finite itself, or a participle, adjective or noun with a finite auxiliary or
+    copula ("a expliqué", "sont intervenus", "est prêt")."""
+    return "Fin" in tok.morph.get("VerbForm") or any(
+        c.dep_.startswith(("aux", "cop")) and "Fin" in c.morph.get("VerbForm") for c in tok.children
+    )

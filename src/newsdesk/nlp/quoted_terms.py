@@ -9,7 +9,7 @@ import re
 from .quote_marks import Quoted
 from .quote_sentences import n_words, sentence_end, sentence_start
 from .quote_subjects import ARTICLES, passive
-from .quote_verbs import Attribution, speech_verb, verb_lemma
+from .quote_verbs import Attribution, finite_verb, speech_verb, verb_lemma
 from .speaker_groups import speaker_nouns
 
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)")
@@ -147,7 +147,7 @@ class QuotedTerms:
         if not before or before[-1].lower_ not in ("que", "qu'", "qu’", "that"):
             return False
         inner = self.tokens_between(q.inner[0], q.inner[1])
-        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
+        return any(finite_verb(t) for t in inner)
 
     def infinitive_object(self, q: Quoted) -> bool:
         """ "son intention de « porter plainte … »", "promised to “fight”", "les a encouragés à « rester … »": a
@@ -197,7 +197,7 @@ class QuotedTerms:
         article = opener is not None and bool(opener.morph.get("Definite"))  # "du", "des": contracted articles
         if opener is None or opener.pos_ in ("VERB", "AUX") or opener.pos_ == "ADP" and not article:
             return False  # a clause opens on its subject, not on a verb or preposition ("« pour des années »")
-        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner)
+        return any(finite_verb(t) for t in inner)
 
     def standalone(self, q: Quoted) -> bool:
         """The quote opens its sentence or follows a colon (not a term inside a sentence)."""

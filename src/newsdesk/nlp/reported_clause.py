@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .quote_lexicon import QuoteLexicon
-from .quote_verbs import verb_lemma
+from .quote_verbs import finite_clause, verb_lemma
 
 SUBORDINATORS = {
     "avant", "après", "pour", "sans", "bien", "alors", "parce", "tandis", "dès", "afin", "pendant", "depuis",
@@ -142,9 +142,7 @@ def _bare_finite_fr(t: Any, comp: Any) -> bool:
     colon and no quote mark before it is not its complement (French reports a clause through "que")."""
     if t.doc.lang_ != "fr" or any(g.dep_ == "mark" or g.lower_ in ("que", "qu'", "qu’") for g in comp.children):
         return False
-    finite = "Fin" in comp.morph.get("VerbForm") or any(
-        g.dep_.startswith(("aux", "cop")) and "Fin" in g.morph.get("VerbForm") for g in comp.children
-    )
+    finite = finite_clause(comp)
     between = t.doc[t.i + 1 : comp.left_edge.i + 1]
     return finite and not any(x.text in (":", "«", "“", '"') or x.lower_ in ("que", "qu'", "qu’") for x in between)
 

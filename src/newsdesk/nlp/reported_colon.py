@@ -9,6 +9,7 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
 from .quote_subjects import passive, phrase_span, speaking_noun, subject_of
+from .quote_verbs import finite_clause
 from .reported import NON_SPEAKERS, Reported, trim
 
 MAX_BEFORE_COLON = 12
@@ -52,6 +53,4 @@ def _finite(x: Any) -> bool:
     """A finite verb, or a participle or infinitive with a finite auxiliary ("a expliqué", "sont intervenus")."""
     if x.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return False
-    return "Fin" in x.morph.get("VerbForm") or any(
-        c.dep_.startswith(("aux", "cop")) and "Fin" in c.morph.get("VerbForm") for c in x.children
-    )
+    return finite_clause(x)

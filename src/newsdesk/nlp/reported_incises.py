@@ -10,6 +10,7 @@ from typing import Any
 from .quote_lexicon import QuoteLexicon
 from .quote_sentences import QUOTE_CHARS, sentence_end, sentence_start
 from .quote_subjects import date_phrase, inverted_subject, phrase_span, subject_of
+from .quote_verbs import finite_verb
 from .reported import Reported, incise_report, trim
 from .reported_clause import to_infinitive
 from .speaker_groups import speaker_nouns
@@ -84,7 +85,7 @@ def _clause_before_comma(t: Any, text: str) -> bool:
         return False
     lo = sentence_start(text, doc[k].idx)
     for x in doc[:k]:
-        if x.idx < lo or not ("Fin" in x.morph.get("VerbForm") and x.pos_ in ("VERB", "AUX")):
+        if x.idx < lo or not finite_verb(x):
             continue
         clause = x.head if x.dep_.startswith(("aux", "cop")) else x
         if not any(c.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") or c.dep_ == "mark" for c in clause.children):
@@ -348,7 +349,7 @@ def _speaker_word(x: Any, lex: QuoteLexicon) -> bool:
 def _own_clause(lead: list[Any]) -> bool:
     """The words hold a finite verb of a main clause (not a relative or subordinate one) and its subject."""
     for x in lead:
-        if not ("Fin" in x.morph.get("VerbForm") and x.pos_ in ("VERB", "AUX")):
+        if not finite_verb(x):
             continue
         clause = x.head if x.dep_.startswith(("aux", "cop")) else x
         if any(c.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") or c.dep_ == "mark" for c in clause.children):

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .mention_names import Mention
+from .quote_verbs import finite_verb
 from .speaker_groups import speaker_nouns
 
 CHANNEL_PREPOSITIONS = {"sur", "via", "dans", "on", "in", "to"}
@@ -176,7 +177,7 @@ class SpeakerPhrases:
         for tok in self.tokens_inside(start, end):
             if tok.lower_ in RELATIVE:
                 return end
-            finite = tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+            finite = finite_verb(tok)
             rest = self.text[tok.idx + len(tok) : end].lower()
             if finite or tok.lower_ in CHANNEL_PREPOSITIONS and any(w.strip(".,") in channels for w in rest.split()):
                 return start + len(self.text[start : tok.idx].rstrip(" ,"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .mention_names import Mention, morph_gender, sentence_start
 from .quote_sentences import doc_text
+from .quote_verbs import finite_verb
 from .speaker_groups import group_name, speaker_nouns
 
 if TYPE_CHECKING:
@@ -329,7 +330,7 @@ def opens_clause(doc: Any, span: Any) -> bool:
         tok = doc[i]
         if tok.idx < lo:
             break
-        if _finite(tok):
+        if finite_verb(tok):
             return False  # "Ces propos ont indigné Jean Dupont": an object
         if tok.text == ",":
             governed = False
@@ -339,11 +340,8 @@ def opens_clause(doc: Any, span: Any) -> bool:
     for tok in doc[after:]:
         if tok.text in (".", "!", "?", "«", "»", ":", ";") or tok.text in ("que", "qu'", "qu’"):
             return False
-        if _finite(tok):
+        if finite_verb(tok):
             gap = text[span[-1].idx + len(span[-1]) : tok.idx].strip()
             return not gap or gap.startswith(",") or tok.i == after + 1 and doc[after].pos_ == "PRON"
     return False
 
-
-def _finite(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
