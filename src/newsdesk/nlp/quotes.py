@@ -18,6 +18,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
+from .parses import parse
 from .quote_lexicon import load_lexicon
 from .quote_marks import find_quoted
 from .quote_nesting import innermost_reports
@@ -153,7 +154,7 @@ class QuoteStep:
             nlp = self.model(lang)
             fits = [k for k in idx if len(batch[k].text) <= nlp.max_length]
             stats.count("skipped_too_long", len(idx) - len(fits))
-            for k, doc in zip(fits, nlp.pipe([batch[k].text for k in fits]), strict=True):
+            for k, doc in zip(fits, parse(nlp, [batch[k].text for k in fits]), strict=True):
                 docs[k] = doc
         for k, article in enumerate(batch):
             if k in docs:
