@@ -113,3 +113,24 @@ def test_events_page_rejects_unknown_filters(client) -> None:
     assert wrong.status_code == 400 and "unknown PLOVER type" in wrong.json()["error"]
     assert client.get("/events", params={"country": "France"}).status_code == 400
     assert client.get("/events.json", params={"since": "someday"}).status_code == 400
+
+
+def test_events_page_is_the_same_on_postgres(client, pg_url, pg_schema) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsdesk.api import create_app
+    from newsdesk.store import open_store
+
+    url = f"{pg_url}{'&' if '?' in pg_url else '?'}options=-csearch_path%3D{pg_schema}"
+    with open_store(url) as store:
+        store.upsert_articles(event_articles())
+    queries = [{}, {"type": "accuse", "country": "RUS"}, {"actor": "élisabeth"}, {"cameo": "19", "story": "s1"},
+               {"lang": "fr", "limit": 2}]  # fmt: skip
+    with TestClient(create_app(url)) as pg_client:
+        for params in queries:
+            on_postgres = pg_client.get("/events.json", params=params)
+            assert on_postgres.status_code == 200, on_postgres.text
+            assert on_postgres.json() == client.get("/events.json", params=params).json()
+            assert on_postgres.json()["events"]
+        page = _Marks(pg_client.get("/events", params={"actor": "Q38799"}).text)
+        assert page.marks["trigger"] == ["attack"] and "/entities/Q38799" in page.links
