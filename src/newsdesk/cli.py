@@ -241,6 +241,7 @@ class _progress:
 
 def _register_extensions() -> None:
     from .cli_entities import register as register_entities
+    from .cli_events import events as events_command
     from .cli_quotes import quotes as quotes_command
     from .cli_serve import serve
     from .cli_stories import register as register_stories
@@ -249,6 +250,7 @@ def _register_extensions() -> None:
     register_entities(main)
     register_watch(main)
     main.add_command(quotes_command)
+    main.add_command(events_command)
     register_stories(main)
     main.add_command(serve)
 

@@ -1,21 +1,24 @@
-"""The pages: overview, search, articles, entities, quotes, stories, alerts (HTML and `.json`), Atom alerts.
+"""The pages: overview, search, articles, entities, quotes, events, stories, alerts (HTML and `.json`), Atom alerts.
 
-Views only call the store's query functions (`Store`, `search_quotes`, the entity readers of `store.entities`,
-`StoryReader`); the data dict a view builds is exactly the JSON twin, and the template shows it.
+Views only call the store's query functions (`Store`, `search_quotes`, `list_events`, the entity readers of
+`store.entities`, `StoryReader`); the data dict a view builds is exactly the JSON twin, and the template shows it.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from ..cli_output import parse_since
 from ..errors import InputError, StoreError
 from ..store import ArticleQuery, Store
 from ..store.entities import entity_mentions, entity_row, find_stored_entities, list_stored_entities, stored_entity
+from ..store.events import PLOVER_TYPES, EventHit, list_events
 from ..store.quotes import search_quotes
 from ..stories.store import StoryReader
 from ..stories.timeline import atom_feed, timeline, timeline_unit
@@ -27,7 +30,8 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 ENTITY_TYPES = ("PER", "ORG", "LOC")
-templates.env.globals.update(quote_kinds=QUOTE_KINDS, entity_types=ENTITY_TYPES)  # the filter forms' choices
+# the filter forms' choices
+templates.env.globals.update(quote_kinds=QUOTE_KINDS, entity_types=ENTITY_TYPES, plover_types=PLOVER_TYPES)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -139,6 +143,43 @@ def quotes(
     except StoreError as exc:
         raise HTTPException(400, str(exc)) from exc
     return render(request, "quotes.html", {"filters": filters, "quotes": [h.to_dict() for h in hits]})
+
+
+@page(router, "/events")
+def events(
+    request: Request, store: StoreDep, plover: Annotated[str | None, Query(alias="type")] = None,
+    cameo: str | None = None, actor: str | None = None, country: str | None = None, story: str | None = None,
+    lang: str | None = None, since: str | None = None, limit: Limit = 50,
+) -> Response:  # fmt: skip
+    """Who did what to whom: events by PLOVER type, CAMEO code, actor, actor country, story, language, date."""
+    filters = {"type": _blank(plover), "cameo": _blank(cameo), "actor": _blank(actor), "country": _blank(country),
+               "story": _blank(story), "lang": _blank(lang), "since": _blank(since)}  # fmt: skip
+    args = {k: v for k, v in filters.items() if k not in ("type", "since")}
+    try:
+        hits = list_events(store, plover=filters["type"], since=_since(filters["since"]), limit=limit, **args)  # type: ignore[arg-type]
+    except (InputError, StoreError) as exc:
+        raise HTTPException(400, str(exc)) from exc
+    data = {"filters": filters, "events": [h.to_dict() for h in hits]}
+    return render(request, "events.html", data, extra={"sentences": [event_sentence(h) for h in hits]})
+
+
+def event_sentence(hit: EventHit) -> Markup:
+    """An event's sentence as HTML, its trigger and actors marked (offsets made relative to the sentence)."""
+    marks = [("trigger", hit.plover or "EVENT", hit.trigger_span, {"name": hit.trigger, "cameo": hit.cameo})]
+    for label, actors in (("SOURCE", hit.sources), ("TARGET", hit.targets)):
+        marks += [("actor", label, a.get("span"), {"name": a.get("name") or a.get("text"), "country": a.get("country")})
+                  for a in actors]  # fmt: skip
+    spans = [
+        {"group": group, "label": label, "start": span[0] - hit.start, "end": span[1] - hit.start,
+         "text": hit.text[span[0] - hit.start : span[1] - hit.start], "attrs": attrs}
+        for group, label, span, attrs in marks
+        if isinstance(span, list) and len(span) == 2 and hit.start <= span[0] < span[1] <= hit.end
+    ]  # fmt: skip
+    html = highlight(hit.text, spans, entity_url=entity_url)
+    return Markup(_MARK_ID.sub("", html))  # offsets in a sentence are not unique on a page of many sentences
+
+
+_MARK_ID = re.compile(r' id="[^"]*"')
 
 
 @page(router, "/stories")
