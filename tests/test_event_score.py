@@ -223,6 +223,21 @@ def test_negated_predictions_are_left_out_unless_asked(tmp_path: Path) -> None:
     assert score(gold, pred, negated=True)["all"]["predicted"] == 1
 
 
+def test_predictions_with_offsets_off_the_text_are_counted(tmp_path: Path) -> None:
+    text = "Iran threatened Iraq."
+    gold = _gold(tmp_path, {"uid": "a", "text": text, "events": [_event("THREATEN")]})
+    iran = {**_who("IRN"), "text": "Iran", "span": [0, 4]}
+    good = _pred("THREATEN", trigger="threatened", trigger_span=[5, 15], sources=[iran])
+    assert score(gold, {"a": [good]})["counts"]["bad_offsets"] == 0
+    shifted = _pred("THREATEN", sources=[{**iran, "span": [1, 5]}])
+    too_long = Span(start=0, end=len(text) + 1, label="EVENT", attrs={"plover": "THREATEN"})
+    wrong_trigger = _pred("THREATEN", trigger="threatened", trigger_span=[0, 10])
+    for bad in (shifted, too_long, wrong_trigger):
+        report = score(gold, {"a": [bad]})
+        assert report["counts"]["bad_offsets"] == 1 and report["all"]["f1"] == 1.0
+    assert "1 predictions whose offsets do not match the text" in format_report(report, title="t")
+
+
 def test_evaluate_runs_the_predictor_on_each_record(tmp_path: Path) -> None:
     gold = _gold(tmp_path, {"uid": "a", "text": "Iran threatened Iraq.", "events": [_event("THREATEN")]})
     seen = []

@@ -18,7 +18,8 @@ and per type); within a type, pairs agreeing on the CAMEO code and actors are ma
   right when the predicted actor's sector (or code in its country field) is that code; other codes ("---",
   fictional countries) are not scored. Sector accuracy is over gold actors with a sector (first three letters:
   "CVLalb" is CVL, "***" is unknown and not scored): right when a predicted actor on that side has it.
-Predicted events flagged `negated` are left out by default (a negated event did not happen).
+Predicted events flagged `negated` are left out by default (a negated event did not happen). Predictions
+whose sentence, trigger or actor offsets do not match the text are counted (`bad_offsets`).
 """
 
 from __future__ import annotations
@@ -177,6 +178,21 @@ def _sides(gold: GoldEvent, pred: Span) -> list[tuple[str, list[GoldActor], list
     return [("source", gold.sources, src), ("target", gold.targets, tgt)]
 
 
+def offsets_ok(text: str, span: Span) -> bool:
+    """Whether a predicted event points into `text`: its sentence, and its trigger and actors as written."""
+    if not 0 <= span.start <= span.end <= len(text):
+        return False
+    pieces = [(span.attrs.get("trigger"), span.attrs.get("trigger_span"))]
+    pieces += [(a.get("text"), a.get("span")) for key in ("sources", "targets") for a in _actors(span, key)]
+    for written, where in pieces:
+        if where is None:
+            continue
+        s, e = where
+        if not 0 <= s <= e <= len(text) or (written is not None and text[s:e] != written):
+            return False
+    return True
+
+
 def _cameo(span: Span) -> str:
     return str(span.attrs.get("cameo") or "")
 
@@ -249,6 +265,7 @@ def _score_record(rec: GoldRecord, preds: list[Span], t: _Tally) -> None:
         t.counts["no_event_with_prediction"] += bool(preds)
     if not rec.score_actors:
         t.counts["actors_not_scored_records"] += 1
+    t.counts["bad_offsets"] += sum(not offsets_ok(rec.text, p) for p in preds)
     missed: list[str] = []
     spurious: list[str] = []
     for kind in PLOVER_TYPES:
@@ -325,7 +342,7 @@ def _report(t: _Tally, *, n_records: int) -> dict:
         k: t.counts[k]
         for k in (
             "no_event_records", "no_event_with_prediction", "untyped_gold", "excused_by_untyped_gold",
-            "negated_ignored", "actors_not_scored_records",
+            "negated_ignored", "actors_not_scored_records", "bad_offsets",
         )
     }  # fmt: skip
     confusions = [[g, p, n] for (g, p), n in sorted(t.confusions.items(), key=lambda x: (-x[1], x[0]))]
@@ -386,6 +403,8 @@ def format_report(report: dict, *, title: str) -> str:
         notes.append(f"{c['negated_ignored']} negated predictions left out")
     if c["actors_not_scored_records"]:
         notes.append(f"actors not scored on {c['actors_not_scored_records']} sentences (fictional actors)")
+    if c["bad_offsets"]:
+        notes.append(f"{c['bad_offsets']} predictions whose offsets do not match the text")
     if notes:
         text = "; ".join(notes)
         lines.append(text[0].upper() + text[1:] + ".")
@@ -434,5 +453,5 @@ if __name__ == "__main__":
 
 __all__ = [
     "CAMEO_TO_ISO", "PLOVER_TYPES", "GoldActor", "GoldEvent", "GoldRecord", "country_of", "evaluate",
-    "format_report", "pipeline_predictor", "read_gold", "score", "sector_of",
+    "format_report", "offsets_ok", "pipeline_predictor", "read_gold", "score", "sector_of",
 ]  # fmt: skip
