@@ -27,7 +27,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _shared import shared_data, write_report  # noqa: E402
 from newsdesk.article import Article, Span  # noqa: E402
-from newsdesk.nlp.event_score import GoldRecord, evaluate, format_report, pipeline_predictor, read_gold  # noqa: E402
+from newsdesk.nlp.event_score import (  # noqa: E402
+    GoldRecord,
+    evaluate,
+    format_report,
+    offsets_ok,
+    pipeline_predictor,
+    read_gold,
+)
 from newsdesk.pipeline import StepStats  # noqa: E402
 
 REPORTS = ROOT / "bench" / "reports"
@@ -106,15 +113,15 @@ def throughput(shared: Path, models: dict[str, Any], *, max_articles: int | None
         "includes its spaCy parse)",
         "",
         "| corpus | lang | articles | characters | EntityStep s | EventStep s | articles/s | chars/s "
-        "| events | articles with one | most frequent types |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| events | articles with one | offsets off the text | most frequent types |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     out: dict[str, Any] = {}
     entities, events = entity_layer.EntityStep(), event_layer.EventStep(models=models)
     for name, lang in THROUGHPUT:
         path = shared / "corpora" / name
         if not path.exists():
-            lines.append(f"| {name} | {lang} | not found | | | | | | | | |")
+            lines.append(f"| {name} | {lang} | not found | | | | | | | | | |")
             continue
         articles = read_articles(path, lang, max_articles=max_articles)
         if not articles:
@@ -128,8 +135,9 @@ def throughput(shared: Path, models: dict[str, Any], *, max_articles: int | None
         ent_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         articles = list(events(articles, StepStats(name="events")))
-        seconds = time.perf_counter() - t0
+        seconds = max(time.perf_counter() - t0, 1e-9)
         spans = [s for a in articles for s in a.spans.get("events") or []]
+        bad = sum(not offsets_ok(a.text, s) for a in articles for s in a.spans.get("events") or [])
         with_one = sum(1 for a in articles if a.spans.get("events"))
         types = Counter(s.attrs.get("plover") for s in spans)
         top = ", ".join(f"{k} {n}" for k, n in types.most_common(5))
@@ -137,11 +145,11 @@ def throughput(shared: Path, models: dict[str, Any], *, max_articles: int | None
         out[name] = {
             "articles": len(articles), "chars": chars, "entity_seconds": round(ent_seconds, 2),
             "event_seconds": round(seconds, 2), "events": len(spans), "articles_with_events": with_one,
-            "types": dict(types),
+            "bad_offsets": bad, "types": dict(types),
         }  # fmt: skip
         lines.append(
             f"| {name} | {lang} | {len(articles)} | {chars} | {ent_seconds:.1f} | {seconds:.1f} "
-            f"| {len(articles) / seconds:.1f} | {chars / seconds:.0f} | {len(spans)} | {with_one} | {top} |"
+            f"| {len(articles) / seconds:.1f} | {chars / seconds:.0f} | {len(spans)} | {with_one} | {bad} | {top} |"
         )
     return lines, out
 

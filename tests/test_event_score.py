@@ -318,3 +318,44 @@ def test_bench_quality_section(shared_data: Path) -> None:
     assert any(line.startswith("| PLOVER gold standard records | 322 |") for line in lines)
     articles = events_quality.read_articles(shared_data / "corpora" / "globalvoices-en.jsonl", "en", max_articles=3)
     assert len(articles) == 3 and all(a.lang == "en" and a.text for a in articles)
+
+
+class _PassThrough:
+    def __init__(self, **_: Any) -> None:
+        pass
+
+    def __call__(self, articles, stats):
+        yield from articles
+
+
+class _FirstWordEvent(_PassThrough):
+    """Stands in for EventStep: one ACCUSE event per article, on its first five characters."""
+
+    def __call__(self, articles, stats):
+        for article in articles:
+            article.add_spans("events", [Span(start=0, end=5, label="EVENT", attrs={"plover": "ACCUSE"})])
+            yield article
+
+
+def test_bench_throughput_counts_events_per_corpus(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (shared_data / "corpora" / "globalvoices-en.jsonl").exists():
+        pytest.skip("Global Voices corpus not found")
+    import types
+
+    import newsdesk.nlp
+    import newsdesk.nlp.entities
+
+    stub = types.ModuleType("newsdesk.nlp.events")
+    stub.EventStep = _FirstWordEvent
+    monkeypatch.setitem(sys.modules, "newsdesk.nlp.events", stub)
+    monkeypatch.setattr(newsdesk.nlp, "events", stub, raising=False)
+    monkeypatch.setattr(newsdesk.nlp.entities, "EntityStep", _PassThrough)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import events_quality
+
+    lines, out = events_quality.throughput(shared_data, {}, max_articles=4)
+    assert out["globalvoices-en.jsonl"]["articles"] == 4
+    assert out["globalvoices-en.jsonl"]["events"] == 4
+    assert out["globalvoices-en.jsonl"]["types"] == {"ACCUSE": 4}
+    assert out["globalvoices-en.jsonl"]["bad_offsets"] == 0
+    assert any(line.startswith("| globalvoices-en.jsonl | en | 4 |") for line in lines)
