@@ -50,13 +50,18 @@ class ActorCoder:
 
     # -- which tokens are actors ----------------------------------------------------------------------
 
-    def actors(self, token: Any) -> list[dict[str, Any]]:
-        """Actor dicts for a subject/object token and the tokens coordinated with it (empty: no actor)."""
+    def actors(self, token: Any, *, subject: bool = False) -> list[dict[str, Any]]:
+        """Actor dicts for a subject/object token and the tokens coordinated with it (empty: no actor).
+
+        A subject is also an actor when a nationality qualifies it ("Afghan guerillas", "Algerian landowners"):
+        the doers of an act are people; an object so qualified may be a thing ("the Russian strikes")."""
         out: list[dict[str, Any]] = []
         for head in coordinated(token):
             if head.lemma_.casefold() in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl:relcl", "acl"):
                 head = head.head.head  # "the rebels who attacked": the noun the clause is about
             found = self._actor_token(head)
+            if found is None and subject and head.pos_ == "NOUN" and self._nationality(head):
+                found = head
             if found is None:
                 continue
             split = self._split_modifiers(found)
@@ -91,6 +96,9 @@ class ActorCoder:
         if self._sector_of(tok) or self.places.demonym(tok.text) or self.places.lookup(tok.text):
             return True
         return tok.pos_ == "PROPN"
+
+    def _nationality(self, head: Any) -> bool:
+        return any(c.dep_ in ("amod", "compound") and self.places.demonym(c.text) for c in head.children)
 
     # -- coding -----------------------------------------------------------------------------------------
 

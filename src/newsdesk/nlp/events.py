@@ -71,6 +71,8 @@ STATEMENT_WHEN_CLAUSE = frozenset({"130"})
 INTRANSITIVE_ROOTS = ("14",)
 """CAMEO roots whose events need only a source ("protesters demonstrated")."""
 CONTROL_DEPS = frozenset({"xcomp"})
+UNREALISED = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
+"""PLOVER types whose clausal complement is asked, promised, refused or threatened, not done."""
 FRENCH_CONDITIONAL = re.compile(r"r(?:ais|ait|aient|ions|iez)$")
 """French conditional endings: the French model tags "fournirait" as an indicative imperfect."""
 REFLEXIVES = frozenset({"se", "s'", "s’"})
@@ -88,20 +90,18 @@ def extract_events(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     coder = ActorCoder(text, doc, lex, entities)
     matched = {tok.i: p for tok in doc if (p := _pattern(tok, lex)) is not None}
     spans = []
-    for i, pattern in sorted(matched.items()):
-        tok = doc[i]
-        if _governor(tok, matched) is not None:
+    for tok in doc:
+        demanded = tok.dep_ == "ccomp" and any(
+            c.dep_.startswith("aux") and c.text.casefold() in DEMAND_AUX for c in tok.children
+        )
+        if demanded and _governor(tok, matched) is None:
+            span = _demand(text, tok, coder, lang)  # "said Libya must hand over": a demand, not a handover
+        elif tok.i in matched and _governor(tok, matched) is None:
+            span = _event(text, tok, matched[tok.i], coder, lang)
+        else:
             continue  # "threatened to attack": the governing verb is the event
-        span = _event(text, tok, pattern, coder, lang)
         if span is not None:
             spans.append(span)
-    for tok in doc:
-        if tok.i not in matched and tok.dep_ == "ccomp" and any(
-            c.dep_.startswith("aux") and c.text.casefold() in DEMAND_AUX for c in tok.children
-        ):
-            span = _demand(text, tok, coder, lang)
-            if span is not None:
-                spans.append(span)
     spans.sort(key=lambda s: (s.start, s.attrs["trigger_span"][0]))
     return spans
 
@@ -144,6 +144,11 @@ def _governor(tok: Any, matched: dict[int, Pattern]) -> Any | None:
     cur = tok
     if tok.dep_ == "pcomp" and tok.head.head.i in matched:
         return tok.head.head  # "accused Uganda of [supporting] the rebels"
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.i in matched and cameo_codes()[matched[head.i].cameo].plover in UNREALISED:
+        return head  # "demanded that the US [cancel] its plans"
+    if tok.dep_ == "advcl" and head.i in matched and _purpose(tok):
+        return head  # "opened fire to [disperse] demonstrators": the purpose is not a second act
     for _ in range(3):
         if cur.dep_ == "conj" and cur.head.dep_ in CONTROL_DEPS:
             cur = cur.head
@@ -154,6 +159,14 @@ def _governor(tok: Any, matched: dict[int, Pattern]) -> Any | None:
             return cur.head
         cur = cur.head
     return None
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitive of purpose: "to disperse", "pour aider"."""
+    return any(
+        (c.dep_ == "aux" and c.text.casefold() == "to") or (c.dep_ == "mark" and c.lemma_.casefold() == "pour")
+        for c in tok.children
+    )
 
 
 def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) -> Span | None:
@@ -272,7 +285,7 @@ def _participants(
     subject_actors = _subject_actors(subjects, coder)
     if passive:
         for a in agents:
-            sources.extend(coder.actors(a))
+            sources.extend(coder.actors(a, subject=True))
         targets = subject_actors
     else:
         sources = subject_actors
@@ -308,7 +321,7 @@ def _subject_actors(subjects: list[Any], coder: ActorCoder) -> list[dict]:
     out: list[dict] = []
     last = -2
     for subj in sorted(subjects, key=lambda t: t.i):
-        actors = coder.actors(subj)
+        actors = coder.actors(subj, subject=True)
         if out and actors and subj.left_edge.i == last + 1:
             first, second = out[-1], actors[0]
             if first["name"] is None:
