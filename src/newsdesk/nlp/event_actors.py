@@ -60,7 +60,10 @@ class ActorCoder:
             if head.lemma_.casefold() in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl:relcl", "acl"):
                 head = head.head.head  # "the rebels who attacked": the noun the clause is about
             found = self._actor_token(head)
-            if found is None and subject and head.pos_ == "NOUN" and self._nationality(head):
+            if found is None and head.pos_ == "NOUN" and self._nationality(head):
+                if not subject:  # "rejected an Indian proposal": the proposal's nation is the target
+                    out.append(self._nationality_actor(head))
+                    continue
                 found = head
             if found is None:
                 continue
@@ -99,6 +102,12 @@ class ActorCoder:
 
     def _nationality(self, head: Any) -> bool:
         return any(c.dep_ in ("amod", "compound") and self.places.demonym(c.text) for c in head.children)
+
+    def _nationality_actor(self, head: Any) -> dict[str, Any]:
+        adj = next(c for c in head.children if c.dep_ in ("amod", "compound") and self.places.demonym(c.text))
+        actor = self.code(adj, only=[adj])
+        actor.update(country=self.places.demonym(adj.text), sector=None, name=None, entity_id=None)
+        return actor
 
     # -- coding -----------------------------------------------------------------------------------------
 

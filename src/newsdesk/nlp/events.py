@@ -75,6 +75,7 @@ UNREALISED = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 """PLOVER types whose clausal complement is asked, promised, refused or threatened, not done."""
 FRENCH_CONDITIONAL = re.compile(r"r(?:ais|ait|aient|ions|iez)$")
 """French conditional endings: the French model tags "fournirait" as an indicative imperfect."""
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "il", "elle", "ils", "elles"})
 REFLEXIVES = frozenset({"se", "s'", "s’"})
 UNCERTAIN_VERBS = frozenset(
     {"fear", "worry", "believe", "think", "doubt", "craindre", "redouter", "penser", "croire", "douter"}
@@ -178,6 +179,9 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         return None  # CAMEO 01 statements ("denied") have no PLOVER type
     intransitive = pattern.cameo.startswith(INTRANSITIVE_ROOTS)
     sources, targets = _participants(tok, coder, lang, against_only=intransitive)
+    if not targets and code.plover == "REQUEST":  # "demanded that the US cancel its plans": asked of the US
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        targets = _first_actors([s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS], coder)
     if pattern.cameo in STATEMENT_WHEN_CLAUSE and not targets and any(c.dep_ == "ccomp" for c in tok.children):
         return None
     if not sources and (intransitive or not targets):
@@ -280,6 +284,7 @@ def _participants(
             obliques.extend(_oblique_targets(child, lang, AGAINST if against_only else None))
     if not subjects:
         subjects = _inherited_subject(tok)
+    subjects = [_antecedent(s) for s in subjects]
     sources: list[dict] = []
     targets: list[dict] = []
     subject_actors = _subject_actors(subjects, coder)
@@ -342,6 +347,22 @@ def _oblique_targets(child: Any, lang: str, preps: frozenset[str] | None = None)
         return [g for g in child.children if g.dep_ == "pobj"] if child.lemma_.casefold() in preps else []
     case = [g.lemma_.casefold() for g in child.children if g.dep_ == "case"]
     return [child] if case and case[0] in preps else []
+
+
+def _antecedent(subject: Any) -> Any:
+    """The subject of the reporting clause for a pronoun subject of the reported one: "Hungary said it will
+    support …", "Les rebelles ont annoncé qu'ils libéreraient …"."""
+    if subject.pos_ != "PRON" or subject.text.casefold() not in REPORTED_PRONOUNS:
+        return subject
+    clause = subject.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            found = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
+            return found[0] if found else subject
+        if clause.dep_ not in ("xcomp", "conj", "acomp") or clause.head is clause:
+            break
+        clause = clause.head
+    return subject
 
 
 def _inherited_subject(tok: Any) -> list[Any]:
