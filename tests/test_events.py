@@ -258,3 +258,12 @@ def test_seed_page_events(seed_page: str) -> None:
     # "ont précédemment nié les allégations": a denial is a statement, not an event
     assert "nié" not in by_trigger
     assert "déclaré" not in by_trigger
+
+
+@pytest.mark.slow
+def test_french_places_and_sport_are_not_targets(nlp_fr) -> None:
+    text = "Deux soldats maliens ont été tués à Kidal."
+    ev = one(events_of(text, nlp_fr, "fr"), "tués")
+    assert ev["plover"] == "ASSAULT" and ev["sources"] == []
+    assert [actor(text, a) for a in ev["targets"]] == [("Deux soldats maliens", "MLI", "MIL")]
+    assert events_of("Le coureur belge s'est imposé au sprint.", nlp_fr, "fr") == []  # a win, not a coercion

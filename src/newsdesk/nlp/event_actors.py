@@ -25,7 +25,7 @@ NESTED_DEPS = frozenset({"prep", "pobj", "nmod", "poss", "nmod:poss", "compound"
 MODEL_LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 NOT_ACTOR_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 MAX_WORDS = 4
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "dans", "lors", "pendant", "en"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "dans", "lors", "pendant", "en", "sur"})
 """Prepositions of place and time cut from an actor phrase ("President Xi [in Bali]")."""
 NO_SECTOR = "-"
 """Sector-file code of words naming a group without a sector ("group", "party", "side")."""
@@ -241,9 +241,9 @@ def _phrase_tokens(head: Any) -> list[Any]:
         if t.i != kept[-1].i + 1:
             break
         kept.append(t)
-    while len(kept) > 1 and (kept[0].is_punct or kept[0].dep_ in ("cc", "case", "mark")):
+    while len(kept) > 1 and (kept[0].is_punct or kept[0].is_space or kept[0].dep_ in ("cc", "case", "mark")):
         kept.pop(0)
-    while len(kept) > 1 and kept[-1].is_punct:
+    while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
     return kept
 

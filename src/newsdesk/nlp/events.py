@@ -25,6 +25,9 @@ TARGET_PREPOSITIONS = {
     "en": frozenset({"against", "with", "on", "to", "at", "from", "toward", "towards", "upon", "into"}),
     "fr": frozenset({"contre", "avec", "à", "au", "aux", "envers", "auprès", "sur", "vers"}),
 }
+PLACE_PREPOSITIONS = frozenset({"à", "au", "aux"})
+"""French "à" names the recipient of a request or a delivery but the place of a killing ("tué à Magnanville")."""
+MATERIAL_CONFLICT = "material conflict"
 AGAINST = frozenset({"against", "contre"})
 """The only target prepositions of protests: "demonstrated in Paris" names a place, "against X" a target."""
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -178,7 +181,10 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     if code.plover is None:
         return None  # CAMEO 01 statements ("denied") have no PLOVER type
     intransitive = pattern.cameo.startswith(INTRANSITIVE_ROOTS)
-    sources, targets = _participants(tok, coder, lang, against_only=intransitive)
+    preps = AGAINST if intransitive else TARGET_PREPOSITIONS.get(lang, frozenset())
+    if code.quad == MATERIAL_CONFLICT:
+        preps = preps - PLACE_PREPOSITIONS
+    sources, targets = _participants(tok, coder, lang, preps=preps)
     if not targets and code.plover == "REQUEST":  # "demanded that the US cancel its plans": asked of the US
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         targets = _first_actors([s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS], coder)
@@ -264,7 +270,7 @@ def _intended(tok: Any) -> bool:
 
 
 def _participants(
-    tok: Any, coder: ActorCoder, lang: str, *, against_only: bool = False
+    tok: Any, coder: ActorCoder, lang: str, *, preps: frozenset[str] | None = None
 ) -> tuple[list[dict], list[dict]]:
     """(sources, targets): subject or passive agent; object, indirect object or oblique with a target preposition."""
     reflexive = any(c.dep_.startswith("expl") and c.lemma_.casefold() in REFLEXIVES for c in tok.children)
@@ -281,7 +287,7 @@ def _participants(
         elif dep in OBJECT_DEPS or dep in CONTROL_DEPS and child.pos_ in ("PROPN", "NOUN"):
             objects.append(child)  # "n'a pas attaqué Israël" is parsed with Israël as xcomp
         elif dep in OBLIQUE_DEPS or dep.startswith("obl"):
-            obliques.extend(_oblique_targets(child, lang, AGAINST if against_only else None))
+            obliques.extend(_oblique_targets(child, lang, preps))
     if not subjects:
         subjects = _inherited_subject(tok)
     subjects = [_antecedent(s) for s in subjects]
