@@ -81,6 +81,17 @@ def test_step_skips_copies_empty_texts_and_languages_without_patterns() -> None:
     assert stats.counters["skipped_copy"] == 1
 
 
+def test_step_counts_a_failing_article_and_goes_on() -> None:
+    import spacy
+
+    step = EventStep(nlp=spacy.blank("en"))  # no parser: extract_events refuses the doc
+    articles = [Article(id=str(k), source="t", text="Russia attacked Ukraine.", lang="en") for k in range(3)]
+    stats = StepStats(name="events")
+    out = list(step(articles, stats))
+    assert len(out) == 3 and all("events" not in a.spans for a in out)
+    assert stats.counters["event_error:ModelError"] == 3
+
+
 # -- extraction --------------------------------------------------------------------------------------
 
 
