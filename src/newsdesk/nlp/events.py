@@ -117,13 +117,30 @@ def _demand(text: str, tok: Any, coder: ActorCoder, lang: str) -> Span | None:
     targets = _first_actors([c for c in tok.children if c.dep_ in SUBJECT_DEPS], coder)
     if not sources or not targets:
         return None
-    return _span(text, tok, "100", sources, targets, negated=False, hypothetical=False, specific=False)
+    return _span(text, tok, tok.lemma_, "100", sources, targets, negated=False, hypothetical=False, specific=False)
 
 
 def _pattern(tok: Any, lex: EventLexicon) -> Pattern | None:
     if tok.pos_ != "VERB":
         return None
-    return lex.match(tok.lemma_, _dependent_words(tok))
+    words = _dependent_words(tok)
+    for lemma in _lemmas(tok):
+        pattern = lex.match(lemma, words)
+        if pattern is not None:
+            return pattern
+    return None
+
+
+def _lemmas(tok: Any) -> list[str]:
+    """The lemma, then for an English verb the forms its ending suggests: the lemmatiser reads "staged" as
+    "stag" and "shelled" as "shell"."""
+    out = [tok.lemma_.casefold()]
+    low = tok.text.casefold()
+    if tok.lang_ == "en":
+        for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+    return out
 
 
 def _dependent_words(tok: Any) -> set[str]:
@@ -194,12 +211,13 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         return None
     hypothetical = False if intent and cameo != pattern.cameo else _hypothetical(tok)
     flags = {"negated": _negated(tok), "hypothetical": hypothetical, "specific": bool(pattern.with_)}
-    return _span(text, tok, cameo, sources, targets, **flags)
+    return _span(text, tok, pattern.lemma, cameo, sources, targets, **flags)
 
 
 def _span(
     text: str,
     tok: Any,
+    lemma: str,
     cameo: str,
     sources: list[dict],
     targets: list[dict],
@@ -226,7 +244,7 @@ def _span(
         "goldstein": code.goldstein,
         "trigger": tok.text,
         "trigger_span": [tok.idx, tok.idx + len(tok.text)],
-        "lemma": tok.lemma_,
+        "lemma": lemma,
         "sources": sources,
         "targets": targets,
         "negated": negated,
