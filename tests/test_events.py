@@ -278,3 +278,17 @@ def test_french_places_and_sport_are_not_targets(nlp_fr) -> None:
     assert ev["plover"] == "ASSAULT" and ev["sources"] == []
     assert [actor(text, a) for a in ev["targets"]] == [("Deux soldats maliens", "MLI", "MIL")]
     assert events_of("Le coureur belge s'est imposé au sprint.", nlp_fr, "fr") == []  # a win, not a coercion
+
+
+@pytest.mark.slow
+def test_french_counterpart_and_suspects_without_their_place(nlp_fr) -> None:
+    text = "Le Premier ministre a reçu son homologue allemand à Matignon."
+    ev = one(events_of(text, nlp_fr, "fr"), "reçu")
+    assert (ev["plover"], ev["cameo"], ev["mode"]) == ("CONSULT", "043", "visit")
+    assert [actor(text, a) for a in ev["targets"]] == [("son homologue allemand", "DEU", "GOV")]
+    text = "La police a interpellé trois suspects à Marseille."
+    ev = one(events_of(text, nlp_fr, "fr"), "interpellé")
+    assert [actor(text, a) for a in ev["targets"]] == [("trois suspects", None, "CRM")]
+    text = "Les manifestants ont protesté contre la réforme des retraites."
+    ev = one(events_of(text, nlp_fr, "fr"), "protesté")
+    assert ev["plover"] == "PROTEST" and [a["sector"] for a in ev["sources"]] == ["OPP"]

@@ -203,6 +203,14 @@ class ActorCoder:
         return next((e for e in self.entities if e.start <= start and end <= e.end), None)
 
 
+def _locative(tok: Any) -> bool:
+    """A complement of place or time: "in Marseille", "à Matignon", "dans la nuit"."""
+    if tok.dep_ == "prep":
+        return tok.lemma_.casefold() in LOCATIVE_PREPOSITIONS
+    case = [g.lemma_.casefold() for g in tok.children if g.dep_ == "case"]
+    return bool(case) and (case[0] in LOCATIVE_PREPOSITIONS or case[0] in ("à", "au", "aux"))
+
+
 def coordinated(token: Any) -> list[Any]:
     """`token` and the tokens coordinated with it ("la France et l'Allemagne")."""
     out, todo = [], [token]
@@ -217,10 +225,8 @@ def _phrase_tokens(head: Any) -> list[Any]:
     """The tokens of `head`'s phrase, without coordinated phrases, relative clauses and edge punctuation."""
     cut: set[int] = set()
     for child in head.children:
-        locative = child.dep_ == "prep" and child.lemma_.casefold() in LOCATIVE_PREPOSITIONS
-        frame = child.dep_.startswith(("nmod", "obl")) and any(
-            g.dep_ == "case" and g.lemma_.casefold() in LOCATIVE_PREPOSITIONS for g in child.children
-        )
+        locative = _locative(child)  # "trois suspects [à Marseille]": where, not who
+        frame = False
         topic = head.pos_ == "PROPN" and child.dep_ == "nmod" and child.pos_ == "NOUN"  # "l'Ukraine [de terrorisme]"
         if child.dep_ in CUT_DEPS or locative or frame or topic:
             cut.update(t.i for t in child.subtree)
