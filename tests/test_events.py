@@ -292,3 +292,12 @@ def test_french_counterpart_and_suspects_without_their_place(nlp_fr) -> None:
     text = "Les manifestants ont protesté contre la réforme des retraites."
     ev = one(events_of(text, nlp_fr, "fr"), "protesté")
     assert ev["plover"] == "PROTEST" and [a["sector"] for a in ev["sources"]] == ["OPP"]
+
+
+@pytest.mark.slow
+def test_refused_promises_and_conditions(nlp_en, nlp_fr) -> None:
+    ev = one(events_of("The union will not sign the agreement.", nlp_en, "en"), "sign")
+    assert (ev["plover"], ev["cameo"], ev["negated"]) == ("REJECT", "120", False)  # a refusal, not a negated promise
+    text = "La Russie attaquerait l'Ukraine si les négociations échouaient."
+    ev = one(events_of(text, nlp_fr, "fr"), "attaquerait")
+    assert ev["plover"] == "ASSAULT" and ev["hypothetical"]

@@ -58,6 +58,8 @@ impose sanctions" threatens."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 DEMAND_AUX = frozenset({"must"})
+REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+"""Refusal codes of a negated promise by the root of the promised act ("will not meet" → 125); else 120."""
 INTENT_CODES = {
     "04": "036", "05": "032", "057": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313",
     "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
@@ -210,7 +212,10 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     if not sources and (intransitive or not targets):
         return None
     hypothetical = False if intent and cameo != pattern.cameo else _hypothetical(tok)
-    flags = {"negated": _negated(tok), "hypothetical": hypothetical, "specific": bool(pattern.with_)}
+    negated = _negated(tok)
+    if negated and cameo.startswith("03"):  # "will not sign", "did not agree": a refusal (CAMEO 12)
+        cameo, negated = REFUSALS.get(pattern.cameo[:2], "120"), False
+    flags = {"negated": negated, "hypothetical": hypothetical, "specific": bool(pattern.with_)}
     return _span(text, tok, pattern.lemma, cameo, sources, targets, **flags)
 
 
@@ -423,6 +428,9 @@ def _hypothetical(tok: Any) -> bool:
                 return True
             if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
                 return True
+            marks = (g.lemma_.casefold() for g in child.children if g.dep_ == "mark")
+            if child.dep_ == "advcl" and any(m in CONDITIONAL_MARKS for m in marks):
+                return True  # "would attack if …", "attaquerait si …"
     clause = next((t for t in (tok, *_controllers(tok)) if t.dep_ == "ccomp"), None)
     return clause is not None and (clause.head.lemma_.casefold() in UNCERTAIN_VERBS or _negated(clause.head))
 
