@@ -198,6 +198,11 @@ def test_french_events(nlp_fr) -> None:
     assert [a["country"] for a in ev["targets"]] == ["UKR"]
     ev = one(events_of("L'Iran n'a pas attaqué Israël.", nlp_fr, "fr"), "attaqué")
     assert ev["negated"] and [a["country"] for a in ev["targets"]] == ["ISR"]
+    earlier = "Le président a condamné plus tôt cette année les frappes contre Kiev."
+    ev = one(events_of(earlier, nlp_fr, "fr"), "condamné")
+    assert not ev["negated"]  # "plus tôt" is no "ne … plus"
+    ev = one(events_of("La Russie ne soutient plus le régime syrien.", nlp_fr, "fr"), "soutient")
+    assert ev["negated"] and [(a["country"], a["sector"]) for a in ev["targets"]] == [("SYR", "GOV")]
     ev = one(events_of("La Russie pourrait envahir l'Ukraine.", nlp_fr, "fr"), "envahir")
     assert ev["hypothetical"] and not ev["negated"]
     text = "La Corée du Nord a menacé d'attaquer la Corée du Sud."

@@ -4,6 +4,10 @@
 whose lemma matches a pattern of `lexicons/events/verbs_<lang>.tsv` (with its required dependent, if any)
 is an event; its subject (or passive agent) is the source, its object or an oblique with a preposition of
 `TARGET_PREPOSITIONS` the target. The span is the sentence; attrs follow the events span contract.
+
+The verb's mood changes the code, as in CAMEO: a promised act ("will withdraw", "is ready to release") is
+an intent (03) or, for conflict, a threat (13); a negated promise is a refusal (12); "X said Y must …" is a
+demand (10). A verb complementing a coded verb ("threatened to [attack]") is not a second event.
 """
 
 from __future__ import annotations
@@ -408,9 +412,15 @@ def _inherited_subject(tok: Any) -> list[Any]:
 
 
 def _negated(tok: Any) -> bool:
+    """A negation on the verb or the verb it complements; French "plus" only with "ne" ("ne … plus", not
+    "plus tôt")."""
     for t in (tok, *_controllers(tok)):
+        words = {c.lemma_.casefold() for c in t.children}
         for child in t.children:
-            if child.dep_ == "neg" or child.lemma_.casefold() in NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
+            low = child.lemma_.casefold()
+            if low == "plus" and not words & {"ne", "n'", "n’"}:
+                continue
+            if child.dep_ == "neg" or low in NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
                 return True
     return False
 
