@@ -306,3 +306,15 @@ def test_refused_promises_and_conditions(nlp_en, nlp_fr) -> None:
     text = "La Russie attaquerait l'Ukraine si les négociations échouaient."
     ev = one(events_of(text, nlp_fr, "fr"), "attaquerait")
     assert ev["plover"] == "ASSAULT" and ev["hypothetical"]
+
+
+@pytest.mark.slow
+def test_releasing_a_product_is_not_releasing_people(nlp_en) -> None:
+    assert events_of("Apple released a new laptop on Wednesday.", nlp_en, "en") == []
+    assert events_of("The ministry released a statement.", nlp_en, "en") == []
+    text = "The rebels released twenty hostages."
+    ev = one(events_of(text, nlp_en, "en"), "released")
+    assert (ev["plover"], ev["mode"]) == ("RETREAT", "release")
+    assert [actor(text, a) for a in ev["targets"]] == [("twenty hostages", None, "CVL")]
+    ev = one(events_of("Ghanaian authorities have deported 168 Liberians.", nlp_en, "en"), "deported")
+    assert ev["plover"] == "COERCE" and [a["country"] for a in ev["sources"]] == ["GHA"]

@@ -9,6 +9,7 @@ ORG entity in the phrase. "Hungarian and Romanian officials" gives one actor per
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,8 @@ NOT_ACTOR_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "
 MAX_WORDS = 4
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "dans", "lors", "pendant", "en", "sur"})
 """Prepositions of place and time cut from an actor phrase ("President Xi [in Bali]")."""
+PEOPLE_ENDING = re.compile(r"(?:ans|ese|is|ois|ais|iens|iennes)$")
+"""Endings of plural nationality nouns ("Liberians", "Congolese", "Israelis", "Maliens")."""
 NO_SECTOR = "-"
 """Sector-file code of words naming a group without a sector ("group", "party", "side")."""
 GENERIC_SECTOR = "GOV"
@@ -108,6 +111,24 @@ class ActorCoder:
         actor = self.code(adj, only=[adj])
         actor.update(country=self.places.demonym(adj.text), sector=None, name=None, entity_id=None)
         return actor
+
+    def is_person(self, tok: Any) -> bool:
+        """A person or a group of people: a PER entity, a sector or group word, a personal pronoun or a
+        nationality noun ("the prisoners", "Ferrer", "them") — not a product or a place."""
+        entity = self._entity_at(tok.idx, tok.idx + len(tok.text))
+        if entity is not None and entity.label == "PER":
+            return True
+        if tok.pos_ == "PRON":
+            return tok.text.casefold() in PERSON_PRONOUNS | {"them", "him", "her", "us", "les", "eux"}
+        if self._sector_of(tok) or self.places.demonym(tok.text) or self._nationality(tok):
+            return True
+        if tok.text[:1].isupper() and PEOPLE_ENDING.search(tok.text):
+            return True  # "168 Liberians", "more than 100 Palestinians"
+        counted = any(c.dep_ == "nummod" for c in tok.children)
+        return any(
+            c.dep_ in ("prep", "nmod") and any(self.is_person(g) for g in c.children if g.dep_ in ("pobj", "nmod"))
+            for c in tok.children
+        ) or (counted and tok.tag_ in ("NNS", "NNPS"))
 
     # -- coding -----------------------------------------------------------------------------------------
 

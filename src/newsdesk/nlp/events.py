@@ -19,7 +19,7 @@ from typing import Any
 from ..article import Article, Span
 from ..errors import ModelError
 from ..pipeline import StepStats, batched
-from .event_actors import ActorCoder
+from .event_actors import ActorCoder, coordinated
 from .event_lexicon import EventLexicon, Pattern, cameo_codes, load_event_lexicon
 from .quotes import load_model
 
@@ -80,6 +80,9 @@ STATEMENT_WHEN_CLAUSE = frozenset({"130"})
 INTRANSITIVE_ROOTS = ("14",)
 """CAMEO roots whose events need only a source ("protesters demonstrated")."""
 CONTROL_DEPS = frozenset({"xcomp"})
+PERSON_UNDERGOERS = frozenset({"0841", "173", "174", "181", "182", "1821", "1822", "1823", "186"})
+"""Codes whose object must be people: one releases prisoners (not a product), arrests, expels, abducts,
+beats or assassinates someone."""
 UNREALISED = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 """PLOVER types whose clausal complement is asked, promised, refused or threatened, not done."""
 FRENCH_CONDITIONAL = re.compile(r"r(?:ais|ait|aient|ions|iez)$")
@@ -203,6 +206,8 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     code = cameo_codes()[cameo]
     if code.plover is None:
         return None  # CAMEO 01 statements ("denied") have no PLOVER type
+    if pattern.cameo in PERSON_UNDERGOERS and not _undergoer_is_person(tok, coder):
+        return None  # "Apple released the iPhone", "released a statement"
     intransitive = pattern.cameo.startswith(INTRANSITIVE_ROOTS)
     preps = AGAINST if intransitive else TARGET_PREPOSITIONS.get(lang, frozenset())
     if code.quad == MATERIAL_CONFLICT:
@@ -221,6 +226,14 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         cameo, negated = REFUSALS.get(pattern.cameo[:2], "120"), False
     flags = {"negated": negated, "hypothetical": hypothetical, "specific": bool(pattern.with_)}
     return _span(text, tok, pattern.lemma, cameo, sources, targets, **flags)
+
+
+def _undergoer_is_person(tok: Any, coder: ActorCoder) -> bool:
+    """The object (or passive subject) of `tok` is a person or group, or there is none."""
+    passive = any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children)
+    deps = OBJECT_DEPS | (SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if passive else frozenset())
+    undergoers = [c for c in tok.children if c.dep_ in deps]
+    return not undergoers or any(coder.is_person(t) for u in undergoers for t in coordinated(u))
 
 
 def _span(
