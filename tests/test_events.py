@@ -259,8 +259,12 @@ def test_seed_page_events(seed_page: str) -> None:
     assert "Sergei Shoigu, s'était entretenu la semaine dernière avec des responsables nord-coréens" in (
         seed_page[talk.start : talk.end]
     )
-    assert [a["country"] for a in talk.attrs["sources"]] == ["RUS"]
-    assert [(a["country"], a["sector"]) for a in talk.attrs["targets"]] == [("PRK", "GOV")]
+    assert [(a["text"], a["name"], a["country"], a["sector"]) for a in talk.attrs["sources"]] == [
+        ("le ministre russe de la Défense, Sergei Shoigu", "Sergei Shoigu", "RUS", "GOV")
+    ]
+    assert [(a["text"], a["country"], a["sector"]) for a in talk.attrs["targets"]] == [
+        ("des responsables nord-coréens", "PRK", "GOV")  # not "… lors d'une visite à Pyongyang"
+    ]
     # "Le dirigeant chinois Xi Jinping a promis au président russe Vladimir Poutine un partenariat"
     promise = by_trigger["promis"][0].attrs
     assert promise["plover"] == "AGREE"

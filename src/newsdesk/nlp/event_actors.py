@@ -21,7 +21,7 @@ PERSON_PRONOUNS = frozenset(
     {"he", "she", "they", "we", "il", "elle", "ils", "elles", "nous", "celui-ci", "celle-ci", "ceux-ci"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "qui", "lequel", "laquelle", "lesquels"})
-CUT_DEPS = frozenset({"conj", "cc", "relcl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct"})
+CUT_DEPS = frozenset({"conj", "cc", "relcl", "acl:relcl", "advcl", "parataxis", "ccomp"})
 NESTED_DEPS = frozenset({"prep", "pobj", "nmod", "poss", "nmod:poss", "compound", "obl"})
 MODEL_LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 NOT_ACTOR_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -226,8 +226,10 @@ class ActorCoder:
 
 def _locative(tok: Any) -> bool:
     """A complement of place or time: "in Marseille", "à Matignon", "dans la nuit"."""
-    if tok.dep_ == "prep":
+    if tok.dep_ in ("prep", "advmod"):  # "in Bali", "lors d'une visite"
         return tok.lemma_.casefold() in LOCATIVE_PREPOSITIONS
+    if not tok.dep_.startswith(("nmod", "obl")):
+        return False
     case = [g.lemma_.casefold() for g in tok.children if g.dep_ == "case"]
     return bool(case) and (case[0] in LOCATIVE_PREPOSITIONS or case[0] in ("à", "au", "aux"))
 
@@ -246,14 +248,13 @@ def _phrase_tokens(head: Any) -> list[Any]:
     """The tokens of `head`'s phrase, without coordinated phrases, relative clauses and edge punctuation."""
     cut: set[int] = set()
     for child in head.children:
-        locative = _locative(child)  # "trois suspects [à Marseille]": where, not who
-        frame = False
         topic = head.pos_ == "PROPN" and child.dep_ == "nmod" and child.pos_ == "NOUN"  # "l'Ukraine [de terrorisme]"
-        if child.dep_ in CUT_DEPS or locative or frame or topic:
+        if child.dep_ in CUT_DEPS or topic:
             cut.update(t.i for t in child.subtree)
     for tok in head.subtree:
         caseless_noun = tok.dep_ == "nmod" and tok.pos_ == "NOUN" and not any(g.dep_ == "case" for g in tok.children)
-        if tok is not head and caseless_noun:  # "… Vladimir Poutine [un partenariat]": a misattached object
+        # "… Vladimir Poutine [un partenariat]": a misattached object; "trois suspects [à Marseille]": where
+        if tok is not head and (caseless_noun or _locative(tok)):
             cut.update(t.i for t in tok.subtree)
     toks = [t for t in head.subtree if t.i not in cut]
     left = [t for t in toks if t.i <= head.i]

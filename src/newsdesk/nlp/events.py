@@ -80,6 +80,8 @@ STATEMENT_WHEN_CLAUSE = frozenset({"130"})
 INTRANSITIVE_ROOTS = ("14",)
 """CAMEO roots whose events need only a source ("protesters demonstrated")."""
 CONTROL_DEPS = frozenset({"xcomp"})
+REQUIRE_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+"""PLOVER types that require a recipient (requires_recipient in the PLOVER event types)."""
 PERSON_UNDERGOERS = frozenset({"0841", "173", "174", "181", "182", "1821", "1822", "1823", "186"})
 """Codes whose object must be people: one releases prisoners (not a product), arrests, expels, abducts,
 beats or assassinates someone."""
@@ -220,6 +222,8 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         return None
     if not sources and (intransitive or not targets):
         return None
+    if code.plover in REQUIRE_RECIPIENT and not targets:
+        return None  # "Rolls-Royce will supply engines": aid and cooperation are given to someone
     hypothetical = False if intent and cameo != pattern.cameo else _hypothetical(tok)
     negated = _negated(tok)
     if negated and cameo.startswith("03"):  # "will not sign", "did not agree": a refusal (CAMEO 12)
