@@ -196,10 +196,18 @@ class ActorCoder:
         return None, False
 
     def _place_in(self, toks: list[Any]) -> Any | None:
+        """The first place named by the words; inside a person or organisation name only at its start or
+        after "of"/"de" ("Kenya Anti-Corruption Commission", "United Bus Company of Tehran"; "Red Hot Chili
+        Peppers" names no Chile)."""
         for i in range(len(toks)):
             for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
                 first, last = toks[i], toks[i + n - 1]
                 if not first.text[:1].isupper() and first.pos_ != "DET":
+                    continue
+                entity = self._entity_at(first.idx, _tok_end(first))
+                inside = entity is not None and entity.label in ("PER", "ORG") and entity.start < first.idx
+                inside = inside and first.i > 0 and self.doc[first.i - 1].lower_ not in ("of", "de", "du", "d'", "d’")
+                if inside and not entity.attrs.get("country"):
                     continue
                 place = self.places.lookup(self.text[first.idx : _tok_end(last)])
                 if place is not None:
