@@ -322,3 +322,13 @@ def test_releasing_a_product_is_not_releasing_people(nlp_en) -> None:
     assert [actor(text, a) for a in ev["targets"]] == [("twenty hostages", None, "CVL")]
     ev = one(events_of("Ghanaian authorities have deported 168 Liberians.", nlp_en, "en"), "deported")
     assert ev["plover"] == "COERCE" and [a["country"] for a in ev["sources"]] == ["GHA"]
+
+
+@pytest.mark.slow
+def test_warnings_threaten_only_when_they_announce_an_act(nlp_en, nlp_fr) -> None:
+    assert events_of("The central bank warned that prices would rise.", nlp_en, "en") == []
+    assert events_of("Le ministre a averti que la croissance ralentissait.", nlp_fr, "fr") == []
+    text = "The army warned that it will strike the rebels."
+    spans = events_of(text, nlp_en, "en")
+    assert [s.attrs["plover"] for s in spans] == ["THREATEN"]  # the strike is only announced
+    assert [actor(text, a) for a in spans[0].attrs["targets"]] == [("the rebels", None, "REB")]

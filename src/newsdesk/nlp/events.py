@@ -76,7 +76,8 @@ INTENT_CODES = {
 """A promised act is coded as the intent to act (CAMEO 03) or, for conflict, as a threat (CAMEO 13): "will
 withdraw" → 0356, "will impose sanctions" → 1312. Keys are code prefixes, the longest applies."""
 STATEMENT_WHEN_CLAUSE = frozenset({"130"})
-"""Codes that are only statements when the verb introduces a clause with no target ("warned that …")."""
+"""Codes that are only statements when the verb introduces a clause with no target and no announced act
+("warned that prices would rise" threatens no one; "warned that police will ban rallies" does)."""
 INTRANSITIVE_ROOTS = ("14",)
 """CAMEO roots whose events need only a source ("protesters demonstrated")."""
 CONTROL_DEPS = frozenset({"xcomp"})
@@ -218,8 +219,12 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     if not targets and code.plover == "REQUEST":  # "demanded that the US cancel its plans": asked of the US
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         targets = _first_actors([s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS], coder)
-    if pattern.cameo in STATEMENT_WHEN_CLAUSE and not targets and any(c.dep_ == "ccomp" for c in tok.children):
-        return None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    acts = [c for c in clauses if _intended(c) and _pattern(c, coder.lex) is not None]
+    if pattern.cameo in STATEMENT_WHEN_CLAUSE and not targets and clauses and not acts:
+        return None  # "warned that prices would rise" informs; "warned that it will strike the rebels" threatens
+    if not targets and code.plover == "THREATEN":
+        targets = _first_actors([o for c in acts for o in _objects(c, lang)], coder)
     if not sources and (intransitive or not targets):
         return None
     if code.plover in REQUIRE_RECIPIENT and not targets:
