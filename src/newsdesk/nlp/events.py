@@ -54,11 +54,11 @@ INTENT_VERBS = frozenset(
 COMMITMENT_WORDS = frozenset(
     {
         "willing", "ready", "prepared", "determined", "plan", "intend",
-        "prêt", "disposé", "décidé", "compter", "projeter", "prévoir",
+        "prêt", "disposé", "décidé", "compter", "projeter", "prévoir", "aller", "go",
     }
 )  # fmt: skip
 """Words whose complement is a stated intention: "is ready to withdraw" expresses intent (AGREE), "plans to
-impose sanctions" threatens."""
+impose sanctions" threatens; "va fournir", "is going to attack" announce."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 DEMAND_AUX = frozenset({"must"})
