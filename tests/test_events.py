@@ -332,3 +332,13 @@ def test_warnings_threaten_only_when_they_announce_an_act(nlp_en, nlp_fr) -> Non
     spans = events_of(text, nlp_en, "en")
     assert [s.attrs["plover"] for s in spans] == ["THREATEN"]  # the strike is only announced
     assert [actor(text, a) for a in spans[0].attrs["targets"]] == [("the rebels", None, "REB")]
+
+
+def test_lexicon_files_have_no_duplicate_entries() -> None:
+    from newsdesk import lexicons
+
+    for lang in event_languages():
+        patterns = [(lemma, with_) for lemma, with_, *_ in lexicons.rows("events", f"verbs_{lang}")]
+        assert len(patterns) == len(set(patterns)), lang  # a repeated pattern is dead: the first wins
+        words = [word for word, *_ in lexicons.rows("events", f"sectors_{lang}")]
+        assert len(words) == len(set(words)), lang
