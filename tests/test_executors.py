@@ -202,15 +202,16 @@ def test_only_per_article_steps_are_handed_out():
         pool.close()
 
 
-def test_ingest_hands_entities_and_quotes_to_the_executor(sqlite_store):
+def test_ingest_hands_entities_quotes_and_events_to_the_executor(sqlite_store):
     from newsdesk.runner import build_pipeline
 
     pool = ProcessExecutor(workers=1)  # never started: the pipeline is only built
     try:
         pipeline = build_pipeline(store=sqlite_store, executor=pool)
         shown = [[s.name for s in e.steps] if isinstance(e, Sharded) else e.name for e in pipeline.steps[-6:]]
-        # the quotes read the entity ids that the links (in this process, with the registry) give
-        assert shown == [["entities"], "entity_link", ["quotes"], "translations", "stories", "store"]
+        # the quotes read the entity ids that the links (in this process, with the registry) give; the events
+        # run in the same shard as the quotes, so they reuse its parses
+        assert shown == [["entities"], "entity_link", ["quotes", "events"], "translations", "stories", "store"]
     finally:
         pool.close()
 

@@ -20,7 +20,7 @@ from .store.base import ArticleQuery, Store
 from .store.signatures import SQLSignatureBackend
 from .store.writer import StoreWriter
 
-PER_ARTICLE_STEPS = frozenset({"entities", "quotes"})
+PER_ARTICLE_STEPS = frozenset({"entities", "quotes", "events"})
 """Analysis steps that read and annotate one article at a time, so an executor may run them elsewhere.
 The entity links sit between them (the quotes read the entity ids), so each runs as its own group then."""
 
@@ -64,11 +64,12 @@ def near_duplicate_step(*, store: Store) -> NearDuplicateStep:
 
 
 def analysis_steps(*, store: Store, executor: Executor | None = None) -> list[Step | StepGroup]:
-    """The annotation steps run after deduplication: entities, their registry links, quotes, stories.
+    """The annotation steps run after deduplication: entities, their registry links, quotes, events, stories.
 
     With an `executor`, the per-article steps (`PER_ARTICLE_STEPS`) are handed to it.
     """
     from .nlp.entities import EntityStep
+    from .nlp.events import EventStep
     from .nlp.link import EntityLinkStep
     from .nlp.places import country_code
     from .nlp.quotes import QuoteStep
@@ -81,6 +82,7 @@ def analysis_steps(*, store: Store, executor: Executor | None = None) -> list[St
     with suppress(StoreError):
         steps.append(EntityLinkStep(registry=open_registry(store), country_of=country_code))
     steps.append(QuoteStep())
+    steps.append(EventStep())  # reuses the parses QuoteStep made (nlp.parses)
     steps.append(TranslationStep(warm_from=lambda: recent_articles(store)))
     with suppress(StoreError):
         steps.append(StoryStep(store=store))

@@ -14,6 +14,11 @@ from .. import lexicons
 from ..errors import ModelError
 
 KIND = "events"
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+"""The 16 PLOVER event types, in the order of the PLOVER manual (verbal and material cooperation, then conflict)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,11 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Span
+from .event_lexicon import PLOVER_TYPES
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 CAMEO_TO_ISO = {
     "JAP": "JPN",  # Japan (PLOVER gold)
     "ITL": "ITA",  # Italy (PLOVER gold)

@@ -13,15 +13,15 @@ demand (10). A verb complementing a coded verb ("threatened to [attack]") is not
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..article import Article, Span
 from ..errors import ModelError
-from ..pipeline import StepStats, batched
+from ..pipeline import StepStats
 from .event_actors import ActorCoder, coordinated
 from .event_lexicon import EventLexicon, Pattern, cameo_codes, load_event_lexicon
-from .quotes import load_model
+from .parsed_step import ParsedStep
 
 __all__ = ["EventStep", "extract_events"]
 
@@ -478,10 +478,7 @@ def _controllers(tok: Any) -> list[Any]:
     return out
 
 
-ModelSource = Callable[[str], Any]
-
-
-class EventStep:
+class EventStep(ParsedStep):
     """Pipeline step: adds "events" spans to articles in languages that have event verb patterns.
 
     `models` maps a language to a spaCy pipeline (a callable such as `newsdesk.nlp.quotes.load_model`, or
@@ -490,76 +487,11 @@ class EventStep:
     """
 
     name = "events"
-    needs = ("lang",)
     adds = ("events",)
+    error_counter = "event_error"
 
-    def __init__(
-        self, *, models: ModelSource | dict[str, Any] | None = None, nlp: Any = None, batch_size: int = 16
-    ) -> None:
-        self._models = models
-        self._nlp = nlp
-        self._cache: dict[str, Any] = {}
-        self.batch_size = batch_size
-
-    def model(self, lang: str) -> Any:
-        if self._nlp is not None:
-            return self._nlp
-        if lang not in self._cache:
-            if isinstance(self._models, dict):
-                if lang not in self._models:
-                    raise ModelError(f"no model given for language {lang!r}")
-                nlp = self._models[lang]
-            elif callable(self._models):
-                nlp = self._models(lang)
-            else:
-                nlp = load_model(lang)
-            if nlp is None or "parser" not in nlp.pipe_names:
-                raise ModelError(
-                    f"the {lang!r} model given to EventStep has no parser: pass the full pipeline "
-                    "(EventStep() loads it, or models=newsdesk.nlp.quotes.load_model)"
-                )
-            self._cache[lang] = nlp
-        return self._cache[lang]
-
-    def supports(self, lang: str | None) -> bool:
-        if not lang:
-            return False
-        try:
-            load_event_lexicon(lang)
-        except ModelError:
-            return False
-        return True
-
-    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        for batch in batched(articles, self.batch_size):
-            yield from self._run(batch, stats)
-
-    def _run(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
-        """Parse the batch's articles language by language (nlp.pipe), then annotate them in order."""
-        docs: dict[int, Any] = {}
-        todo: dict[str, list[int]] = {}
-        for k, article in enumerate(batch):
-            if article.is_copy:
-                stats.count("skipped_copy")
-            elif not article.text.strip():
-                stats.count("skipped_empty")
-            elif not self.supports(article.lang):
-                stats.count("skipped_lang")
-            else:
-                todo.setdefault(article.lang or "", []).append(k)
-        for lang, idx in todo.items():
-            nlp = self.model(lang)
-            fits = [k for k in idx if len(batch[k].text) <= nlp.max_length]
-            stats.count("skipped_too_long", len(idx) - len(fits))
-            for k, doc in zip(fits, nlp.pipe([batch[k].text for k in fits]), strict=True):
-                docs[k] = doc
-        for k, article in enumerate(batch):
-            if k in docs:
-                try:
-                    self.annotate(article, stats, doc=docs[k])
-                except Exception as exc:  # a text the rules cannot handle must not stop the run
-                    stats.count(f"event_error:{type(exc).__name__}")
-            yield article
+    def lexicon(self, lang: str) -> Any:
+        return load_event_lexicon(lang)
 
     def annotate(self, article: Article, stats: StepStats | None = None, *, doc: Any = None) -> Article:
         """Add the "events" span group to one article (`doc`: its parse, when already done)."""

@@ -12,13 +12,13 @@ in `quotes_select` and made spans in `quotes_spans`; the spaCy pipeline is loade
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..article import Article, Span
 from ..errors import ModelError
-from ..pipeline import StepStats, batched
-from .parses import parse
+from ..pipeline import StepStats
+from .parsed_step import ParsedStep
 from .quote_lexicon import load_lexicon
 from .quote_marks import find_quoted
 from .quote_nesting import innermost_reports
@@ -81,88 +81,20 @@ def extract_quotes(text: str, doc: Any, *, lang: str, entities: Sequence[Span] |
     return spans
 
 
-ModelSource = Callable[[str], Any]
-
-
-class QuoteStep:
+class QuoteStep(ParsedStep):
     """Pipeline step: adds "quotes" spans to articles in languages that have a quotation lexicon.
 
-    `models` maps a language to a spaCy pipeline (a callable such as `newsdesk.nlp.models.load`, or a
+    `models` maps a language to a spaCy pipeline (a callable such as `newsdesk.nlp.quotes.load_model`, or a
     dict); `nlp` is one pipeline used for every language (tests pass a small one). Duplicates
     (`article.is_copy`) are passed through untouched.
     """
 
     name = "quotes"
-    needs = ("lang",)
     adds = ("quotes",)
+    error_counter = "quote_error"
 
-    def __init__(
-        self, *, models: ModelSource | dict[str, Any] | None = None, nlp: Any = None, batch_size: int = 16
-    ) -> None:
-        self._models = models
-        self._nlp = nlp
-        self._cache: dict[str, Any] = {}
-        self.batch_size = batch_size
-
-    def model(self, lang: str) -> Any:
-        if self._nlp is not None:
-            return self._nlp
-        if lang not in self._cache:
-            if isinstance(self._models, dict):
-                if lang not in self._models:
-                    raise ModelError(f"no model given for language {lang!r}")
-                nlp = self._models[lang]
-            elif callable(self._models):
-                nlp = self._models(lang)
-            else:
-                nlp = load_model(lang)
-            if nlp is None or "parser" not in nlp.pipe_names:
-                raise ModelError(
-                    f"the {lang!r} model given to QuoteStep has no parser: pass the full pipeline "
-                    "(QuoteStep() loads it, or models=lambda lang: models.load(lang, full=True))"
-                )
-            self._cache[lang] = nlp
-        return self._cache[lang]
-
-    def supports(self, lang: str | None) -> bool:
-        if not lang:
-            return False
-        try:
-            load_lexicon(lang)
-        except ModelError:
-            return False
-        return True
-
-    def __call__(self, articles: Iterable[Article], stats: StepStats) -> Iterator[Article]:
-        for batch in batched(articles, self.batch_size):
-            yield from self._run(batch, stats)
-
-    def _run(self, batch: list[Article], stats: StepStats) -> Iterator[Article]:
-        """Parse the batch's articles language by language (nlp.pipe), then annotate them in order."""
-        docs: dict[int, Any] = {}
-        todo: dict[str, list[int]] = {}
-        for k, article in enumerate(batch):
-            if article.is_copy:
-                stats.count("skipped_copy")
-            elif not article.text.strip():
-                stats.count("skipped_empty")
-            elif not self.supports(article.lang):
-                stats.count("skipped_lang")
-            else:
-                todo.setdefault(article.lang or "", []).append(k)
-        for lang, idx in todo.items():
-            nlp = self.model(lang)
-            fits = [k for k in idx if len(batch[k].text) <= nlp.max_length]
-            stats.count("skipped_too_long", len(idx) - len(fits))
-            for k, doc in zip(fits, parse(nlp, [batch[k].text for k in fits]), strict=True):
-                docs[k] = doc
-        for k, article in enumerate(batch):
-            if k in docs:
-                try:
-                    self.annotate(article, stats, doc=docs[k])
-                except Exception as exc:  # a text the rules cannot handle must not stop the run
-                    stats.count(f"quote_error:{type(exc).__name__}")
-            yield article
+    def lexicon(self, lang: str) -> Any:
+        return load_lexicon(lang)
 
     def annotate(self, article: Article, stats: StepStats | None = None, *, doc: Any = None) -> Article:
         """Add the "quotes" span group to one article (`doc`: its parse, when already done)."""

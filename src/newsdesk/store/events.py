@@ -15,13 +15,8 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
+from ..nlp.event_lexicon import PLOVER_TYPES
 from .sqlbase import SQLStore, sql_store, utc_iso
-
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-"""The 16 PLOVER event types an "events" span may carry."""
 
 _PREFILTER = re.compile(r"[A-Za-z0-9 .'\-]+")
 """Actor words safe to look for in the attrs' JSON text as written (no escapes, no LIKE wildcards)."""
