@@ -134,3 +134,11 @@ def test_events_page_is_the_same_on_postgres(client, pg_url, pg_schema) -> None:
             assert on_postgres.json()["events"]
         page = _Marks(pg_client.get("/events", params={"actor": "Q38799"}).text)
         assert page.marks["trigger"] == ["attack"] and "/entities/Q38799" in page.links
+
+
+def test_show_says_who_did_what_to_whom(events_db) -> None:
+    result = CliRunner().invoke(main, ["--db", events_db, "show", "fr-odessa"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "(critiqué)" in x)
+    assert "EVENT: La Première ministre Élisabeth Borne a critiqué Moscou." in line
+    assert line.endswith("— ACCUSE 111 (critiqué): Élisabeth Borne [FRA GOV] → Moscou [RUS GOV]")

@@ -199,13 +199,20 @@ def export(ctx: click.Context, since: str | None, lang: str | None, ids: str | N
 
 
 def _about(span: Any) -> str:
-    """What a span says beyond its evidence: who is speaking, which entity it is."""
+    """What a span says beyond its evidence: who is speaking, who did what to whom, which entity it is."""
     attrs = span.attrs
     if span.label == "QUOTE":
         who = attrs.get("speaker_name") or attrs.get("speaker") or f"no speaker: {attrs.get('reason', '?')}"
         return f"  — {who}" + (f", {attrs['speaker_role']}" if attrs.get("speaker_role") else "") + (
             f" ({attrs['verb']})" if attrs.get("verb") else ""
         )
+    if span.label == "EVENT":
+        from .store.events import actor_summary
+
+        flags = "".join(f"{flag} " for flag in ("negated", "hypothetical") if attrs.get(flag))
+        who = actor_summary(attrs.get("sources") or []) or "?"
+        whom = actor_summary(attrs.get("targets") or []) or "?"
+        return f"  — {flags}{attrs.get('plover')} {attrs.get('cameo')} ({attrs.get('trigger')}): {who} → {whom}"
     parts = [attrs.get("name") if attrs.get("name") != attrs.get("text") else None, attrs.get("role"),
              attrs.get("country") or attrs.get("government_of"), attrs.get("entity_id")]  # fmt: skip
     return f"  → {', '.join(p for p in parts if p)}" if any(parts) else ""
