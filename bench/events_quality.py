@@ -42,7 +42,12 @@ SETS = [
     ("PLOVER gold standard records (322 sentences, CAMEO manual examples; types and actors)",
      "events/plover-gsr-cameo.jsonl"),
     ("PETRARCH unit tests (277 sentences, fictional actors; types and CAMEO codes)", "events/petr-unittest.jsonl"),
+    ("French held-out news sentences (60 Wikinews sentences, 45 events; annotated blind, never used to write rules)",
+     "tests/data/events_gold_fr.jsonl"),
+    ("English held-out news sentences (71 Global Voices and Wikinews sentences, 54 events; annotated blind, never "
+     "used to write rules)", "tests/data/events_gold_en.jsonl"),
 ]  # fmt: skip
+"""Gold sets: paths under ../shared/data, or under the repository for the project's own gold (tests/data)."""
 THROUGHPUT = [("wikinews-fr.jsonl", "fr"), ("globalvoices-en.jsonl", "en")]
 MAX_ARTICLES = 200
 
@@ -69,7 +74,7 @@ def quality(
     sections: list[str] = []
     out: dict[str, Any] = {}
     for title, name in SETS:
-        path = shared / name
+        path = ROOT / name if name.startswith("tests/") else shared / name
         if not path.exists():
             sections.append(f"### {title}\n\nnot found: {path}\n")
             continue
@@ -172,6 +177,11 @@ HEADER = [
     "PETRARCH's own test verb dictionary (\"welcomed a resumption of ties\" is 041 there, \"restore diplomatic",
     "ties\" 064), not the CAMEO manual, so their figures measure agreement with that dictionary, not real-world",
     "coding.",
+    "",
+    "The verb lexicons were written while measuring on the PLOVER records, so that set shows fit. The held-out",
+    "news sentences (tests/data/events_gold_<lang>.jsonl, tests/data/EVENTS_GOLD.md) were annotated by reading",
+    "only, without running the extractor, and are never used to write rules: they are the estimate for news.",
+    "They were first measured on the verb-only extractor of the first version (French F1 0.226, English 0.329).",
     "",
 ]
 
