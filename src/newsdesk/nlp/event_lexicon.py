@@ -124,11 +124,8 @@ def actor_table() -> dict[str, tuple[ActorSegment, ...]]:
     for name, *cells in lexicons.rows(KIND, "actors"):
         segments = []
         for cell in cells:
-            country, sector, org, start, end = cell.split(":")
-            segments.append(
-                ActorSegment(country or None, sector or None, org or None, int(start) if start else None,
-                             int(end) if end else None)  # fmt: skip
-            )
+            country, sector, org, start, end = (v or None for v in cell.split(":"))
+            segments.append(ActorSegment(country, sector, org, start and int(start), end and int(end)))
         out[name] = tuple(segments)
     return out
 
@@ -221,7 +218,7 @@ def _segment_on(segments: tuple[ActorSegment, ...], on: date | None) -> ActorSeg
         return max(valid, key=lambda s: s.start or 0)
     if undated:
         return undated[0]
-    nearest = min(dated, key=lambda s: min(abs(day - (s.start or day)), abs(day - (s.end or day))))
+    nearest = min(dated, key=lambda s: (s.start or day) - day if day < (s.start or day) else day - (s.end or day))
     return ActorSegment(nearest.country, None, nearest.org, None, None)
 
 
