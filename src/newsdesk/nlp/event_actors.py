@@ -2,19 +2,23 @@
 and entity (see the events span contract).
 
 The country comes from an entity span inside the phrase ("government_of", then "country"), else from
-the place names and nationality adjectives of `places` ("Kremlin", "la Corée du Nord", "Russian"); the
-sector from the sector words of `lexicons/events/sectors_<lang>.tsv`; name and entity id from the PER or
-ORG entity in the phrase. "Hungarian and Romanian officials" gives one actor per nationality.
+the place names and nationality adjectives of `places` ("Kremlin", "la Corée du Nord", "Russian"), else
+from the actor table (`event_lexicon.actor_codes`) by the name of the PER or ORG entity in the phrase or
+its proper nouns ("President Obama" → USA GOV, "the UN Security Council" → IGO), as coded on the article's
+date; the sector from the sector words of `lexicons/events/sectors_<lang>.tsv`, else from the actor table.
+Name and entity id come from the PER or ORG entity in the phrase. "Hungarian and Romanian officials" gives
+one actor per nationality.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from ..article import Span
-from .event_lexicon import EventLexicon
+from .event_lexicon import EventLexicon, actor_codes
 from .places import gazetteer
 
 PERSON_PRONOUNS = frozenset(
@@ -36,12 +40,22 @@ GENERIC_SECTOR = "GOV"
 
 
 class ActorCoder:
-    """Codes actor phrases of one parsed text (`entities`: the article's entity spans, else the model's)."""
+    """Codes actor phrases of one parsed text (`entities`: the article's entity spans, else the model's;
+    `on`: the article's date, for the actor table's codings over time)."""
 
-    def __init__(self, text: str, doc: Any, lex: EventLexicon, entities: Sequence[Span] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        doc: Any,
+        lex: EventLexicon,
+        entities: Sequence[Span] | None = None,
+        *,
+        on: date | None = None,
+    ) -> None:
         self.text = text
         self.doc = doc
         self.lex = lex
+        self.on = on
         self.places = gazetteer(lex.lang)
         if entities is None:
             entities = [
@@ -141,6 +155,13 @@ class ActorCoder:
         named = next((e for e in ents if e.label in ("PER", "ORG")), None)
         country, seat = self._country(ents, only if only is not None else phrase_toks)
         sector = self._sector(head, phrase_toks) or (GENERIC_SECTOR if seat else None)
+        if only is None and (country is None or sector is None):
+            around = self._entity_at(head.idx, _tok_end(head))  # "Vladimir" of "Vladimir Poutine" parsed apart
+            by_name = named or (around if around is not None and around.label in ("PER", "ORG") else None)
+            known = self._known(by_name, phrase_toks)
+            # the table never overrides a country the sentence states ("le ministre russe …")
+            if known is not None and (country is None or known[0] == country):
+                country, sector = known[0] or country, sector or known[1]
         return {
             "text": self.text[start:end],
             "span": [start, end],
@@ -149,6 +170,19 @@ class ActorCoder:
             "country": country,
             "sector": sector,
         }
+
+    def _known(self, named: Span | None, toks: list[Any]) -> tuple[str | None, str | None] | None:
+        """(country, sector) of the named person or organisation of the phrase from the actor table: by the
+        entity's name, then its words as written; without an entity, by the phrase's proper nouns."""
+        if named is not None:
+            names = [named.attrs.get("name"), self.text[named.start : named.end]]
+        else:
+            names = [self.text[run[0].idx : _tok_end(run[-1])] for run in _proper_runs(toks)]
+        for name in dict.fromkeys(n for n in names if n):
+            found = actor_codes(name, on=self.on, lang=self.lex.lang)
+            if found is not None:
+                return found
+        return None
 
     def _complete_place(self, toks: list[Any]) -> list[Any]:
         """The phrase with the words that complete a place name the parser attached elsewhere ("la Corée |
@@ -282,6 +316,20 @@ def _phrase_tokens(head: Any) -> list[Any]:
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
     return kept
+
+
+def _proper_runs(toks: list[Any]) -> list[list[Any]]:
+    """Runs of proper nouns, with the hyphens inside a name ("Ban Ki-moon"), longest first."""
+    runs: list[list[Any]] = [[]]
+    for tok in toks:
+        if tok.pos_ == "PROPN" or (tok.text == "-" and runs[-1] and not tok.whitespace_):
+            runs[-1].append(tok)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        while run and run[-1].text == "-":
+            run.pop()
+    return sorted((r for r in runs if r), key=len, reverse=True)
 
 
 def _tok_end(tok: Any) -> int:

@@ -28,22 +28,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..article import Span
-from .event_lexicon import PLOVER_TYPES
+from .event_lexicon import CAMEO_TO_ISO, PLOVER_TYPES, TRANSNATIONAL, country_of
 
-CAMEO_TO_ISO = {
-    "JAP": "JPN",  # Japan (PLOVER gold)
-    "ITL": "ITA",  # Italy (PLOVER gold)
-    "VTN": "VNM",  # Vietnam (PLOVER gold)
-    "ROM": "ROU",  # Romania (CAMEO manual; the Phoenix dictionary already has ROU)
-    "KSV": "XKX",  # Kosovo: World Bank code in the Phoenix dictionary; XKX is the user-assigned ISO code in use
-    "KOS": "XKX",
-}
-TRANSNATIONAL = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "ISM", "UIS"})
 SECTOR_ALIASES = {"CIV": "CVL", "JRN": "MED"}
 
 
@@ -81,20 +71,6 @@ class GoldRecord:
     @property
     def no_event(self) -> bool:
         return all(e.no_event for e in self.events)
-
-
-@cache
-def _is_country(code: str) -> bool:
-    import pycountry
-
-    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
-
-
-def country_of(code: str | None) -> str | None:
-    """ISO 3166 alpha-3 of a CAMEO actor code's country part ("JAP" → JPN, "USAGOV" → USA), or None."""
-    head = (code or "")[:3].upper()
-    head = CAMEO_TO_ISO.get(head, head)
-    return head if len(head) == 3 and head.isalpha() and _is_country(head) else None
 
 
 def sector_of(sector: str | None) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from ..article import Article, Span
@@ -98,12 +99,15 @@ UNCERTAIN_VERBS = frozenset(
 """Verbs whose clause is feared or believed, not reported as fact: "fear that China supplies weapons"."""
 
 
-def extract_events(text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None) -> list[Span]:
-    """Event spans of one text parsed as `doc` (a spaCy Doc of exactly `text`, with a dependency parse)."""
+def extract_events(
+    text: str, doc: Any, *, lang: str, entities: Sequence[Span] | None = None, on: date | None = None
+) -> list[Span]:
+    """Event spans of one text parsed as `doc` (a spaCy Doc of exactly `text`, with a dependency parse);
+    `on`: the article's date, for actors known by name whose coding changed over time."""
     if text and not doc.has_annotation("DEP"):
         raise ModelError("events need a dependency parse: load the model with its parser (quotes.load_model)")
     lex = load_event_lexicon(lang)
-    coder = ActorCoder(text, doc, lex, entities)
+    coder = ActorCoder(text, doc, lex, entities, on=on)
     matched = {tok.i: p for tok in doc if (p := _pattern(tok, lex)) is not None}
     spans = []
     for tok in doc:
@@ -498,7 +502,9 @@ class EventStep(ParsedStep):
         lang = article.lang or ""
         if doc is None:
             doc = self.model(lang)(article.text)
-        spans = extract_events(article.text, doc, lang=lang, entities=article.spans.get("entities"))
+        spans = extract_events(
+            article.text, doc, lang=lang, entities=article.spans.get("entities"), on=article.published
+        )
         article.add_spans("events", spans)
         if stats is not None:
             stats.count("events", len(spans))
