@@ -212,3 +212,26 @@ def test_french_nouns_that_are_no_events(nlp_fr) -> None:
     text = "La Russie a imposé des sanctions contre l'Ukraine."
     events = extract_events(text, nlp_fr(text), lang="fr")
     assert [(e.attrs["trigger"], e.attrs["cameo"]) for e in events] == [("imposé", "163")]
+
+
+@pytest.mark.slow
+def test_french_de_names_the_doer_or_the_place_attacked(nlp_fr) -> None:
+    text = "Daech a avancé malgré les attaques aériennes massives de la Russie."
+    ev = one(nouns_of(text, nlp_fr, "fr"), "attaques")
+    assert (ev["plover"], ev["cameo"]) == ("ASSAULT", "195")
+    assert who(ev["sources"]) == [("la Russie", "RUS", None)] and ev["sources"][0]["span"] == at(text, "la Russie")
+    assert ev["targets"] == []
+
+    text = "L'invasion de l'Ukraine a commencé en février."
+    ev = one(nouns_of(text, nlp_fr, "fr"), "invasion")
+    assert ev["sources"] == [] and who(ev["targets"]) == [("l'Ukraine", "UKR", None)]
+
+
+@pytest.mark.slow
+def test_offices_and_descriptions_are_no_events(nlp_fr) -> None:
+    for text in (
+        "La secrétaire d'État chargée de l'aide aux victimes a annoncé un décès.",
+        "Le député Yann Galut, soutien de Benoît Hamon, a parlé.",
+        "Les Bleus n'ont pas pu endiguer les attaques danoises.",  # a handball final: a bare nationality
+    ):
+        assert nouns_of(text, nlp_fr, "fr") == [], text

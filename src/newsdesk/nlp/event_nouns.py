@@ -59,6 +59,14 @@ GIVER_ROOTS = ("05", "07")
 the recipient ("its support of the rebels")."""
 VERBAL_CONFLICT_ROOTS = ("09", "11", "12", "13")
 """Codes whose "of X" names the target ("the criticism of the government")."""
+PLACE_UNDERGOERS = frozenset(
+    {
+        "invasion", "occupation", "annexation", "siege", "blockade", "bombing", "bombardment", "shelling",
+        "annexion", "siège", "blocus", "bombardement", "bombardements", "pilonnage",
+    }
+)  # fmt: skip
+"""Acts whose "of"/"de" country is the one attacked ("l'invasion de l'Ukraine"); for the other conflict nouns
+a country is the doer ("les attaques aériennes de la Russie") and a city the target ("l'attaque de Kyiv")."""
 MODIFIER_TARGET_ROOTS = ("16", "17")
 """Codes whose country modifier is the target ("Iran sanctions", "the Gaza blockade")."""
 AGENT_PREPS = frozenset({"by", "par"})
@@ -103,6 +111,17 @@ DOER_VERBS = frozenset(
 group carried out the bombing"; their target complement is the act's target ("perpétré contre …")."""
 IDIOM_PREPS = frozenset({"in", "en"})
 """A bare act noun after "in"/"en" is a purpose, not an act: "in support of", "in protest", "en soutien à"."""
+PLACE_ONLY = frozenset({"at"})
+"""A target preposition of verbs ("fired at") that after a noun names a place ("the crackdown at Syntagma")."""
+OFFICE_WORDS = frozenset(
+    {
+        "ministry", "minister", "secretary", "department", "office", "agency", "commissioner", "charge",
+        "ministère", "ministre", "secrétariat", "secrétaire", "chargé", "chargée", "délégué", "déléguée",
+        "haut-commissaire", "agence", "commission", "committee", "comité",
+    }
+)  # fmt: skip
+"""Words whose complement names an office, not an act: "la secrétaire d'État chargée de l'aide aux victimes",
+"the Ministry of Aid"."""
 NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "MISC"})
 QUOTED = re.compile(r"[\"“«„]([^\"”»“«]{1,80})[\"”»“]")
 MAX_TITLE_WORDS = 8
@@ -126,6 +145,8 @@ def noun_events(text: str, doc: Any, *, lang: str, coder: ActorCoder, verb_event
         pattern = _pattern(tok, lex)
         if pattern is None or _covered(tok, pattern, verbs, coder.lex):
             continue
+        if _office(tok) or _apposition(tok):
+            continue  # "chargée de l'aide aux victimes"; "Yann Galut, soutien de Benoît Hamon"
         if tok.head.lemma_.casefold() in IDIOM_PREPS and not any(c.dep_ == "det" for c in tok.children):
             continue  # "in support of the Prime Minister"
         if tok.dep_.startswith(("nmod", "obl")) and any(
@@ -136,6 +157,19 @@ def noun_events(text: str, doc: Any, *, lang: str, coder: ActorCoder, verb_event
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _apposition(tok: Any) -> bool:
+    """A noun describing someone, not reporting an act: "Yann Galut, soutien de Benoît Hamon", "est un soutien"."""
+    if tok.dep_ == "appos" or any(c.dep_ == "cop" for c in tok.children):
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "nmod:poss") for c in tok.children)
+    return bare and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _office(tok: Any) -> bool:
+    head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return head is not tok and (head.lemma_.casefold() in OFFICE_WORDS or head.text.casefold() in OFFICE_WORDS)
 
 
 def _pattern(tok: Any, lex: Any) -> Pattern | None:
@@ -266,6 +300,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     preps = AGAINST if protest else TARGET_PREPOSITIONS.get(lang, frozenset())
     if code.quad == MATERIAL_CONFLICT:
         preps = preps - PLACE_PREPOSITIONS
+    preps = preps - PLACE_ONLY
     sources: list[dict] = []
     targets: list[dict] = []
     places: list[dict] = []
@@ -297,7 +332,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
             mutual = mutual or len(found) > 1
         elif prep in OF_PREPS:
             of_seen += 1
-            _of_actor(head, cameo, coder, sources, targets, undergoer=undergoer, second=of_seen > 1)
+            _of_actor(head, pattern, coder, sources, targets, undergoer=undergoer, second=of_seen > 1)
         elif prep in FROM_PREPS and cameo.startswith(FROM_SOURCE_ROOTS):
             sources.extend(coder.actors(head, subject=True))
         elif prep in FOR_PREPS and cameo.startswith(FOR_TARGET_ROOTS):
@@ -321,6 +356,9 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         targets = [p for p in _unique(places, text, cuts) if p["country"]]
     if not any(a["country"] or a["name"] or a["sector"] for a in sources + targets):
         return None  # a topic, not an act: "the sanctions debate", "a ceasefire"
+    adjectives = {c.idx for c in tok.children if c.dep_ == "amod"}
+    if not targets and all(a["span"][0] in adjectives for a in sources) and not pattern.with_:
+        return None  # "les attaques danoises" (a handball final); "Israeli air raids" names its act
     if code.plover in REQUIRE_RECIPIENT and not targets and not mutual:
         return None
     negated, hypothetical = _mood(tok)
@@ -352,20 +390,38 @@ def _modifier_role(head: Any, cameo: str, coder: ActorCoder) -> str | None:
     return None
 
 
+def _country_name(head: Any, coder: ActorCoder) -> bool:
+    place = coder.places.lookup(head.text)
+    return place is not None and place.kind == "country"
+
+
 def _of_actor(
-    head: Any, cameo: str, coder: ActorCoder, sources: list, targets: list, *, undergoer: bool, second: bool
+    head: Any,
+    pattern: Pattern,
+    coder: ActorCoder,
+    sources: list,
+    targets: list,
+    *,
+    undergoer: bool,
+    second: bool,
 ) -> None:
     """Add the actors of an "of"/"de" complement where they belong (see the module docstring)."""
+    cameo, lemma = pattern.cameo, pattern.lemma
     if undergoer or cameo.startswith(VERBAL_CONFLICT_ROOTS) or cameo.startswith(GIVER_ROOTS) and not targets:
         targets.extend(coder.actors(head))
     elif cameo.startswith(DOER_ROOTS):
-        if second and cameo.startswith("087"):  # "le retrait d'Israël de Gaza"
+        entity = coder._entity_at(head.idx, head.idx + len(head.text))
+        organisation = entity is not None and entity.label == "ORG"
+        organisation = organisation or any(a["sector"] in ("IGO", "NGO") for a in coder.actors(head))
+        left = cameo.startswith("087") and organisation
+        if second and cameo.startswith("087") or left:  # "le retrait d'Israël de Gaza", "retrait de la CPI"
             targets.extend(coder.actors(head))
         else:
             sources.extend(coder.actors(head, subject=True))
     else:
         found = coder.actors(head, subject=True)
-        group = [a for a in found if a["sector"] or a["name"]]
+        country = lemma not in PLACE_UNDERGOERS and _country_name(head, coder)
+        group = [a for a in found if a["sector"] or a["name"] or country]
         place = [a for a in found if a not in group]
         if targets:  # "l'attaque de la Russie contre l'Ukraine"
             sources.extend(found)
