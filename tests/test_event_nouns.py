@@ -145,6 +145,7 @@ def test_english_nouns_that_are_no_events(nlp_en) -> None:
         "Apple announced the release of its new phone.",  # a product is released, not people
         'The film "Strike on Moscow" opens on Friday.',  # a title
         "People were divided either in support of the Prime Minister or against him.",  # a stance
+        "A Serbian jet shot down a helicopter carrying EC truce monitors.",  # a modifier of "monitors"
     ):
         assert nouns_of(text, nlp_en, "en") == [], text
     text = "The Camp David Accords were signed in 1978."  # a name: only the signing is an event

@@ -67,6 +67,8 @@ PLACE_UNDERGOERS = frozenset(
 )  # fmt: skip
 """Acts whose "of"/"de" country is the one attacked ("l'invasion de l'Ukraine"); for the other conflict nouns
 a country is the doer ("les attaques aériennes de la Russie") and a city the target ("l'attaque de Kyiv")."""
+BOYCOTTS = frozenset({"boycott"})
+"""A protest whose "of X" is its target ("a boycott of the Ukraine half of Euro 2012")."""
 MODIFIER_TARGET_ROOTS = ("16", "17")
 """Codes whose country modifier is the target ("Iran sanctions", "the Gaza blockade")."""
 AGENT_PREPS = frozenset({"by", "par"})
@@ -160,8 +162,9 @@ def noun_events(text: str, doc: Any, *, lang: str, coder: ActorCoder, verb_event
 
 
 def _apposition(tok: Any) -> bool:
-    """A noun describing someone, not reporting an act: "Yann Galut, soutien de Benoît Hamon", "est un soutien"."""
-    if tok.dep_ == "appos" or any(c.dep_ == "cop" for c in tok.children):
+    """A noun describing someone or something, not reporting an act: "Yann Galut, soutien de Benoît Hamon",
+    "est un soutien", "EC truce monitors"."""
+    if tok.dep_ in ("appos", "compound") or any(c.dep_ == "cop" for c in tok.children):
         return True
     bare = not any(c.dep_ in ("det", "poss", "nmod:poss") for c in tok.children)
     return bare and tok.i > 0 and tok.doc[tok.i - 1].text == ","
@@ -407,7 +410,8 @@ def _of_actor(
 ) -> None:
     """Add the actors of an "of"/"de" complement where they belong (see the module docstring)."""
     cameo, lemma = pattern.cameo, pattern.lemma
-    if undergoer or cameo.startswith(VERBAL_CONFLICT_ROOTS) or cameo.startswith(GIVER_ROOTS) and not targets:
+    to_target = undergoer or lemma in BOYCOTTS or cameo.startswith(VERBAL_CONFLICT_ROOTS)
+    if to_target or cameo.startswith(GIVER_ROOTS) and not targets:
         targets.extend(coder.actors(head))
     elif cameo.startswith(DOER_ROOTS):
         entity = coder._entity_at(head.idx, head.idx + len(head.text))
