@@ -13,13 +13,19 @@ A common noun matching a pattern of `lexicons/events/nouns_<lang>.tsv` is an eve
 - **"of X" / "de X":** the undergoer of acts done to people (arrest, release, kidnapping, killing: "la
   libération des otages", "Navalny's arrest" likewise); the doer of meetings, protests, aid, support and
   withdrawals ("la manifestation des enseignants", "the withdrawal of US troops"); for other conflict nouns a
-  group is the doer ("l'offensive de l'armée") and a place the target ("le bombardement de Gaza"); for
-  verbal conflict (criticism, investigation) the target.
+  group or a country is the doer ("l'offensive de l'armée", "les attaques aériennes de la Russie") and a city
+  the target ("l'attaque de Kyiv"), but invasions, occupations, sieges and bombardments are of their target
+  ("l'invasion de l'Ukraine"); for verbal conflict (criticism, investigation) and boycotts the target.
+- **Claimed or carried out:** the subject or agent of "claim", "carry out", "revendiquer", "perpétrer" … is
+  the doer of the act it names ("l'attentat a été revendiqué par Daech").
 
 Not events: a noun with no coded actor (a topic: "the sanctions debate"), a noun inside a name or a short
 quoted title ("Camp David Accords", « La Grève »), a noun that is the object or complement of a verb event of
 the same PLOVER type ("launched an attack": the verb event stands) or of a request, promise, refusal or
-threat ("demanded talks"). A noun with "no"/"aucun", or complementing a negated verb, is negated; one
+threat ("demanded talks"); a noun naming an office ("chargée de l'aide aux victimes"), describing someone
+("X, soutien de Y") or modifying another noun ("truce monitors"); a purpose ("in support of", "en soutien
+à"); a noun whose only actor is a nationality adjective, unless its pattern is specific ("Israeli air raids"
+but not "les attaques danoises"). A noun with "no"/"aucun", or complementing a negated verb, is negated; one
 qualified as possible ("possible sanctions") or complementing a modal, conditional or intended verb is
 hypothetical.
 """
@@ -147,18 +153,22 @@ def noun_events(text: str, doc: Any, *, lang: str, coder: ActorCoder, verb_event
         pattern = _pattern(tok, lex)
         if pattern is None or _covered(tok, pattern, verbs, coder.lex):
             continue
-        if _office(tok) or _apposition(tok):
-            continue  # "chargée de l'aide aux victimes"; "Yann Galut, soutien de Benoît Hamon"
-        if tok.head.lemma_.casefold() in IDIOM_PREPS and not any(c.dep_ == "det" for c in tok.children):
-            continue  # "in support of the Prime Minister"
-        if tok.dep_.startswith(("nmod", "obl")) and any(
-            c.dep_ == "case" and c.lemma_.casefold() in IDIOM_PREPS for c in tok.children
-        ) and not any(c.dep_ == "det" for c in tok.children):
-            continue
+        if _office(tok) or _apposition(tok) or _purpose(tok):
+            continue  # "chargée de l'aide aux victimes", "Yann Galut, soutien de Benoît Hamon", "in support of"
         span = _event(text, tok, pattern, coder, lang)
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _purpose(tok: Any) -> bool:
+    """A bare noun after "in"/"en": "in support of the Prime Minister", "en soutien à l'opposant"."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
+    if tok.head.lemma_.casefold() in IDIOM_PREPS:
+        return True
+    cases = (c.lemma_.casefold() for c in tok.children if c.dep_ == "case")
+    return tok.dep_.startswith(("nmod", "obl")) and any(c in IDIOM_PREPS for c in cases)
 
 
 def _apposition(tok: Any) -> bool:
