@@ -236,3 +236,24 @@ def test_offices_and_descriptions_are_no_events(nlp_fr) -> None:
         "Les Bleus n'ont pas pu endiguer les attaques danoises.",  # a handball final: a bare nationality
     ):
         assert nouns_of(text, nlp_fr, "fr") == [], text
+
+
+@pytest.mark.slow
+def test_french_visit_threat_and_condemnation_roles(nlp_fr) -> None:
+    text = "La visite du président chinois en France a débuté lundi."
+    ev = one(nouns_of(text, nlp_fr, "fr"), "visite")
+    assert (ev["plover"], ev["cameo"]) == ("CONSULT", "042")
+    assert who(ev["sources"]) == [("président chinois", "CHN", "GOV")]
+    assert who(ev["targets"]) == [("France", "FRA", None)]
+
+    text = "Les menaces de la Corée du Nord contre les États-Unis inquiètent Tokyo."
+    ev = one(nouns_of(text, nlp_fr, "fr"), "menaces")
+    assert ev["plover"] == "THREATEN"
+    assert who(ev["sources"]) == [("la Corée du Nord", "PRK", None)]
+    assert who(ev["targets"]) == [("les États-Unis", "USA", None)]
+    assert ev["targets"][0]["span"] == at(text, "les États-Unis")
+
+    text = "La condamnation de la Russie par l'ONU a été votée."
+    ev = one(nouns_of(text, nlp_fr, "fr"), "condamnation")
+    assert (ev["plover"], ev["cameo"]) == ("ACCUSE", "111")
+    assert who(ev["sources"]) == [("l'ONU", None, "IGO")] and who(ev["targets"]) == [("la Russie", "RUS", None)]

@@ -58,13 +58,15 @@ __all__ = ["noun_events"]
 UNDERGOER_CODES = PERSON_UNDERGOERS | frozenset({"180", "201", "202"})
 """Codes whose "of X" / possessive names who undergoes the act ("the release of the hostages", "Navalny's arrest");
 such an undergoer must be people ("the release of the report" is no event)."""
-DOER_ROOTS = ("02", "03", "04", "05", "06", "07", "087", "0831", "10", "14", "15")
-"""Codes whose "of X" names the doer ("the visit of the president", "la manifestation des enseignants")."""
+DOER_ROOTS = ("02", "03", "04", "05", "06", "07", "087", "0831", "10", "13", "14", "15")
+"""Codes whose "of X" names the doer ("the visit of the president", "la manifestation des enseignants", "les
+menaces de la Corée du Nord")."""
 GIVER_ROOTS = ("05", "07")
 """Codes whose "of X" is the doer when a recipient is named ("le soutien de la France à l'Ukraine"), else
 the recipient ("its support of the rebels")."""
-VERBAL_CONFLICT_ROOTS = ("09", "11", "12", "13")
-"""Codes whose "of X" names the target ("the criticism of the government")."""
+VERBAL_CONFLICT_ROOTS = ("09", "11", "12")
+"""Codes whose "of X" names the target ("the criticism of the government", "la condamnation de la Russie par
+l'ONU"), unless another complement names it ("les accusations de Moscou contre Kiev")."""
 PLACE_UNDERGOERS = frozenset(
     {
         "invasion", "occupation", "annexation", "siege", "blockade", "bombing", "bombardment", "shelling",
@@ -89,6 +91,8 @@ FOR_PREPS = frozenset({"for", "pour"})
 IN_PREPS = frozenset({"in", "en", "dans"})
 """Where an attack happened: its target when no other is named ("air strikes in Syria")."""
 ASSAULT_ROOTS = ("18", "19", "20")
+VISITS = ("042",)
+"""A visit "en France" is a visit to France."""
 NOUN_NEGATIONS = frozenset({"no", "aucun", "aucune", "nul", "nulle"})
 POSSIBLE = frozenset(
     {
@@ -281,9 +285,14 @@ def _complements(tok: Any, pattern: Pattern) -> tuple[list[tuple[str, Any]], lis
             continue
         own = pattern.with_ is not None and head.lemma_.casefold() == pattern.with_
         for sub_prep, sub in _complements_flat(head):
+            if pattern.cameo.startswith("087") and sub_prep in OF_PREPS and sub.pos_ == "PROPN" and prep != "'s":
+                nested.append(("from", sub))  # "le retrait des troupes américaines [d'Afghanistan]"
+                cuts.append(sub.left_edge.idx)
+                continue
             if sub_prep in OF_PREPS and not own:
                 continue
             moved = sub_prep in AGENT_PREPS or sub_prep in AGAINST or sub_prep in ("on", "sur", "between")
+            moved = moved or sub_prep in IN_PREPS and pattern.cameo.startswith(VISITS)  # "du président [en France]"
             if moved or own or sub_prep == "from" and pattern.cameo.startswith("087"):
                 nested.append((sub_prep, sub))
                 cuts.append(sub.head.idx if sub.head.dep_ == "prep" else sub.left_edge.idx)
@@ -346,11 +355,13 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
         elif prep in OF_PREPS:
             of_seen += 1
             _of_actor(head, pattern, coder, sources, targets, undergoer=undergoer, second=of_seen > 1)
+        elif prep in FROM_PREPS and cameo.startswith("087"):
+            targets.extend(coder.actors(head))
         elif prep in FROM_PREPS and cameo.startswith(FROM_SOURCE_ROOTS):
             sources.extend(coder.actors(head, subject=True))
         elif prep in FOR_PREPS and cameo.startswith(FOR_TARGET_ROOTS):
             targets.extend(coder.actors(head))
-        elif prep in IN_PREPS and cameo.startswith(ASSAULT_ROOTS):
+        elif prep in IN_PREPS and cameo.startswith(ASSAULT_ROOTS + VISITS):
             places.extend(coder.actors(head))
         elif prep in preps:
             targets.extend(coder.actors(head))
@@ -420,7 +431,7 @@ def _of_actor(
 ) -> None:
     """Add the actors of an "of"/"de" complement where they belong (see the module docstring)."""
     cameo, lemma = pattern.cameo, pattern.lemma
-    to_target = undergoer or lemma in BOYCOTTS or cameo.startswith(VERBAL_CONFLICT_ROOTS)
+    to_target = undergoer or lemma in BOYCOTTS or cameo.startswith(VERBAL_CONFLICT_ROOTS) and not targets
     if to_target or cameo.startswith(GIVER_ROOTS) and not targets:
         targets.extend(coder.actors(head))
     elif cameo.startswith(DOER_ROOTS):
