@@ -257,3 +257,21 @@ def test_french_visit_threat_and_condemnation_roles(nlp_fr) -> None:
     ev = one(nouns_of(text, nlp_fr, "fr"), "condamnation")
     assert (ev["plover"], ev["cameo"]) == ("ACCUSE", "111")
     assert who(ev["sources"]) == [("l'ONU", None, "IGO")] and who(ev["targets"]) == [("la Russie", "RUS", None)]
+
+
+@pytest.mark.slow
+def test_english_labour_strike_by_workers_and_strikes_that_kill(nlp_en) -> None:
+    text = "A strike by railway workers against the reform paralysed France."
+    ev = one(nouns_of(text, nlp_en, "en"), "strike")
+    assert (ev["plover"], ev["cameo"]) == ("PROTEST", "143")  # a labour word wins over "against"
+    assert who(ev["sources"]) == [("railway workers", None, "LAB")]
+
+    text = "Israeli strikes on Gaza killed 20 people."  # the strikes and the killing: two events
+    events = extract_events(text, nlp_en(text), lang="en")
+    assert sorted(e.attrs["trigger"] for e in events) == ["killed", "strikes"]
+    ev = one(nouns_of(text, nlp_en, "en"), "strikes")
+    assert who(ev["sources"]) == [("Israeli", "ISR", None)] and ev["targets"][0]["span"] == at(text, "Gaza")
+
+    text = "The talks between Iran and the EU resumed in Vienna."  # the verb adds nothing: one event
+    events = extract_events(text, nlp_en(text), lang="en")
+    assert [e.attrs["trigger"] for e in events] == ["resumed"]

@@ -83,7 +83,7 @@ AGENT_PREPS = frozenset({"by", "par"})
 MUTUAL_PREPS = frozenset({"between", "among", "entre", "entrer"})
 OF_PREPS = frozenset({"of", "de", "du", "des", "d'", "d’"})
 FROM_PREPS = frozenset({"from"})
-FROM_SOURCE_ROOTS = ("02", "04", "05", "06", "07", "09", "10", "11", "12", "13")
+FROM_SOURCE_ROOTS = ("02", "04", "05", "06", "07", "09", "10", "11", "12", "13", "14")
 """Codes whose "from X" names the doer ("aid from the EU", "criticism from Russia"); a withdrawal "from X" leaves
 a target."""
 FOR_TARGET_ROOTS = ("05", "07")
@@ -199,11 +199,12 @@ def _pattern(tok: Any, lex: Any) -> Pattern | None:
 
 
 def _modifier_words(tok: Any) -> set[str]:
-    """The noun's modifiers and prepositions ("air", "hunger", "on"; "aérienne", "faim", "sur")."""
+    """The noun's modifiers, prepositions and their objects ("air", "hunger", "on", "by workers"; "aérienne",
+    "faim", "sur")."""
     words: set[str] = set()
     for child in tok.children:
         words.update((child.lemma_.casefold(), child.text.casefold()))
-        words.update(g.lemma_.casefold() for g in child.children if g.dep_ == "case")
+        words.update(g.lemma_.casefold() for g in child.children if g.dep_ in ("case", "pobj"))
     return words
 
 
@@ -252,7 +253,8 @@ def _covered(tok: Any, pattern: Pattern, verbs: dict[int, dict], lex: Any) -> bo
         return False
     verb_event = verbs[verb.idx]
     if arg.dep_.startswith(("nsubj", "csubj")) and arg.dep_ not in ("nsubjpass", "nsubj:pass"):
-        return verb_event["cameo"] == pattern.cameo  # "the talks resumed"; "air strikes killed 20" is kept
+        # "the talks resumed" adds nothing to the talks; "strikes on Gaza killed 20 people" is two acts
+        return verb_event["cameo"] == pattern.cameo and not verb_event["targets"]
     plover = verb_event["plover"]
     if plover in ENDING and arg.dep_ in ("dobj", "obj"):
         return True  # "lifted the blockade", "suspended the talks"
