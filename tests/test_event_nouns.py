@@ -275,3 +275,12 @@ def test_english_labour_strike_by_workers_and_strikes_that_kill(nlp_en) -> None:
     text = "The talks between Iran and the EU resumed in Vienna."  # the verb adds nothing: one event
     events = extract_events(text, nlp_en(text), lang="en")
     assert [e.attrs["trigger"] for e in events] == ["resumed"]
+
+
+@pytest.mark.slow
+def test_with_the_support_of_names_the_supporter_and_recognition_is_diplomatic(nlp_en, nlp_fr) -> None:
+    text = "The festival took place with the support of the French embassy."
+    ev = one(nouns_of(text, nlp_en, "en"), "support")
+    assert who(ev["sources"]) == [("the French embassy", "FRA", None)] and ev["targets"] == []
+    text = "Lancement d'un satellite de reconnaissance de SpaceX."
+    assert nouns_of(text, nlp_fr, "fr") == []

@@ -331,6 +331,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     mutual = False
     of_seen = 0
     complements, cuts = _complements(tok, pattern)
+    backed = _with_help(tok)  # "with the support of X": X gives
     if not code.quad or not code.quad.endswith("conflict"):
         preps = preps - TOPIC_PREPS
     complements.sort(key=lambda c: c[0] in OF_PREPS)  # "of X" is read last: its role depends on the others
@@ -356,7 +357,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
             mutual = mutual or len(found) > 1
         elif prep in OF_PREPS:
             of_seen += 1
-            _of_actor(head, pattern, coder, sources, targets, undergoer=undergoer, second=of_seen > 1)
+            _of_actor(head, pattern, coder, sources, targets, undergoer=undergoer, second=of_seen > 1, backed=backed)
         elif prep in FROM_PREPS and cameo.startswith("087"):
             targets.extend(coder.actors(head))
         elif prep in FROM_PREPS and cameo.startswith(FROM_SOURCE_ROOTS):
@@ -416,6 +417,14 @@ def _modifier_role(head: Any, cameo: str, coder: ActorCoder) -> str | None:
     return None
 
 
+def _with_help(tok: Any) -> bool:
+    """The noun follows "with"/"avec"/"grâce à": "with the support of X" names the giver X."""
+    words = {c.lemma_.casefold() for c in tok.children if c.dep_ == "case"}
+    if tok.head.dep_ == "prep":
+        words.add(tok.head.lemma_.casefold())
+    return bool(words & {"with", "avec", "grâce"})
+
+
 def _country_name(head: Any, coder: ActorCoder) -> bool:
     place = coder.places.lookup(head.text)
     return place is not None and place.kind == "country"
@@ -430,11 +439,12 @@ def _of_actor(
     *,
     undergoer: bool,
     second: bool,
+    backed: bool,
 ) -> None:
     """Add the actors of an "of"/"de" complement where they belong (see the module docstring)."""
     cameo, lemma = pattern.cameo, pattern.lemma
     to_target = undergoer or lemma in BOYCOTTS or cameo.startswith(VERBAL_CONFLICT_ROOTS) and not targets
-    if to_target or cameo.startswith(GIVER_ROOTS) and not targets:
+    if to_target or cameo.startswith(GIVER_ROOTS) and not targets and not backed:
         targets.extend(coder.actors(head))
     elif cameo.startswith(DOER_ROOTS):
         entity = coder._entity_at(head.idx, head.idx + len(head.text))
