@@ -57,7 +57,7 @@ __all__ = ["noun_events"]
 
 UNDERGOER_CODES = PERSON_UNDERGOERS | frozenset({"180", "201", "202"})
 """Codes whose "of X" / possessive names who undergoes the act ("the release of the hostages", "Navalny's arrest");
-such an undergoer must be people ("the release of the report" is no event)."""
+without an actor undergoing it there is no event ("the release of the report", "a press release")."""
 DOER_ROOTS = ("02", "03", "04", "05", "06", "07", "087", "0831", "10", "13", "14", "15")
 """Codes whose "of X" names the doer ("the visit of the president", "la manifestation des enseignants", "les
 menaces de la Corée du Nord")."""
@@ -70,7 +70,7 @@ l'ONU"), unless another complement names it ("les accusations de Moscou contre K
 PLACE_UNDERGOERS = frozenset(
     {
         "invasion", "occupation", "annexation", "siege", "blockade", "bombing", "bombardment", "shelling",
-        "annexion", "siège", "blocus", "bombardement", "bombardements", "pilonnage",
+        "annexion", "blocus", "bombardement", "bombardements", "pilonnage",
     }
 )  # fmt: skip
 """Acts whose "of"/"de" country is the one attacked ("l'invasion de l'Ukraine"); for the other conflict nouns
@@ -80,7 +80,7 @@ BOYCOTTS = frozenset({"boycott"})
 MODIFIER_TARGET_ROOTS = ("16", "17")
 """Codes whose country modifier is the target ("Iran sanctions", "the Gaza blockade")."""
 AGENT_PREPS = frozenset({"by", "par"})
-MUTUAL_PREPS = frozenset({"between", "among", "entre", "entrer"})
+MUTUAL_PREPS = frozenset({"between", "among", "entre", "entrer"})  # the French model lemmatises "entre" as "entrer"
 OF_PREPS = frozenset({"of", "de", "du", "des", "d'", "d’"})
 FROM_PREPS = frozenset({"from"})
 FROM_SOURCE_ROOTS = ("02", "04", "05", "06", "07", "09", "10", "11", "12", "13", "14")
