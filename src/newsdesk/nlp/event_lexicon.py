@@ -259,3 +259,18 @@ def load_event_lexicon(lang: str) -> EventLexicon:
 def event_languages() -> list[str]:
     """Languages with event verb patterns."""
     return sorted(p.stem.removeprefix("verbs_") for p in (lexicons.ROOT / KIND).glob("verbs_*.tsv"))
+
+
+@lru_cache(maxsize=16)
+def load_noun_lexicon(lang: str) -> EventLexicon:
+    """The event nouns of `lang` (`nouns_<lang>.tsv`, same columns as the verb patterns) with the language's
+    sector words; no patterns when the language has no noun file."""
+    codes = cameo_codes()
+    patterns: dict[str, list[Pattern]] = {}
+    for lemma, with_, cameo, *_ in lexicons.rows(KIND, f"nouns_{lang}"):
+        if cameo not in codes:
+            raise ModelError(f"nouns_{lang}.tsv: unknown CAMEO code {cameo!r} for {lemma!r}")
+        key = lemma.casefold()
+        patterns.setdefault(key, []).append(Pattern(key, None if with_ == "-" else with_.casefold(), cameo))
+    sectors = load_event_lexicon(lang).sectors if patterns else {}
+    return EventLexicon(lang, {k: tuple(v) for k, v in patterns.items()}, sectors)

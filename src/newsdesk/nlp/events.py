@@ -122,6 +122,9 @@ def extract_events(
             continue  # "threatened to attack": the governing verb is the event
         if span is not None:
             spans.append(span)
+    from .event_nouns import noun_events  # imported here: event_nouns builds on this module
+
+    spans.extend(noun_events(text, doc, lang=lang, coder=coder, verb_events=spans))
     spans.sort(key=lambda s: (s.start, s.attrs["trigger_span"][0]))
     return spans
 
