@@ -38,7 +38,7 @@ from typing import Any
 from ..article import Span
 from .event_actors import ActorCoder
 from .event_lexicon import Pattern, cameo_codes, load_noun_lexicon
-from .events import (
+from .event_verbs import (
     AGAINST,
     MATERIAL_CONFLICT,
     PERSON_UNDERGOERS,
@@ -46,12 +46,12 @@ from .events import (
     REQUIRE_RECIPIENT,
     TARGET_PREPOSITIONS,
     UNREALISED,
-    _hypothetical,
-    _negated,
-    _participants,
-    _span,
+    event_span,
+    is_hypothetical,
+    is_negated,
+    participants,
+    verb_pattern,
 )
-from .events import _pattern as _verb_pattern
 
 __all__ = ["noun_events"]
 
@@ -243,7 +243,7 @@ def _covered(tok: Any, pattern: Pattern, verbs: dict[int, dict], lex: Any) -> bo
     for _ in range(3):  # "to demand the resignation", "promised to continue military aid"
         if controller is None:
             break
-        found = _verb_pattern(controller, lex)
+        found = verb_pattern(controller, lex)
         if found is not None and cameo_codes()[found.cameo].plover in UNREALISED:
             return True
         if controller.dep_ not in ("xcomp", "conj") or controller.head is controller:
@@ -371,7 +371,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     verb, arg = _clause_verb(tok)
     done = arg.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
     if verb is not None and verb.lemma_.casefold() in DOER_VERBS and done:
-        by, on = _participants(verb, coder, lang, preps=preps)
+        by, on = participants(verb, coder, lang, preps=preps)
         inside = range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
         sources = sources or [a for a in by if a["span"][0] not in inside]
         targets = targets or [a for a in on if a["span"][0] not in inside]
@@ -389,7 +389,7 @@ def _event(text: str, tok: Any, pattern: Pattern, coder: ActorCoder, lang: str) 
     if code.plover in REQUIRE_RECIPIENT and not targets and not mutual:
         return None
     negated, hypothetical = _mood(tok)
-    span = _span(text, tok, pattern.lemma, cameo, sources, targets, negated=negated, hypothetical=hypothetical,
+    span = event_span(text, tok, pattern.lemma, cameo, sources, targets, negated=negated, hypothetical=hypothetical,
                  specific=bool(pattern.with_))  # fmt: skip
     span.attrs["confidence"] = round(max(0.0, span.attrs["confidence"] - NOUN_PENALTY), 2)
     return span
@@ -508,6 +508,6 @@ def _mood(tok: Any) -> tuple[bool, bool]:
         cur = head
     verb, _ = _clause_verb(tok)
     if verb is not None:
-        negated = negated or _negated(verb)
-        hypothetical = hypothetical or _hypothetical(verb) or verb.lemma_.casefold() in PLANNING_VERBS
+        negated = negated or is_negated(verb)
+        hypothetical = hypothetical or is_hypothetical(verb) or verb.lemma_.casefold() in PLANNING_VERBS
     return negated, hypothetical
