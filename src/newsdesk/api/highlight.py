@@ -39,9 +39,12 @@ def span_title(span: dict[str, Any]) -> str:
     return f"{span['label']}: {name}" + (f" ({', '.join(str(x) for x in extra)})" if extra else "")
 
 
-def highlight(text: str, spans: list[dict[str, Any]], *, entity_url: Callable[[str], str]) -> Markup:
+def highlight(
+    text: str, spans: list[dict[str, Any]], *, entity_url: Callable[[str], str], anchors: bool = True
+) -> Markup:
     """`text` as HTML with one `<mark>` per span (nested; a mark crossing another is split in pieces that
-    share its data-start/data-end). Text inside an entity span linked to the registry links to its page."""
+    share its data-start/data-end). Text inside an entity span linked to the registry links to its page.
+    `anchors=False` leaves out the marks' ids, for a page that shows many texts whose offsets may repeat."""
     spans = [s for s in spans if s["start"] < s["end"]]
     bounds = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
     starting: dict[int, list[int]] = {}
@@ -59,7 +62,7 @@ def highlight(text: str, spans: list[dict[str, Any]], *, entity_url: Callable[[s
             reopen = [i for i in stack[cut:] if spans[i]["end"] > pos]
             del stack[cut:]
         for i in sorted(reopen + starting.get(pos, []), key=lambda i: (-spans[i]["end"], spans[i]["start"])):
-            out.append(_open(spans[i], first=i not in opened))
+            out.append(_open(spans[i], first=i not in opened, anchored=anchors))
             opened.add(i)
             stack.append(i)
         chunk = str(escape(text[pos:nxt]))
@@ -71,9 +74,9 @@ def highlight(text: str, spans: list[dict[str, Any]], *, entity_url: Callable[[s
     return Markup("".join(out))
 
 
-def _open(span: dict[str, Any], *, first: bool) -> str:
+def _open(span: dict[str, Any], *, first: bool, anchored: bool) -> str:
     cls = f"g-{span['group']} l-{span['label']}" + ("" if first else " cont")
-    anchor = f' id="{escape(span_anchor(span))}"' if first else ""
+    anchor = f' id="{escape(span_anchor(span))}"' if first and anchored else ""
     return (
         f'<mark{anchor} class="{escape(cls)}" data-group="{escape(span["group"])}" data-label="{escape(span["label"])}"'
         f' data-start="{span["start"]}" data-end="{span["end"]}" title="{escape(span_title(span))}">'

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..nlp.event_lexicon import PLOVER_TYPES
-from .sqlbase import SQLStore, sql_store, utc_iso
+from .base import ArticleQuery
+from .sqlbase import SQLStore, article_filters, sql_store
 
 _PREFILTER = re.compile(r"[A-Za-z0-9 .'\-]+")
 """Actor words safe to look for in the attrs' JSON text as written (no escapes, no LIKE wildcards)."""
@@ -134,15 +135,11 @@ def _events_sql(store: SQLStore, *, plover: str | None, cameo: str | None, actor
     if story:
         clauses.append("a.story_id = ?")
         params.append(story)
-    if lang:
-        clauses.append("a.lang = ?")
-        params.append(lang)
-    if since:
-        clauses.append("COALESCE(a.published, a.first_stored) >= ?")
-        params.append(utc_iso(since))
+    article_clause, article_params = article_filters(ArticleQuery(since=since, lang=lang), prefix="AND")
+    params += article_params
     sql = (
         "SELECT s.article_id, s.start, s.end, s.evidence, s.attrs, a.title, a.published, a.url, a.lang, a.story_id"
-        f" FROM spans s JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(clauses)}"
+        f" FROM spans s JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(clauses)} {article_clause}"
         " ORDER BY COALESCE(a.published, a.first_stored) DESC, s.article_id, s.start, s.end"
     )
     return (sql + " LIMIT ?" if limited else sql), params
