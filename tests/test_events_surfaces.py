@@ -100,6 +100,7 @@ def test_events_page_and_json_twin(client) -> None:
     assert "/entities/Q38799" in page.links  # the actor linked to its entity page
     assert page.marks["trigger"] == ["attack"]  # the trigger marked in its sentence
     assert page.marks["actor"] == ["Hamas", "the convoy"]
+    assert "<mark " in html.text and "<mark id=" not in html.text  # sentence offsets repeat: no mark ids
     assert "not ASSAULT" in html.text and "Israeli troops" not in html.text
     assert '<option selected>ASSAULT</option>' in html.text and "/events" in _Marks(client.get("/").text).links
 
